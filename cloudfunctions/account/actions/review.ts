@@ -1,0 +1,56 @@
+import type { Handler } from '../../lib/runtime/handler'
+import type { accountContract } from '../../../src/core/account/contracts'
+import type { BindingDoc } from '../../../src/core/account/types'
+import type { House } from '../../../src/core/community/types'
+import { AppError } from '../../../src/core/shared/errors'
+import type { Filter } from '../../lib/ports/store'
+import { assertStaffScope, hasRole, type Ctx } from '../../lib/runtime/context'
+import { notify } from '../../lib/outbox/notify'
+import { bindingView, housesById } from '../views'
+import { houseLabel } from '../../../src/core/community/types'
+
+export const pendingBindings: Handler<typeof accountContract.pendingBindings> = async (ctx, { offset, limit }) => {
+  const staff = ctx.user!.staff!
+  const where: Filter = { communityId: staff.communityId, status: 'pending' }
+  if (hasRole(ctx, 'manager') && !hasRole(ctx, 'agent', 'supervisor')) where.building = { $in: staff.zone ?? [] }
+  const bindings = ctx.store.collection<BindingDoc>('bindings')
+  const [items, total] = await Promise.all([
+    bindings.find({ where, orderBy: [['createdAt', 'asc']], offset, limit }),
+    bindings.count(where),
+  ])
+  const houses = await housesById(ctx, items.map((b) => b.houseId))
+  return { items: items.map((b) => bindingView(b, houses.get(b.houseId) ?? null)), total }
+}
+
+/**
+ * Approve or reject in a transaction on the binding's id: two agents deciding the same request
+ * at once cannot both succeed, and the loser is told it was already handled.
+ */
+async function decide(ctx: Ctx, bindingId: string, patch: Pick<BindingDoc, 'status'> & Partial<BindingDoc>) {
+  const decided = await ctx.store.transaction(async (tx) => {
+    const b = await tx.collection<BindingDoc>('bindings').get(bindingId)
+    if (!b) throw new AppError('NOT_FOUND', '绑定申请不存在')
+    assertStaffScope(ctx, b.communityId, b.building)
+    if (b.status !== 'pending') throw new AppError('INVALID_STATE', '该申请已处理，请刷新列表')
+    const next: BindingDoc = { ...b, ...patch, decidedBy: ctx.openid, decidedAt: ctx.now, updatedAt: ctx.now }
+    await tx.collection<BindingDoc>('bindings').set(next)
+    const house = await tx.collection<House>('houses').get(b.houseId)
+    const label = house ? houseLabel(house) : b.houseId
+    const approved = next.status === 'approved'
+    await notify(tx, ctx.now, {
+      openid: b.openid,
+      title: approved ? '房屋绑定已通过' : '房屋绑定未通过',
+      body: approved ? `您已成功绑定 ${label}，现在可以报事报修、查看账单了。` : `您绑定 ${label} 的申请未通过：${next.reason}`,
+      page: '/pages/mine/index',
+      push: { templateKey: 'bindingResult', data: { house: label, result: approved ? '已通过' : '未通过', note: approved ? '欢迎回家' : next.reason ?? '' } },
+    })
+    return { next, house }
+  })
+  return bindingView(decided.next, decided.house)
+}
+
+export const approveBinding: Handler<typeof accountContract.approveBinding> = (ctx, { bindingId }) =>
+  decide(ctx, bindingId, { status: 'approved' })
+
+export const rejectBinding: Handler<typeof accountContract.rejectBinding> = (ctx, { bindingId, reason }) =>
+  decide(ctx, bindingId, { status: 'rejected', reason })

@@ -1,0 +1,25 @@
+import { accountContract } from '../../src/core/account/contracts'
+import { defineFunction } from '../lib/runtime/handler'
+import { wechatMain } from '../lib/adapters/cloudbase/main'
+import { whoami } from './actions/whoami'
+import { updateProfile } from './actions/update-profile'
+import { communities } from './actions/communities'
+import { rooms } from './actions/rooms'
+import { bindHouse } from './actions/bind-house'
+import { myHouses } from './actions/my-houses'
+import { pendingBindings, approveBinding, rejectBinding } from './actions/review'
+
+/** account: who am I, houses and their bindings. */
+export const account = defineFunction('account', accountContract, {
+  whoami,
+  updateProfile,
+  communities,
+  rooms,
+  bindHouse,
+  myHouses,
+  pendingBindings,
+  approveBinding,
+  rejectBinding,
+})
+
+export const main = wechatMain(account)

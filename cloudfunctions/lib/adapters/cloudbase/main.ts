@@ -1,0 +1,44 @@
+import type { CloudFunction } from '../../runtime/handler'
+import type { Deps } from '../../runtime/deps'
+import { systemClock } from '../../ports/clock'
+import { cloudbaseStore, type CloudDb } from './store'
+import { cloudbaseNotifier } from './notifier'
+import { cloudbaseFiles } from './files'
+import { cloudbasePayments } from './payments'
+
+let deps: Deps | null = null
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let cloud: any = null
+
+/** wx-server-sdk is loaded on the first WeChat call only, so the local host can import this file. */
+function init() {
+  if (!deps) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cloud = require('wx-server-sdk')
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+    const db = cloud.database() as CloudDb
+    deps = {
+      store: cloudbaseStore(db),
+      clock: systemClock,
+      notifier: cloudbaseNotifier(cloud.openapi, process.env.MINIPROGRAM_STATE || 'formal'),
+      files: cloudbaseFiles(cloud),
+      payments: cloudbasePayments(cloud.cloudPay, {
+        envId: process.env.PAY_ENV_ID || '',
+        subMchId: process.env.PAY_SUB_MCH_ID || '',
+        callbackFunction: 'payCallback',
+      }),
+    }
+  }
+  return { deps, cloud }
+}
+
+/** The WeChat entry: identity is OPENID from getWXContext, never anything in the event. */
+export function wechatMain(fn: CloudFunction) {
+  return async (event: Record<string, unknown>) => {
+    const { deps, cloud } = init()
+    const { OPENID } = cloud.getWXContext()
+    // A timer trigger carries no OPENID; it arrives with Type 'timer'.
+    const source = event?.Type === 'timer' ? 'timer' : 'wechat'
+    return fn.call(event, { openid: OPENID || null, source }, deps)
+  }
+}

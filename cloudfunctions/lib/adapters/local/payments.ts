@@ -1,0 +1,39 @@
+import type { Payments } from '../../ports/payments'
+import type { Store } from '../../ports/store'
+
+interface DevOrder {
+  _id: string
+  totalFee: number
+  body: string
+  openid: string
+  state: 'paid' | 'unpaid' | 'closed'
+  transactionId?: string
+  createdAt: number
+}
+
+/**
+ * Simulated WeChat Pay: an order is a document; the local host's pay page marks it paid and
+ * then drives the same payment-callback code WeChat would call.
+ */
+export function localPayments(store: Store, now: () => number) {
+  const orders = () => store.collection<DevOrder>('devPayOrders')
+  const payments: Payments & { markPaid(outTradeNo: string): Promise<DevOrder | null> } = {
+    async unifiedOrder(req) {
+      await orders().set({ _id: req.outTradeNo, totalFee: req.totalFee, body: req.body, openid: req.openid, state: 'unpaid', createdAt: now() })
+      return { payment: { simulated: 'true', outTradeNo: req.outTradeNo, totalFee: String(req.totalFee) } }
+    },
+    async queryOrder(outTradeNo) {
+      const o = await orders().get(outTradeNo)
+      if (!o) return { state: 'closed' }
+      return { state: o.state, totalFee: o.totalFee, transactionId: o.transactionId }
+    },
+    async markPaid(outTradeNo) {
+      const o = await orders().get(outTradeNo)
+      if (!o) return null
+      const paid = { ...o, state: 'paid' as const, transactionId: `SIM${outTradeNo}` }
+      await orders().set(paid)
+      return paid
+    },
+  }
+  return payments
+}

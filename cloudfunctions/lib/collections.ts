@@ -1,0 +1,25 @@
+/**
+ * Every collection and its indexes, in one place. The SQLite adapter creates them on open;
+ * scripts/setup-cloudbase.ts prints the same list for the CloudBase console (≤ 20 per collection).
+ * An index is a list of field paths; queries that filter and sort on a prefix of one are fast.
+ */
+export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
+  users: { indexes: [['staff.communityId']] },
+  communities: { indexes: [] },
+  houses: { indexes: [['communityId', 'building', 'unit']] },
+  archive: { indexes: [['communityId']] },
+  bindings: {
+    indexes: [
+      ['openid', 'createdAt'],
+      ['houseId', 'openid'],
+      ['communityId', 'status', 'createdAt'],
+      ['communityId', 'status', 'building', 'createdAt'],
+    ],
+  },
+  /** Outbox and in-app messages, used by every feature that tells a person something. */
+  outbox: { indexes: [['status', 'nextAttemptAt']] },
+  messages: { indexes: [['openid', 'createdAt'], ['openid', 'read']] },
+  counters: { indexes: [] },
+}
+
+export type CollectionName = keyof typeof COLLECTIONS

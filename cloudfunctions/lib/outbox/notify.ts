@@ -1,0 +1,67 @@
+import type { Tx } from '../ports/store'
+import { newId } from '../runtime/ids'
+
+/** messages/<id>: the in-app message center, the channel that always works. */
+export interface MessageDoc {
+  _id: string
+  openid: string
+  title: string
+  body: string
+  /** Page the message opens, e.g. /pages/mine/index. */
+  page: string
+  read: boolean
+  createdAt: number
+}
+
+/** outbox/<id>: a push still to deliver, retried until it is sent, refused, or given up. */
+export interface OutboxDoc {
+  _id: string
+  openid: string
+  templateKey: string
+  page: string
+  data: Record<string, string>
+  status: 'pending' | 'sent' | 'no_quota' | 'failed'
+  attempts: number
+  nextAttemptAt: number
+  lastError?: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface Notice {
+  openid: string
+  title: string
+  body: string
+  page: string
+  push?: { templateKey: string; data: Record<string, string> }
+}
+
+/**
+ * Tell a person something, inside the transaction of the change itself: the in-app message is
+ * written at once and the push goes to the outbox, so a failed push never loses the change.
+ */
+export async function notify(tx: Tx, now: number, n: Notice) {
+  await tx.collection<MessageDoc>('messages').set({
+    _id: newId(now),
+    openid: n.openid,
+    title: n.title,
+    body: n.body,
+    page: n.page,
+    read: false,
+    createdAt: now,
+  })
+  if (n.push) {
+    await tx.collection<OutboxDoc>('outbox').set({
+      _id: newId(now),
+      openid: n.openid,
+      templateKey: n.push.templateKey,
+      page: n.page,
+      data: n.push.data,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+  }
+}

@@ -1,0 +1,57 @@
+import { harness, type Harness } from '../../../test/helpers/harness'
+import { notify, type MessageDoc, type OutboxDoc } from './notify'
+import { deliverOutbox, MAX_ATTEMPTS } from './deliver'
+
+let h: Harness
+beforeEach(async () => {
+  h = await harness()
+})
+afterEach(() => h.close())
+
+const send = () =>
+  h.store.transaction((tx) =>
+    notify(tx, h.clock.now(), {
+      openid: 'dev-resident-zhang',
+      title: '测试',
+      body: '内容',
+      page: '/pages/mine/index',
+      push: { templateKey: 'bindingResult', data: { house: '1栋1单元301', result: '已通过', note: '' } },
+    }),
+  )
+
+describe('outbox', () => {
+  it('writes the in-app message at once and delivers the push later', async () => {
+    await send()
+    expect(await h.store.collection<MessageDoc>('messages').count({ openid: 'dev-resident-zhang' })).toBe(1)
+    expect(h.notifier.sent).toHaveLength(0)
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 })
+    expect(h.notifier.sent[0]).toMatchObject({ openid: 'dev-resident-zhang', page: '/pages/mine/index' })
+    // Nothing is sent twice.
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 })
+  })
+
+  it('retries a failed push after a backoff instead of dropping it', async () => {
+    await send()
+    h.notifier.failNext(2)
+    expect(await deliverOutbox(h.deps)).toMatchObject({ retry: 1, sent: 0 })
+    // Not due yet: the backoff holds it.
+    expect(await deliverOutbox(h.deps)).toMatchObject({ retry: 0, sent: 0 })
+    h.clock.advance(60_000)
+    expect(await deliverOutbox(h.deps)).toMatchObject({ retry: 1 })
+    h.clock.advance(120_000)
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 })
+    const [doc] = await h.store.collection<OutboxDoc>('outbox').find({})
+    expect(doc).toMatchObject({ status: 'sent', attempts: 3 })
+  })
+
+  it('gives up after the last attempt and keeps the error for staff to see', async () => {
+    await send()
+    h.notifier.failNext(100)
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await deliverOutbox(h.deps)
+      h.clock.advance(3_600_000)
+    }
+    const [doc] = await h.store.collection<OutboxDoc>('outbox').find({})
+    expect(doc).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'simulated network error' })
+  })
+})

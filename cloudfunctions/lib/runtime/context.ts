@@ -1,0 +1,39 @@
+import { AppError } from '../../../src/core/shared/errors'
+import type { Caller, StaffRole } from '../../../src/core/shared/roles'
+import type { BindingDoc, UserDoc } from '../../../src/core/account/types'
+import type { Deps, Identity } from './deps'
+
+/** What a use case knows about its caller, looked up on the server for every call. */
+export interface Ctx extends Deps {
+  now: number
+  openid: string
+  user: UserDoc | null
+  callers: Caller[]
+  /** Approved bindings only: the houses this person may see. */
+  houses: BindingDoc[]
+}
+
+export async function loadContext(deps: Deps, identity: Identity): Promise<Ctx> {
+  if (!identity.openid) throw new AppError('UNAUTHENTICATED', '请先登录')
+  const openid = identity.openid
+  const [user, houses] = await Promise.all([
+    deps.store.collection<UserDoc & { _id: string }>('users').get(openid),
+    deps.store
+      .collection<BindingDoc & { _id: string }>('bindings')
+      .find({ where: { openid, status: 'approved' }, orderBy: [['createdAt', 'asc']], limit: 50 }),
+  ])
+  const callers: Caller[] = ['resident', ...(user?.staff?.roles ?? [])]
+  return { ...deps, now: deps.clock.now(), openid, user, callers, houses }
+}
+
+export const hasRole = (ctx: Ctx, ...roles: StaffRole[]) => roles.some((r) => ctx.callers.includes(r))
+
+/** Staff may act in their own community; a 管理员 who is nothing else, only in their zone. */
+export function assertStaffScope(ctx: Ctx, communityId: string, building?: string) {
+  const staff = ctx.user?.staff
+  if (!staff || staff.communityId !== communityId) throw new AppError('FORBIDDEN', '无权处理其他小区的事务')
+  const zoneOnly = hasRole(ctx, 'manager') && !hasRole(ctx, 'agent', 'supervisor')
+  if (zoneOnly && building && !(staff.zone ?? []).includes(building)) {
+    throw new AppError('FORBIDDEN', '该楼栋不在您的管辖范围')
+  }
+}

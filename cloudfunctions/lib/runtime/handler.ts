@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { AppError, isAppError, type Envelope } from '../../../src/core/shared/errors'
+import type { FunctionContract } from '../../../src/core/shared/contract'
+import { loadContext, type Ctx } from './context'
+import type { Deps, Identity } from './deps'
+
+export type Handler<A extends FunctionContract[string]> = (
+  ctx: Ctx,
+  input: z.output<A['input']>,
+) => Promise<z.input<A['output']>>
+
+export type Handlers<C extends FunctionContract> = { [K in keyof C]: Handler<C[K]> }
+
+export interface CloudFunction {
+  name: string
+  contract: FunctionContract
+  call(event: unknown, identity: Identity, deps: Deps): Promise<Envelope<unknown>>
+}
+
+const EventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() })
+
+/** zod issues → {"phone": "请填写 11 位手机号"}, the shape forms show beside each field. */
+export function fieldErrors(err: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of err.issues) {
+    const key = issue.path.join('.') || '_'
+    out[key] ??= issue.message
+  }
+  return out
+}
+
+export function toEnvelopeError(e: unknown): Envelope<never> {
+  if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }
+  if (e instanceof z.ZodError) {
+    const fields = fieldErrors(e)
+    return { ok: false, error: { code: 'INVALID_INPUT', message: Object.values(fields)[0] ?? '输入有误', fields } }
+  }
+  // Never echo internals (or a resident's data) to the client; the log keeps only the stack.
+  console.error('[internal]', e instanceof Error ? e.stack : String(e))
+  return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }
+}
+
+/**
+ * The one wrapper every cloud function goes through: identity → roles → zod → use case →
+ * envelope. Input is parsed before anything is written, so a refused call writes nothing.
+ */
+export function defineFunction<C extends FunctionContract>(name: string, contract: C, handlers: Handlers<C>): CloudFunction {
+  return {
+    name,
+    contract,
+    async call(event, identity, deps) {
+      try {
+        const { action, data } = EventSchema.parse(event)
+        if (!Object.hasOwn(contract, action)) throw new AppError('NOT_FOUND', `未知操作：${name}.${action}`)
+        const spec = contract[action]
+        const ctx = await loadContext(deps, identity)
+        if (!spec.callers.some((c) => ctx.callers.includes(c))) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
+        const input = spec.input.parse(data ?? {})
+        const result = await (handlers[action] as Handler<typeof spec>)(ctx, input as never)
+        return { ok: true, data: spec.output.parse(result) }
+      } catch (e) {
+        return toEnvelopeError(e)
+      }
+    },
+  }
+}

@@ -1,0 +1,5 @@
+import { account } from '../../cloudfunctions/account'
+import type { CloudFunction } from '../../cloudfunctions/lib/runtime/handler'
+
+/** The cloud functions the local host serves: the very modules the WeChat build bundles. */
+export const FUNCTIONS: Record<string, CloudFunction> = { account }

@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import { action, Empty, Id, Page } from '../shared/contract'
+import { PHONE_RE } from '../shared/phone'
+import { STAFF_ROLES, DEPARTMENTS } from '../shared/roles'
+import { CommunitySchema } from '../community/types'
+import { BINDING_STATUSES, HOUSE_ROLES } from './types'
+
+export const HouseRef = z.object({
+  houseId: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  label: z.string(),
+  role: z.enum(HOUSE_ROLES),
+})
+
+export const BindingView = z.object({
+  id: z.string(),
+  houseId: z.string(),
+  communityId: z.string(),
+  label: z.string(),
+  role: z.enum(HOUSE_ROLES),
+  name: z.string(),
+  /** Always masked: 138****1234. */
+  phone: z.string(),
+  status: z.enum(BINDING_STATUSES),
+  autoApproved: z.boolean(),
+  reason: z.string().optional(),
+  createdAt: z.number(),
+  decidedAt: z.number().optional(),
+})
+
+export const Me = z.object({
+  openid: z.string(),
+  nickname: z.string().optional(),
+  avatarUrl: z.string().optional(),
+  privacyAccepted: z.boolean(),
+  houses: z.array(HouseRef),
+  staff: z
+    .object({
+      name: z.string(),
+      roles: z.array(z.enum(STAFF_ROLES)),
+      communityId: z.string(),
+      department: z.enum(DEPARTMENTS).optional(),
+      zone: z.array(z.string()).optional(),
+    })
+    .optional(),
+})
+
+export const BindRequest = z
+  .object({
+    houseId: Id,
+    role: z.enum(HOUSE_ROLES, { message: '请选择身份' }),
+    name: z
+      .string()
+      .trim()
+      .min(2, '请填写真实姓名')
+      .max(20, '姓名最多 20 个字'),
+    phone: z.string().trim().regex(PHONE_RE, '请填写 11 位手机号'),
+  })
+  .strict()
+
+export const accountContract = {
+  whoami: action({
+    summary: 'Who the caller is: profile, staff roles and approved houses.',
+    callers: ['resident'],
+    input: Empty,
+    output: Me,
+  }),
+  updateProfile: action({
+    summary: 'Set nickname and avatar (chosen the WeChat way), or record privacy consent.',
+    callers: ['resident'],
+    input: z
+      .object({
+        nickname: z.string().trim().min(1, '昵称不能为空').max(20, '昵称最多 20 个字').optional(),
+        avatarUrl: z.string().max(512).optional(),
+        acceptPrivacy: z.literal(true).optional(),
+      })
+      .strict(),
+    output: Me,
+  }),
+  communities: action({
+    summary: 'Communities with their buildings and units, for the house picker and the home page.',
+    callers: ['resident'],
+    input: Empty,
+    output: z.array(CommunitySchema),
+  }),
+  rooms: action({
+    summary: 'Rooms of one unit, for the house picker.',
+    callers: ['resident'],
+    input: z.object({ communityId: Id, building: z.string().min(1).max(8), unit: z.string().min(1).max(8) }).strict(),
+    output: z.array(z.object({ houseId: z.string(), room: z.string(), floor: z.number() })),
+  }),
+  bindHouse: action({
+    summary: 'Claim a house. Approved at once when name and phone match the owner archive, else pending.',
+    callers: ['resident'],
+    input: BindRequest,
+    output: BindingView,
+  }),
+  myHouses: action({
+    summary: "The caller's bindings, including pending and rejected ones with the reason.",
+    callers: ['resident'],
+    input: Empty,
+    output: z.array(BindingView),
+  }),
+  pendingBindings: action({
+    summary: 'Staff: bindings waiting for a decision in the caller’s community (a 管理员: their zone).',
+    callers: ['agent', 'manager', 'supervisor'],
+    input: Page.strict(),
+    output: z.object({ items: z.array(BindingView), total: z.number() }),
+  }),
+  approveBinding: action({
+    summary: 'Staff: approve a pending binding.',
+    callers: ['agent', 'manager', 'supervisor'],
+    input: z.object({ bindingId: Id }).strict(),
+    output: BindingView,
+  }),
+  rejectBinding: action({
+    summary: 'Staff: reject a pending binding with a reason the resident will read.',
+    callers: ['agent', 'manager', 'supervisor'],
+    input: z
+      .object({ bindingId: Id, reason: z.string().trim().min(2, '请填写驳回原因').max(100, '原因最多 100 个字') })
+      .strict(),
+    output: BindingView,
+  }),
+} as const

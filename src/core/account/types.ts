@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { STAFF_ROLES, DEPARTMENTS } from '../shared/roles'
+
+export const HOUSE_ROLES = ['owner', 'tenant', 'family'] as const
+export type HouseRole = (typeof HOUSE_ROLES)[number]
+export const HOUSE_ROLE_LABELS: Record<HouseRole, string> = { owner: '业主', tenant: '租户', family: '家属' }
+
+export const BINDING_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type BindingStatus = (typeof BINDING_STATUSES)[number]
+export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = {
+  pending: '待审核',
+  approved: '已绑定',
+  rejected: '未通过',
+}
+
+/** A staff member's place in the company, kept on the user document. */
+export const StaffProfileSchema = z.object({
+  name: z.string(),
+  roles: z.array(z.enum(STAFF_ROLES)),
+  communityId: z.string(),
+  department: z.enum(DEPARTMENTS).optional(),
+  /** Buildings a 管理员 answers for. */
+  zone: z.array(z.string()).optional(),
+  onDuty: z.boolean().optional(),
+})
+export type StaffProfile = z.infer<typeof StaffProfileSchema>
+
+/** users/<openid> */
+export interface UserDoc {
+  _id: string
+  nickname?: string
+  avatarUrl?: string
+  phone?: string
+  staff?: StaffProfile
+  privacyAcceptedAt?: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** bindings/<id>: a person's claim on a house, and its decision. */
+export interface BindingDoc {
+  _id: string
+  openid: string
+  communityId: string
+  houseId: string
+  building: string
+  role: HouseRole
+  name: string
+  phone: string
+  status: BindingStatus
+  autoApproved: boolean
+  reason?: string
+  decidedBy?: string
+  decidedAt?: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** archive/<houseId>: the owner archive the management office keeps (业主档案). */
+export interface ArchiveDoc {
+  _id: string
+  communityId: string
+  members: { name: string; phone: string; role: HouseRole }[]
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+export const CommunitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  servicePhone: z.string(),
+  emergencyPhone: z.string(),
+  serviceHours: z.object({ open: z.string(), close: z.string() }),
+  buildings: z.array(z.object({ no: z.string(), units: z.array(z.string()) })),
+})
+export type Community = z.infer<typeof CommunitySchema>
+
+export interface House {
+  _id: string
+  communityId: string
+  building: string
+  unit: string
+  room: string
+  floor: number
+  /** Floor area in m², two decimals; fees multiply it later in fen. */
+  area: number
+}
+
+/** 1栋1单元301 — how residents and staff name a house. */
+export const houseLabel = (h: Pick<House, 'building' | 'unit' | 'room'>) => `${h.building}栋${h.unit}单元${h.room}`
+
+/** House ids are stable and readable: <community>-<building>-<unit>-<room>. */
+export const houseId = (communityId: string, building: string, unit: string, room: string) =>
+  `${communityId}-${building}-${unit}-${room}`

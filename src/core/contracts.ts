@@ -1,0 +1,9 @@
+import { accountContract } from './account/contracts'
+
+/** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
+export const contracts = {
+  account: accountContract,
+} as const
+
+export type Contracts = typeof contracts
+export type FunctionName = keyof Contracts

@@ -1,0 +1,147 @@
+import { harness, type Harness } from '../helpers/harness'
+
+let h: Harness
+beforeEach(async () => {
+  h = await harness()
+})
+afterEach(() => h.close())
+
+const HOUSE_WANG_NEW = 'sunshine-2-2-1801'
+const counts = async () => ({
+  bindings: await h.store.collection('bindings').count(),
+  users: await h.store.collection('users').count(),
+  messages: await h.store.collection('messages').count(),
+})
+
+describe('account: the house-binding slice', () => {
+  it('whoami knows the caller from the platform identity, with roles and houses from the server', async () => {
+    const zhang = await h.ok('resident-zhang', 'account', 'whoami')
+    expect(zhang.houses).toEqual([expect.objectContaining({ label: '1栋1单元301', role: 'owner', communityName: '阳光花园' })])
+    expect(zhang.staff).toBeUndefined()
+    const zhou = await h.ok('manager-zhou', 'account', 'whoami')
+    expect(zhou.staff).toMatchObject({ roles: ['manager'], zone: ['1', '2', '3'] })
+  })
+
+  it('refuses a call with no identity', async () => {
+    const r = await h.call(null, 'account', 'whoami')
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('lists rooms of a unit bottom-up for the picker', async () => {
+    const rooms = await h.ok('resident-wang', 'account', 'rooms', { communityId: 'sunshine', building: '1', unit: '1' })
+    expect(rooms).toHaveLength(36)
+    expect(rooms.slice(0, 3).map((r: { room: string }) => r.room)).toEqual(['101', '102', '201'])
+  })
+
+  it('a name not in the archive waits; an agent approves; the resident then has the house and a message', async () => {
+    const pending = await h.ok('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' })
+    expect(pending).toMatchObject({ status: 'pending', label: '2栋2单元1801', phone: '138****0502' })
+    expect((await h.ok('resident-wang', 'account', 'whoami')).houses).toHaveLength(1)
+
+    const queue = await h.ok('agent-chen', 'account', 'pendingBindings', {})
+    expect(queue.total).toBe(1)
+    expect(queue.items[0]).toMatchObject({ id: pending.id, name: '王磊', phone: '138****0502' })
+
+    const approved = await h.ok('agent-chen', 'account', 'approveBinding', { bindingId: pending.id })
+    expect(approved.status).toBe('approved')
+    const me = await h.ok('resident-wang', 'account', 'whoami')
+    expect(me.houses.map((x: { label: string }) => x.label)).toEqual(['2栋1单元502', '2栋2单元1801'])
+    const msgs = await h.store.collection('messages').find({ where: { openid: 'dev-resident-wang' } })
+    expect(msgs).toEqual([expect.objectContaining({ title: '房屋绑定已通过' })])
+
+    // Deciding twice is refused, not silently repeated.
+    const again = await h.call('agent-chen', 'account', 'approveBinding', { bindingId: pending.id })
+    expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+  })
+
+  it('approves at once when name and phone match the owner archive', async () => {
+    const archive = await h.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
+    const owner = archive!.members[0]
+    const b = await h.ok('wx-newcomer', 'account', 'bindHouse', { houseId: 'sunshine-3-1-1202', role: 'owner', name: owner.name, phone: owner.phone })
+    expect(b).toMatchObject({ status: 'approved', autoApproved: true })
+    expect((await h.ok('wx-newcomer', 'account', 'whoami')).houses[0].label).toBe('3栋1单元1202')
+    expect((await h.ok('agent-chen', 'account', 'pendingBindings', {})).total).toBe(0)
+  })
+
+  it('rejects with a reason the resident reads on 我的', async () => {
+    const b = await h.ok('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'owner', name: '王磊', phone: '13800000502' })
+    const r = await h.ok('supervisor-liu', 'account', 'rejectBinding', { bindingId: b.id, reason: '产权人信息不符，请携带购房合同到物业中心办理' })
+    expect(r.status).toBe('rejected')
+    const mine = await h.ok('resident-wang', 'account', 'myHouses')
+    expect(mine[0]).toMatchObject({ status: 'rejected', reason: '产权人信息不符，请携带购房合同到物业中心办理' })
+    // A rejected claim may be filed again.
+    const again = await h.ok('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' })
+    expect(again.status).toBe('pending')
+  })
+
+  it('refuses a second live claim on the same house', async () => {
+    await h.ok('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' })
+    const r = await h.call('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  it('a resident cannot approve, see the queue, or decide', async () => {
+    const b = await h.ok('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' })
+    const before = await counts()
+    for (const [action, data] of [
+      ['approveBinding', { bindingId: b.id }],
+      ['rejectBinding', { bindingId: b.id, reason: '随便驳回' }],
+      ['pendingBindings', {}],
+    ] as const) {
+      expect(await h.call('resident-zhang', 'account', action, data)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    // A handler is staff, but binding review is not their job.
+    expect(await h.call('tech-zhao', 'account', 'approveBinding', { bindingId: b.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await counts()).toEqual(before)
+    expect((await h.ok('resident-wang', 'account', 'myHouses'))[0].status).toBe('pending')
+  })
+
+  it('a 管理员 sees and decides only their zone', async () => {
+    const inZone = await h.ok('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' })
+    const outZone = await h.ok('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-5-1-101', role: 'tenant', name: '王磊', phone: '13800000502' })
+    const queue = await h.ok('manager-zhou', 'account', 'pendingBindings', {})
+    expect(queue.items.map((b: { id: string }) => b.id)).toEqual([inZone.id])
+    expect(await h.call('manager-zhou', 'account', 'approveBinding', { bindingId: outZone.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await h.ok('manager-zhou', 'account', 'approveBinding', { bindingId: inZone.id })).status).toBe('approved')
+  })
+
+  it('two agents deciding at once: exactly one wins', async () => {
+    const b = await h.ok('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' })
+    const [x, y] = await Promise.all([
+      h.call('agent-chen', 'account', 'approveBinding', { bindingId: b.id }),
+      h.call('supervisor-liu', 'account', 'rejectBinding', { bindingId: b.id, reason: '资料不全' }),
+    ])
+    expect([x.ok, y.ok].filter(Boolean)).toHaveLength(1)
+    expect(await h.store.collection('messages').count({ openid: 'dev-resident-wang' })).toBe(1)
+  })
+
+  it('malformed input gets INVALID_INPUT with the field, and writes nothing', async () => {
+    const before = await counts()
+    const bad = [
+      { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '12345' },
+      { houseId: HOUSE_WANG_NEW, role: 'landlord', name: '王磊', phone: '13800000502' },
+      { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '', phone: '13800000502' },
+      { houseId: '../../etc', role: 'tenant', name: '王磊', phone: '13800000502' },
+      { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502', status: 'approved' },
+      'not an object',
+    ]
+    for (const data of bad) {
+      const r = await h.call('resident-wang', 'account', 'bindHouse', data)
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
+    const r = await h.call('resident-wang', 'account', 'bindHouse', bad[0])
+    expect(r.ok === false && r.error.fields).toEqual({ phone: '请填写 11 位手机号' })
+    expect(await h.call('resident-wang', 'account', 'noSuchAction', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-9-9-999', role: 'tenant', name: '王磊', phone: '13800000502' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await counts()).toEqual(before)
+  })
+
+  it('updateProfile records nickname, avatar and privacy consent', async () => {
+    const me = await h.ok('wx-newcomer', 'account', 'updateProfile', { nickname: '小明', acceptPrivacy: true })
+    expect(me).toMatchObject({ nickname: '小明', privacyAccepted: true })
+    expect(await h.call('wx-newcomer', 'account', 'updateProfile', { nickname: 'x'.repeat(21) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+})
