@@ -1,10 +1,12 @@
-import { z } from 'zod'
+import * as z from '../../../src/core/shared/zod'
+import type { ZodType } from '../../../src/core/shared/zod'
+import { $ZodError } from 'zod/v4/core'
 import { AppError, isAppError, type Envelope } from '../../../src/core/shared/errors'
 import type { FunctionContract } from '../../../src/core/shared/contract'
 import { loadContext, type Ctx } from './context'
 import type { Deps, Identity } from './deps'
 
-export type Handler<A extends FunctionContract[string]> = (
+export type Handler<A extends { input: ZodType; output: ZodType }> = (
   ctx: Ctx,
   input: z.output<A['input']>,
 ) => Promise<z.input<A['output']>>
@@ -17,10 +19,10 @@ export interface CloudFunction {
   call(event: unknown, identity: Identity, deps: Deps): Promise<Envelope<unknown>>
 }
 
-const EventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() })
+const EventSchema = z.object({ action: z.string().check(z.minLength(1), z.maxLength(64)), data: z.optional(z.unknown()) })
 
 /** zod issues → {"phone": "请填写 11 位手机号"}, the shape forms show beside each field. */
-export function fieldErrors(err: z.ZodError): Record<string, string> {
+export function fieldErrors(err: $ZodError): Record<string, string> {
   const out: Record<string, string> = {}
   for (const issue of err.issues) {
     const key = issue.path.join('.') || '_'
@@ -31,7 +33,7 @@ export function fieldErrors(err: z.ZodError): Record<string, string> {
 
 export function toEnvelopeError(e: unknown): Envelope<never> {
   if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }
-  if (e instanceof z.ZodError) {
+  if (e instanceof $ZodError) {
     const fields = fieldErrors(e)
     return { ok: false, error: { code: 'INVALID_INPUT', message: Object.values(fields)[0] ?? '输入有误', fields } }
   }
@@ -55,9 +57,9 @@ export function defineFunction<C extends FunctionContract>(name: string, contrac
         const spec = contract[action]
         const ctx = await loadContext(deps, identity)
         if (!spec.callers.some((c) => ctx.callers.includes(c))) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
-        const input = spec.input.parse(data ?? {})
+        const input = z.parse(spec.input, data ?? {})
         const result = await (handlers[action] as Handler<typeof spec>)(ctx, input as never)
-        return { ok: true, data: spec.output.parse(result) }
+        return { ok: true, data: z.parse(spec.output, result) }
       } catch (e) {
         return toEnvelopeError(e)
       }

@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { action, Empty, Id, Page } from '../shared/contract'
+import * as z from '../shared/zod'
+import { action, Empty, Id, pageFields, text } from '../shared/contract'
 import { PHONE_RE } from '../shared/phone'
 import { STAFF_ROLES, DEPARTMENTS } from '../shared/roles'
 import { CommunitySchema } from '../community/types'
@@ -24,40 +24,34 @@ export const BindingView = z.object({
   phone: z.string(),
   status: z.enum(BINDING_STATUSES),
   autoApproved: z.boolean(),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   createdAt: z.number(),
-  decidedAt: z.number().optional(),
+  decidedAt: z.optional(z.number()),
 })
 
 export const Me = z.object({
   openid: z.string(),
-  nickname: z.string().optional(),
-  avatarUrl: z.string().optional(),
+  nickname: z.optional(z.string()),
+  avatarUrl: z.optional(z.string()),
   privacyAccepted: z.boolean(),
   houses: z.array(HouseRef),
-  staff: z
-    .object({
+  staff: z.optional(
+    z.object({
       name: z.string(),
       roles: z.array(z.enum(STAFF_ROLES)),
       communityId: z.string(),
-      department: z.enum(DEPARTMENTS).optional(),
-      zone: z.array(z.string()).optional(),
-    })
-    .optional(),
+      department: z.optional(z.enum(DEPARTMENTS)),
+      zone: z.optional(z.array(z.string())),
+    }),
+  ),
 })
 
-export const BindRequest = z
-  .object({
-    houseId: Id,
-    role: z.enum(HOUSE_ROLES, { message: '请选择身份' }),
-    name: z
-      .string()
-      .trim()
-      .min(2, '请填写真实姓名')
-      .max(20, '姓名最多 20 个字'),
-    phone: z.string().trim().regex(PHONE_RE, '请填写 11 位手机号'),
-  })
-  .strict()
+export const BindRequest = z.strictObject({
+  houseId: Id,
+  role: z.enum(HOUSE_ROLES, '请选择身份'),
+  name: text(2, 20, '请填写真实姓名', '姓名最多 20 个字'),
+  phone: z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号')),
+})
 
 export const accountContract = {
   whoami: action({
@@ -69,13 +63,11 @@ export const accountContract = {
   updateProfile: action({
     summary: 'Set nickname and avatar (chosen the WeChat way), or record privacy consent.',
     callers: ['resident'],
-    input: z
-      .object({
-        nickname: z.string().trim().min(1, '昵称不能为空').max(20, '昵称最多 20 个字').optional(),
-        avatarUrl: z.string().max(512).optional(),
-        acceptPrivacy: z.literal(true).optional(),
-      })
-      .strict(),
+    input: z.strictObject({
+      nickname: z.optional(text(1, 20, '昵称不能为空', '昵称最多 20 个字')),
+      avatarUrl: z.optional(z.string().check(z.maxLength(512))),
+      acceptPrivacy: z.optional(z.literal(true)),
+    }),
     output: Me,
   }),
   communities: action({
@@ -87,7 +79,7 @@ export const accountContract = {
   rooms: action({
     summary: 'Rooms of one unit, for the house picker.',
     callers: ['resident'],
-    input: z.object({ communityId: Id, building: z.string().min(1).max(8), unit: z.string().min(1).max(8) }).strict(),
+    input: z.strictObject({ communityId: Id, building: text(1, 8, '请选择楼栋'), unit: text(1, 8, '请选择单元') }),
     output: z.array(z.object({ houseId: z.string(), room: z.string(), floor: z.number() })),
   }),
   bindHouse: action({
@@ -105,21 +97,19 @@ export const accountContract = {
   pendingBindings: action({
     summary: 'Staff: bindings waiting for a decision in the caller’s community (a 管理员: their zone).',
     callers: ['agent', 'manager', 'supervisor'],
-    input: Page.strict(),
+    input: z.strictObject(pageFields),
     output: z.object({ items: z.array(BindingView), total: z.number() }),
   }),
   approveBinding: action({
     summary: 'Staff: approve a pending binding.',
     callers: ['agent', 'manager', 'supervisor'],
-    input: z.object({ bindingId: Id }).strict(),
+    input: z.strictObject({ bindingId: Id }),
     output: BindingView,
   }),
   rejectBinding: action({
     summary: 'Staff: reject a pending binding with a reason the resident will read.',
     callers: ['agent', 'manager', 'supervisor'],
-    input: z
-      .object({ bindingId: Id, reason: z.string().trim().min(2, '请填写驳回原因').max(100, '原因最多 100 个字') })
-      .strict(),
+    input: z.strictObject({ bindingId: Id, reason: text(2, 100, '请填写驳回原因', '原因最多 100 个字') }),
     output: BindingView,
   }),
 } as const

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../shared/zod'
 import { STAFF_ROLES, DEPARTMENTS } from '../shared/roles'
 
 export const HOUSE_ROLES = ['owner', 'tenant', 'family'] as const
@@ -18,10 +18,10 @@ export const StaffProfileSchema = z.object({
   name: z.string(),
   roles: z.array(z.enum(STAFF_ROLES)),
   communityId: z.string(),
-  department: z.enum(DEPARTMENTS).optional(),
+  department: z.optional(z.enum(DEPARTMENTS)),
   /** Buildings a 管理员 answers for. */
-  zone: z.array(z.string()).optional(),
-  onDuty: z.boolean().optional(),
+  zone: z.optional(z.array(z.string())),
+  onDuty: z.optional(z.boolean()),
 })
 export type StaffProfile = z.infer<typeof StaffProfileSchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../shared/zod'
 
 export const CommunitySchema = z.object({
   id: z.string(),

@@ -1,0 +1,39 @@
+import { View, Text, Button } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import './index.scss'
+
+/** The three states every page has besides its content. */
+export function Loading({ text = '加载中…' }: { text?: string }) {
+  return (
+    <View className='state' data-testid='loading'>
+      <View className='state-spinner' />
+      <Text className='state-text'>{text}</Text>
+    </View>
+  )
+}
+
+export function ErrorView({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <View className='state' data-testid='error'>
+      <View className='state-icon state-icon-error'>!</View>
+      <Text className='state-title'>出了点问题</Text>
+      <Text className='state-text'>{message}</Text>
+      {onRetry && (
+        <Button className='btn btn-ghost btn-small state-action' onClick={onRetry}>
+          重新加载
+        </Button>
+      )}
+    </View>
+  )
+}
+
+export function Empty({ title, text, action }: { title: string; text?: string; action?: ReactNode }) {
+  return (
+    <View className='state' data-testid='empty'>
+      <View className='state-icon'>○</View>
+      <Text className='state-title'>{title}</Text>
+      {text && <Text className='state-text'>{text}</Text>}
+      {action && <View className='state-action'>{action}</View>}
+    </View>
+  )
+}

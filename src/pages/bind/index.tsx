@@ -1,0 +1,180 @@
+import { View, Text, Button, Input, Picker } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import { api } from '../../services/api'
+import { ApiError, messageOf } from '../../services/errors'
+import { needsSignIn, useLoad } from '../../services/session'
+import { BindRequest } from '../../core/account/contracts'
+import { HOUSE_ROLES, HOUSE_ROLE_LABELS, type HouseRole } from '../../core/account/types'
+import { ErrorView, Loading } from '../../components/page-state'
+import './index.scss'
+
+type Room = { houseId: string; room: string; floor: number }
+
+export default function Bind() {
+  const communities = useLoad(() => api.account.communities())
+  const [ci, setCi] = useState(0)
+  const [building, setBuilding] = useState('')
+  const [unit, setUnit] = useState('')
+  const [rooms, setRooms] = useState<Room[] | null>(null)
+  const [houseId, setHouseId] = useState('')
+  const [role, setRole] = useState<HouseRole>('owner')
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<null | { status: string; label: string }>(null)
+
+  useEffect(() => {
+    if (!needsSignIn()) communities.reload()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const community = communities.data?.[ci]
+  const units = useMemo(() => community?.buildings.find((b) => b.no === building)?.units ?? [], [community, building])
+
+  useEffect(() => {
+    setHouseId('')
+    setRooms(null)
+    if (!community || !building || !unit) return
+    api.account
+      .rooms({ communityId: community.id, building, unit })
+      .then(setRooms)
+      .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
+  }, [community, building, unit])
+
+  if (communities.loading && !communities.data) return <Loading />
+  if (communities.error) return <ErrorView message={communities.error} onRetry={communities.reload} />
+  if (!community) return null
+
+  const submit = async () => {
+    // The same schema the server parses with, so the resident sees the same words either way.
+    const parsed = BindRequest.safeParse({ houseId, role, name, phone })
+    if (!parsed.success) {
+      const f: Record<string, string> = {}
+      for (const i of parsed.error.issues) f[String(i.path[0])] ??= i.message
+      if (f.houseId) f.houseId = '请选择房号'
+      setErrors(f)
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    try {
+      const b = await api.account.bindHouse(parsed.data)
+      setResult({ status: b.status, label: b.label })
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setErrors(e.fields)
+      Taro.showToast({ title: messageOf(e), icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (result) {
+    const ok = result.status === 'approved'
+    return (
+      <View className='page'>
+        <View className='card bind-result' data-testid='bind-result'>
+          <View className={`bind-result-icon ${ok ? '' : 'bind-result-wait'}`}>{ok ? '✓' : '…'}</View>
+          <Text className='bind-result-title'>{ok ? '绑定成功' : '已提交，等待物业审核'}</Text>
+          <Text className='muted'>
+            {ok
+              ? `${result.label} 已绑定到您的账号`
+              : `您填写的信息与业主档案不一致，物业将在 1 个工作日内核实 ${result.label}，结果会通过消息通知您。`}
+          </Text>
+          <Button className='btn btn-primary btn-block bind-result-btn' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+            查看我的房屋
+          </Button>
+        </View>
+      </View>
+    )
+  }
+
+  const byFloor = new Map<number, Room[]>()
+  for (const r of rooms ?? []) byFloor.set(r.floor, [...(byFloor.get(r.floor) ?? []), r])
+
+  return (
+    <View className='page bind'>
+      <View className='card'>
+        <View className='field'>
+          <Text className='field-label'>小区</Text>
+          <Picker mode='selector' range={communities.data!.map((c) => c.name)} value={ci} onChange={(e) => { setCi(Number(e.detail.value)); setBuilding(''); setUnit('') }}>
+            <View className='bind-picker'>{community.name} ›</View>
+          </Picker>
+        </View>
+        <View className='field'>
+          <Text className='field-label'>楼栋</Text>
+          <View className='chips'>
+            {community.buildings.map((b) => (
+              <View key={b.no} className={`chip ${building === b.no ? 'chip-active' : ''}`} onClick={() => { setBuilding(b.no); setUnit('') }} data-testid={`building-${b.no}`}>
+                {b.no}栋
+              </View>
+            ))}
+          </View>
+        </View>
+        {building && (
+          <View className='field'>
+            <Text className='field-label'>单元</Text>
+            <View className='chips'>
+              {units.map((u) => (
+                <View key={u} className={`chip ${unit === u ? 'chip-active' : ''}`} onClick={() => setUnit(u)} data-testid={`unit-${u}`}>
+                  {u}单元
+                </View>
+              ))}
+            </View>
+          </View>
+        )}
+        {unit && (
+          <View className='field'>
+            <Text className='field-label'>房号</Text>
+            {!rooms ? (
+              <Text className='muted'>加载房号…</Text>
+            ) : (
+              <View className='bind-rooms'>
+                {[...byFloor.entries()].reverse().map(([floor, rs]) => (
+                  <View key={floor} className='bind-floor'>
+                    <Text className='bind-floor-no'>{floor}F</Text>
+                    {rs.map((r) => (
+                      <View key={r.houseId} className={`chip bind-room ${houseId === r.houseId ? 'chip-active' : ''}`} onClick={() => setHouseId(r.houseId)} data-testid={`room-${r.room}`}>
+                        {r.room}
+                      </View>
+                    ))}
+                  </View>
+                ))}
+              </View>
+            )}
+            {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
+          </View>
+        )}
+      </View>
+
+      <View className='card'>
+        <View className='field'>
+          <Text className='field-label'>您的身份</Text>
+          <View className='chips'>
+            {HOUSE_ROLES.map((r) => (
+              <View key={r} className={`chip ${role === r ? 'chip-active' : ''}`} onClick={() => setRole(r)} data-testid={`role-${r}`}>
+                {HOUSE_ROLE_LABELS[r]}
+              </View>
+            ))}
+          </View>
+        </View>
+        <View className='field'>
+          <Text className='field-label'>姓名</Text>
+          <Input className='field-input' placeholder='与房产证或租赁合同一致' value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} data-testid='name' />
+          {errors.name && <Text className='field-error'>{errors.name}</Text>}
+        </View>
+        <View className='field'>
+          <Text className='field-label'>手机号</Text>
+          <Input className='field-input' type='number' placeholder='用于物业联系您' value={phone} maxlength={11} onInput={(e) => setPhone(e.detail.value)} data-testid='phone' />
+          {errors.phone && <Text className='field-error'>{errors.phone}</Text>}
+        </View>
+      </View>
+
+      <Text className='muted bind-hint'>姓名和手机号与业主档案一致时立即绑定，否则由物业人工审核。</Text>
+      <Button className='btn btn-primary btn-block' disabled={busy} loading={busy} onClick={submit} data-testid='submit'>
+        提交绑定
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,179 @@
+import { View, Text, Button, Image, Input } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { api } from '../../services/api'
+import { fileUrl, uploadFile } from '../../services/backend'
+import { messageOf } from '../../services/errors'
+import { useLoad, useMe } from '../../services/session'
+import { clearToken } from '../../services/token'
+import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS } from '../../core/account/types'
+import { ROLE_LABELS } from '../../core/shared/roles'
+import { formatTime } from '../../core/shared/time'
+import { Empty, ErrorView, Loading } from '../../components/page-state'
+import { PrivacySheet } from '../../components/privacy-sheet'
+import { useDidShow } from '@tarojs/taro'
+import './index.scss'
+
+const STATUS_TAG = { approved: '', pending: 'tag-warn', rejected: 'tag-danger' } as const
+
+export default function Mine() {
+  const { me, setMe, error, loading, reload } = useMe()
+  const houses = useLoad(() => api.account.myHouses())
+  const [privacyFor, setPrivacyFor] = useState<null | 'avatar' | 'nickname'>(null)
+  const [nickname, setNickname] = useState('')
+
+  useDidShow(() => {
+    houses.reload()
+  })
+
+  if (loading && !me) return <Loading />
+  if (error && !me) return <ErrorView message={error} onRetry={reload} />
+  if (!me) return null
+
+  const save = async (patch: { nickname?: string; avatarUrl?: string; acceptPrivacy?: true }) => {
+    try {
+      setMe(await api.account.updateProfile(patch))
+      if (patch.nickname || patch.avatarUrl) Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' })
+    }
+  }
+
+  /** Privacy APIs run only after consent; without it we show our sheet first. */
+  const needConsent = (what: 'avatar' | 'nickname') => {
+    if (me.privacyAccepted) return false
+    setPrivacyFor(what)
+    return true
+  }
+
+  const onAgree = async () => {
+    setPrivacyFor(null)
+    await save({ acceptPrivacy: true })
+  }
+
+  const pickAvatarH5 = async () => {
+    if (needConsent('avatar')) return
+    try {
+      const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] })
+      await save({ avatarUrl: await uploadFile(r.tempFilePaths[0], 'avatars') })
+    } catch (e) {
+      if (!/cancel/.test(String((e as Error)?.message ?? (e as { errMsg?: string })?.errMsg))) Taro.showToast({ title: messageOf(e), icon: 'none' })
+    }
+  }
+
+  const onChooseAvatar = async (e: { detail: { avatarUrl: string } }) => {
+    try {
+      await save({ avatarUrl: await uploadFile(e.detail.avatarUrl, 'avatars') })
+    } catch (err) {
+      Taro.showToast({ title: messageOf(err), icon: 'none' })
+    }
+  }
+
+  const weapp = process.env.TARO_ENV === 'weapp'
+  const list = houses.data ?? []
+
+  return (
+    <View className='page mine'>
+      <View className='card mine-profile'>
+        {weapp && me.privacyAccepted ? (
+          <Button className='mine-avatar-btn' openType='chooseAvatar' onChooseAvatar={onChooseAvatar}>
+            {me.avatarUrl ? <Image className='mine-avatar' src={fileUrl(me.avatarUrl)} /> : <View className='mine-avatar mine-avatar-empty'>头像</View>}
+          </Button>
+        ) : (
+          <View className='mine-avatar-btn' onClick={weapp ? () => needConsent('avatar') : pickAvatarH5} data-testid='avatar'>
+            {me.avatarUrl ? <Image className='mine-avatar' src={fileUrl(me.avatarUrl)} /> : <View className='mine-avatar mine-avatar-empty'>头像</View>}
+          </View>
+        )}
+        <View className='mine-who'>
+          {me.privacyAccepted ? (
+            <Input
+              className='mine-nickname'
+              type={'nickname' as never}
+              placeholder='点击设置昵称'
+              value={nickname || me.nickname || ''}
+              maxlength={20}
+              onInput={(e) => setNickname(e.detail.value)}
+              onBlur={(e) => {
+                const v = e.detail.value.trim()
+                if (v && v !== me.nickname) save({ nickname: v })
+              }}
+              data-testid='nickname'
+            />
+          ) : (
+            <Text className='mine-nickname' onClick={() => needConsent('nickname')} data-testid='nickname'>
+              {me.nickname || '点击设置头像和昵称'}
+            </Text>
+          )}
+          <View className='mine-roles'>
+            {me.staff ? me.staff.roles.map((r) => <Text key={r} className='tag'>{ROLE_LABELS[r]}</Text>) : <Text className='muted'>住户</Text>}
+          </View>
+        </View>
+      </View>
+
+      <View className='section-title row between'>
+        <Text>我的房屋</Text>
+        <Text className='mine-add' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })} data-testid='bind-new'>
+          + 绑定新房屋
+        </Text>
+      </View>
+
+      {houses.loading && !houses.data ? (
+        <Loading />
+      ) : houses.error ? (
+        <ErrorView message={houses.error} onRetry={houses.reload} />
+      ) : list.length === 0 ? (
+        <View className='card'>
+          <Empty
+            title='还没有绑定房屋'
+            text='绑定后即可在线报修、缴费、接收通知'
+            action={
+              <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+                绑定房屋
+              </Button>
+            }
+          />
+        </View>
+      ) : (
+        list.map((b) => (
+          <View className='card mine-house' key={b.id} data-testid='house-item'>
+            <View className='row between'>
+              <Text className='mine-house-label'>{b.label}</Text>
+              <View>
+                <Text className='tag tag-gray'>{HOUSE_ROLE_LABELS[b.role]}</Text>
+                <Text className={`tag ${STATUS_TAG[b.status]}`}>{BINDING_STATUS_LABELS[b.status]}</Text>
+              </View>
+            </View>
+            <Text className='muted'>
+              {b.name} · {b.phone} · {formatTime(b.createdAt, 'YYYY-MM-DD')} 申请
+            </Text>
+            {b.status === 'pending' && <Text className='mine-note'>物业将在 1 个工作日内核实，结果会通过消息通知您</Text>}
+            {b.status === 'rejected' && b.reason && <Text className='mine-note mine-note-danger'>未通过原因：{b.reason}</Text>}
+          </View>
+        ))
+      )}
+
+      {me.staff && (
+        <View className='card mine-link' onClick={() => Taro.navigateTo({ url: '/staff/home/index' })}>
+          <Text>员工工作台</Text>
+          <Text className='muted'>›</Text>
+        </View>
+      )}
+
+      {process.env.TARO_ENV === 'h5' && (
+        <View
+          className='card mine-link'
+          onClick={() => {
+            clearToken()
+            Taro.reLaunch({ url: '/pages/login/index' })
+          }}
+          data-testid='switch-account'
+        >
+          <Text>切换演示账号</Text>
+          <Text className='muted'>›</Text>
+        </View>
+      )}
+
+      {privacyFor && <PrivacySheet onAgree={onAgree} onDisagree={() => setPrivacyFor(null)} />}
+    </View>
+  )
+}

@@ -1,0 +1,25 @@
+import type { Contracts } from '../core/contracts'
+import type { Input, Output } from '../core/shared/contract'
+import { call } from './backend'
+
+type Client = {
+  [F in keyof Contracts]: {
+    [A in keyof Contracts[F]]: (input?: Input<Contracts[F][A]>) => Promise<Output<Contracts[F][A]>>
+  }
+}
+
+/**
+ * `api.account.bindHouse(input)`: typed by the same zod contracts the server parses with.
+ * Built from names only, so the schemas stay out of pages that don't validate a form.
+ */
+function client<F extends keyof Contracts>(fn: F, actions: (keyof Contracts[F])[]): Client[F] {
+  const out = {} as Record<string, (input?: unknown) => Promise<unknown>>
+  for (const a of actions) out[a as string] = (input) => call(fn, a as string, input ?? {})
+  return out as Client[F]
+}
+
+export const api: Client = {
+  account: client('account', ['whoami', 'updateProfile', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
+}
+
+export type { Input, Output }

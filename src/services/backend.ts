@@ -1,0 +1,90 @@
+import Taro from '@tarojs/taro'
+import type { Envelope } from '../core/shared/errors'
+import { ApiError } from './errors'
+import { getToken, clearToken } from './token'
+
+/**
+ * The app's only door to the back end. In WeChat a call is `wx.cloud.callFunction`, and the
+ * platform vouches for who is calling; in the H5 build it is a POST to the local host with the
+ * dev session's bearer token. Which one is decided at build time by TARO_ENV.
+ */
+
+const CLOUD_ENV = process.env.TARO_APP_CLOUD_ENV
+
+export function initBackend() {
+  if (process.env.TARO_ENV === 'weapp') {
+    Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+  }
+}
+
+async function transport(name: string, payload: { action: string; data: unknown }): Promise<Envelope<unknown>> {
+  if (process.env.TARO_ENV === 'h5') {
+    let res: Response
+    try {
+      res = await fetch(`/api/fn/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(getToken() ? { authorization: `Bearer ${getToken()}` } : {}) },
+        body: JSON.stringify(payload),
+      })
+    } catch {
+      throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试')
+    }
+    return (await res.json()) as Envelope<unknown>
+  }
+  try {
+    const r = await Taro.cloud.callFunction({ name, data: payload })
+    return r.result as Envelope<unknown>
+  } catch {
+    throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试')
+  }
+}
+
+export async function call<T>(name: string, action: string, data: unknown = {}): Promise<T> {
+  const env = await transport(name, { action, data })
+  if (env.ok) return env.data as T
+  if (env.error.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') {
+    clearToken()
+    Taro.reLaunch({ url: '/pages/login/index' })
+  }
+  throw new ApiError(env.error.code, env.error.message, env.error.fields)
+}
+
+/** Upload a local file (from chooseMedia / chooseAvatar) and return its stored file id. */
+export async function uploadFile(filePath: string, folder: string): Promise<string> {
+  if (process.env.TARO_ENV === 'h5') {
+    const blob = await (await fetch(filePath)).blob()
+    const res = await fetch(`/api/files?folder=${encodeURIComponent(folder)}`, {
+      method: 'POST',
+      headers: { 'content-type': blob.type || 'image/jpeg', authorization: `Bearer ${getToken()}` },
+      body: blob,
+    })
+    const env = (await res.json()) as Envelope<{ fileId: string }>
+    if (!env.ok) throw new ApiError(env.error.code, env.error.message)
+    return env.data.fileId
+  }
+  const ext = /\.(\w+)$/.exec(filePath)?.[1] ?? 'jpg'
+  const r = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${ext}`, filePath })
+  return r.fileID
+}
+
+/** A stored file id as something <Image> can show: cloud:// works as is in WeChat. */
+export function fileUrl(fileId?: string) {
+  if (!fileId) return ''
+  if (fileId.startsWith('local://')) return `/api/files/${fileId.slice('local://'.length)}`
+  return fileId
+}
+
+/** Dev sign-in: only the local host has it, and only the H5 build calls it. */
+export async function devLogin(account: string) {
+  const res = await fetch('/api/dev/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) })
+  const env = (await res.json()) as Envelope<{ token: string }>
+  if (!env.ok) throw new ApiError(env.error.code, env.error.message)
+  return env.data.token
+}
+
+export async function devAccounts() {
+  const res = await fetch('/api/dev/accounts')
+  const env = (await res.json()) as Envelope<{ account: string; name: string; title: string; roles: string[] }[]>
+  if (!env.ok) throw new ApiError(env.error.code, env.error.message)
+  return env.data
+}

@@ -1,0 +1,72 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import type { Output } from '../core/shared/contract'
+import type { accountContract } from '../core/account/contracts'
+import { api } from './api'
+import { messageOf } from './errors'
+import { getToken } from './token'
+
+export type Me = Output<typeof accountContract.whoami>
+
+const HOUSE_KEY = 'current-house'
+
+/** The house the resident is looking at; remembered per device, checked against their bindings. */
+export function currentHouse(me: Me | null) {
+  if (!me?.houses.length) return null
+  const saved = Taro.getStorageSync(HOUSE_KEY)
+  return me.houses.find((h) => h.houseId === saved) ?? me.houses[0]
+}
+export const chooseHouse = (houseId: string) => Taro.setStorageSync(HOUSE_KEY, houseId)
+
+/** On the local host, a visitor with no dev session is sent to sign in first. */
+export function needsSignIn() {
+  if (process.env.TARO_ENV === 'h5' && !getToken()) {
+    Taro.reLaunch({ url: '/pages/login/index' })
+    return true
+  }
+  return false
+}
+
+/** Load once per page show: the page always reflects decisions made elsewhere meanwhile. */
+export function useMe() {
+  const [me, setMe] = useState<Me | null>(null)
+  const [error, setError] = useState('')
+  const [loading, setLoading] = useState(true)
+  const reload = useCallback(async () => {
+    if (needsSignIn()) return
+    setLoading(true)
+    try {
+      setMe(await api.account.whoami())
+      setError('')
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+  useDidShow(() => {
+    reload()
+  })
+  return { me, setMe, error, loading, reload }
+}
+
+/** A one-shot loader for a page's data, with the three states every page shows. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
+  const [data, setData] = useState<T | null>(null)
+  const [error, setError] = useState('')
+  const [loading, setLoading] = useState(true)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const reload = useCallback(async () => {
+    setLoading(true)
+    try {
+      setData(await load())
+      setError('')
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setLoading(false)
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps)
+  return { data, setData, error, loading, reload }
+}

@@ -1,0 +1,71 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { api } from '../../services/api'
+import { useMe } from '../../services/session'
+import { ROLE_LABELS, DEPARTMENT_LABELS } from '../../core/shared/roles'
+import { dayjs, TZ } from '../../core/shared/time'
+import { Empty, ErrorView, Loading } from '../../components/page-state'
+import './index.scss'
+
+const greeting = () => {
+  const h = dayjs().tz(TZ).hour()
+  return h < 11 ? '早上好' : h < 13 ? '中午好' : h < 18 ? '下午好' : '晚上好'
+}
+
+export default function StaffHome() {
+  const { me, error, loading, reload } = useMe()
+  const [pending, setPending] = useState<number | null>(null)
+  const staff = me?.staff
+  const reviews = staff?.roles.some((r) => r === 'agent' || r === 'manager' || r === 'supervisor')
+
+  useDidShow(() => {
+    api.account
+      .pendingBindings({ limit: 1 })
+      .then((r) => setPending(r.total))
+      .catch(() => setPending(null))
+  })
+
+  if (loading && !me) return <Loading />
+  if (error && !me) return <ErrorView message={error} onRetry={reload} />
+  if (!staff) {
+    return (
+      <View className='page'>
+        <Empty title='仅限物业员工使用' text='如您是物业员工，请联系客服主任开通账号' />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page staff-home'>
+      <View className='card staff-hello'>
+        <Text className='staff-hello-title'>
+          {staff.name}，{greeting()}
+        </Text>
+        <View className='staff-roles'>
+          {staff.roles.map((r) => (
+            <Text key={r} className='tag' data-testid='staff-role'>
+              {ROLE_LABELS[r]}
+            </Text>
+          ))}
+          {staff.department && <Text className='tag tag-gray'>{DEPARTMENT_LABELS[staff.department]}</Text>}
+          {staff.zone?.length ? <Text className='tag tag-gray'>负责 {staff.zone.join('、')} 栋</Text> : null}
+        </View>
+      </View>
+
+      <View className='section-title'>待办</View>
+      {reviews ? (
+        <View className='staff-tiles'>
+          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/bindings/index' })} data-testid='tile-bindings'>
+            <Text className='staff-tile-num'>{pending ?? '–'}</Text>
+            <Text className='staff-tile-label'>待审核房屋绑定</Text>
+          </View>
+        </View>
+      ) : (
+        <View className='card'>
+          <Empty title='暂无待处理事项' text='有新的派单时会在这里提醒您' />
+        </View>
+      )}
+    </View>
+  )
+}
