@@ -13,7 +13,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // One output folder per target, so a weapp build never overwrites the H5 one the host serves.
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    // The CloudBase environment id the weapp talks to (set CLOUD_ENV when building for WeChat).
+    defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -7,6 +7,8 @@ declare module '*.scss'
 declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | undefined
-    TARO_APP_API?: string
   }
 }
+
+/** Replaced at build time from config/index.ts defineConstants. */
+declare const CLOUD_ENV: string

@@ -20,6 +20,9 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   outbox: { indexes: [['status', 'nextAttemptAt']] },
   messages: { indexes: [['openid', 'createdAt'], ['openid', 'read']] },
   counters: { indexes: [] },
+  /** Local host only: dev sign-in sessions and simulated payment orders. */
+  devSessions: { indexes: [] },
+  devPayOrders: { indexes: [] },
 }
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -9,8 +9,6 @@ import { getToken, clearToken } from './token'
  * dev session's bearer token. Which one is decided at build time by TARO_ENV.
  */
 
-const CLOUD_ENV = process.env.TARO_APP_CLOUD_ENV
-
 export function initBackend() {
   if (process.env.TARO_ENV === 'weapp') {
     Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })

@@ -1,0 +1,55 @@
+import { localDeps } from '../../cloudfunctions/lib/adapters/local'
+import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
+import type { Clock } from '../../cloudfunctions/lib/ports/clock'
+import { seedDemo } from '../seed/demo'
+import { createHost } from './server'
+
+export interface BootOptions {
+  dataDir: string
+  port: number
+  staticDir: string
+  clock?: Clock
+  /** How often the background work (outbox; later the scheduler) runs, in ms; 0 turns it off. */
+  tickMs?: number
+  quiet?: boolean
+}
+
+/** Open (or create and seed) the database, start the host on loopback, and the background loop. */
+export async function boot(opts: BootOptions) {
+  const local = localDeps(opts.dataDir, opts.clock)
+  const seeded = (await local.store.collection('communities').count()) === 0
+  if (seeded) await seedDemo(local.store, local.clock.now())
+  const server = createHost(local, { staticDir: opts.staticDir })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, '127.0.0.1', resolve)
+  })
+  let timer: NodeJS.Timeout | null = null
+  let running = false
+  const tickMs = opts.tickMs ?? 5000
+  if (tickMs > 0) {
+    timer = setInterval(async () => {
+      if (running) return
+      running = true
+      try {
+        await deliverOutbox(local.deps)
+      } catch (e) {
+        console.error('[tick]', e instanceof Error ? e.message : e)
+      } finally {
+        running = false
+      }
+    }, tickMs)
+  }
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : opts.port
+  return {
+    local,
+    seeded,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      if (timer) clearInterval(timer)
+      await new Promise((r) => server.close(r))
+      local.store.close?.()
+    },
+  }
+}

@@ -1,0 +1,116 @@
+import { createServer, type Server } from 'node:http'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { extname, join, normalize } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { LocalDeps } from '../../cloudfunctions/lib/adapters/local'
+import { DEMO_ACCOUNTS, devOpenid } from '../seed/demo'
+import { FUNCTIONS } from './functions'
+import { bearer, fail, readBody, sendJson } from './http'
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+}
+const IMAGE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' }
+
+interface Session {
+  _id: string
+  openid: string
+  account: string
+  createdAt: number
+}
+
+/**
+ * The local cloud host: the H5 app, and the cloud functions over HTTP, run on the local adapters.
+ * It stands in for WeChat only where WeChat must: who is calling comes from the dev session here,
+ * from getWXContext() there; everything behind that is the same code.
+ */
+export function createHost(local: LocalDeps, opts: { staticDir: string }): Server {
+  const { deps, files } = local
+  const sessions = () => deps.store.collection<Session>('devSessions')
+
+  async function identity(token: string | null) {
+    if (!token) return null
+    return (await sessions().get(token))?.openid ?? null
+  }
+
+  return createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    try {
+      if (path === '/api/health' && req.method === 'GET') {
+        return sendJson(res, { ok: true, data: { status: 'ok', store: 'sqlite', functions: Object.keys(FUNCTIONS), now: deps.clock.now() } })
+      }
+      if (path === '/api/dev/accounts' && req.method === 'GET') {
+        const list = DEMO_ACCOUNTS.map((a) => ({ account: a.account, name: a.name, title: a.title, roles: a.staff?.roles ?? ['resident'] }))
+        return sendJson(res, { ok: true, data: list })
+      }
+      if (path === '/api/dev/login' && req.method === 'POST') {
+        const body = JSON.parse((await readBody(req, 4096)).toString() || '{}') as { account?: string }
+        const acct = DEMO_ACCOUNTS.find((a) => a.account === body.account)
+        if (!acct) return sendJson(res, fail('NOT_FOUND', '没有这个演示账号'))
+        const token = randomBytes(24).toString('hex')
+        await sessions().set({ _id: token, openid: devOpenid(acct.account), account: acct.account, createdAt: deps.clock.now() })
+        return sendJson(res, { ok: true, data: { token, account: acct.account } })
+      }
+      const fnMatch = /^\/api\/fn\/([a-zA-Z]+)$/.exec(path)
+      if (fnMatch && req.method === 'POST') {
+        const fn = FUNCTIONS[fnMatch[1]]
+        if (!fn) return sendJson(res, fail('NOT_FOUND', `没有这个云函数：${fnMatch[1]}`))
+        let event: unknown
+        try {
+          event = JSON.parse((await readBody(req, 1 << 20)).toString() || '{}')
+        } catch {
+          return sendJson(res, fail('INVALID_INPUT', '请求格式不正确'))
+        }
+        const openid = await identity(bearer(req))
+        return sendJson(res, await fn.call(event, { openid, source: 'dev' }, deps))
+      }
+      if (path === '/api/files' && req.method === 'POST') {
+        if (!(await identity(bearer(req)))) return sendJson(res, fail('UNAUTHENTICATED', '请先登录'))
+        const ext = IMAGE_EXT[(req.headers['content-type'] ?? '').split(';')[0]]
+        if (!ext) return sendJson(res, fail('INVALID_INPUT', '仅支持 JPG、PNG、WebP、GIF 图片'))
+        const bytes = await readBody(req, 10 << 20)
+        const fileId = files.save(bytes, ext)
+        return sendJson(res, { ok: true, data: { fileId, url: (await files.urls([fileId]))[fileId] } })
+      }
+      const fileMatch = /^\/api\/files\/([a-f0-9]{24}\.[a-z]+)$/.exec(path)
+      if (fileMatch && req.method === 'GET') {
+        const p = files.pathOf(`local://${fileMatch[1]}`)
+        if (!p) return sendJson(res, fail('NOT_FOUND', '文件不存在'))
+        res.writeHead(200, { 'content-type': MIME[extname(p)] ?? 'application/octet-stream', 'cache-control': 'private, max-age=86400' })
+        return createReadStream(p).pipe(res)
+      }
+      if (path.startsWith('/api/')) return sendJson(res, fail('NOT_FOUND', '接口不存在'))
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, fail('NOT_FOUND', '接口不存在'))
+      return serveStatic(opts.staticDir, path, res)
+    } catch (e) {
+      if ((e as { tooLarge?: boolean }).tooLarge) return sendJson(res, fail('INVALID_INPUT', '上传内容过大'))
+      if (e instanceof SyntaxError) return sendJson(res, fail('INVALID_INPUT', '请求格式不正确'))
+      console.error('[host]', e instanceof Error ? e.stack : e)
+      return sendJson(res, fail('INTERNAL', '系统繁忙，请稍后再试'))
+    }
+  })
+}
+
+function serveStatic(root: string, path: string, res: import('node:http').ServerResponse) {
+  const rel = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '')
+  let file = join(root, rel)
+  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+  if (!existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+    return res.end('H5 版本尚未构建：请运行 npm run build:h5')
+  }
+  const hashed = /\.[0-9a-f]{8,}\.(js|css)$/.test(file)
+  res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' })
+  createReadStream(file).pipe(res)
+}
