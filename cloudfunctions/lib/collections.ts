@@ -16,6 +16,8 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
       ['communityId', 'status', 'building', 'createdAt'],
     ],
   },
+  /** <houseId>_<openid> → latest binding: keeps one live claim per person and house. */
+  claims: { indexes: [] },
   /** Outbox and in-app messages, used by every feature that tells a person something. */
   outbox: { indexes: [['status', 'nextAttemptAt']] },
   messages: { indexes: [['openid', 'createdAt'], ['openid', 'read']] },

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react'
 import type { Output } from '../core/shared/contract'
 import type { accountContract } from '../core/account/contracts'
 import { api } from './api'
-import { messageOf } from './errors'
+import { ApiError, messageOf } from './errors'
 import { getToken } from './token'
 
 export type Me = Output<typeof accountContract.whoami>
@@ -54,19 +54,21 @@ export function useMe() {
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   const [data, setData] = useState<T | null>(null)
   const [error, setError] = useState('')
+  const [errorCode, setErrorCode] = useState('')
   const [loading, setLoading] = useState(true)
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const reload = useCallback(async () => {
     setLoading(true)
     try {
       setData(await load())
       setError('')
+      setErrorCode('')
     } catch (e) {
       setError(messageOf(e))
+      setErrorCode(e instanceof ApiError ? e.code : '')
     } finally {
       setLoading(false)
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps)
-  return { data, setData, error, loading, reload }
+  return { data, setData, error, errorCode, loading, reload }
 }

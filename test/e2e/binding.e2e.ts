@@ -107,6 +107,7 @@ describe('house binding, end to end in Chromium', () => {
     expect(pending.data.status).toBe('pending')
     const zhang = await phone(browser, host.url, 'resident-zhang')
     await go(zhang, host.url, '/staff/bindings/index')
+    await zhang.getByText('暂无权限').waitFor()
     await zhang.getByText('您没有权限执行此操作').waitFor()
     await shot(zhang, '11-resident-forbidden')
     const r = await api('resident-zhang', 'account', 'approveBinding', { bindingId: pending.data.id })

@@ -80,6 +80,14 @@ describe('account: the house-binding slice', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
+  it('two taps on submit at once file one claim', async () => {
+    const req = { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' }
+    const results = await Promise.all([1, 2, 3].map(() => h.call('resident-wang', 'account', 'bindHouse', req)))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['CONFLICT', 'CONFLICT'])
+    expect(await h.store.collection('bindings').count({ houseId: HOUSE_WANG_NEW })).toBe(1)
+  })
+
   it('a resident cannot approve, see the queue, or decide', async () => {
     const b = await h.ok('resident-wang', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '王磊', phone: '13800000502' })
     const before = await counts()

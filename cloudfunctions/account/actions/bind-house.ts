@@ -7,17 +7,15 @@ import { AppError } from '../../../src/core/shared/errors'
 import { newId } from '../../lib/runtime/ids'
 import { bindingView } from '../views'
 
+/** claims/<houseId>_<openid>: the latest claim this person made on this house. */
+interface ClaimDoc {
+  _id: string
+  bindingId: string
+}
+
 export const bindHouse: Handler<typeof accountContract.bindHouse> = async (ctx, input) => {
   const house = await ctx.store.collection<House>('houses').get(input.houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在，请重新选择', { houseId: '房屋不存在' })
-
-  const mine = await ctx.store
-    .collection<BindingDoc>('bindings')
-    .find({ where: { houseId: house._id, openid: ctx.openid }, limit: 20 })
-  const live = mine.find(isLive)
-  if (live) {
-    throw new AppError('CONFLICT', live.status === 'approved' ? '您已绑定该房屋' : '该房屋的绑定申请正在审核中')
-  }
 
   const archive = await ctx.store.collection<ArchiveDoc>('archive').get(house._id)
   const status = decideBinding(archive, input)
@@ -36,6 +34,17 @@ export const bindHouse: Handler<typeof accountContract.bindHouse> = async (ctx, 
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
-  await ctx.store.collection<BindingDoc>('bindings').add(binding)
+  // One live claim per person and house, even when they tap twice: a claim document keyed by
+  // both, read and written in the transaction, serialises the check and the insert.
+  await ctx.store.transaction(async (tx) => {
+    const claimId = `${house._id}_${ctx.openid}`
+    const claim = await tx.collection<ClaimDoc>('claims').get(claimId)
+    const live = claim ? await tx.collection<BindingDoc>('bindings').get(claim.bindingId) : null
+    if (live && isLive(live)) {
+      throw new AppError('CONFLICT', live.status === 'approved' ? '您已绑定该房屋' : '该房屋的绑定申请正在审核中')
+    }
+    await tx.collection<BindingDoc>('bindings').set(binding)
+    await tx.collection<ClaimDoc>('claims').set({ _id: claimId, bindingId: binding._id })
+  })
   return bindingView(binding, house)
 }

@@ -12,7 +12,9 @@ export function Loading({ text = '加载中…' }: { text?: string }) {
   )
 }
 
-export function ErrorView({ message, onRetry }: { message: string; onRetry?: () => void }) {
+export function ErrorView({ message, code, onRetry }: { message: string; code?: string; onRetry?: () => void }) {
+  // Being refused is not a fault to retry: say so plainly.
+  if (code === 'FORBIDDEN') return <Empty title='暂无权限' text={message} />
   return (
     <View className='state' data-testid='error'>
       <View className='state-icon state-icon-error'>!</View>

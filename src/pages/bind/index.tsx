@@ -172,7 +172,7 @@ export default function Bind() {
       </View>
 
       <Text className='muted bind-hint'>姓名和手机号与业主档案一致时立即绑定，否则由物业人工审核。</Text>
-      <Button className='btn btn-primary btn-block' disabled={busy} loading={busy} onClick={submit} data-testid='submit'>
+      <Button className='btn btn-primary btn-block' disabled={busy || undefined} loading={busy} onClick={submit} data-testid='submit'>
         提交绑定
       </Button>
     </View>

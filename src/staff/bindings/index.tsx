@@ -59,7 +59,7 @@ export default function Bindings() {
   }
 
   if (list.loading && !list.data) return <Loading />
-  if (list.error) return <ErrorView message={list.error} onRetry={list.reload} />
+  if (list.error) return <ErrorView message={list.error} code={list.errorCode} onRetry={list.reload} />
   const items = list.data?.items ?? []
 
   return (
@@ -88,10 +88,10 @@ export default function Bindings() {
             </View>
             <Text className='review-hint'>与业主档案不一致，请电话或上门核实身份后处理</Text>
             <View className='review-actions'>
-              <Button className='btn btn-danger-ghost btn-small' disabled={busy === b.id} onClick={() => setRejecting(b.id)} data-testid='reject'>
+              <Button className='btn btn-danger-ghost btn-small' disabled={busy === b.id || undefined} onClick={() => setRejecting(b.id)} data-testid='reject'>
                 驳回
               </Button>
-              <Button className='btn btn-primary btn-small' disabled={busy === b.id} onClick={() => approve(b.id)} data-testid='approve'>
+              <Button className='btn btn-primary btn-small' disabled={busy === b.id || undefined} onClick={() => approve(b.id)} data-testid='approve'>
                 通过
               </Button>
             </View>
@@ -116,7 +116,7 @@ export default function Bindings() {
               <Button className='btn btn-ghost btn-small' onClick={() => setRejecting(null)}>
                 取消
               </Button>
-              <Button className='btn btn-primary btn-small' disabled={reason.trim().length < 2 || Boolean(busy)} onClick={reject} data-testid='confirm-reject'>
+              <Button className='btn btn-primary btn-small' disabled={reason.trim().length < 2 || Boolean(busy) || undefined} onClick={reject} data-testid='confirm-reject'>
                 确认驳回
               </Button>
             </View>

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { localDeps } from '../cloudfunctions/lib/adapters/local'
+import { fixedClock } from '../cloudfunctions/lib/ports/clock'
+import { FUNCTIONS } from './host/functions'
+import { countDocs, seedBench } from './bench/dataset'
+import { accountCases } from './bench/account'
+import { formatTable, runCase, toRecord, type BenchCase, type BenchResult, type CallFn } from './bench/run'
+
+/**
+ * In-process latency and store cost of every action on a realistically large SQLite store.
+ *   npm run bench                       # table
+ *   npm run bench -- --json out.json    # also write the records
+ * A later feature adds its cases next to bench/account.ts and lists them in `cases` below.
+ */
+
+/** 2026-11-24 10:00 in Shanghai, as in the integration tests: a weekday inside service hours. */
+const T0 = Date.UTC(2026, 10, 24, 2, 0, 0)
+
+function jsonPath(args: string[]) {
+  const i = args.indexOf('--json')
+  if (i < 0) return null
+  const file = args[i + 1]
+  if (!file || file.startsWith('--')) throw new Error('--json 需要一个输出文件路径，例如：npm run bench -- --json bench.json')
+  return file
+}
+
+async function main() {
+  const out = jsonPath(process.argv.slice(2))
+  const dir = mkdtempSync(join(tmpdir(), 'wuye-bench-'))
+  const clock = fixedClock(T0)
+  const local = localDeps(dir, clock)
+  try {
+    const t0 = performance.now()
+    const data = await seedBench(local.store, T0)
+    const seedMs = performance.now() - t0
+    const docs = await countDocs(local.store)
+    console.log(`写入数据：${docs} 条文档，用时 ${(seedMs / 1000).toFixed(1)} 秒（${data.communities.length + 1} 个小区）\n`)
+
+    // A second passes between calls, as between taps, so time-ordered ids and createdAt advance.
+    const call: CallFn = (openid, fn, action, payload) => {
+      clock.advance(1000)
+      return FUNCTIONS[fn].call({ action, data: payload }, { openid, source: 'test' }, local.deps)
+    }
+    const cases: BenchCase[] = [...accountCases(data, call)]
+
+    const results: BenchResult[] = []
+    for (const c of cases) results.push(await runCase(local.store, c))
+    console.log(formatTable(results.map(toRecord)))
+
+    if (out) {
+      writeFileSync(out, JSON.stringify(results.map(toRecord), null, 2) + '\n')
+      console.log(`\n已写入 ${out}`)
+    }
+
+    const failed = results.filter((r) => r.failures.length)
+    if (failed.length) {
+      for (const r of failed) {
+        const first = r.failures[0]
+        console.error(`${r.name}：${r.failures.length}/${r.n} 次调用失败，例如第 ${first.i} 次：${first.code} ${first.message}`)
+      }
+      process.exitCode = 1
+    }
+  } finally {
+    local.store.close?.()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e)
+  process.exit(1)
+})
