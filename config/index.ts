@@ -19,10 +19,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // base.wxml (weapp) holds one template per nesting level; our pages are shallow, and deeper
+    // trees still render through custom-wrapper. 16 (the default) costs ~22 KB of the main package.
+    baseLevel: 8,
     mini: {
-      // base.wxml holds one template per nesting level; our pages are shallow, and deeper trees
-      // still render through custom-wrapper. 16 (the default) costs ~25 KB of the main package.
-      baseLevel: 8,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,5 +1,5 @@
 import { localDeps } from '../../cloudfunctions/lib/adapters/local'
-import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
+import { FUNCTIONS } from './functions'
 import type { Clock } from '../../cloudfunctions/lib/ports/clock'
 import { seedDemo } from '../seed/demo'
 import { createHost } from './server'
@@ -9,7 +9,7 @@ export interface BootOptions {
   port: number
   staticDir: string
   clock?: Clock
-  /** How often the background work (outbox; later the scheduler) runs, in ms; 0 turns it off. */
+  /** How often the scheduler function runs (WeChat: every minute by timer), in ms; 0 turns it off. */
   tickMs?: number
   quiet?: boolean
 }
@@ -32,7 +32,9 @@ export async function boot(opts: BootOptions) {
       if (running) return
       running = true
       try {
-        await deliverOutbox(local.deps)
+        // The same call a WeChat timer trigger makes: no OPENID, source timer.
+        const r = await FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, local.deps)
+        if (!r.ok) console.error('[scheduler]', r.error.message)
       } catch (e) {
         console.error('[tick]', e instanceof Error ? e.message : e)
       } finally {

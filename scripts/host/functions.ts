@@ -1,5 +1,6 @@
 import { account } from '../../cloudfunctions/account'
+import { scheduler } from '../../cloudfunctions/scheduler'
 import type { CloudFunction } from '../../cloudfunctions/lib/runtime/handler'
 
 /** The cloud functions the local host serves: the very modules the WeChat build bundles. */
-export const FUNCTIONS: Record<string, CloudFunction> = { account }
+export const FUNCTIONS: Record<string, CloudFunction> = { account, scheduler }

@@ -1,3 +1,4 @@
+import type { FunctionContract } from '../../src/core/shared/contract'
 import * as z from '../../src/core/shared/zod'
 import type { ZodType } from '../../src/core/shared/zod'
 import { contracts } from '../../src/core/contracts'
@@ -75,7 +76,7 @@ export function renderApiDocs(): string {
   const parts = [intro()]
   for (const [fn, contract] of Object.entries(contracts)) {
     parts.push(`## ${fn}\n`)
-    for (const [action, spec] of Object.entries(contract)) {
+    for (const [action, spec] of Object.entries(contract as FunctionContract)) {
       parts.push(
         [
           `### ${fn}.${action}`,

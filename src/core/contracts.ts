@@ -1,8 +1,10 @@
 import { accountContract } from './account/contracts'
+import { schedulerContract } from './scheduler/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
   account: accountContract,
+  scheduler: schedulerContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -2,8 +2,11 @@ import type { Contracts } from '../core/contracts'
 import type { Input, Output } from '../core/shared/contract'
 import { call } from './backend'
 
+/** Functions the app calls; the scheduler is called by its timer only. */
+type AppFunction = Exclude<keyof Contracts, 'scheduler'>
+
 type Client = {
-  [F in keyof Contracts]: {
+  [F in AppFunction]: {
     [A in keyof Contracts[F]]: (input?: Input<Contracts[F][A]>) => Promise<Output<Contracts[F][A]>>
   }
 }
@@ -12,7 +15,7 @@ type Client = {
  * `api.account.bindHouse(input)`: typed by the same zod contracts the server parses with.
  * Built from names only, so the schemas stay out of pages that don't validate a form.
  */
-function client<F extends keyof Contracts>(fn: F, actions: (keyof Contracts[F])[]): Client[F] {
+function client<F extends AppFunction>(fn: F, actions: (keyof Contracts[F])[]): Client[F] {
   const out = {} as Record<string, (input?: unknown) => Promise<unknown>>
   for (const a of actions) out[a as string] = (input) => call(fn, a as string, input ?? {})
   return out as Client[F]

@@ -13,7 +13,13 @@ export interface Ctx extends Deps {
   houses: BindingDoc[]
 }
 
+/** The caller of a timer trigger: no person, no houses, only `system` actions. */
+export const SYSTEM_OPENID = 'system'
+
 export async function loadContext(deps: Deps, identity: Identity): Promise<Ctx> {
+  if (identity.source === 'timer' && !identity.openid) {
+    return { ...deps, now: deps.clock.now(), openid: SYSTEM_OPENID, user: null, callers: ['system'], houses: [] }
+  }
   if (!identity.openid) throw new AppError('UNAUTHENTICATED', '请先登录')
   const openid = identity.openid
   const [user, houses] = await Promise.all([

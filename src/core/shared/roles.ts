@@ -2,8 +2,11 @@
 export const STAFF_ROLES = ['agent', 'handler', 'manager', 'supervisor'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
-/** Who may call an action. `resident` means any signed-in WeChat user (houses are checked per action). */
-export type Caller = 'resident' | StaffRole
+/**
+ * Who may call an action. `resident` means any signed-in WeChat user (houses are checked per
+ * action); `system` is a timer trigger, which WeChat sends with no OPENID.
+ */
+export type Caller = 'resident' | StaffRole | 'system'
 
 export const ROLE_LABELS: Record<Caller, string> = {
   resident: '住户',
@@ -11,6 +14,7 @@ export const ROLE_LABELS: Record<Caller, string> = {
   handler: '维修/服务人员',
   manager: '管理员',
   supervisor: '客服主任',
+  system: '系统',
 }
 
 export const DEPARTMENTS = ['engineering', 'cleaning', 'security', 'greening'] as const

@@ -37,8 +37,9 @@ export function wechatMain(fn: CloudFunction) {
   return async (event: Record<string, unknown>) => {
     const { deps, cloud } = init()
     const { OPENID } = cloud.getWXContext()
-    // A timer trigger carries no OPENID; it arrives with Type 'timer'.
-    const source = event?.Type === 'timer' ? 'timer' : 'wechat'
+    // A timer trigger carries no OPENID and Type 'timer'; a client call always has an OPENID,
+    // so a resident cannot pose as the timer by sending {Type: 'timer'}.
+    const source = !OPENID && event?.Type === 'timer' ? 'timer' : 'wechat'
     return fn.call(event, { openid: OPENID || null, source }, deps)
   }
 }
