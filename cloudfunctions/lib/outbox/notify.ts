@@ -33,16 +33,22 @@ export interface Notice {
   title: string
   body: string
   page: string
-  push?: { templateKey: string; data: Record<string, string> }
+  push?: {
+    templateKey: string
+    data: Record<string, string>
+    /** Not before this time (e.g. nextSendTime(now) to respect quiet hours); default now. */
+    notBefore?: number
+  }
 }
 
 /**
  * Tell a person something, inside the transaction of the change itself: the in-app message is
  * written at once and the push goes to the outbox, so a failed push never loses the change.
  */
-export async function notify(tx: Tx, now: number, n: Notice) {
+export async function notify(tx: Tx, now: number, n: Notice): Promise<{ messageId: string; outboxId?: string }> {
+  const messageId = newId(now)
   await tx.collection<MessageDoc>('messages').set({
-    _id: newId(now),
+    _id: messageId,
     openid: n.openid,
     title: n.title,
     body: n.body,
@@ -50,18 +56,19 @@ export async function notify(tx: Tx, now: number, n: Notice) {
     read: false,
     createdAt: now,
   })
-  if (n.push) {
-    await tx.collection<OutboxDoc>('outbox').set({
-      _id: newId(now),
-      openid: n.openid,
-      templateKey: n.push.templateKey,
-      page: n.page,
-      data: n.push.data,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-  }
+  if (!n.push) return { messageId }
+  const outboxId = newId(now)
+  await tx.collection<OutboxDoc>('outbox').set({
+    _id: outboxId,
+    openid: n.openid,
+    templateKey: n.push.templateKey,
+    page: n.page,
+    data: n.push.data,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: Math.max(now, n.push.notBefore ?? now),
+    createdAt: now,
+    updatedAt: now,
+  })
+  return { messageId, outboxId }
 }
