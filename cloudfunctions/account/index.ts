@@ -4,6 +4,7 @@ import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { whoami } from './actions/whoami'
 import { updateProfile } from './actions/update-profile'
 import { communities } from './actions/communities'
+import { subscribeTemplates, recordSubscriptions } from './actions/subscriptions'
 import { rooms } from './actions/rooms'
 import { bindHouse } from './actions/bind-house'
 import { myHouses } from './actions/my-houses'
@@ -13,6 +14,8 @@ import { pendingBindings, approveBinding, rejectBinding } from './actions/review
 export const account = defineFunction('account', accountContract, {
   whoami,
   updateProfile,
+  subscribeTemplates,
+  recordSubscriptions,
   communities,
   rooms,
   bindHouse,

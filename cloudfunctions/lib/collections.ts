@@ -21,6 +21,8 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   /** Outbox and in-app messages, used by every feature that tells a person something. */
   outbox: { indexes: [['status', 'nextAttemptAt']] },
   messages: { indexes: [['openid', 'createdAt'], ['openid', 'read']] },
+  /** <openid>_<templateKey>: subscribe-message grants and uses. */
+  subscriptions: { indexes: [] },
   counters: { indexes: [] },
   /** Local host only: dev sign-in sessions and simulated payment orders. */
   devSessions: { indexes: [] },

@@ -22,7 +22,7 @@ function client<F extends AppFunction>(fn: F, actions: (keyof Contracts[F])[]): 
 }
 
 export const api: Client = {
-  account: client('account', ['whoami', 'updateProfile', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
+  account: client('account', ['whoami', 'updateProfile', 'subscribeTemplates', 'recordSubscriptions', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
 }
 
 export type { Input, Output }

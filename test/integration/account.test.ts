@@ -147,6 +147,16 @@ describe('account: the house-binding slice', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('records subscribe answers: each accept is one message of quota', async () => {
+    const tpl = await h.ok('resident-zhang', 'account', 'subscribeTemplates', { keys: ['bindingResult', 'retired'] })
+    expect(tpl.map((t: { key: string }) => t.key)).toEqual(['bindingResult'])
+    const r = await h.ok('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'accept', retired: 'accept' } })
+    expect(r.granted).toEqual(['bindingResult'])
+    await h.ok('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'reject' } })
+    expect(await h.store.collection('subscriptions').get('dev-resident-zhang_bindingResult')).toMatchObject({ accepted: 1, sent: 0 })
+    expect(await h.call('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'yes' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
   it('updateProfile records nickname, avatar and privacy consent', async () => {
     const me = await h.ok('wx-newcomer', 'account', 'updateProfile', { nickname: '小明', acceptPrivacy: true })
     expect(me).toMatchObject({ nickname: '小明', privacyAccepted: true })

@@ -1,5 +1,6 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { harness, type Harness } from '../helpers/harness'
+import { grant } from '../../cloudfunctions/lib/outbox/quota'
 
 let h: Harness
 beforeEach(async () => {
@@ -9,6 +10,7 @@ afterEach(() => h.close())
 
 describe('scheduler', () => {
   it('runs as the timer (no OPENID) and delivers what is due', async () => {
+    await grant(h.store, 'dev-resident-wang', ['bindingResult'], h.clock.now())
     await h.ok('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-2-2-1801', role: 'tenant', name: '王磊', phone: '13800000502' })
     const [b] = await h.store.collection('bindings').find({ where: { houseId: 'sunshine-2-2-1801' } })
     await h.ok('agent-chen', 'account', 'approveBinding', { bindingId: b._id })

@@ -1,5 +1,7 @@
 import type { Deps } from '../runtime/deps'
+import type { PushResult } from '../ports/notifier'
 import type { OutboxDoc } from './notify'
+import { consume, hasQuota } from './quota'
 
 export const MAX_ATTEMPTS = 6
 
@@ -20,7 +22,13 @@ export async function deliverOutbox(deps: Deps, batch = 50) {
   })
   const tally = { sent: 0, no_quota: 0, retry: 0, failed: 0 }
   for (const m of due) {
-    const r = await deps.notifier.push({ openid: m.openid, templateKey: m.templateKey, page: m.page, data: m.data })
+    // No grant left: don't spend a call WeChat will refuse; the in-app message already landed.
+    const granted = await hasQuota(deps.store, m.openid, m.templateKey)
+    const r: PushResult = granted
+      ? await deps.notifier.push({ openid: m.openid, templateKey: m.templateKey, page: m.page, data: m.data })
+      : { status: 'no_quota' }
+    if (r.status === 'sent') await consume(deps.store, m.openid, m.templateKey, now)
+    if (granted && r.status === 'no_quota') await consume(deps.store, m.openid, m.templateKey, now, true)
     const attempts = m.attempts + 1
     if (r.status === 'failed' && r.retryable && attempts < MAX_ATTEMPTS) {
       tally.retry++

@@ -1,10 +1,13 @@
 import { harness, type Harness } from '../../../test/helpers/harness'
 import { notify, type MessageDoc, type OutboxDoc } from './notify'
 import { deliverOutbox, MAX_ATTEMPTS } from './deliver'
+import { grant, type SubscriptionDoc } from './quota'
 
 let h: Harness
 beforeEach(async () => {
   h = await harness()
+  // zhang accepted the template once (one accepted request = one message).
+  await grant(h.store, 'dev-resident-zhang', ['bindingResult'], h.clock.now())
 })
 afterEach(() => h.close())
 
@@ -20,6 +23,26 @@ const send = () =>
   )
 
 describe('outbox', () => {
+  it('uses one grant per message and sends nothing without one', async () => {
+    await send()
+    await send()
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1, no_quota: 1 })
+    expect(h.notifier.sent).toHaveLength(1)
+    const q = await h.store.collection<SubscriptionDoc>('subscriptions').get('dev-resident-zhang_bindingResult')
+    expect(q).toMatchObject({ accepted: 1, sent: 1 })
+    // Both still reached the in-app message center.
+    expect(await h.store.collection<MessageDoc>('messages').count({ openid: 'dev-resident-zhang' })).toBe(2)
+  })
+
+  it('holds a push until its notBefore time', async () => {
+    await h.store.transaction((tx) =>
+      notify(tx, h.clock.now(), { openid: 'dev-resident-zhang', title: 't', body: 'b', page: '/p', push: { templateKey: 'bindingResult', data: {}, notBefore: h.clock.now() + 3_600_000 } }),
+    )
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 })
+    h.clock.advance(3_600_000)
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 })
+  })
+
   it('writes the in-app message at once and delivers the push later', async () => {
     await send()
     expect(await h.store.collection<MessageDoc>('messages').count({ openid: 'dev-resident-zhang' })).toBe(1)

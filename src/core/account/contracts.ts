@@ -70,6 +70,20 @@ export const accountContract = {
     }),
     output: Me,
   }),
+  subscribeTemplates: action({
+    summary: 'Template ids for wx.requestSubscribeMessage, by our template keys (ids are per deployment).',
+    callers: ['resident'],
+    input: z.strictObject({ keys: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(5)) }),
+    output: z.array(z.object({ key: z.string(), id: z.string(), title: z.string() })),
+  }),
+  recordSubscriptions: action({
+    summary: 'What the resident answered in the subscribe panel; each accept allows exactly one message.',
+    callers: ['resident'],
+    input: z.strictObject({
+      results: z.record(z.string().check(z.maxLength(40)), z.enum(['accept', 'reject', 'ban', 'filter'])),
+    }),
+    output: z.object({ granted: z.array(z.string()) }),
+  }),
   communities: action({
     summary: 'Communities with their buildings and units, for the house picker and the home page.',
     callers: ['resident'],
