@@ -6,6 +6,8 @@ import { fixedClock } from '../cloudfunctions/lib/ports/clock'
 import { FUNCTIONS } from './host/functions'
 import { countDocs, seedBench } from './bench/dataset'
 import { accountCases } from './bench/account'
+import { billsCases, billsTotals, seedBillsBench } from './bench/bills'
+import { seedTickets, ticketCases } from './bench/tickets'
 import { formatTable, runCase, toRecord, type BenchCase, type BenchResult, type CallFn } from './bench/run'
 
 /**
@@ -34,6 +36,8 @@ async function main() {
   try {
     const t0 = performance.now()
     const data = await seedBench(local.store, T0)
+    const ticketData = await seedTickets(local.store, data, T0)
+    await seedBillsBench(local.store, data, T0)
     const seedMs = performance.now() - t0
     const docs = await countDocs(local.store)
     console.log(`写入数据：${docs} 条文档，用时 ${(seedMs / 1000).toFixed(1)} 秒（${data.communities.length + 1} 个小区）\n`)
@@ -43,11 +47,18 @@ async function main() {
       clock.advance(1000)
       return FUNCTIONS[fn].call({ action, data: payload }, { openid, source: 'test' }, local.deps)
     }
-    const cases: BenchCase[] = [...accountCases(data, call)]
+    const tick = () => {
+      clock.advance(1000)
+      return FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, local.deps)
+    }
+    // Bills' reminders run at 2026-11-27 10:00 Shanghai: three days before November's bills fall due.
+    const bills = billsCases(data, call, { deps: local.deps, setNow: (ms) => clock.set(ms), reminderAt: Date.UTC(2026, 10, 27, 2, 0, 0) })
+    const cases: BenchCase[] = [...accountCases(data, call), ...ticketCases(data, ticketData, call, tick), ...bills]
 
     const results: BenchResult[] = []
     for (const c of cases) results.push(await runCase(local.store, c))
     console.log(formatTable(results.map(toRecord)))
+    for (const t of billsTotals) console.log(`${t.name}: ${(t.ms / 1000).toFixed(2)} s (${t.note})`)
 
     if (out) {
       writeFileSync(out, JSON.stringify(results.map(toRecord), null, 2) + '\n')

@@ -4,6 +4,7 @@ import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { whoami } from './actions/whoami'
 import { updateProfile } from './actions/update-profile'
 import { communities } from './actions/communities'
+import { messages, unreadCount, markRead } from './actions/messages'
 import { subscribeTemplates, recordSubscriptions } from './actions/subscriptions'
 import { rooms } from './actions/rooms'
 import { bindHouse } from './actions/bind-house'
@@ -16,6 +17,9 @@ export const account = defineFunction('account', accountContract, {
   updateProfile,
   subscribeTemplates,
   recordSubscriptions,
+  messages,
+  unreadCount,
+  markRead,
   communities,
   rooms,
   bindHouse,

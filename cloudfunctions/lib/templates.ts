@@ -25,6 +25,74 @@ export const FIELD_LIMITS: Record<FieldKind, number> = {
 }
 
 export const TEMPLATES: Record<string, Template> = {
+  billReminder: {
+    id: process.env.TPL_BILL_REMINDER || '',
+    title: '缴费提醒',
+    fields: {
+      house: { key: 'thing1', kind: 'thing' },
+      amount: { key: 'amount2', kind: 'amount' },
+      due: { key: 'date3', kind: 'date' },
+      note: { key: 'thing4', kind: 'thing' },
+    },
+  },
+  paymentReceipt: {
+    id: process.env.TPL_PAYMENT_RECEIPT || '',
+    title: '缴费成功通知',
+    fields: {
+      amount: { key: 'amount1', kind: 'amount' },
+      items: { key: 'thing2', kind: 'thing' },
+      receiptNo: { key: 'character_string3', kind: 'character_string' },
+      time: { key: 'time4', kind: 'time' },
+    },
+  },
+  ticketProgress: {
+    id: process.env.TPL_TICKET_PROGRESS || '',
+    title: '工单进度通知',
+    fields: {
+      no: { key: 'character_string1', kind: 'character_string' },
+      status: { key: 'phrase2', kind: 'phrase' },
+      note: { key: 'thing3', kind: 'thing' },
+      time: { key: 'time4', kind: 'time' },
+    },
+  },
+  ticketDone: {
+    id: process.env.TPL_TICKET_DONE || '',
+    title: '维修完成通知',
+    fields: {
+      no: { key: 'character_string1', kind: 'character_string' },
+      handler: { key: 'name2', kind: 'name' },
+      note: { key: 'thing3', kind: 'thing' },
+      time: { key: 'time4', kind: 'time' },
+    },
+  },
+  ticketSurvey: {
+    id: process.env.TPL_TICKET_SURVEY || '',
+    title: '服务评价提醒',
+    fields: {
+      no: { key: 'character_string1', kind: 'character_string' },
+      note: { key: 'thing2', kind: 'thing' },
+    },
+  },
+  newOrder: {
+    id: process.env.TPL_NEW_ORDER || '',
+    title: '派单提醒',
+    fields: {
+      no: { key: 'character_string1', kind: 'character_string' },
+      place: { key: 'thing2', kind: 'thing' },
+      note: { key: 'thing3', kind: 'thing' },
+      time: { key: 'time4', kind: 'time' },
+    },
+  },
+  ticketAlert: {
+    id: process.env.TPL_TICKET_ALERT || '',
+    title: '工单预警通知',
+    fields: {
+      no: { key: 'character_string1', kind: 'character_string' },
+      level: { key: 'phrase2', kind: 'phrase' },
+      note: { key: 'thing3', kind: 'thing' },
+      time: { key: 'time4', kind: 'time' },
+    },
+  },
   bindingResult: {
     id: process.env.TPL_BINDING_RESULT || '',
     title: '房屋绑定结果通知',

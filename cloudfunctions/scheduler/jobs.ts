@@ -1,5 +1,7 @@
 import type { Deps } from '../lib/runtime/deps'
 import { deliverOutbox } from '../lib/outbox/deliver'
+import { billReminders, payOrders } from '../bills/jobs'
+import { escalate } from '../tickets/jobs/escalate'
 
 /**
  * Background work, run by the one timer a function may have (every minute). A job that should
@@ -9,5 +11,10 @@ import { deliverOutbox } from '../lib/outbox/deliver'
 export type Job = (deps: Deps) => Promise<Record<string, number>>
 
 export const JOBS: Record<string, Job> = {
+  // Escalate first: its notifications then go out in the same tick.
+  tickets: (deps) => escalate(deps),
+  // Bills: missed or abandoned payments, then the daily 10:00 prompts (before outbox, so they go out this tick).
+  payOrders: (deps) => payOrders(deps),
+  billReminders: (deps) => billReminders(deps),
   outbox: (deps) => deliverOutbox(deps),
 }

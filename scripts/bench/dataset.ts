@@ -52,7 +52,7 @@ export interface BenchDataset {
   free: FreeHouse[]
 }
 
-async function writeBatched(store: Store, docs: { collection: string; doc: { _id: string } }[]) {
+export async function writeBatched(store: Store, docs: { collection: string; doc: { _id: string } }[]) {
   for (let i = 0; i < docs.length; i += BATCH) {
     await store.transaction(async (tx) => {
       for (const { collection, doc } of docs.slice(i, i + BATCH)) await tx.collection(collection).set(doc)

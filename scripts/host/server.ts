@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { LocalDeps } from '../../cloudfunctions/lib/adapters/local'
 import { DEMO_ACCOUNTS, devOpenid } from '../seed/demo'
 import { FUNCTIONS } from './functions'
+import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
 import { bearer, fail, readBody, sendJson } from './http'
 
 const MIME: Record<string, string> = {
@@ -61,6 +62,20 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
         const token = randomBytes(24).toString('hex')
         await sessions().set({ _id: token, openid: devOpenid(acct.account), account: acct.account, createdAt: deps.clock.now() })
         return sendJson(res, { ok: true, data: { token, account: acct.account } })
+      }
+      // The simulated WeChat Pay sheet: the payer confirms, the local order is marked paid, and the
+      // very payment-callback code WeChat would call runs with the notice cloudPay sends.
+      const payMatch = /^\/api\/dev\/pay\/([A-Za-z0-9]{8,32})$/.exec(path)
+      if (payMatch && req.method === 'POST') {
+        const openid = await identity(bearer(req))
+        if (!openid) return sendJson(res, fail('UNAUTHENTICATED', '请先登录'))
+        const order = await local.payments.queryOrder(payMatch[1])
+        const owner = await deps.store.collection<{ _id: string; openid: string }>('devPayOrders').get(payMatch[1])
+        if (!owner || owner.openid !== openid || order.state === 'closed') return sendJson(res, fail('NOT_FOUND', '订单不存在'))
+        const paid = await local.payments.markPaid(payMatch[1])
+        const notice = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: paid!._id, totalFee: paid!.totalFee, transactionId: paid!.transactionId, timeEnd: String(deps.clock.now()) }
+        const ack = await handlePayNotice(notice, { openid: null, source: 'wechat' }, deps)
+        return sendJson(res, { ok: true, data: ack })
       }
       const fnMatch = /^\/api\/fn\/([a-zA-Z]+)$/.exec(path)
       if (fnMatch && req.method === 'POST') {

@@ -2,6 +2,8 @@ import type { Store } from '../../cloudfunctions/lib/ports/store'
 import type { ArchiveDoc, BindingDoc, HouseRole, UserDoc, StaffProfile } from '../../src/core/account/types'
 import { houseId } from '../../src/core/community/types'
 import { seedCommunity, type CommunitySpec } from './community'
+import { seedBillsDemo } from './bills'
+import { seedTicketsDemo } from './tickets'
 
 export const DEMO_COMMUNITY: CommunitySpec = {
   id: 'sunshine',
@@ -75,4 +77,6 @@ export async function seedDemo(store: Store, now: number) {
     }
     await store.collection<BindingDoc>('bindings').set(binding)
   }
+  await seedTicketsDemo(store, c.id)
+  await seedBillsDemo(store, c.id, now, DEMO_ACCOUNTS.flatMap((a) => (a.house ? [houseId(c.id, a.house.building, a.house.unit, a.house.room)] : [])))
 }

@@ -1,10 +1,14 @@
 import { accountContract } from './account/contracts'
 import { schedulerContract } from './scheduler/contracts'
+import { billsContract } from './bills/contracts'
+import { ticketsContract } from './tickets/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
   account: accountContract,
   scheduler: schedulerContract,
+  bills: billsContract,
+  tickets: ticketsContract,
 } as const
 
 export type Contracts = typeof contracts

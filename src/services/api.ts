@@ -22,7 +22,15 @@ function client<F extends AppFunction>(fn: F, actions: (keyof Contracts[F])[]): 
 }
 
 export const api: Client = {
-  account: client('account', ['whoami', 'updateProfile', 'subscribeTemplates', 'recordSubscriptions', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
+  bills: client('bills', [
+    'myBills', 'history', 'receipt', 'createOrder', 'orderStatus', 'feeItems', 'saveFeeItem', 'runBills', 'importReadings',
+    'arrears', 'houseBills', 'recordOffline', 'adjust', 'startCampaign', 'campaign', 'exportArrears',
+  ]),
+  tickets: client('tickets', [
+    'create', 'record', 'mine', 'detail', 'urge', 'cancel', 'confirm', 'reopen', 'message', 'inbox', 'handlers',
+    'dispatch', 'reassign', 'accept', 'decline', 'arrive', 'pause', 'resume', 'complete', 'resolve', 'link', 'merge', 'savedReplies',
+  ]),
+  account: client('account', ['whoami', 'updateProfile', 'subscribeTemplates', 'recordSubscriptions', 'messages', 'unreadCount', 'markRead', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
 }
 
 export type { Input, Output }

@@ -86,3 +86,28 @@ export async function devAccounts() {
   if (!env.ok) throw new ApiError(env.error.code, env.error.message)
   return env.data
 }
+
+/**
+ * Pay an order from bills.createOrder. In WeChat: wx.requestPayment with what unifiedOrder
+ * returned; the payment callback function credits the bills. On the local host: a simulated
+ * pay sheet, then the dev pay route, which drives that same callback code. Resolves false when
+ * the payer cancels; the bills are credited by the callback, never by this return value.
+ */
+export async function requestPayment(order: { outTradeNo: string; totalFee: number; payment: Record<string, string> }): Promise<boolean> {
+  if (process.env.TARO_ENV === 'h5') {
+    const amount = `¥${Math.floor(order.totalFee / 100)}.${String(order.totalFee % 100).padStart(2, '0')}`
+    const { confirm } = await Taro.showModal({ title: '模拟微信支付', content: `向「物业服务」支付 ${amount}（本地演示，不会真实扣款）`, confirmText: '确认支付', cancelText: '取消' })
+    if (!confirm) return false
+    const res = await fetch(`/api/dev/pay/${order.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${getToken()}` } })
+    const env = (await res.json()) as Envelope<{ errcode: number }>
+    if (!env.ok) throw new ApiError(env.error.code, env.error.message)
+    return true
+  }
+  try {
+    await Taro.requestPayment({ ...(order.payment as unknown as Parameters<typeof Taro.requestPayment>[0]) })
+    return true
+  } catch (e) {
+    if (/cancel/.test(String((e as { errMsg?: string })?.errMsg ?? ''))) return false
+    throw new ApiError('NETWORK', '支付未完成，请稍后重试')
+  }
+}

@@ -88,7 +88,7 @@ describe('house binding, end to end in Chromium', () => {
     const archive = await host.local.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
     const owner = archive!.members[0]
     const li = await phone(browser, host.url, 'resident-li')
-    await go(li, host.url, '/pages/bind/index')
+    await go(li, host.url, '/account/bind/index')
     await li.getByTestId('building-3').click()
     await li.getByTestId('unit-1').click()
     await li.getByTestId('room-1202').click()

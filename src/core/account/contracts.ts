@@ -84,6 +84,28 @@ export const accountContract = {
     }),
     output: z.object({ granted: z.array(z.string()) }),
   }),
+  messages: action({
+    summary: 'The in-app message center: every step that concerns the caller, newest first, with the unread count.',
+    callers: ['resident'],
+    input: z.strictObject(pageFields),
+    output: z.object({
+      items: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), page: z.string(), read: z.boolean(), createdAt: z.number() })),
+      total: z.number(),
+      unread: z.number(),
+    }),
+  }),
+  unreadCount: action({
+    summary: 'Unread messages, for the tab badge.',
+    callers: ['resident'],
+    input: Empty,
+    output: z.object({ unread: z.number() }),
+  }),
+  markRead: action({
+    summary: 'Mark messages read: the given ids, or all of them.',
+    callers: ['resident'],
+    input: z.strictObject({ ids: z.optional(z.array(Id).check(z.maxLength(50))), all: z.optional(z.literal(true)) }),
+    output: z.object({ unread: z.number() }),
+  }),
   communities: action({
     summary: 'Communities with their buildings and units, for the house picker and the home page.',
     callers: ['resident'],

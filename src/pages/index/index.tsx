@@ -1,9 +1,10 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { chooseHouse, currentHouse, useMe } from '../../services/session'
 import { messageOf } from '../../services/errors'
+import { refreshUnreadBadge } from '../../services/badge'
 import { isServiceOpen } from '../../core/community/service-hours'
 import { HOUSE_ROLE_LABELS } from '../../core/account/types'
 import { ErrorView, Loading } from '../../components/page-state'
@@ -25,6 +26,10 @@ export default function Home() {
       .then(setCommunities)
       .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
   }, [me])
+
+  useDidShow(() => {
+    refreshUnreadBadge()
+  })
 
   usePullDownRefresh(async () => {
     await reload()
@@ -74,7 +79,7 @@ export default function Home() {
               <Text className='card-title'>绑定房屋，开启物业服务</Text>
               <Text className='muted'>绑定后可报事报修、查看账单、接收停水停电通知</Text>
             </View>
-            <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+            <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/account/bind/index' })}>
               去绑定
             </Button>
           </View>

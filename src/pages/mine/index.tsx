@@ -6,6 +6,7 @@ import { fileUrl, uploadFile } from '../../services/backend'
 import { messageOf } from '../../services/errors'
 import { useLoad, useMe } from '../../services/session'
 import { clearToken } from '../../services/token'
+import { refreshUnreadBadge } from '../../services/badge'
 import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS } from '../../core/account/types'
 import { ROLE_LABELS } from '../../core/shared/roles'
 import { formatTime } from '../../core/shared/time'
@@ -24,6 +25,7 @@ export default function Mine() {
 
   useDidShow(() => {
     houses.reload()
+    refreshUnreadBadge()
   })
 
   if (loading && !me) return <Loading />
@@ -112,7 +114,7 @@ export default function Mine() {
 
       <View className='section-title row between'>
         <Text>我的房屋</Text>
-        <Text className='mine-add' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })} data-testid='bind-new'>
+        <Text className='mine-add' onClick={() => Taro.navigateTo({ url: '/account/bind/index' })} data-testid='bind-new'>
           + 绑定新房屋
         </Text>
       </View>
@@ -127,7 +129,7 @@ export default function Mine() {
             title='还没有绑定房屋'
             text='绑定后即可在线报修、缴费、接收通知'
             action={
-              <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+              <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/account/bind/index' })}>
                 绑定房屋
               </Button>
             }
@@ -151,6 +153,11 @@ export default function Mine() {
           </View>
         ))
       )}
+
+      <View className='card mine-link' onClick={() => Taro.navigateTo({ url: '/tickets/list/index' })} data-testid='my-tickets'>
+        <Text>我的工单</Text>
+        <Text className='muted'>›</Text>
+      </View>
 
       {me.staff && (
         <View className='card mine-link' onClick={() => Taro.navigateTo({ url: '/staff/home/index' })}>

@@ -16,10 +16,15 @@ const greeting = () => {
 export default function StaffHome() {
   const { me, error, loading, reload } = useMe()
   const [pending, setPending] = useState<number | null>(null)
+  const [queue, setQueue] = useState<{ new: number; mine: number; overdue: number } | null>(null)
   const staff = me?.staff
   const reviews = staff?.roles.some((r) => r === 'agent' || r === 'manager' || r === 'supervisor')
 
   useDidShow(() => {
+    api.tickets
+      .inbox({ limit: 1 })
+      .then((r) => setQueue(r.counts))
+      .catch(() => setQueue(null))
     api.account
       .pendingBindings({ limit: 1 })
       .then((r) => setPending(r.total))
@@ -54,11 +59,28 @@ export default function StaffHome() {
       </View>
 
       <View className='section-title'>待办</View>
+      <View className='staff-tiles staff-tiles-tickets'>
+        <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/inbox/index' })} data-testid='tile-tickets'>
+          <Text className='staff-tile-num'>{queue ? (reviews ? queue.new : queue.mine) : '–'}</Text>
+          <Text className='staff-tile-label'>{reviews ? '新工单' : '我的工单'}</Text>
+          {queue && queue.overdue > 0 && <Text className='tag tag-danger staff-tile-tag'>超时 {queue.overdue}</Text>}
+        </View>
+        {reviews && (
+          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/record/index' })} data-testid='tile-record'>
+            <Text className='staff-tile-num'>+</Text>
+            <Text className='staff-tile-label'>代客报事 · 电话/来访/巡查</Text>
+          </View>
+        )}
+      </View>
       {reviews ? (
         <View className='staff-tiles'>
           <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/bindings/index' })} data-testid='tile-bindings'>
             <Text className='staff-tile-num'>{pending ?? '–'}</Text>
             <Text className='staff-tile-label'>待审核房屋绑定</Text>
+          </View>
+          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/bills/index' })} data-testid='tile-bills'>
+            <Text className='staff-tile-num'>¥</Text>
+            <Text className='staff-tile-label'>收费管理 · 欠费与催缴</Text>
           </View>
         </View>
       ) : (

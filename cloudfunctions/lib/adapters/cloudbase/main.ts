@@ -1,5 +1,5 @@
 import type { CloudFunction } from '../../runtime/handler'
-import type { Deps } from '../../runtime/deps'
+import type { Deps, Identity } from '../../runtime/deps'
 import { systemClock } from '../../ports/clock'
 import { cloudbaseStore, type CloudDb } from './store'
 import { cloudbaseNotifier } from './notifier'
@@ -41,5 +41,17 @@ export function wechatMain(fn: CloudFunction) {
     // so a resident cannot pose as the timer by sending {Type: 'timer'}.
     const source = !OPENID && event?.Type === 'timer' ? 'timer' : 'wechat'
     return fn.call(event, { openid: OPENID || null, source }, deps)
+  }
+}
+
+/**
+ * The WeChat entry of a function that is not a contract function (the payment callback): the
+ * same deps, and the identity as the platform gives it (OPENID, or null for WeChat's own calls).
+ */
+export function wechatEntry<R>(fn: (event: unknown, identity: Identity, deps: Deps) => Promise<R>) {
+  return async (event: unknown) => {
+    const { deps, cloud } = init()
+    const { OPENID } = cloud.getWXContext()
+    return fn(event, { openid: OPENID || null, source: 'wechat' }, deps)
   }
 }

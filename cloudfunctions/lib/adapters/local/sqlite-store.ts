@@ -91,7 +91,9 @@ export function openSqliteStore(file: string): Store {
   }
 
   async function transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 12; attempt++) {
+      // Losers of a race back off a random few ms, so a burst of writers on one counter serialises.
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 4 * attempt))
       const seen = new Map<string, string | undefined>() // key → raw text read (undefined: absent)
       const pending = new Map<string, Doc | null>() // key → doc to write (null: delete)
       const key = (name: string, id: string) => `${name}\u0000${id}`

@@ -1,0 +1,97 @@
+import type { Handler } from '../../lib/runtime/handler'
+import type { billsContract } from '../../../src/core/bills/contracts'
+import type { BillDoc, CampaignDoc, CampaignRecipientDoc, RecipientStatus } from '../../../src/core/bills/types'
+import { addDays, today } from '../../../src/core/bills/reminders'
+import { bandDueRange } from '../../../src/core/bills/aging'
+import { AppError } from '../../../src/core/shared/errors'
+import type { OutboxDoc } from '../../lib/outbox/notify'
+import type { Ctx } from '../../lib/runtime/context'
+import { newId } from '../../lib/runtime/ids'
+import { debtorsOf, promptDebtors } from '../prompt'
+import { scanBills } from '../scan'
+import { billsByIds } from '../views'
+import { unpaidScope } from './arrears'
+
+/** A 催缴 campaign: everyone bound to a house that still owes in the building or aging band. */
+export const startCampaign: Handler<typeof billsContract.startCampaign> = async (ctx, { building, band }) => {
+  if (Boolean(building) === Boolean(band)) throw new AppError('INVALID_INPUT', '请选择一个楼栋或一个账龄段')
+  const where = unpaidScope(ctx, building)
+  if (band) {
+    const r = bandDueRange(band, today(ctx.now), addDays)
+    where.dueDate = { ...(r.from ? { $gte: r.from } : {}), $lte: r.to }
+  }
+  const bills: BillDoc[] = []
+  await scanBills(ctx.store, where, (page) => void bills.push(...page))
+  const { debtors, unreachableHouses } = await debtorsOf(ctx.store, bills, ctx.now)
+  const staffName = ctx.user?.staff?.name ?? ''
+  const results = await promptDebtors(ctx.store, ctx.now, debtors, { lead: () => '物业服务中心提醒您：' })
+
+  const campaignId = newId(ctx.now)
+  const docs: CampaignRecipientDoc[] = debtors.map((d, i) => {
+    const r = results[i]
+    return {
+      _id: `${campaignId}_${d.openid}`,
+      campaignId,
+      openid: d.openid,
+      name: d.name,
+      houseLabel: d.houseLabels.join('、'),
+      billIds: d.billIds,
+      amount: d.amount,
+      ...(r.sent ? { messageId: r.messageId, ...(r.outboxId ? { outboxId: r.outboxId } : {}) } : { skipped: 'recent' as const }),
+      createdAt: ctx.now,
+    }
+  })
+  const campaign: CampaignDoc = {
+    _id: campaignId,
+    communityId: ctx.user!.staff!.communityId,
+    ...(building ? { building } : {}),
+    ...(band ? { band } : {}),
+    createdBy: ctx.openid,
+    createdByName: staffName,
+    recipients: docs.length,
+    skippedRecent: results.filter((r) => !r.sent).length,
+    unreachableHouses,
+    createdAt: ctx.now,
+  }
+  for (let i = 0; i < docs.length; i += 100) {
+    await ctx.store.transaction(async (tx) => {
+      for (const d of docs.slice(i, i + 100)) await tx.collection<CampaignRecipientDoc>('campaignRecipients').set(d)
+    })
+  }
+  await ctx.store.collection<CampaignDoc>('campaigns').set(campaign)
+  return campaignView(ctx, campaign, docs)
+}
+
+export const campaign: Handler<typeof billsContract.campaign> = async (ctx, { campaignId }) => {
+  const c = await ctx.store.collection<CampaignDoc>('campaigns').get(campaignId)
+  if (!c || c.communityId !== ctx.user?.staff?.communityId) throw new AppError('NOT_FOUND', '催缴记录不存在')
+  const docs = await ctx.store.collection<CampaignRecipientDoc>('campaignRecipients').find({ where: { campaignId }, orderBy: [['_id', 'asc']], limit: 1000 })
+  return campaignView(ctx, c, docs)
+}
+
+/** Each recipient's status now: paid meanwhile wins; else what the outbox did with the push. */
+async function campaignView(ctx: Ctx, c: CampaignDoc, docs: CampaignRecipientDoc[]) {
+  const bills = new Map((await billsByIds(ctx, [...new Set(docs.flatMap((d) => d.billIds))])).map((b) => [b._id, b]))
+  const outboxIds = docs.flatMap((d) => (d.outboxId ? [d.outboxId] : []))
+  const outbox = new Map<string, OutboxDoc>()
+  for (let i = 0; i < outboxIds.length; i += 100) {
+    const slice = outboxIds.slice(i, i + 100)
+    for (const o of await ctx.store.collection<OutboxDoc>('outbox').find({ where: { _id: { $in: slice } }, limit: slice.length })) outbox.set(o._id, o)
+  }
+  const statusOf = (d: CampaignRecipientDoc): RecipientStatus => {
+    if (d.billIds.every((id) => bills.get(id)?.status !== 'unpaid')) return 'paid'
+    if (d.skipped) return 'recent'
+    const o = d.outboxId ? outbox.get(d.outboxId) : undefined
+    return o ? o.status : 'inapp'
+  }
+  return {
+    id: c._id,
+    building: c.building,
+    band: c.band,
+    createdByName: c.createdByName,
+    createdAt: c.createdAt,
+    skippedRecent: c.skippedRecent,
+    unreachableHouses: c.unreachableHouses,
+    recipients: docs.map((d) => ({ name: d.name, houseLabel: d.houseLabel, amount: d.amount, status: statusOf(d) })),
+  }
+}

@@ -1,0 +1,69 @@
+import type { Handler } from '../../lib/runtime/handler'
+import type { billsContract } from '../../../src/core/bills/contracts'
+import type { BillDoc } from '../../../src/core/bills/types'
+import { payable, yuan } from '../../../src/core/bills/fees'
+import { AppError } from '../../../src/core/shared/errors'
+import { assertStaffScope } from '../../lib/runtime/context'
+import { notify } from '../../lib/outbox/notify'
+import { creditBills } from '../credit'
+import { billView, communityName, receiptView } from '../views'
+
+/** Cash or a bank transfer taken at the front desk: the same crediting as WeChat Pay, with a receipt. */
+export const recordOffline: Handler<typeof billsContract.recordOffline> = async (ctx, { billIds, method, note }) => {
+  const ids = [...new Set(billIds)]
+  const receipt = await ctx.store.transaction(async (tx) => {
+    const bills: BillDoc[] = []
+    for (const id of ids) {
+      const b = await tx.collection<BillDoc>('bills').get(id)
+      if (!b) throw new AppError('NOT_FOUND', '账单不存在')
+      assertStaffScope(ctx, b.communityId, b.building)
+      if (b.status !== 'unpaid') throw new AppError('INVALID_STATE', `${b.itemName}（${b.periodLabel}）已不是待缴状态，请刷新`)
+      bills.push(b)
+    }
+    if (new Set(bills.map((b) => b.houseId)).size > 1) throw new AppError('INVALID_INPUT', '一次只能为一户登记收款')
+    const amount = bills.reduce((s, b) => s + payable(b, ctx.now), 0)
+    return creditBills(tx, ctx.now, ctx.now, { bills, method, amount, recordedBy: ctx.openid, note: note || undefined })
+  })
+  return receiptView(receipt, await communityName(ctx, receipt.communityId))
+}
+
+/**
+ * Waive (amount 0) or change an unpaid bill. The old and new amounts, who and why are appended
+ * to the bill's audit trail, and the residents of the house are told.
+ */
+export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId, amount, reason }) => {
+  const bill = await ctx.store.transaction(async (tx) => {
+    const b = await tx.collection<BillDoc>('bills').get(billId)
+    if (!b) throw new AppError('NOT_FOUND', '账单不存在')
+    assertStaffScope(ctx, b.communityId, b.building)
+    if (b.status !== 'unpaid') throw new AppError('INVALID_STATE', '只能调整待缴账单')
+    if (amount === b.amount) throw new AppError('INVALID_INPUT', '金额没有变化', { amount: '金额没有变化' })
+    const entry = { by: ctx.openid, byName: ctx.user?.staff?.name ?? '', at: ctx.now, from: b.amount, to: amount, reason }
+    const next: BillDoc = {
+      ...b,
+      amount,
+      status: amount === 0 ? 'waived' : 'unpaid',
+      adjustments: [...(b.adjustments ?? []), entry],
+      updatedAt: ctx.now,
+    }
+    await tx.collection<BillDoc>('bills').set(next)
+    return next
+  })
+  // Tell the residents (in-app only: an adjustment is not urgent enough to spend a subscription).
+  const bindings = await ctx.store
+    .collection<{ _id: string; openid: string }>('bindings')
+    .find({ where: { houseId: bill.houseId, status: 'approved' }, limit: 20 })
+  if (bindings.length) {
+    await ctx.store.transaction(async (tx) => {
+      for (const b of bindings) {
+        await notify(tx, ctx.now, {
+          openid: b.openid,
+          title: amount === 0 ? '账单已减免' : '账单金额已调整',
+          body: `${bill.houseLabel} ${bill.itemName}（${bill.periodLabel}）${amount === 0 ? '已减免' : `调整为 ¥${yuan(amount)}`}。原因：${reason}`,
+          page: '/pages/bills/index',
+        })
+      }
+    })
+  }
+  return billView(bill, ctx.now, { staff: true })
+}

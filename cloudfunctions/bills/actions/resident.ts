@@ -1,0 +1,43 @@
+import type { Handler } from '../../lib/runtime/handler'
+import type { billsContract } from '../../../src/core/bills/contracts'
+import type { BillDoc, ReceiptDoc } from '../../../src/core/bills/types'
+import { AppError } from '../../../src/core/shared/errors'
+import { billView, communityName, receiptView } from '../views'
+import { houseLabel, type House } from '../../../src/core/community/types'
+
+/** Only approved bindings count: a pending claim shows no bills. */
+const houseIds = (ctx: Parameters<Handler<typeof billsContract.myBills>>[0]) => [...new Set(ctx.houses.map((b) => b.houseId))]
+
+export const myBills: Handler<typeof billsContract.myBills> = async (ctx) => {
+  const ids = houseIds(ctx)
+  if (!ids.length) return { unpaidTotal: 0, houses: [] }
+  const [bills, houses] = await Promise.all([
+    ctx.store.collection<BillDoc>('bills').find({ where: { houseId: { $in: ids }, status: 'unpaid' }, orderBy: [['dueDate', 'asc']], limit: 200 }),
+    ctx.store.collection<House>('houses').find({ where: { _id: { $in: ids } }, limit: ids.length }),
+  ])
+  const labels = new Map(houses.map((h) => [h._id, houseLabel(h)]))
+  const views = bills.map((b) => billView(b, ctx.now))
+  const byHouse = ids.map((houseId) => {
+    const list = views.filter((v) => v.houseId === houseId)
+    return { houseId, label: labels.get(houseId) ?? houseId, unpaidTotal: list.reduce((s, v) => s + v.payable, 0), bills: list }
+  })
+  return { unpaidTotal: byHouse.reduce((s, h) => s + h.unpaidTotal, 0), houses: byHouse }
+}
+
+export const history: Handler<typeof billsContract.history> = async (ctx, { offset, limit }) => {
+  const ids = houseIds(ctx)
+  if (!ids.length) return { items: [], total: 0 }
+  const where = { houseId: { $in: ids }, status: { $in: ['paid', 'waived'] } }
+  const bills = ctx.store.collection<BillDoc>('bills')
+  const [items, total] = await Promise.all([bills.find({ where, orderBy: [['updatedAt', 'desc']], offset, limit }), bills.count(where)])
+  return { items: items.map((b) => billView(b, ctx.now)), total }
+}
+
+/** The payer, a resident of a house on it, or staff of its community may read a receipt. */
+export const receipt: Handler<typeof billsContract.receipt> = async (ctx, { receiptNo }) => {
+  const r = await ctx.store.collection<ReceiptDoc>('receipts').get(receiptNo)
+  const mine = r && (r.openid === ctx.openid || r.houseIds.some((h) => ctx.houses.some((b) => b.houseId === h)))
+  const staff = r && ctx.user?.staff?.communityId === r.communityId && ctx.user.staff.roles.length > 0
+  if (!r || !(mine || staff)) throw new AppError('NOT_FOUND', '没有找到这张收据')
+  return receiptView(r, await communityName(ctx, r.communityId))
+}

@@ -1,0 +1,126 @@
+import type { BillDoc, PayMethod, PayOrderDoc, ReceiptDoc } from '../../src/core/bills/types'
+import { payable, yuan } from '../../src/core/bills/fees'
+import { dayjs, formatTime, TZ } from '../../src/core/shared/time'
+import type { Tx } from '../lib/ports/store'
+import type { Deps } from '../lib/runtime/deps'
+import { notify } from '../lib/outbox/notify'
+
+/**
+ * Crediting money to bills: one code path for WeChat Pay callbacks, the scheduler's order
+ * check, and offline payments at the front desk. Always inside a transaction on the bills'
+ * ids, so two notices for the same money cannot both credit it.
+ */
+
+/** counters/receipt_<YYYYMMDD> → SJ20261124-00001: readable, unique, in order of the day. */
+export async function nextReceiptNo(tx: Tx, now: number): Promise<string> {
+  const day = dayjs(now).tz(TZ).format('YYYYMMDD')
+  const id = `receipt_${day}`
+  const cur = await tx.collection<{ _id: string; n: number }>('counters').get(id)
+  const n = (cur?.n ?? 0) + 1
+  await tx.collection<{ _id: string; n: number }>('counters').set({ _id: id, n })
+  return `SJ${day}-${String(n).padStart(5, '0')}`
+}
+
+export interface CreditInput {
+  bills: BillDoc[]
+  method: PayMethod
+  /** Fen received for all of them, late fees included. */
+  amount: number
+  openid?: string
+  recordedBy?: string
+  orderId?: string
+  transactionId?: string
+  note?: string
+}
+
+/** Mark bills paid and write the receipt. The caller has checked they are unpaid and the amount matches. */
+export async function creditBills(tx: Tx, now: number, at: number, c: CreditInput): Promise<ReceiptDoc> {
+  const receiptNo = await nextReceiptNo(tx, now)
+  const lines = c.bills.map((b) => ({ billId: b._id, label: b.target ? `${b.houseLabel} 车位${b.target}` : b.houseLabel, itemName: b.itemName, periodLabel: b.periodLabel, amount: payable(b, at) }))
+  for (const b of c.bills) {
+    const line = lines.find((l) => l.billId === b._id)!
+    await tx.collection<BillDoc>('bills').set({
+      ...b,
+      status: 'paid',
+      paidAt: now,
+      paidVia: c.method,
+      paidAmount: line.amount,
+      receiptNo,
+      ...(c.orderId ? { orderId: c.orderId } : {}),
+      updatedAt: now,
+    })
+  }
+  const receipt: ReceiptDoc = {
+    _id: receiptNo,
+    communityId: c.bills[0].communityId,
+    houseIds: [...new Set(c.bills.map((b) => b.houseId))],
+    ...(c.openid ? { openid: c.openid } : {}),
+    ...(c.recordedBy ? { recordedBy: c.recordedBy } : {}),
+    method: c.method,
+    amount: c.amount,
+    lines,
+    ...(c.transactionId ? { transactionId: c.transactionId } : {}),
+    ...(c.note ? { note: c.note } : {}),
+    createdAt: now,
+  }
+  await tx.collection<ReceiptDoc>('receipts').set(receipt)
+  return receipt
+}
+
+export type CreditOutcome = 'credited' | 'already' | 'unknown_order' | 'mismatch' | 'conflict'
+
+/**
+ * A payment WeChat (or the simulated pay page) confirmed for an order: credit its bills once.
+ * Idempotent: a second notice finds the order paid and does nothing. A notice whose amount is
+ * not the order's, or whose bills no longer add up to it, credits nothing and marks the order
+ * for staff (the money is then refunded by hand).
+ */
+export async function creditOrder(deps: Deps, outTradeNo: string, paid: { totalFee: number; transactionId?: string }): Promise<CreditOutcome> {
+  const now = deps.clock.now()
+  const outcome = await deps.store.transaction(async (tx) => {
+    const orders = tx.collection<PayOrderDoc>('payOrders')
+    const order = await orders.get(outTradeNo)
+    if (!order) return { outcome: 'unknown_order' as const }
+    if (order.status === 'paid') return { outcome: 'already' as const }
+    if (order.status === 'mismatch' || order.status === 'conflict') return { outcome: order.status }
+    const mark = async (status: 'mismatch' | 'conflict', note: string) => {
+      await orders.set({ ...order, status, note, transactionId: paid.transactionId, updatedAt: now })
+      return { outcome: status }
+    }
+    if (paid.totalFee !== order.totalFee) return mark('mismatch', `通知金额 ${paid.totalFee} 与订单金额 ${order.totalFee} 不符`)
+    const bills: BillDoc[] = []
+    for (const id of order.billIds) {
+      const b = await tx.collection<BillDoc>('bills').get(id)
+      if (!b || b.status !== 'unpaid') return mark('conflict', `账单 ${id} 已不是待缴状态`)
+      bills.push(b)
+    }
+    // The amounts as they were when the order was made (late fees grow by the day).
+    const sum = bills.reduce((s, b) => s + payable(b, order.createdAt), 0)
+    if (sum !== order.totalFee) return mark('conflict', `账单合计 ${sum} 与订单金额 ${order.totalFee} 不符`)
+    const receipt = await creditBills(tx, now, order.createdAt, {
+      bills,
+      method: 'wechat',
+      amount: order.totalFee,
+      openid: order.openid,
+      orderId: order._id,
+      transactionId: paid.transactionId,
+    })
+    await orders.set({ ...order, status: 'paid', transactionId: paid.transactionId, receiptNo: receipt._id, updatedAt: now })
+    await notify(tx, now, {
+      openid: order.openid,
+      title: '缴费成功',
+      body: `您已成功缴纳 ${bills.map((b) => b.itemName).join('、')} 共 ¥${yuan(order.totalFee)}，收据编号 ${receipt._id}。`,
+      page: `/billing/receipt/index?no=${receipt._id}`,
+      push: {
+        templateKey: 'paymentReceipt',
+        data: { amount: `${yuan(order.totalFee)}元`, items: [...new Set(bills.map((b) => b.itemName))].join('、'), receiptNo: receipt._id, time: formatTime(now) },
+      },
+    })
+    return { outcome: 'credited' as const }
+  })
+  if (outcome.outcome === 'mismatch' || outcome.outcome === 'conflict' || outcome.outcome === 'unknown_order') {
+    // Nothing personal: the order number and the amounts are enough for staff to look it up.
+    console.error(`[pay] ${outTradeNo} ${outcome.outcome}: notice ${paid.totalFee} fen, nothing credited`)
+  }
+  return outcome.outcome
+}

@@ -1,0 +1,131 @@
+import { AppError } from '../../../src/core/shared/errors'
+import { formatTime } from '../../../src/core/shared/time'
+import type { ticketsContract } from '../../../src/core/tickets/contracts'
+import { spoken } from '../../../src/core/tickets/promise'
+import { computeSla, meet, pauseSla, resumeSla } from '../../../src/core/tickets/sla'
+import { PAUSE_LABELS } from '../../../src/core/tickets/types'
+import type { Handler } from '../../lib/runtime/handler'
+import { act } from '../act'
+import { addEvent } from '../events'
+import { tellResidents, tellStaff } from '../tell'
+
+const yuan = (fen: number) => (fen / 100).toFixed(2)
+
+export const accept: Handler<typeof ticketsContract.accept> = (ctx, { ticketId }) =>
+  act(ctx, ticketId, 'accept', {
+    async after(t, s) {
+      const eta = t.sla.arrive && t.sla.arrive.metAt === undefined ? `，预计 ${spoken(t.sla.arrive.due, s.now)} 前上门` : ''
+      await addEvent(s.tx, t, 'accepted', s.actor, s.now, `已接单${eta}`)
+      await tellResidents(s.tx, t, s.now, '师傅已接单', `${t.assigneeName}师傅已接单${eta}`)
+    },
+  })
+
+export const decline: Handler<typeof ticketsContract.decline> = (ctx, { ticketId, reason }) =>
+  act(ctx, ticketId, 'decline', {
+    apply: (t) => ({ ...t, assignee: undefined, assigneeName: undefined, department: undefined }),
+    async after(t, s) {
+      await addEvent(s.tx, t, 'declined', s.actor, s.now, `退单：${reason}`, { internal: true })
+      if (t.owner) await tellStaff(s.tx, t, s.now, [t.owner], '工单被退回', `${s.actor.name}退单：${reason}`, 'ticketAlert', '退单')
+    },
+  })
+
+export const arrive: Handler<typeof ticketsContract.arrive> = (ctx, { ticketId }) =>
+  act(ctx, ticketId, 'arrive', {
+    apply: (t, s) => ({ ...t, arrivedAt: s.now, sla: meet(t.sla, 'arrive', s.now) }),
+    async after(t, s) {
+      await addEvent(s.tx, t, 'arrived', s.actor, s.now, '已到达现场')
+      await tellResidents(s.tx, t, s.now, '师傅已到场', `${t.assigneeName}师傅已到达现场，开始处理`)
+    },
+  })
+
+export const pause: Handler<typeof ticketsContract.pause> = (ctx, { ticketId, reason, note }) =>
+  act(ctx, ticketId, 'pause', {
+    apply: (t, s) => ({ ...t, pausedFrom: s.before.status, pauseReason: reason, sla: pauseSla(t.sla, s.now) }),
+    async after(t, s) {
+      const why = `${PAUSE_LABELS[reason]}${note ? `：${note}` : ''}`
+      await addEvent(s.tx, t, 'paused', s.actor, s.now, `暂停处理（${why}）`)
+      await tellResidents(s.tx, t, s.now, '工单暂停处理', `${why}，恢复后将继续为您处理`)
+    },
+  })
+
+export const resume: Handler<typeof ticketsContract.resume> = (ctx, { ticketId }) =>
+  act(ctx, ticketId, 'resume', {
+    apply: (t, s) => ({ ...t, pausedFrom: undefined, pauseReason: undefined, sla: resumeSla(t.sla, s.now, s.rules.calendar) }),
+    async after(t, s) {
+      await addEvent(s.tx, t, 'resumed', s.actor, s.now, '恢复处理')
+      await tellResidents(s.tx, t, s.now, '工单恢复处理', '您的工单已恢复处理')
+    },
+  })
+
+export const complete: Handler<typeof ticketsContract.complete> = (ctx, { ticketId, note, photos, costItems }) =>
+  act(ctx, ticketId, 'complete', {
+    apply: (t, s) => {
+      if (costItems.length && t.scope !== 'home') throw new AppError('INVALID_INPUT', '公共区域维修不向住户收费', { costItems: '公共区域维修不向住户收费' })
+      const total = costItems.reduce((n, i) => n + i.amount, 0)
+      return {
+        ...t,
+        resolvedAt: s.now,
+        afterPhotos: photos,
+        completionNote: note,
+        ...(costItems.length ? { cost: { items: costItems, total } } : {}),
+        sla: meet(meet(t.sla, 'arrive', s.now), 'resolve', s.now),
+      }
+    },
+    async after(t, s) {
+      const fee = t.cost ? `，费用 ${yuan(t.cost.total)} 元（${t.cost.items.map((i) => `${i.name} ${yuan(i.amount)}`).join('、')}）` : ''
+      await addEvent(s.tx, t, 'completed', s.actor, s.now, `完工：${note}${fee}`, { photos })
+      await tellResidents(s.tx, t, s.now, '维修已完成', `${t.assigneeName}师傅已完工${fee}，请确认是否解决`, 'ticketDone')
+    },
+  })
+
+export const resolve: Handler<typeof ticketsContract.resolve> = (ctx, { ticketId, note }) =>
+  act(ctx, ticketId, 'resolve', {
+    apply: (t, s) => ({
+      ...t,
+      resolvedAt: s.now,
+      completionNote: note,
+      owner: t.owner ?? ctx.openid,
+      respondedAt: t.respondedAt ?? s.now,
+      sla: meet(meet(t.sla, 'respond', s.now), 'resolve', s.now),
+    }),
+    async after(t, s) {
+      await addEvent(s.tx, t, 'resolved', s.actor, s.now, `办结：${note}`)
+      await tellResidents(s.tx, t, s.now, '工单已处理', note, 'ticketDone')
+    },
+  })
+
+export const confirm: Handler<typeof ticketsContract.confirm> = (ctx, { ticketId }) =>
+  act(ctx, ticketId, 'confirm', {
+    apply: (t, s) => ({ ...t, closedAt: s.now }),
+    async after(t, s) {
+      await addEvent(s.tx, t, 'confirmed', s.actor, s.now, '住户确认已解决')
+    },
+  })
+
+/** Reopened work starts over: new promises from now, back to the agents. */
+export const reopen: Handler<typeof ticketsContract.reopen> = (ctx, { ticketId, reason }) =>
+  act(ctx, ticketId, 'reopen', {
+    apply: (t, s) => ({
+      ...t,
+      reopenCount: t.reopenCount + 1,
+      resolvedAt: undefined,
+      closedAt: undefined,
+      respondedAt: undefined,
+      arrivedAt: undefined,
+      sla: computeSla(t, s.now, s.rules.sla, s.rules.calendar),
+    }),
+    async after(t, s) {
+      await addEvent(s.tx, t, 'reopened', s.actor, s.now, `重新打开：${reason}`)
+      const staff = [t.owner, s.before.assignee].filter((x): x is string => Boolean(x))
+      await tellStaff(s.tx, t, s.now, staff, '工单被重新打开', `${t.no}：${reason}`, 'ticketAlert', '返修')
+    },
+  })
+
+export const cancel: Handler<typeof ticketsContract.cancel> = (ctx, { ticketId, reason }) =>
+  act(ctx, ticketId, 'cancel', {
+    apply: (t, s) => ({ ...t, closedAt: s.now }),
+    async after(t, s) {
+      await addEvent(s.tx, t, 'cancelled', s.actor, s.now, `取消工单${reason ? `：${reason}` : ''}`)
+      if (s.actor.role !== 'resident') await tellResidents(s.tx, t, s.now, '工单已取消', reason ?? `${formatTime(s.now)} 客服已取消`)
+    },
+  })

@@ -1,0 +1,74 @@
+import { EVENTS, transition, type TicketEvent } from '../../../src/core/tickets/machine'
+import type { ticketsContract } from '../../../src/core/tickets/contracts'
+import type { TicketDoc } from '../../../src/core/tickets/types'
+import type { Handler } from '../../lib/runtime/handler'
+import type { Ctx } from '../../lib/runtime/context'
+import { loadTicket } from '../access'
+import { actorFor, isStaff } from '../actor'
+import type { EventDoc } from '../events'
+import { summary } from '../views'
+
+export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, limit, open }) => {
+  const where = { reporterOpenid: ctx.openid, ...(open ? { status: { $in: ['new', 'dispatched', 'accepted', 'in_progress', 'paused', 'resolved'] } } : {}) }
+  const coll = ctx.store.collection<TicketDoc>('tickets')
+  const [items, total] = await Promise.all([coll.find({ where, orderBy: [['createdAt', 'desc']], offset, limit }), coll.count(where)])
+  return { items: items.map((t) => summary(t, ctx)), total }
+}
+
+/** What the caller may do now: every event the state machine would allow them, plus talking. */
+function allowed(ctx: Ctx, t: TicketDoc): string[] {
+  const can: string[] = []
+  for (const event of Object.keys(EVENTS) as TicketEvent[]) {
+    if (event === 'autoClose') continue
+    try {
+      transition(t, event, actorFor(ctx, event, t), ctx.now)
+      can.push(event)
+    } catch {
+      // Not for this caller, or not now.
+    }
+  }
+  const active = !['cancelled', 'merged'].includes(t.status)
+  if (active) can.push('message')
+  if (active && !isStaff(ctx) && ['new', 'dispatched', 'accepted', 'in_progress', 'paused'].includes(t.status)) can.push('urge')
+  if (active && isStaff(ctx) && !ctx.callers.every((c) => c === 'resident' || c === 'handler')) can.push('link')
+  return can
+}
+
+export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { ticketId }) => {
+  const t = await loadTicket(ctx, ticketId)
+  const staff = isStaff(ctx) && !(ctx.openid === t.reporterOpenid)
+  const [events, linked] = await Promise.all([
+    ctx.store.collection<EventDoc>('ticketEvents').find({ where: { ticketId: t._id }, orderBy: [['at', 'asc'], ['_id', 'asc']], limit: 500 }),
+    t.links.length ? ctx.store.collection<TicketDoc>('tickets').find({ where: { _id: { $in: t.links } }, limit: 20 }) : Promise.resolve([]),
+  ])
+  const visible = staff ? events : events.filter((e) => !e.internal)
+  const files = [...t.photos, ...t.afterPhotos, ...visible.flatMap((e) => e.photos ?? [])]
+  return {
+    ...summary(t, ctx),
+    houseId: t.houseId,
+    photos: t.photos,
+    afterPhotos: t.afterPhotos,
+    photoUrls: await ctx.files.urls([...new Set(files)]),
+    window: t.window,
+    source: t.source,
+    sla: { clock: t.sla.clock, respond: t.sla.respond, arrive: t.sla.arrive, resolve: t.sla.resolve },
+    cost: t.cost,
+    completionNote: t.completionNote,
+    reopenCount: t.reopenCount,
+    links: linked.map((l) => ({ id: l._id, no: l.no, place: l.place, status: l.status })),
+    followers: t.followers.length,
+    timeline: visible.map((e) => ({
+      id: e._id,
+      kind: e.kind,
+      at: e.at,
+      actorName: e.actor.name,
+      actorRole: e.actor.role,
+      text: e.text,
+      internal: e.internal,
+      ...(e.photos ? { photos: e.photos } : {}),
+    })),
+    can: allowed(ctx, t),
+    resolvedAt: t.resolvedAt,
+    lastUrgeAt: t.lastUrgeAt,
+  }
+}

@@ -1,0 +1,25 @@
+import { AppError } from '../../../src/core/shared/errors'
+import type { House } from '../../../src/core/community/types'
+import type { BindingDoc } from '../../../src/core/account/types'
+import type { ticketsContract } from '../../../src/core/tickets/contracts'
+import { assertStaffScope } from '../../lib/runtime/context'
+import type { Handler } from '../../lib/runtime/handler'
+import { actorFor } from '../actor'
+import { openTicket } from './create'
+
+/**
+ * Staff record a call, a visit or a patrol finding. When the caller is a bound resident of that
+ * house (same phone), the ticket is theirs in the app too; otherwise it is kept offline.
+ */
+export const record: Handler<typeof ticketsContract.record> = async (ctx, input) => {
+  const house = await ctx.store.collection<House>('houses').get(input.houseId)
+  if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
+  assertStaffScope(ctx, house.communityId, input.scope === 'public' ? (input.building ?? house.building) : house.building)
+  const bound = await ctx.store
+    .collection<BindingDoc>('bindings')
+    .find({ where: { houseId: house._id, status: 'approved' }, limit: 20 })
+  const match = bound.find((b) => b.phone === input.reporterPhone)
+  const { source, reporterName, reporterPhone, ...ticket } = input
+  const openid = match?.openid ?? `offline:${reporterPhone}`
+  return openTicket(ctx, ticket, house, { openid, name: reporterName, phone: reporterPhone }, source, actorFor(ctx, 'dispatch'))
+}

@@ -1,0 +1,66 @@
+import { AppError } from '../../../src/core/shared/errors'
+import type { ticketsContract } from '../../../src/core/tickets/contracts'
+import { meet } from '../../../src/core/tickets/sla'
+import { OPEN_STATUSES, type TicketDoc } from '../../../src/core/tickets/types'
+import type { UserDoc } from '../../../src/core/account/types'
+import type { Handler } from '../../lib/runtime/handler'
+import { assertCanSee } from '../access'
+import { actorFor, isStaff } from '../actor'
+import { nextCheckAt } from '../../../src/core/tickets/escalation'
+import { addEvent } from '../events'
+import { rulesFor } from '../policy'
+import { communityStaff, tellResidents, tellStaff } from '../tell'
+import { summary } from '../views'
+
+/**
+ * The thread. A staff reply to the resident is also the first response the SLA waits for;
+ * an internal note is not, and the resident never sees it.
+ */
+export const message: Handler<typeof ticketsContract.message> = async (ctx, { ticketId, text, internal, photos }) => {
+  const fromStaff = isStaff(ctx)
+  if (internal && !fromStaff) throw new AppError('FORBIDDEN', '住户不能添加内部备注')
+  const e = await ctx.store.transaction(async (tx) => {
+    const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
+    if (!t) throw new AppError('NOT_FOUND', '工单不存在')
+    assertCanSee(ctx, t)
+    if (t.status === 'cancelled' || t.status === 'merged') throw new AppError('INVALID_STATE', '该工单已关闭，不能再留言')
+    const actor = actorFor(ctx, null, t)
+    const residentSide = ctx.openid === t.reporterOpenid || t.followers.includes(ctx.openid)
+    const staffReply = fromStaff && !residentSide && !internal
+    if (staffReply && t.respondedAt === undefined) {
+      const next: TicketDoc = { ...t, respondedAt: ctx.now, owner: t.owner ?? ctx.openid, sla: meet(t.sla, 'respond', ctx.now), updatedAt: ctx.now }
+      next.nextCheckAt = nextCheckAt(next)
+      await tx.collection<TicketDoc>('tickets').set(next)
+    }
+    const event = await addEvent(tx, t, internal ? 'note' : 'reply', residentSide ? { ...actor, role: 'resident' } : actor, ctx.now, text, { internal: Boolean(internal), photos })
+    if (staffReply) await tellResidents(tx, t, ctx.now, '客服回复了您的工单', text)
+    if (residentSide) {
+      const holder = t.assignee ?? t.owner
+      if (holder) await tellStaff(tx, t, ctx.now, [holder], '住户留言', text, 'ticketAlert', '留言')
+    }
+    return event
+  })
+  return { id: e._id, kind: e.kind, at: e.at, actorName: e.actor.name, actorRole: e.actor.role, text: e.text, internal: e.internal, ...(e.photos ? { photos: e.photos } : {}) }
+}
+
+/** 催单: recorded, throttled, and sent to whoever holds the ticket (the agents while nobody does). */
+export const urge: Handler<typeof ticketsContract.urge> = async (ctx, { ticketId }) => {
+  const pre = await ctx.store.collection<TicketDoc>('tickets').get(ticketId)
+  if (!pre) throw new AppError('NOT_FOUND', '工单不存在')
+  const [rules, staff] = await Promise.all([rulesFor(ctx.store, pre.communityId), communityStaff(ctx.store, pre.communityId)])
+  const t = await ctx.store.transaction(async (tx) => {
+    const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
+    if (!t) throw new AppError('NOT_FOUND', '工单不存在')
+    if (ctx.openid !== t.reporterOpenid && !t.followers.includes(ctx.openid)) throw new AppError('NOT_FOUND', '工单不存在')
+    if (!OPEN_STATUSES.includes(t.status)) throw new AppError('INVALID_STATE', '工单已处理完毕，无需催单')
+    const wait = t.lastUrgeAt === undefined ? 0 : t.lastUrgeAt + rules.urgeMinutes * 60_000 - ctx.now
+    if (wait > 0) throw new AppError('RATE_LIMITED', `已催过单，请 ${Math.ceil(wait / 60_000)} 分钟后再试`)
+    const next: TicketDoc = { ...t, lastUrgeAt: ctx.now, urgeCount: t.urgeCount + 1, updatedAt: ctx.now }
+    await tx.collection<TicketDoc>('tickets').set(next)
+    await addEvent(tx, t, 'urged', { ...actorFor(ctx, null, t), role: 'resident' }, ctx.now, `住户催单（第 ${next.urgeCount} 次）`)
+    const holders = t.assignee ? [t.assignee] : t.owner ? [t.owner] : staff.filter((u: UserDoc) => u.staff?.roles.includes('agent')).map((u) => u._id)
+    await tellStaff(tx, t, ctx.now, holders, '住户催单', `${t.place}：${t.description.slice(0, 30)}`, 'ticketAlert', '催单')
+    return next
+  })
+  return summary(t, ctx)
+}

@@ -1,0 +1,36 @@
+import { maskPhone } from '../../src/core/shared/phone'
+import { isOverdue } from '../../src/core/tickets/escalation'
+import { promiseText } from '../../src/core/tickets/promise'
+import { nextPromise } from '../../src/core/tickets/sla'
+import type { TicketDoc } from '../../src/core/tickets/types'
+import type { Ctx } from '../lib/runtime/context'
+
+/** The list view of a ticket. The phone is shown whole only to the handler who will call. */
+export function summary(t: TicketDoc, ctx: Pick<Ctx, 'openid' | 'now'>) {
+  const open = !['resolved', 'closed', 'cancelled', 'merged'].includes(t.status) && t.status !== 'paused'
+  const next = open ? nextPromise(t.sla, ctx.now) : null
+  return {
+    id: t._id,
+    no: t.no,
+    type: t.type,
+    category: t.category,
+    scope: t.scope,
+    status: t.status,
+    priority: t.priority,
+    emergency: t.emergency,
+    place: t.place,
+    building: t.building,
+    description: t.description,
+    reporterName: t.reporter.name,
+    reporterPhone: t.assignee === ctx.openid ? t.reporter.phone : maskPhone(t.reporter.phone),
+    assigneeName: t.assigneeName,
+    department: t.department,
+    overdue: isOverdue(t, ctx.now),
+    ...(next ? { next } : {}),
+    promise: promiseText(t, ctx.now),
+    mergedInto: t.mergedInto,
+    mergedIntoNo: t.mergedIntoNo,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  }
+}

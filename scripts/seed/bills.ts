@@ -1,0 +1,108 @@
+import type { Store } from '../../cloudfunctions/lib/ports/store'
+import { billId, type BillDoc, type FeeItemDoc, type ParkingSpaceDoc, type ReceiptDoc } from '../../src/core/bills/types'
+import { dueDate, propertyFee } from '../../src/core/bills/fees'
+import { houseId, houseLabel, type House } from '../../src/core/community/types'
+
+/**
+ * The demo community's fees: 物业费 ¥2.50/m²·月 (商铺 ¥4.00), 停车费 ¥150/月, 水 ¥5.00/吨,
+ * 电 ¥0.62/度, all due at month end; parking spaces for some houses; and a few months of
+ * arrears on houses no demo account lives in, so 欠费 and 账龄 have something to show. The
+ * current period (2026-11) is left for the bill run.
+ */
+export const DEMO_FEE_ITEMS = (communityId: string, now: number): FeeItemDoc[] => [
+  { _id: `${communityId}-property`, communityId, kind: 'property', name: '物业费', unitPrice: 250, priceByType: { residential: 250, commercial: 400 }, cycle: 'monthly', dueDay: 0, active: true, createdAt: now, updatedAt: now },
+  { _id: `${communityId}-parking`, communityId, kind: 'parking', name: '停车费', unitPrice: 15000, cycle: 'monthly', dueDay: 0, active: true, createdAt: now + 1, updatedAt: now },
+  { _id: `${communityId}-water`, communityId, kind: 'water', name: '水费', unitPrice: 500, cycle: 'monthly', dueDay: 0, active: true, createdAt: now + 2, updatedAt: now },
+  { _id: `${communityId}-electricity`, communityId, kind: 'electricity', name: '电费', unitPrice: 62, cycle: 'monthly', dueDay: 0, active: true, createdAt: now + 3, updatedAt: now },
+]
+
+const ARREARS_MONTHS = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10']
+
+export async function seedBillsDemo(store: Store, communityId: string, now: number, skipHouses: string[]) {
+  const items = DEMO_FEE_ITEMS(communityId, now)
+  for (const f of items) await store.collection<FeeItemDoc>('feeItems').set(f)
+  const houses = (await store.collection<House>('houses').find({ where: { communityId }, orderBy: [['_id', 'asc']], limit: 1000 })).filter((h) => !skipHouses.includes(h._id))
+  const docs: { c: string; d: { _id: string } }[] = []
+  // 李秀英 (1栋1单元401) and 王磊 rent a space; so does every ninth household.
+  const withSpace = [houseId(communityId, '1', '1', '401'), houseId(communityId, '2', '1', '502'), ...houses.filter((_, i) => i % 9 === 4).map((h) => h._id)]
+  withSpace.forEach((hid, i) => {
+    const space: ParkingSpaceDoc = { _id: `${communityId}-P${String(i + 1).padStart(3, '0')}`, communityId, houseId: hid, no: `B1-${String(i + 1).padStart(3, '0')}` }
+    docs.push({ c: 'parkingSpaces', d: space })
+  })
+
+  const property = items[0]
+  houses.forEach((h, i) => {
+    if (i % 7 !== 3) return
+    // Between one and five months behind: a spread over the aging bands.
+    const months = ARREARS_MONTHS.slice(-(1 + (i % 5)))
+    for (const period of months) {
+      const fee = propertyFee(h.area, property)
+      const bill: BillDoc = {
+        _id: billId(communityId, period, property._id, h._id),
+        communityId,
+        houseId: h._id,
+        building: h.building,
+        houseLabel: houseLabel(h),
+        period,
+        periodLabel: period,
+        itemId: property._id,
+        itemName: property.name,
+        kind: 'property',
+        ...fee,
+        original: fee.amount,
+        dueDate: dueDate(period, property.dueDay),
+        status: 'unpaid',
+        createdAt: now,
+        updatedAt: now,
+      }
+      docs.push({ c: 'bills', d: bill })
+    }
+  })
+  await store.transaction(async (tx) => {
+    for (const { c, d } of docs) await tx.collection(c).set(d)
+  })
+
+  // 张建国 paid October's 物业费 in WeChat: his history and a receipt to open.
+  const zhang = await store.collection<House>('houses').get(houseId(communityId, '1', '1', '301'))
+  if (zhang) {
+    const fee = propertyFee(zhang.area, property)
+    const paidAt = Date.UTC(2026, 9, 20, 3, 12)
+    const receiptNo = 'SJ20261020-00001'
+    const bill: BillDoc = {
+      _id: billId(communityId, '2026-10', property._id, zhang._id),
+      communityId,
+      houseId: zhang._id,
+      building: zhang.building,
+      houseLabel: houseLabel(zhang),
+      period: '2026-10',
+      periodLabel: '2026-10',
+      itemId: property._id,
+      itemName: property.name,
+      kind: 'property',
+      ...fee,
+      original: fee.amount,
+      dueDate: dueDate('2026-10', 0),
+      status: 'paid',
+      paidAt,
+      paidVia: 'wechat',
+      paidAmount: fee.amount,
+      receiptNo,
+      createdAt: paidAt,
+      updatedAt: paidAt,
+    }
+    const receipt: ReceiptDoc = {
+      _id: receiptNo,
+      communityId,
+      houseIds: [zhang._id],
+      openid: 'dev-resident-zhang',
+      method: 'wechat',
+      amount: fee.amount,
+      lines: [{ billId: bill._id, label: bill.houseLabel, itemName: '物业费', periodLabel: '2026-10', amount: fee.amount }],
+      transactionId: '4200002026102012345678',
+      createdAt: paidAt,
+    }
+    await store.collection<BillDoc>('bills').set(bill)
+    await store.collection<ReceiptDoc>('receipts').set(receipt)
+    await store.collection<{ _id: string; n: number }>('counters').set({ _id: 'receipt_20261020', n: 1 })
+  }
+}

@@ -1,0 +1,83 @@
+import { dayjs, TZ } from '../shared/time'
+import type { Cycle, FeeItemDoc, HouseType, LateFeeRule } from './types'
+
+/**
+ * Fee arithmetic, in integers only. Areas arrive as m² with two decimals and meter readings as
+ * units with two decimals; both are turned into hundredths first, so no float multiplies money.
+ */
+
+/** 118.3 → 11830. Inputs have at most two decimals; rounding only absorbs binary noise (118.3 * 100 = 11829.999…). */
+export const toHundredths = (x: number) => Math.round(x * 100)
+
+/**
+ * round(hundredths × fen / 100), half up: the rule for every fee that multiplies a measured
+ * quantity by a unit price. E.g. 118.30 m² × 250 fen = 11830 × 250 / 100 = 29575 fen.
+ * A remainder of 50 or more (half a fen or more) rounds up, anything less rounds down.
+ */
+export const mulHundredths = (hundredths: number, fen: number) => Math.floor((hundredths * fen + 50) / 100)
+
+export const CYCLE_MONTHS: Record<Cycle, number> = { monthly: 1, quarterly: 3, yearly: 12 }
+
+export const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/
+
+/** Does this item bill in this month? Quarterly items bill in Jan/Apr/Jul/Oct, yearly in January. */
+export function billsInPeriod(item: Pick<FeeItemDoc, 'cycle' | 'onlyPeriod' | 'kind'>, period: string): boolean {
+  if (item.kind === 'oneoff') return item.onlyPeriod === period
+  const month = Number(period.slice(5, 7))
+  return (month - 1) % CYCLE_MONTHS[item.cycle] === 0
+}
+
+/** 2026-11, or 2026-10 至 2026-12 for a quarter. */
+export function periodLabel(period: string, cycle: Cycle): string {
+  const months = CYCLE_MONTHS[cycle]
+  if (months === 1) return period
+  const end = dayjs.tz(`${period}-01`, TZ).add(months - 1, 'month').format('YYYY-MM')
+  return `${period} 至 ${end}`
+}
+
+/** YYYY-MM-DD the bill is due: the given day of the period's first month, or its last day for 0. */
+export function dueDate(period: string, dueDay: number): string {
+  const first = dayjs.tz(`${period}-01`, TZ)
+  const day = dueDay <= 0 ? first.daysInMonth() : Math.min(dueDay, first.daysInMonth())
+  return first.date(day).format('YYYY-MM-DD')
+}
+
+export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
+
+/** 物业费 for one house and one bill: area × price per m² per month × months of the cycle. */
+export function propertyFee(area: number, item: Pick<FeeItemDoc, 'unitPrice' | 'priceByType' | 'cycle'>, type: HouseType = 'residential') {
+  const price = item.priceByType?.[type] ?? item.unitPrice
+  const months = CYCLE_MONTHS[item.cycle]
+  const amount = mulHundredths(toHundredths(area), price) * months
+  const per = months > 1 ? ` × ${months} 个月` : ''
+  return { amount, basis: `${area.toFixed(2)} m² × ¥${yuan(price)}/m²·月${per}` }
+}
+
+export function parkingFee(space: string, item: Pick<FeeItemDoc, 'unitPrice' | 'cycle'>) {
+  const months = CYCLE_MONTHS[item.cycle]
+  return { amount: item.unitPrice * months, basis: `车位 ${space} × ¥${yuan(item.unitPrice)}/月${months > 1 ? ` × ${months} 个月` : ''}` }
+}
+
+/** Readings are in hundredths of a unit (吨/度). */
+export function meterFee(previous: number, current: number, item: Pick<FeeItemDoc, 'unitPrice' | 'kind'>) {
+  const used = current - previous
+  const unit = item.kind === 'water' ? '吨' : '度'
+  return { amount: mulHundredths(used, item.unitPrice), basis: `${yuan(used)} ${unit} × ¥${yuan(item.unitPrice)}/${unit}` }
+}
+
+/** Whole days from a due date to today (Shanghai calendar days); negative before it is due. */
+export function daysOverdue(due: string, now: number): number {
+  const today = dayjs(now).tz(TZ).format('YYYY-MM-DD')
+  return dayjs.tz(today, TZ).diff(dayjs.tz(due, TZ), 'day')
+}
+
+/** Late fee in fen: basis points per day overdue, capped; zero when the community has no rule. */
+export function lateFee(amount: number, days: number, rule?: LateFeeRule): number {
+  if (!rule || days <= 0 || amount <= 0) return 0
+  const raw = Math.floor((amount * rule.bpPerDay * days) / 10_000)
+  return Math.min(raw, Math.floor((amount * rule.capBp) / 10_000))
+}
+
+/** What the resident pays for a bill now: its amount plus any late fee. */
+export const payable = (b: { amount: number; dueDate: string; lateFee?: LateFeeRule }, now: number) =>
+  b.amount + lateFee(b.amount, daysOverdue(b.dueDate, now), b.lateFee)

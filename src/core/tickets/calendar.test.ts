@@ -1,0 +1,48 @@
+import { addBusinessMinutes, businessMinutesBetween, endOfNextBusinessDay, DEFAULT_CALENDAR, shanghaiDate, shanghaiDayStart, shanghaiWeekday, type BusinessCalendar } from './calendar'
+import { dayjs, TZ } from '../shared/time'
+
+// Shanghai wall clock → UTC ms (Shanghai is UTC+8 all year).
+const sh = (m: number, d: number, h: number, min = 0) => Date.UTC(2026, m - 1, d, h - 8, min)
+const weekdaysOnly: BusinessCalendar = { ...DEFAULT_CALENDAR, weekdays: [1, 2, 3, 4, 5], holidays: ['2026-11-26'] }
+
+describe('Shanghai day arithmetic', () => {
+  it('agrees with dayjs tz across years, midnights and month ends', () => {
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2027, 11, 31); t += 7 * 3600_000 + 13 * 60_000) {
+      const d = dayjs(t).tz(TZ)
+      expect(shanghaiDayStart(t)).toBe(d.startOf('day').valueOf())
+      expect(shanghaiWeekday(t)).toBe(d.day())
+      expect(shanghaiDate(t)).toBe(d.format('YYYY-MM-DD'))
+    }
+  })
+})
+
+describe('business calendar', () => {
+  it('adds minutes inside the day', () => {
+    expect(addBusinessMinutes(sh(11, 24, 10), 30, DEFAULT_CALENDAR)).toBe(sh(11, 24, 10, 30))
+  })
+
+  it('carries over the night: 17:45 + 30 min is 09:15 the next day', () => {
+    expect(addBusinessMinutes(sh(11, 24, 17, 45), 30, DEFAULT_CALENDAR)).toBe(sh(11, 25, 9, 15))
+  })
+
+  it('starts counting at opening time for a report made at night', () => {
+    expect(addBusinessMinutes(sh(11, 24, 23, 0), 30, DEFAULT_CALENDAR)).toBe(sh(11, 25, 9, 30))
+  })
+
+  it('skips weekends and holidays when the calendar says so', () => {
+    // Wed 2026-11-25 17:30 + 60 min: Thu 26th is a holiday → Fri 27th 09:30
+    expect(addBusinessMinutes(sh(11, 25, 17, 30), 60, weekdaysOnly)).toBe(sh(11, 27, 9, 30))
+    // Fri 27th 17:00 + 120 min → Mon 30th 10:00
+    expect(addBusinessMinutes(sh(11, 27, 17, 0), 120, weekdaysOnly)).toBe(sh(11, 30, 10, 0))
+  })
+
+  it('measures working minutes between two instants', () => {
+    expect(businessMinutesBetween(sh(11, 24, 17, 0), sh(11, 25, 10, 0), DEFAULT_CALENDAR)).toBe(120)
+    expect(businessMinutesBetween(sh(11, 25, 10, 0), sh(11, 24, 17, 0), DEFAULT_CALENDAR)).toBe(0)
+  })
+
+  it('knows the end of the next business day', () => {
+    expect(endOfNextBusinessDay(sh(11, 24, 15), DEFAULT_CALENDAR)).toBe(sh(11, 25, 18))
+    expect(endOfNextBusinessDay(sh(11, 25, 15), weekdaysOnly)).toBe(sh(11, 27, 18))
+  })
+})

@@ -1,0 +1,162 @@
+/** Service tickets: 报修 / 投诉 / 建议 / 咨询, from report to callback. */
+
+export const TICKET_TYPES = ['repair', 'complaint', 'suggestion', 'question'] as const
+export type TicketType = (typeof TICKET_TYPES)[number]
+export const TYPE_LABELS: Record<TicketType, string> = { repair: '报修', complaint: '投诉', suggestion: '建议', question: '咨询' }
+/** Ticket-number prefixes a person can read over the phone: BX-20261124-0007. */
+export const TYPE_PREFIX: Record<TicketType, string> = { repair: 'BX', complaint: 'TS', suggestion: 'JY', question: 'ZX' }
+
+export const SCOPES = ['home', 'public'] as const
+export type Scope = (typeof SCOPES)[number]
+export const SCOPE_LABELS: Record<Scope, string> = { home: '户内', public: '公共区域' }
+
+export const CATEGORIES = ['water_electric', 'door_window', 'elevator', 'gas', 'facility', 'cleaning', 'greening', 'other'] as const
+export type Category = (typeof CATEGORIES)[number]
+export const CATEGORY_LABELS: Record<Category, string> = {
+  water_electric: '水电',
+  door_window: '门窗',
+  elevator: '电梯',
+  gas: '燃气',
+  facility: '公共设施',
+  cleaning: '保洁',
+  greening: '绿化',
+  other: '其他',
+}
+
+export const EMERGENCIES = ['elevator_trap', 'severe_leak', 'gas_leak', 'fire'] as const
+export type Emergency = (typeof EMERGENCIES)[number]
+export const EMERGENCY_LABELS: Record<Emergency, string> = {
+  elevator_trap: '电梯困人',
+  severe_leak: '严重漏水',
+  gas_leak: '燃气泄漏',
+  fire: '火警',
+}
+
+export const SOURCES = ['app', 'phone', 'walkin', 'patrol'] as const
+export type Source = (typeof SOURCES)[number]
+export const SOURCE_LABELS: Record<Source, string> = { app: '小程序', phone: '电话', walkin: '来访', patrol: '巡查' }
+
+export const STATUSES = ['new', 'dispatched', 'accepted', 'in_progress', 'paused', 'resolved', 'closed', 'cancelled', 'merged'] as const
+export type Status = (typeof STATUSES)[number]
+export const STATUS_LABELS: Record<Status, string> = {
+  new: '待受理',
+  dispatched: '已派单',
+  accepted: '已接单',
+  in_progress: '处理中',
+  paused: '已挂起',
+  resolved: '待确认',
+  closed: '已完成',
+  cancelled: '已取消',
+  merged: '已合并',
+}
+/** Tickets someone still has to act on. */
+export const OPEN_STATUSES: Status[] = ['new', 'dispatched', 'accepted', 'in_progress', 'paused']
+
+export const PAUSE_REASONS = ['parts', 'absent', 'other'] as const
+export type PauseReason = (typeof PAUSE_REASONS)[number]
+export const PAUSE_LABELS: Record<PauseReason, string> = { parts: '等待配件', absent: '住户不在家', other: '其他原因' }
+
+export type Clock = 'business' | '24h'
+export type DeadlineKey = 'respond' | 'arrive' | 'resolve'
+export const DEADLINE_LABELS: Record<DeadlineKey, string> = { respond: '响应', arrive: '上门', resolve: '解决' }
+
+/** One promise with its escalation thresholds, all as wall-clock ms. */
+export interface Deadline {
+  due: number
+  /** 80% of the way: warn whoever holds the ticket. */
+  warnAt: number
+  /** Past due by a further margin: the 客服主任. */
+  escalateAt: number
+  metAt?: number
+  /** 0 none, 1 warned, 2 管理员 told, 3 客服主任 told. */
+  level: 0 | 1 | 2 | 3
+}
+
+export interface Sla {
+  clock: Clock
+  startedAt: number
+  respond?: Deadline
+  arrive?: Deadline
+  resolve?: Deadline
+  pausedAt?: number
+}
+
+export interface CostItem {
+  name: string
+  /** Integer fen. */
+  amount: number
+}
+
+export interface Person {
+  openid?: string
+  name: string
+  /** Full number; shown masked except to the assigned handler. */
+  phone: string
+}
+
+/** tickets/<id> */
+export interface TicketDoc {
+  _id: string
+  no: string
+  communityId: string
+  type: TicketType
+  scope: Scope
+  category: Category
+  description: string
+  photos: string[]
+  emergency?: Emergency
+  priority: 'emergency' | 'normal'
+  houseId?: string
+  building: string
+  /** Door number (301) for search; absent for public areas. */
+  room?: string
+  /** 0 emergency, 1 normal: inbox order. */
+  rank: 0 | 1
+  /** 1栋1单元301, or 3栋 + the location text for public areas. */
+  place: string
+  window?: { start: number; end: number }
+  reporter: Person
+  reporterOpenid: string
+  phoneTail: string
+  source: Source
+  status: Status
+  /** Where a paused ticket goes back to. */
+  pausedFrom?: Status
+  pauseReason?: PauseReason
+  department?: string
+  /** The agent who took the ticket on (first response or dispatch): their 我的 tab. */
+  owner?: string
+  assignee?: string
+  assigneeName?: string
+  sla: Sla
+  /** Any unmet deadline is past due. Kept by the scheduler and every transition, for the inbox. */
+  overdue: boolean
+  /** When the scheduler must look again (a threshold, or auto-close); null: nothing to watch. */
+  nextCheckAt: number | null
+  respondedAt?: number
+  arrivedAt?: number
+  resolvedAt?: number
+  closedAt?: number
+  reopenCount: number
+  mergedInto?: string
+  mergedIntoNo?: string
+  /** Reporters of duplicates merged into this one: they follow its steps. */
+  followers: string[]
+  links: string[]
+  afterPhotos: string[]
+  completionNote?: string
+  cost?: { items: CostItem[]; total: number }
+  lastUrgeAt?: number
+  urgeCount: number
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+export type Role = 'resident' | 'agent' | 'handler' | 'manager' | 'supervisor' | 'system'
+
+export interface Actor {
+  openid: string
+  role: Role
+  name: string
+}

@@ -1,0 +1,120 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { api } from '../../services/api'
+import { messageOf } from '../../services/errors'
+import { needsSignIn, useLoad } from '../../services/session'
+import { refreshUnreadBadge } from '../../services/badge'
+import { dayjs, TZ } from '../../core/shared/time'
+import { Empty, ErrorView, Loading } from '../../components/page-state'
+import './index.scss'
+
+const PAGE = 20
+
+/** 14:30 today, 昨天 09:12, 11-24 18:00 before that. */
+function when(t: number, now: number) {
+  const a = dayjs(t).tz(TZ)
+  const b = dayjs(now).tz(TZ)
+  if (a.isSame(b, 'day')) return a.format('HH:mm')
+  if (a.isSame(b.subtract(1, 'day'), 'day')) return `昨天 ${a.format('HH:mm')}`
+  return a.format(a.isSame(b, 'year') ? 'MM-DD HH:mm' : 'YYYY-MM-DD')
+}
+
+/** Pages of the tabBar open with switchTab; everything else with navigateTo. */
+const TAB_PAGES = ['/pages/index/index', '/pages/report/index', '/pages/messages/index', '/pages/bills/index', '/pages/mine/index']
+
+function openPage(url: string) {
+  const path = url.split('?')[0]
+  if (TAB_PAGES.includes(path)) return Taro.switchTab({ url: path })
+  return Taro.navigateTo({ url }).catch(() => Taro.switchTab({ url: path }))
+}
+
+export default function Messages() {
+  const list = useLoad(() => api.account.messages({ limit: PAGE }))
+  const [more, setMore] = useState(false)
+
+  useDidShow(() => {
+    if (needsSignIn()) return
+    list.reload()
+  })
+  usePullDownRefresh(async () => {
+    await list.reload()
+    Taro.stopPullDownRefresh()
+  })
+  useReachBottom(async () => {
+    const d = list.data
+    if (!d || more || d.items.length >= d.total) return
+    setMore(true)
+    try {
+      const next = await api.account.messages({ offset: d.items.length, limit: PAGE })
+      list.setData({ ...next, items: [...d.items, ...next.items] })
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' })
+    } finally {
+      setMore(false)
+    }
+  })
+
+  const d = list.data
+  const unread = d?.unread
+  useEffect(() => {
+    if (unread !== undefined) refreshUnreadBadge(unread)
+  }, [unread])
+
+  if (list.loading && !d) return <Loading />
+  if (list.error && !d) return <ErrorView message={list.error} code={list.errorCode} onRetry={list.reload} />
+  if (!d) return null
+
+  const open = async (m: (typeof d.items)[number]) => {
+    if (!m.read) {
+      list.setData({ ...d, unread: Math.max(0, d.unread - 1), items: d.items.map((x) => (x.id === m.id ? { ...x, read: true } : x)) })
+      api.account.markRead({ ids: [m.id] }).catch(() => undefined)
+    }
+    if (m.page) openPage(m.page)
+  }
+
+  const readAll = async () => {
+    try {
+      await api.account.markRead({ all: true })
+      list.setData({ ...d, unread: 0, items: d.items.map((x) => ({ ...x, read: true })) })
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' })
+    }
+  }
+
+  const now = Date.now()
+  return (
+    <View className='page msgs'>
+      <View className='section-title row between msgs-head'>
+        <Text data-testid='unread-count'>{d.unread ? `${d.unread} 条未读` : '全部已读'}</Text>
+        {d.unread > 0 && (
+          <Text className='msgs-readall' onClick={readAll} data-testid='read-all'>
+            全部已读
+          </Text>
+        )}
+      </View>
+      {d.items.length === 0 ? (
+        <View className='card'>
+          <Empty title='暂时没有消息' text='报事进度、审核结果、停水停电通知都会出现在这里' />
+        </View>
+      ) : (
+        <View className='card msgs-list'>
+          {d.items.map((m) => (
+            <View key={m.id} className={`msg ${m.read ? 'msg-read' : ''}`} onClick={() => open(m)} data-testid='message-item'>
+              {!m.read && <View className='msg-dot' data-testid='unread-dot' />}
+              <View className='msg-body'>
+                <View className='row between'>
+                  <Text className='msg-title'>{m.title}</Text>
+                  <Text className='msg-time'>{when(m.createdAt, now)}</Text>
+                </View>
+                <Text className='msg-text'>{m.body}</Text>
+              </View>
+              {m.page && <Text className='msg-arrow'>›</Text>}
+            </View>
+          ))}
+          {d.items.length < d.total && <Text className='muted msgs-more'>{more ? '加载中…' : '上拉加载更多'}</Text>}
+        </View>
+      )}
+    </View>
+  )
+}

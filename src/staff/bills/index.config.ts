@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '收费管理',
+  enablePullDownRefresh: true,
+})

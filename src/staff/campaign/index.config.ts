@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '催缴结果',
+  enablePullDownRefresh: true,
+})

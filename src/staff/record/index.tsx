@@ -1,0 +1,189 @@
+import { View, Text, Button, Input } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import { api, type Output } from '../../services/api'
+import { ApiError, messageOf } from '../../services/errors'
+import { needsSignIn, useMe } from '../../services/session'
+import { RecordTicket, type ticketsContract } from '../../core/tickets/contracts'
+import { SOURCE_LABELS } from '../../core/tickets/types'
+import type { accountContract } from '../../core/account/contracts'
+import { Empty, ErrorView, Loading } from '../../components/page-state'
+import { draftInput, emptyDraft, fieldErrors, TicketForm, type TicketDraft } from '../../components/ticket-form'
+import './index.scss'
+
+type Community = Output<typeof accountContract.communities>[number]
+type Room = Output<typeof accountContract.rooms>[number]
+const SOURCES = ['phone', 'walkin', 'patrol'] as const
+
+/** 代客报事: a call, a visit or a patrol finding, recorded for a house by the front desk. */
+export default function RecordPage() {
+  const { me, error, loading, reload } = useMe()
+  const [community, setCommunity] = useState<Community | null>(null)
+  const [source, setSource] = useState<(typeof SOURCES)[number]>('phone')
+  const [building, setBuilding] = useState('')
+  const [unit, setUnit] = useState('')
+  const [rooms, setRooms] = useState<Room[] | null>(null)
+  const [houseId, setHouseId] = useState('')
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [draft, setDraft] = useState<TicketDraft>(emptyDraft())
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<Output<typeof ticketsContract.record> | null>(null)
+
+  const cid = me?.staff?.communityId
+  useEffect(() => {
+    if (needsSignIn() || !cid) return
+    api.account
+      .communities()
+      .then((cs) => setCommunity(cs.find((c) => c.id === cid) ?? null))
+      .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
+  }, [cid])
+
+  const units = useMemo(() => community?.buildings.find((b) => b.no === building)?.units ?? [], [community, building])
+  useEffect(() => {
+    setHouseId('')
+    setRooms(null)
+    if (!community || !building || !unit) return
+    api.account
+      .rooms({ communityId: community.id, building, unit })
+      .then(setRooms)
+      .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
+  }, [community, building, unit])
+
+  if (loading && !me) return <Loading />
+  if (error && !me) return <ErrorView message={error} onRetry={reload} />
+  if (!me?.staff) {
+    return (
+      <View className='page'>
+        <Empty title='仅限物业员工使用' />
+      </View>
+    )
+  }
+  if (!community) return <Loading />
+
+  const submit = async () => {
+    const parsed = RecordTicket.safeParse({ ...draftInput(draft, houseId), source, reporterName: name, reporterPhone: phone })
+    const f = parsed.success ? {} : fieldErrors(parsed.error.issues)
+    if (f.houseId) f.houseId = '请选择房号'
+    if (draft.type === 'repair' && draft.urgent && !draft.emergency) f.emergency = '请选择紧急情况的类型'
+    if (Object.keys(f).length || !parsed.success) {
+      setErrors(f)
+      Taro.showToast({ title: Object.values(f)[0] ?? '请检查填写的内容', icon: 'none' })
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    try {
+      setDone(await api.tickets.record(parsed.data))
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setErrors(e.fields)
+      Taro.showToast({ title: messageOf(e), icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (done) {
+    return (
+      <View className='page'>
+        <View className='card rec-done' data-testid='record-done'>
+          <View className='rec-done-icon'>✓</View>
+          <Text className='rec-done-title'>已登记</Text>
+          <Text className='rec-done-no'>工单号 {done.no}</Text>
+          <Text className='muted'>请把工单号告诉住户，方便查询进度</Text>
+          <View className='rec-done-actions'>
+            <Button
+              className='btn btn-ghost rec-done-btn'
+              onClick={() => {
+                setDone(null)
+                setDraft(emptyDraft())
+                setName('')
+                setPhone('')
+                setHouseId('')
+              }}
+            >
+              再登记一条
+            </Button>
+            <Button className='btn btn-primary rec-done-btn' onClick={() => Taro.redirectTo({ url: `/staff/ticket/index?id=${done.id}` })} data-testid='view-recorded'>
+              去处理
+            </Button>
+          </View>
+        </View>
+      </View>
+    )
+  }
+
+  const byFloor = new Map<number, Room[]>()
+  for (const r of rooms ?? []) byFloor.set(r.floor, [...(byFloor.get(r.floor) ?? []), r])
+
+  return (
+    <View className='page rec'>
+      <View className='card'>
+        <View className='field'>
+          <Text className='field-label'>来源</Text>
+          <View className='chips'>
+            {SOURCES.map((s) => (
+              <View key={s} className={`chip ${source === s ? 'chip-active' : ''}`} onClick={() => setSource(s)} data-testid={`source-${s}`}>
+                {SOURCE_LABELS[s]}
+              </View>
+            ))}
+          </View>
+        </View>
+        <View className='field'>
+          <Text className='field-label'>房屋（{community.name}）</Text>
+          <View className='chips'>
+            {community.buildings.map((b) => (
+              <View key={b.no} className={`chip ${building === b.no ? 'chip-active' : ''}`} onClick={() => { setBuilding(b.no); setUnit('') }} data-testid={`house-building-${b.no}`}>
+                {b.no}栋
+              </View>
+            ))}
+          </View>
+          {building && (
+            <View className='chips rec-units'>
+              {units.map((u) => (
+                <View key={u} className={`chip ${unit === u ? 'chip-active' : ''}`} onClick={() => setUnit(u)} data-testid={`house-unit-${u}`}>
+                  {u}单元
+                </View>
+              ))}
+            </View>
+          )}
+          {unit &&
+            (!rooms ? (
+              <Text className='muted'>加载房号…</Text>
+            ) : (
+              <View className='rec-rooms'>
+                {[...byFloor.entries()].reverse().map(([floor, rs]) => (
+                  <View key={floor} className='rec-floor'>
+                    <Text className='rec-floor-no'>{floor}F</Text>
+                    {rs.map((r) => (
+                      <View key={r.houseId} className={`chip rec-room ${houseId === r.houseId ? 'chip-active' : ''}`} onClick={() => setHouseId(r.houseId)} data-testid={`house-room-${r.room}`}>
+                        {r.room}
+                      </View>
+                    ))}
+                  </View>
+                ))}
+              </View>
+            ))}
+          {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
+        </View>
+        <View className='field'>
+          <Text className='field-label'>报事人</Text>
+          <Input className='field-input' placeholder='姓名' value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} data-testid='reporter-name' />
+          {errors.reporterName && <Text className='field-error'>{errors.reporterName}</Text>}
+        </View>
+        <View className='field'>
+          <Text className='field-label'>联系电话</Text>
+          <Input className='field-input' type='number' placeholder='11 位手机号' value={phone} maxlength={11} onInput={(e) => setPhone(e.detail.value)} data-testid='reporter-phone' />
+          {errors.reporterPhone && <Text className='field-error'>{errors.reporterPhone}</Text>}
+        </View>
+      </View>
+
+      <TicketForm draft={draft} onChange={(next) => { setDraft(next); if (Object.keys(errors).length) setErrors({}) }} errors={errors} buildings={community.buildings.map((b) => b.no)} emergencyPhone={community.emergencyPhone} />
+
+      <Button className='btn btn-primary btn-block' disabled={busy || undefined} loading={busy} onClick={submit} data-testid='submit-record'>
+        登记工单
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,157 @@
+import { View, Text, Button, Textarea } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { api } from '../../services/api'
+import { ApiError, messageOf } from '../../services/errors'
+import { needsSignIn, useLoad } from '../../services/session'
+import { ErrorView, Loading } from '../../components/page-state'
+import { HomeLink, Sheet, TicketBody } from '../../components/ticket-parts'
+import './index.scss'
+
+const REOPEN_REASONS = ['问题没有解决', '修好后又坏了', '处理结果不满意']
+
+export default function TicketDetailPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const ticket = useLoad(() => api.tickets.detail({ ticketId: id }), [id])
+  const [master, setMaster] = useState<{ id: string; no: string } | null>(null)
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState('')
+  const [reopening, setReopening] = useState(false)
+  const [reason, setReason] = useState('')
+
+  useDidShow(() => {
+    if (!needsSignIn()) ticket.reload()
+  })
+  usePullDownRefresh(async () => {
+    await ticket.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const mergedInto = ticket.data?.mergedInto
+  useEffect(() => {
+    if (!mergedInto) return
+    // A merged reporter follows the master, so they may read it — and learn its number.
+    api.tickets
+      .detail({ ticketId: mergedInto })
+      .then((m) => setMaster({ id: m.id, no: m.no }))
+      .catch(() => setMaster(null))
+  }, [mergedInto])
+
+  if (ticket.loading && !ticket.data) return <Loading />
+  if (ticket.error && !ticket.data) {
+    return (
+      <View className='page'>
+        <HomeLink />
+        <ErrorView message={ticket.error} code={ticket.errorCode} onRetry={ticket.reload} />
+      </View>
+    )
+  }
+  const d = ticket.data
+  if (!d) return null
+  const can = (a: string) => d.can.includes(a)
+
+  const run = async (key: string, fn: () => Promise<unknown>, ok: string) => {
+    setBusy(key)
+    try {
+      await fn()
+      Taro.showToast({ title: ok, icon: 'success' })
+      await ticket.reload()
+      return true
+    } catch (e) {
+      // 催单 too soon is not a failure: the message says when to try again.
+      Taro.showToast({ title: messageOf(e), icon: 'none', duration: e instanceof ApiError && e.code === 'RATE_LIMITED' ? 2500 : 1500 })
+      return false
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const ask = async (title: string, content: string) => (await Taro.showModal({ title, content, confirmColor: '#1f7a5c' })).confirm
+
+  const send = async () => {
+    const t = text.trim()
+    if (!t) return
+    if (await run('message', () => api.tickets.message({ ticketId: d.id, text: t }), '已发送')) setText('')
+  }
+
+  const actions = [
+    can('urge') && { key: 'urge', label: '催单', cls: 'btn-ghost', go: () => run('urge', () => api.tickets.urge({ ticketId: d.id }), '已催单') },
+    can('cancel') && {
+      key: 'cancel',
+      label: '取消工单',
+      cls: 'btn-danger-ghost',
+      go: async () => (await ask('取消工单', '确定要取消这个工单吗？')) && run('cancel', () => api.tickets.cancel({ ticketId: d.id }), '已取消'),
+    },
+    can('reopen') && { key: 'reopen', label: '重新打开', cls: 'btn-ghost', go: () => setReopening(true) },
+    can('confirm') && {
+      key: 'confirm',
+      label: '确认解决',
+      cls: 'btn-primary',
+      go: async () => (await ask('确认解决', '问题已经解决了吗？确认后工单将完成。')) && run('confirm', () => api.tickets.confirm({ ticketId: d.id }), '感谢您的确认'),
+    },
+  ].filter(Boolean) as { key: string; label: string; cls: string; go: () => unknown }[]
+
+  return (
+    <View className={`page td ${actions.length ? 'td-with-bar' : ''}`}>
+      <HomeLink />
+      {d.status === 'merged' && (
+        <View className='card td-merged' onClick={() => master && Taro.redirectTo({ url: `/tickets/detail/index?id=${master.id}` })} data-testid='merged-into'>
+          <Text>已合并至 {master?.no ?? '主工单'}</Text>
+          <Text className='td-merged-go'>查看进度 ›</Text>
+        </View>
+      )}
+
+      <TicketBody d={d} />
+
+      {can('message') && (
+        <View className='card td-compose'>
+          <Text className='card-title'>给物业留言</Text>
+          <Textarea className='td-textarea' value={text} maxlength={500} placeholder='补充情况、约时间，客服和师傅都能看到' onInput={(e) => setText(e.detail.value)} data-testid='message-input' />
+          <View className='row td-compose-foot'>
+            <Button className='btn btn-primary btn-small' disabled={!text.trim() || busy === 'message' || undefined} onClick={send} data-testid='send-message'>
+              发送
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {actions.length > 0 && (
+        <View className='td-bar'>
+          {actions.map((a) => (
+            <Button key={a.key} className={`btn ${a.cls} td-bar-btn`} disabled={busy === a.key || undefined} onClick={a.go} data-testid={`action-${a.key}`}>
+              {a.label}
+            </Button>
+          ))}
+        </View>
+      )}
+
+      {reopening && (
+        <Sheet title='重新打开' hint='说说还有什么问题，我们会重新安排处理' onClose={() => setReopening(false)} testid='reopen-sheet'>
+          <View className='chips td-chips'>
+            {REOPEN_REASONS.map((r) => (
+              <View key={r} className={`chip ${reason === r ? 'chip-active' : ''}`} onClick={() => setReason(r)}>
+                {r}
+              </View>
+            ))}
+          </View>
+          <Textarea className='td-textarea' value={reason} maxlength={200} placeholder='也可以自己填写' onInput={(e) => setReason(e.detail.value)} data-testid='reopen-reason' />
+          <Button
+            className='btn btn-primary btn-block td-sheet-btn'
+            disabled={reason.trim().length < 2 || busy === 'reopen' || undefined}
+            onClick={async () => {
+              if (await run('reopen', () => api.tickets.reopen({ ticketId: d.id, reason: reason.trim() }), '已重新打开')) {
+                setReopening(false)
+                setReason('')
+              }
+            }}
+            data-testid='confirm-reopen'
+          >
+            确认重新打开
+          </Button>
+        </Sheet>
+      )}
+
+    </View>
+  )
+}

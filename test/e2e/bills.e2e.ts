@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { boot } from '../../scripts/host/boot'
+import { fixedClock } from '../../cloudfunctions/lib/ports/clock'
+import type { BillDoc } from '../../src/core/bills/types'
+import { go, launch, phone, shot } from './browser'
+
+/** 2026-11-24 10:00 Shanghai, as in the integration tests: the November bills are not yet due. */
+const T0 = Date.UTC(2026, 10, 24, 2, 0, 0)
+
+let host: Awaited<ReturnType<typeof boot>>
+let browser: Browser
+let dataDir: string
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'wuye-e2e-bills-'))
+  host = await boot({ dataDir, port: 0, staticDir: resolve(__dirname, '../../dist/h5'), tickMs: 0, clock: fixedClock(T0) })
+  browser = await launch()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Taro's H5 showModal: press its confirm button by its text. */
+const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).click()
+
+describe('bills and payment, end to end in Chromium', () => {
+  it('bill run for 2026-11; zhang pays 物业费 = area × price; the bill shows paid with a receipt; a campaign for 1栋 skips zhang', async () => {
+    // 客服主任 runs November's bills from the staff page.
+    const liu = await phone(browser, host.url, 'supervisor-liu')
+    await go(liu, host.url, '/staff/bills/index')
+    await liu.getByTestId('arrears-total').waitFor()
+    await liu.getByTestId('period').locator('input').fill('2026-11')
+    await liu.getByTestId('run-bills').click()
+    await liu.getByTestId('run-status').getByText('出账完成').waitFor()
+    await expect(liu.getByTestId('run-status').innerText()).resolves.toMatch(/新生成 \d+ 笔/)
+    await shot(liu, 'bills-01-staff-bill-run')
+
+    // zhang: 1栋1单元301 is 91.65 m²; 物业费 ¥2.50/m²·月 → 229.125 → ¥229.13 (half a fen rounds up).
+    const zhang = await phone(browser, host.url, 'resident-zhang')
+    await go(zhang, host.url, '/pages/bills/index')
+    const bill = zhang.getByTestId('bill-item').filter({ hasText: '物业费' })
+    await bill.waitFor()
+    await expect(bill.getByTestId('bill-basis').innerText()).resolves.toContain('91.65 m² × ¥2.50/m²·月')
+    await expect(bill.getByTestId('bill-amount').innerText()).resolves.toBe('¥229.13')
+    await expect(zhang.getByTestId('unpaid-total').innerText()).resolves.toBe('229.13')
+    await shot(zhang, 'bills-02-resident-unpaid')
+
+    // Pay through the simulated WeChat Pay sheet, which drives the real payment-callback code.
+    await zhang.getByTestId('pay').click()
+    await zhang.locator('.taro__modal').getByText('¥229.13', { exact: false }).waitFor()
+    await shot(zhang, 'bills-03-simulated-pay-sheet')
+    await confirmModal(zhang, '确认支付')
+    await zhang.getByTestId('receipt').waitFor()
+    await expect(zhang.getByTestId('receipt-amount').innerText()).resolves.toBe('¥229.13')
+    await expect(zhang.getByTestId('receipt-no').innerText()).resolves.toMatch(/^No\. SJ20261124-\d{5}$/)
+    await shot(zhang, 'bills-04-receipt')
+    const paid = await host.local.store.collection<BillDoc>('bills').get('sunshine_2026-11_sunshine-property_sunshine-1-1-301')
+    expect(paid).toMatchObject({ status: 'paid', paidVia: 'wechat', paidAmount: 22913 })
+
+    await go(zhang, host.url, '/pages/bills/index')
+    await zhang.reload()
+    await zhang.getByText('全部缴清，感谢您的支持').waitFor()
+    await expect(zhang.getByTestId('unpaid-total').innerText()).resolves.toBe('0.00')
+    await zhang.getByTestId('tab-history').click()
+    const row = zhang.getByTestId('history-item').filter({ hasText: '2026-11' })
+    await row.waitFor()
+    await expect(row.innerText()).resolves.toContain('已缴')
+    await expect(row.getByTestId('receipt-link').innerText()).resolves.toContain(paid!.receiptNo!)
+    await shot(zhang, 'bills-05-resident-history')
+
+    // A 催缴 campaign for 1栋 reaches the residents who still owe (李秀英) and skips zhang.
+    await go(liu, host.url, '/staff/bills/index')
+    await liu.reload()
+    await liu.getByTestId('building-1').waitFor()
+    await shot(liu, 'bills-06-staff-arrears')
+    await liu.getByTestId('building-1').getByTestId('campaign').click()
+    await confirmModal(liu, '发送')
+    await liu.getByTestId('recipient').first().waitFor()
+    const names = await liu.getByTestId('recipient').allInnerTexts()
+    expect(names.some((t) => t.includes('李秀英') && t.includes('1栋1单元401'))).toBe(true)
+    expect(names.some((t) => t.includes('张建国') || t.includes('1栋1单元301'))).toBe(false)
+    await expect(liu.getByTestId('recipient').filter({ hasText: '李秀英' }).getByTestId('recipient-status').innerText()).resolves.toContain('站内信已送达')
+    await shot(liu, 'bills-07-campaign-recipients')
+    const li = await host.local.store.collection('messages').count({ openid: 'dev-resident-li', title: '物业费缴费提醒' })
+    const zh = await host.local.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '物业费缴费提醒' })
+    expect([li, zh]).toEqual([1, 0])
+  })
+
+  it('the dev pay route pays only the payer’s own order; a resident cannot see staff pages', async () => {
+    const login = async (account: string) =>
+      (await (await fetch(`${host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()).data.token as string
+    const call = async (token: string, fn: string, action: string, data: unknown) =>
+      (await fetch(`${host.url}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })).json()
+    // Idempotent: the bills exist whether or not the first test ran its bill run.
+    const liu = await login('supervisor-liu')
+    while (!(await call(liu, 'bills', 'runBills', { period: '2026-11' })).data.done);
+    const li = await login('resident-li')
+    const mine = await call(li, 'bills', 'myBills', {})
+    const order = await call(li, 'bills', 'createOrder', { billIds: [mine.data.houses[0].bills[0].id] })
+    const wang = await login('resident-wang')
+    const r = await (await fetch(`${host.url}/api/dev/pay/${order.data.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${wang}` } })).json()
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect((await call(li, 'bills', 'orderStatus', { outTradeNo: order.data.outTradeNo })).data.status).toBe('created')
+    expect(await call(li, 'bills', 'arrears', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})

@@ -1,0 +1,313 @@
+import { harness, T0, type Harness } from '../helpers/harness'
+import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
+import { billReminders, payOrders } from '../../cloudfunctions/bills/jobs'
+import type { BillDoc, PayOrderDoc } from '../../src/core/bills/types'
+import type { OutboxDoc } from '../../cloudfunctions/lib/outbox/notify'
+import { grant } from '../../cloudfunctions/lib/outbox/quota'
+import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
+
+let h: Harness
+beforeEach(async () => {
+  h = await harness()
+})
+afterEach(() => h.close())
+
+const HOUR = 3600_000
+const DAY = 24 * HOUR
+const ZHANG_HOUSE = 'sunshine-1-1-301'
+const LI_HOUSE = 'sunshine-1-1-401'
+
+async function runAll(period = '2026-11', chunk = 500) {
+  let created = 0
+  let calls = 0
+  for (;;) {
+    const r = await h.ok('supervisor-liu', 'bills', 'runBills', { period, chunk })
+    created += r.created
+    calls++
+    if (r.done) return { created, calls }
+  }
+}
+
+const bills = () => h.store.collection<BillDoc>('bills')
+const wechat = { openid: null, source: 'wechat' as const }
+
+/** What cloudPay sends the callback after the payer paid. */
+const notice = (outTradeNo: string, totalFee: number, extra: object = {}) => ({
+  returnCode: 'SUCCESS',
+  resultCode: 'SUCCESS',
+  outTradeNo,
+  totalFee,
+  transactionId: `SIM${outTradeNo}`,
+  ...extra,
+})
+
+async function zhangPropertyBill() {
+  const mine = await h.ok('resident-zhang', 'bills', 'myBills')
+  return mine.houses[0].bills.find((b: { itemName: string }) => b.itemName === '物业费')
+}
+
+describe('bills: bill run', () => {
+  it('creates one bill per house and item; 物业费 = area × price, rounded half up in fen', async () => {
+    const { created } = await runAll()
+    // 432 houses' 物业费 + 停车费 for every space; no readings yet, so no 水/电.
+    const spaces = await h.store.collection('parkingSpaces').count()
+    expect(created).toBe(432 + spaces)
+    const b = await zhangPropertyBill()
+    // 91.65 m² × ¥2.50 = 229.125 → 22913 fen.
+    expect(b).toMatchObject({ amount: 22913, payable: 22913, basis: '91.65 m² × ¥2.50/m²·月', dueDate: '2026-11-30', status: 'unpaid' })
+  })
+
+  it('running it twice creates nothing new, in any chunk size', async () => {
+    const first = await runAll('2026-11', 100)
+    expect(first.calls).toBeGreaterThan(4)
+    const before = await bills().count()
+    const again = await runAll('2026-11', 500)
+    expect(again.created).toBe(0)
+    expect(await bills().count()).toBe(before)
+  })
+
+  it('a paid bill is not touched by a rerun', async () => {
+    await runAll()
+    const b = await zhangPropertyBill()
+    await h.ok('agent-chen', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash' })
+    await runAll()
+    expect((await bills().get(b.id))!.status).toBe('paid')
+  })
+
+  it('only 客服主任 may run bills; bad input is refused and writes nothing', async () => {
+    expect(await h.call('agent-chen', 'bills', 'runBills', { period: '2026-11' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('resident-zhang', 'bills', 'runBills', { period: '2026-11' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const before = await bills().count()
+    expect(await h.call('supervisor-liu', 'bills', 'runBills', { period: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await bills().count()).toBe(before)
+  })
+})
+
+describe('bills: meter readings CSV', () => {
+  const good = '房号,上期读数,本期读数\n1-1-301,120.5,132.75\n1-1-401,300,318\n'
+
+  it('a CSV with one bad row imports nothing and names the row', async () => {
+    const bad = '房号,上期读数,本期读数\n1-1-301,120.5,132.75\n1-1-401,300,290\n2-1-502,10,12\n'
+    const r = await h.call('supervisor-liu', 'bills', 'importReadings', { period: '2026-11', kind: 'water', csv: bad })
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 第3行: '本期读数 290 小于上期读数 300' } } })
+    expect(!r.ok && r.error.message).toContain('第 3 行')
+    expect(await h.store.collection('meterReadings').count()).toBe(0)
+    const unknown = await h.call('supervisor-liu', 'bills', 'importReadings', { period: '2026-11', kind: 'water', csv: good + '9-1-101,1,2\n' })
+    expect(unknown).toMatchObject({ ok: false, error: { fields: { 第4行: '本小区没有房屋 9-1-101' } } })
+    expect(await h.store.collection('meterReadings').count()).toBe(0)
+  })
+
+  it('good readings become 水费 bills on the next run: usage × price', async () => {
+    expect(await h.ok('supervisor-liu', 'bills', 'importReadings', { period: '2026-11', kind: 'water', csv: good })).toMatchObject({ imported: 2 })
+    await runAll()
+    const water = (await zhangPropertyBill()) && (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills.find((b: { itemName: string }) => b.itemName === '水费')
+    // 12.25 吨 × ¥5.00 = ¥61.25
+    expect(water).toMatchObject({ amount: 6125, basis: '12.25 吨 × ¥5.00/吨' })
+  })
+})
+
+describe('bills: paying in WeChat', () => {
+  async function order() {
+    await runAll()
+    const b = await zhangPropertyBill()
+    const o = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
+    expect(o.outTradeNo.length).toBeLessThanOrEqual(32)
+    expect(o.totalFee).toBe(22913)
+    // The payer paid: WeChat Pay knows the order as paid (locally: the simulated pay page).
+    await h.payments.markPaid(o.outTradeNo)
+    return { b, o }
+  }
+
+  it('ten duplicate callbacks credit once: one receipt, one message', async () => {
+    const { b, o } = await order()
+    for (let i = 0; i < 10; i++) {
+      expect(await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)).toEqual({ errcode: 0, errmsg: 'OK' })
+    }
+    const bill = (await bills().get(b.id))!
+    expect(bill).toMatchObject({ status: 'paid', paidVia: 'wechat', paidAmount: 22913 })
+    expect(bill.receiptNo).toMatch(/^SJ20261124-\d{5}$/)
+    expect(await h.store.collection('receipts').count({ _id: { $gt: 'SJ20261124' } })).toBe(1)
+    expect(await h.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '缴费成功' })).toBe(1)
+    expect(await h.ok('resident-zhang', 'bills', 'orderStatus', { outTradeNo: o.outTradeNo })).toEqual({ status: 'paid', receiptNo: bill.receiptNo })
+    const receipt = await h.ok('resident-zhang', 'bills', 'receipt', { receiptNo: bill.receiptNo })
+    expect(receipt).toMatchObject({ amount: 22913, method: 'wechat', communityName: '阳光花园', lines: [expect.objectContaining({ itemName: '物业费', label: '1栋1单元301' })] })
+    // The paid bill moves to history and out of the unpaid total.
+    expect((await h.ok('resident-zhang', 'bills', 'history', {})).items.map((x: { id: string }) => x.id)).toContain(b.id)
+    expect((await h.ok('resident-zhang', 'bills', 'myBills')).unpaidTotal).toBe(0)
+  })
+
+  it('a callback with the wrong amount pays nothing', async () => {
+    const { b, o } = await order()
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(await handlePayNotice(notice(o.outTradeNo, 1), wechat, h.deps)).toEqual({ errcode: 0, errmsg: 'OK' })
+    expect(spy).toHaveBeenCalledWith(expect.stringContaining('refused'))
+    spy.mockRestore()
+    expect((await bills().get(b.id))!.status).toBe('unpaid')
+    expect(await h.store.collection('receipts').count({ method: 'wechat', amount: 1 })).toBe(0)
+  })
+
+  it('an order WeChat Pay says the bills no longer match is marked, not credited', async () => {
+    const { b, o } = await order()
+    // Staff waived part of the bill after the order was made: the money no longer fits the bills.
+    await h.ok('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 20000, reason: '面积复核，按实测面积调整' })
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)
+    jest.restoreAllMocks()
+    expect((await bills().get(b.id))!.status).toBe('unpaid')
+    expect((await h.store.collection<PayOrderDoc>('payOrders').get(o.outTradeNo))!.status).toBe('conflict')
+  })
+
+  it('a forged notice is not believed: a client call (with OPENID) is refused; an unpaid order is not credited', async () => {
+    await runAll()
+    const b = await zhangPropertyBill()
+    const o = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
+    expect(await handlePayNotice(notice(o.outTradeNo, o.totalFee), { openid: 'dev-resident-zhang', source: 'wechat' }, h.deps)).toMatchObject({ errcode: 1 })
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    // No OPENID, but WeChat Pay has no payment for it: nothing credited.
+    expect(await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)).toEqual({ errcode: 0, errmsg: 'OK' })
+    // A failed payment notice is acknowledged and does nothing.
+    await h.payments.markPaid(o.outTradeNo)
+    expect(await handlePayNotice(notice(o.outTradeNo, o.totalFee, { resultCode: 'FAIL' }), wechat, h.deps)).toEqual({ errcode: 0, errmsg: 'OK' })
+    jest.restoreAllMocks()
+    expect((await bills().get(b.id))!.status).toBe('unpaid')
+  })
+
+  it('a resident sees and pays only their houses’ bills', async () => {
+    await runAll()
+    const li = await h.ok('resident-li', 'bills', 'myBills')
+    expect(li.houses.map((x: { label: string }) => x.label)).toEqual(['1栋1单元401'])
+    expect(li.houses[0].bills.map((b: { itemName: string }) => b.itemName).sort()).toEqual(['停车费', '物业费'])
+    const zhang = await h.ok('resident-zhang', 'bills', 'myBills')
+    expect(zhang.houses[0].bills.every((b: { houseId: string }) => b.houseId === ZHANG_HOUSE)).toBe(true)
+    const liBill = li.houses[0].bills[0]
+    expect(await h.call('resident-zhang', 'bills', 'createOrder', { billIds: [liBill.id] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call('wx-stranger', 'bills', 'myBills')).toMatchObject({ ok: true, data: { unpaidTotal: 0, houses: [] } })
+    expect(await h.call('resident-zhang', 'bills', 'createOrder', { billIds: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call('resident-zhang', 'bills', 'receipt', { receiptNo: 'SJ20261020-00001' })).toMatchObject({ ok: true })
+    expect(await h.call('resident-li', 'bills', 'receipt', { receiptNo: 'SJ20261020-00001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call('resident-zhang', 'bills', 'arrears')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('the scheduler credits a payment whose callback never came, and closes an abandoned order', async () => {
+    await runAll()
+    const li = (await h.ok('resident-li', 'bills', 'myBills')).houses[0].bills
+    const paid = await h.ok('resident-li', 'bills', 'createOrder', { billIds: [li[0].id] })
+    const abandoned = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [(await zhangPropertyBill()).id] })
+    await h.payments.markPaid(paid.outTradeNo)
+    h.clock.advance(6 * 60_000)
+    expect(await payOrders(h.deps)).toMatchObject({ checked: 2, credited: 1 })
+    expect((await bills().get(li[0].id))!.status).toBe('paid')
+    h.clock.advance(3 * HOUR)
+    expect(await payOrders(h.deps)).toMatchObject({ closed: 1 })
+    expect((await h.store.collection<PayOrderDoc>('payOrders').get(abandoned.outTradeNo))!.status).toBe('closed')
+  })
+})
+
+describe('bills: prompts that respect people', () => {
+  it('the daily job prompts 3 days before due at 10:00, once a day, never twice within 3 days, never the paid', async () => {
+    await runAll()
+    const zb = await zhangPropertyBill()
+    await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [zb.id] }).then(async (o) => {
+      await h.payments.markPaid(o.outTradeNo)
+      await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)
+    })
+    const prompts = (openid: string) => h.store.collection('messages').count({ openid, title: '物业费缴费提醒' })
+    // 2026-11-27 09:59: not yet.
+    h.clock.set(T0 + 3 * DAY - 1 * 60_000)
+    expect(await billReminders(h.deps)).toMatchObject({ communities: 0 })
+    h.clock.set(T0 + 3 * DAY)
+    const first = await billReminders(h.deps)
+    expect(first.prompted).toBeGreaterThan(0)
+    expect(await prompts('dev-resident-li')).toBe(1)
+    expect(await prompts('dev-resident-zhang')).toBe(0)
+    // Later the same day: the day is done.
+    h.clock.advance(HOUR)
+    expect(await billReminders(h.deps)).toMatchObject({ communities: 0 })
+    // On the due date (3 days later, 10:00): allowed again; at +7 days too.
+    h.clock.set(T0 + 6 * DAY)
+    await billReminders(h.deps)
+    expect(await prompts('dev-resident-li')).toBe(2)
+    h.clock.set(T0 + 13 * DAY)
+    await billReminders(h.deps)
+    expect(await prompts('dev-resident-li')).toBe(3)
+    // A campaign two days after that prompt skips li: 3-day rule.
+    h.clock.set(T0 + 15 * DAY)
+    const c = await h.ok('manager-zhou', 'bills', 'startCampaign', { building: '1' })
+    expect(c.recipients.find((r: { name: string }) => r.name === '李秀英')).toMatchObject({ status: 'recent' })
+    expect(await prompts('dev-resident-li')).toBe(3)
+  })
+
+  it('a campaign at 23:00 writes the in-app message now and holds the push until 07:00', async () => {
+    await runAll()
+    await grant(h.store, 'dev-resident-li', ['billReminder'], h.clock.now())
+    h.clock.set(Date.UTC(2026, 10, 24, 15, 0)) // 23:00 Shanghai
+    const c = await h.ok('agent-chen', 'bills', 'startCampaign', { building: '1' })
+    const li = c.recipients.find((r: { name: string }) => r.name === '李秀英')
+    expect(li).toMatchObject({ status: 'pending', houseLabel: '1栋1单元401' })
+    const [push] = await h.store.collection<OutboxDoc>('outbox').find({ where: { openid: 'dev-resident-li', templateKey: 'billReminder' } })
+    expect(push.nextAttemptAt).toBe(Date.UTC(2026, 10, 24, 23, 0)) // 07:00 Shanghai
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 })
+    h.clock.set(Date.UTC(2026, 10, 24, 23, 0))
+    await deliverOutbox(h.deps)
+    expect((await h.ok('agent-chen', 'bills', 'campaign', { campaignId: c.id })).recipients.find((r: { name: string }) => r.name === '李秀英').status).toBe('sent')
+  })
+
+  it('a campaign for 1栋 reaches the unpaid and skips the paid; paying meanwhile shows', async () => {
+    await runAll()
+    const zb = await zhangPropertyBill()
+    await h.ok('agent-chen', 'bills', 'recordOffline', { billIds: [zb.id], method: 'cash' })
+    const c = await h.ok('agent-chen', 'bills', 'startCampaign', { building: '1' })
+    expect(c.recipients.map((r: { name: string }) => r.name)).toEqual(['李秀英'])
+    // No subscription granted: the in-app message is there, the push waits in the outbox, then no quota.
+    expect(c.recipients[0]).toMatchObject({ status: 'pending', houseLabel: '1栋1单元401' })
+    await deliverOutbox(h.deps)
+    expect((await h.ok('agent-chen', 'bills', 'campaign', { campaignId: c.id })).recipients[0].status).toBe('no_quota')
+    expect(c.unreachableHouses).toBeGreaterThan(60)
+    // Li pays at the desk: the campaign shows it.
+    const liBills = (await h.ok('agent-chen', 'bills', 'houseBills', { houseId: LI_HOUSE })).bills.filter((b: { status: string }) => b.status === 'unpaid')
+    await h.ok('agent-chen', 'bills', 'recordOffline', { billIds: liBills.map((b: { id: string }) => b.id), method: 'transfer', note: '工行转账' })
+    expect((await h.ok('agent-chen', 'bills', 'campaign', { campaignId: c.id })).recipients[0].status).toBe('paid')
+    // A 管理员 of 1–3栋 may not run one for 5栋.
+    expect(await h.call('manager-zhou', 'bills', 'startCampaign', { building: '5' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('agent-chen', 'bills', 'startCampaign', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+})
+
+describe('bills: staff', () => {
+  it('arrears by building with aging bands, and CSV export', async () => {
+    await runAll()
+    const a = await h.ok('supervisor-liu', 'bills', 'arrears')
+    expect(a.rows.map((r: { building: string }) => r.building)).toEqual(['1', '2', '3', '4', '5', '6'])
+    expect(a.bands.d90_plus).toBeGreaterThan(0)
+    expect(a.bands.d31_90).toBeGreaterThan(0)
+    expect(a.total).toBe(a.bands.d0_30 + a.bands.d31_90 + a.bands.d90_plus)
+    const zhou = await h.ok('manager-zhou', 'bills', 'arrears')
+    expect(zhou.rows.map((r: { building: string }) => r.building)).toEqual(['1', '2', '3'])
+    const csv = await h.ok('agent-chen', 'bills', 'exportArrears', { building: '1' })
+    expect(csv.csv.split('\r\n')[0]).toBe('\uFEFF房屋,收费项目,账期,计费依据,应缴(元),到期日,逾期天数')
+    expect(csv.csv).toContain('1栋1单元301,物业费,2026-11,91.65 m² × ¥2.50/m²·月,229.13,2026-11-30,0')
+    expect(csv.filename).toBe('欠费明细-1栋-20261124.csv')
+  })
+
+  it('waive and adjust keep who, when and why; only 客服主任 may', async () => {
+    await runAll()
+    const b = await zhangPropertyBill()
+    expect(await h.call('agent-chen', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置房减免' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const r = await h.ok('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置房减免（业主提供空置证明）' })
+    expect(r).toMatchObject({ status: 'waived', amount: 0, adjustments: [{ byName: '刘芳', from: 22913, to: 0, reason: '空置房减免（业主提供空置证明）' }] })
+    expect(await h.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '账单已减免' })).toBe(1)
+    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 100, reason: '再改' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+  })
+
+  it('an offline payment gets a receipt; paying the same bill twice is refused', async () => {
+    await runAll()
+    const b = await zhangPropertyBill()
+    const rc = await h.ok('agent-chen', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash', note: '前台现金' })
+    expect(rc).toMatchObject({ method: 'cash', amount: 22913, note: '前台现金' })
+    expect(await h.call('agent-chen', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect(await h.call('resident-zhang', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // The resident reads the receipt the desk issued.
+    expect(await h.ok('resident-zhang', 'bills', 'receipt', { receiptNo: rc.receiptNo })).toMatchObject({ method: 'cash' })
+  })
+})

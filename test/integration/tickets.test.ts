@@ -1,0 +1,226 @@
+import { FUNCTIONS } from '../../scripts/host/functions'
+import { harness, type Harness } from '../helpers/harness'
+
+let h: Harness
+beforeEach(async () => {
+  h = await harness()
+})
+afterEach(() => h.close())
+
+const ZHANG_HOUSE = 'sunshine-1-1-301'
+const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '厨房水管接口漏水，地面已经积水', photos: ['local://aaaaaaaaaaaaaaaaaaaaaaaa.png'] }
+const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
+const messagesOf = (account: string) => h.store.collection<{ _id: string; title: string; body: string; openid: string }>('messages').find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
+const MIN = 60_000
+
+describe('tickets: the whole loop', () => {
+  it('report → reply → dispatch → accept → arrive → complete → confirm, with every step in the timeline and in 消息', async () => {
+    const before = { ...h.store.stats }
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    expect(h.store.stats.writes - before.writes).toBeLessThanOrEqual(4)
+    expect(t).toMatchObject({ no: 'BX-20261124-0001', status: 'new', place: '1栋1单元301', next: { key: 'respond', minutesLeft: 30 } })
+
+    const inbox = await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'new' })
+    expect(inbox.counts.new).toBe(1)
+    expect(inbox.items[0]).toMatchObject({ id: t.id, reporterPhone: '138****0301' })
+
+    const [reply] = await h.ok('agent-chen', 'tickets', 'savedReplies', {})
+    await h.ok('agent-chen', 'tickets', 'message', { ticketId: t.id, text: reply.text })
+    const handlers = await h.ok('agent-chen', 'tickets', 'handlers', { department: 'engineering' })
+    expect(handlers.map((x: { name: string }) => x.name)).toEqual(['赵强'])
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+
+    const queue = await h.ok('tech-zhao', 'tickets', 'inbox', { tab: 'all' })
+    expect(queue.items[0]).toMatchObject({ id: t.id, reporterPhone: '13800000301' })
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+    await h.ok('tech-zhao', 'tickets', 'arrive', { ticketId: t.id })
+    const done = await h.ok('tech-zhao', 'tickets', 'complete', {
+      ticketId: t.id,
+      note: '更换了厨房水管接头',
+      photos: ['local://bbbbbbbbbbbbbbbbbbbbbbbb.png'],
+      costItems: [{ name: '水管接头', amount: 3500 }, { name: '人工费', amount: 5000 }],
+    })
+    expect(done.status).toBe('resolved')
+
+    const detail = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created', 'reply', 'dispatched', 'accepted', 'arrived', 'completed'])
+    expect(detail.timeline.every((e: { at: number }) => e.at > 0)).toBe(true)
+    expect(detail.cost).toEqual({ items: [{ name: '水管接头', amount: 3500 }, { name: '人工费', amount: 5000 }], total: 8500 })
+    expect(detail.can).toEqual(expect.arrayContaining(['confirm', 'reopen']))
+    expect(detail.sla.respond.metAt).toBeDefined()
+    expect(detail.reporterPhone).toBe('138****0301')
+
+    const titles = (await messagesOf('resident-zhang')).map((m) => m.title)
+    expect(titles).toEqual(['客服回复了您的工单', '工单已派单', '师傅已接单', '师傅已到场', '维修已完成'])
+    expect((await messagesOf('tech-zhao')).map((m) => m.title)).toEqual(['新派单'])
+
+    expect((await h.ok('resident-zhang', 'tickets', 'confirm', { ticketId: t.id })).status).toBe('closed')
+  })
+
+  it('numbers are unique per community and day under concurrency', async () => {
+    const made = await Promise.all(Array.from({ length: 8 }, () => h.call<{ no: string }>('resident-zhang', 'tickets', 'create', leak)))
+    const nos = made.map((r) => (r.ok ? r.data.no : r.error.code)).sort()
+    expect(nos).toEqual(Array.from({ length: 8 }, (_, i) => `BX-20261124-000${i + 1}`))
+  })
+
+  it('two agents dispatching at once: exactly one wins, the other gets CONFLICT', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    const [a, b] = await Promise.all([
+      h.call('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' }),
+      h.call('supervisor-liu', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-cleaner-sun' }),
+    ])
+    expect([a.ok, b.ok].sort()).toEqual([false, true])
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ error: { code: 'CONFLICT' } })
+    expect(await h.store.collection('ticketEvents').count({ ticketId: t.id, kind: 'dispatched' })).toBe(1)
+  })
+})
+
+describe('tickets: the escalation ladder (injected clock)', () => {
+  it('an untouched ticket warns, then escalates to manager-zhou, then supervisor-liu — each once', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    h.clock.advance(23 * MIN)
+    await tick()
+    expect(await messagesOf('agent-chen')).toEqual([]) // 23 of 30 minutes: not yet 80%
+    h.clock.advance(2 * MIN)
+    await tick()
+    expect((await messagesOf('agent-chen')).map((m) => m.title)).toEqual(['工单即将超时'])
+    h.clock.advance(6 * MIN)
+    await tick()
+    expect((await messagesOf('manager-zhou')).map((m) => m.title)).toEqual(['工单已超时'])
+    expect(await messagesOf('supervisor-liu')).toEqual([])
+    h.clock.advance(15 * MIN)
+    await tick()
+    await tick()
+    expect((await messagesOf('supervisor-liu')).map((m) => m.title)).toEqual(['工单严重超时'])
+    const staff = await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
+    expect(staff.timeline.filter((e: { kind: string }) => e.kind === 'warned' || e.kind === 'escalated').map((e: { text: string }) => e.text.slice(0, 6))).toEqual([
+      '响应即将超时',
+      '响应已超时（',
+      '响应严重超时',
+    ])
+    expect(staff.overdue).toBe(true)
+    // Residents never see the internal escalation steps.
+    const mine = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    expect(mine.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created'])
+    expect((await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'overdue' })).counts.overdue).toBe(1)
+  })
+
+  it('an emergency pages the on-duty staff and the building 管理员 at once, at 3 a.m.', async () => {
+    h.clock.set(Date.UTC(2026, 10, 24, 19, 0)) // 03:00 in Shanghai
+    const t = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, emergency: 'severe_leak' })
+    expect(t).toMatchObject({ priority: 'emergency', next: { minutesLeft: 5 } })
+    for (const who of ['tech-zhao', 'supervisor-liu', 'manager-zhou']) expect((await messagesOf(who)).map((m) => m.title)).toEqual(['紧急：严重漏水'])
+    expect(await messagesOf('agent-chen')).toEqual([])
+    const d = await h.ok('supervisor-liu', 'tickets', 'detail', { ticketId: t.id })
+    expect(d.timeline[1].text).toContain('赵强')
+  })
+
+  it('a paused ticket does not escalate, and resumes with its time intact', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+    await h.ok('tech-zhao', 'tickets', 'pause', { ticketId: t.id, reason: 'parts', note: '等阀门到货' })
+    h.clock.advance(5 * 24 * 60 * MIN)
+    await tick()
+    expect((await messagesOf('manager-zhou')).length).toBe(0)
+    const d = await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
+    expect(d).toMatchObject({ status: 'paused', overdue: false })
+    const r = await h.ok('tech-zhao', 'tickets', 'resume', { ticketId: t.id })
+    expect(r.status).toBe('accepted')
+    expect(r.next.minutesLeft).toBeGreaterThan(0)
+  })
+
+  it('a merged reporter follows the master and is told when it completes', async () => {
+    const li = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', description: '楼下说我家漏水，请来看看' })
+    const zhang = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, description: '天花板渗水，可能是楼上漏水' })
+    await h.ok('agent-chen', 'tickets', 'link', { ticketId: zhang.id, otherId: li.id })
+    const dup = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, description: '再报一次：天花板渗水' })
+    await h.ok('agent-chen', 'tickets', 'merge', { ticketId: dup.id, masterId: li.id })
+    expect(await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: dup.id })).toMatchObject({ status: 'merged', mergedIntoNo: li.no })
+    // zhang can now open li's master ticket as a follower.
+    expect((await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: li.id })).links.map((l: { no: string }) => l.no)).toContain(dup.no)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: li.id, assignee: 'dev-tech-zhao' })
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: li.id })
+    await h.ok('tech-zhao', 'tickets', 'complete', { ticketId: li.id, note: '修好了楼上的水管' })
+    const zhangMsgs = (await messagesOf('resident-zhang')).map((m) => m.title)
+    expect(zhangMsgs).toEqual(['工单已合并处理', '工单已派单', '师傅已接单', '维修已完成'])
+    expect((await messagesOf('resident-li')).map((m) => m.title)).toEqual(['工单已派单', '师傅已接单', '维修已完成'])
+  })
+
+  it('resolved work closes itself after 48 hours without a reopen', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, type: 'question', category: 'other', description: '请问物业费怎么交？' })
+    await h.ok('agent-chen', 'tickets', 'resolve', { ticketId: t.id, note: '可在小程序账单页在线缴纳' })
+    h.clock.advance(47 * 60 * MIN)
+    await tick()
+    expect((await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })).status).toBe('resolved')
+    h.clock.advance(61 * MIN)
+    await tick()
+    expect((await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })).status).toBe('closed')
+  })
+})
+
+describe('tickets: authorization and bad input', () => {
+  it('a resident never sees or touches another house’s ticket', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    for (const [action, data] of [
+      ['detail', { ticketId: t.id }],
+      ['urge', { ticketId: t.id }],
+      ['cancel', { ticketId: t.id }],
+      ['message', { ticketId: t.id, text: '我来看看' }],
+    ] as const) {
+      expect(await h.call('resident-li', 'tickets', action, data)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    }
+    expect(await h.call('resident-li', 'tickets', 'create', { ...leak })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await h.ok('resident-li', 'tickets', 'mine', {})).total).toBe(0)
+  })
+
+  it('a handler acts only on tickets assigned to them; residents cannot dispatch', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    expect(await h.call('resident-zhang', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    expect(await h.call('cleaner-sun', 'tickets', 'accept', { ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await h.call('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '还没接单就完工' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect((await h.ok('cleaner-sun', 'tickets', 'inbox', { tab: 'all' })).total).toBe(0)
+  })
+
+  it('bad input is refused with the field and writes nothing', async () => {
+    const before = await h.store.collection('tickets').count()
+    const events = await h.store.collection('ticketEvents').count()
+    for (const bad of [
+      { ...leak, description: '漏水' },
+      { ...leak, photos: Array(7).fill('local://aaaaaaaaaaaaaaaaaaaaaaaa.png') },
+      { ...leak, category: 'roof' },
+      { ...leak, emergency: 'flood' },
+      { ...leak, scope: 'public' },
+      { ...leak, window: { start: 1, end: 2 } },
+      { ...leak, status: 'closed' },
+    ]) {
+      expect(await h.call('resident-zhang', 'tickets', 'create', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
+    const r = await h.call('resident-zhang', 'tickets', 'create', { ...leak, description: '漏水' })
+    expect(r.ok === false && r.error.fields).toEqual({ description: '请至少用 5 个字描述问题' })
+    expect(await h.store.collection('tickets').count()).toBe(before)
+    expect(await h.store.collection('ticketEvents').count()).toBe(events)
+  })
+
+  it('催单 is recorded, sent to the holder, and throttled', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    await h.ok('resident-zhang', 'tickets', 'urge', { ticketId: t.id })
+    expect((await messagesOf('tech-zhao')).map((m) => m.title)).toEqual(['新派单', '住户催单'])
+    expect(await h.call('resident-zhang', 'tickets', 'urge', { ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    h.clock.advance(31 * MIN)
+    await h.ok('resident-zhang', 'tickets', 'urge', { ticketId: t.id })
+  })
+
+  it('search finds a ticket by number, room and phone tail', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    for (const q of [t.no, '301', '1-1-301', '0301']) {
+      const r = await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'all', q })
+      expect(r.items.map((x: { id: string }) => x.id)).toEqual([t.id])
+    }
+    expect((await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'all', q: '9999' })).total).toBe(0)
+    // A 管理员 of 1–3栋 sees it; the supervisor too.
+    expect((await h.ok('manager-zhou', 'tickets', 'inbox', { tab: 'all' })).total).toBe(1)
+  })
+})
