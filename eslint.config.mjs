@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', '.data/**', 'coverage/**', '*.config.js', 'babel.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'test-output/**', '.data/**', 'coverage/**', '*.config.js', 'babel.config.js'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -8,6 +8,8 @@ import { countDocs, seedBench } from './bench/dataset'
 import { accountCases } from './bench/account'
 import { billsCases, billsTotals, seedBillsBench } from './bench/bills'
 import { seedTickets, ticketCases } from './bench/tickets'
+import { seedSurveys, surveyCases } from './bench/surveys'
+import { noticeCases, noticesTotals } from './bench/notices'
 import { formatTable, runCase, toRecord, type BenchCase, type BenchResult, type CallFn } from './bench/run'
 
 /**
@@ -38,6 +40,7 @@ async function main() {
     const data = await seedBench(local.store, T0)
     const ticketData = await seedTickets(local.store, data, T0)
     await seedBillsBench(local.store, data, T0)
+    const surveyData = await seedSurveys(local.store, data)
     const seedMs = performance.now() - t0
     const docs = await countDocs(local.store)
     console.log(`写入数据：${docs} 条文档，用时 ${(seedMs / 1000).toFixed(1)} 秒（${data.communities.length + 1} 个小区）\n`)
@@ -53,11 +56,12 @@ async function main() {
     }
     // Bills' reminders run at 2026-11-27 10:00 Shanghai: three days before November's bills fall due.
     const bills = billsCases(data, call, { deps: local.deps, setNow: (ms) => clock.set(ms), reminderAt: Date.UTC(2026, 10, 27, 2, 0, 0) })
-    const cases: BenchCase[] = [...accountCases(data, call), ...ticketCases(data, ticketData, call, tick), ...bills]
+    const cases: BenchCase[] = [...accountCases(data, call), ...ticketCases(data, ticketData, call, tick), ...bills, ...surveyCases(data, surveyData, call, '2026-11'), ...noticeCases(data, call, local.deps)]
 
     const results: BenchResult[] = []
     for (const c of cases) results.push(await runCase(local.store, c))
     console.log(formatTable(results.map(toRecord)))
+    for (const t of noticesTotals) console.log(`${t.name}: ${(t.ms / 1000).toFixed(2)} s (${t.note})`)
     for (const t of billsTotals) console.log(`${t.name}: ${(t.ms / 1000).toFixed(2)} s (${t.note})`)
 
     if (out) {

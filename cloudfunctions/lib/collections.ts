@@ -21,19 +21,26 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   tickets: {
     indexes: [
       ['communityId', 'status', 'rank', 'createdAt'],
-      ['communityId', 'rank', 'createdAt'],
-      ['communityId', 'overdue', 'rank', 'createdAt'],
-      ['communityId', 'owner', 'createdAt'],
-      ['assignee', 'status', 'createdAt'],
+      ['communityId', 'createdAt'],
+      ['communityId', 'open', 'createdAt'],
+      ['communityId', 'owner', 'open', 'createdAt'],
+      ['communityId', 'overdue', 'createdAt'],
+      ['assignee', 'open', 'createdAt'],
+      ['assignee', 'createdAt'],
       ['communityId', 'phoneTail'],
       ['communityId', 'room'],
       ['communityId', 'houseId'],
       ['communityId', 'no'],
       ['reporterOpenid', 'createdAt'],
       ['nextCheckAt'],
+      ['outageId'],
+      ['surveyState'],
     ],
   },
   ticketEvents: { indexes: [['ticketId', 'at']] },
+  /** 回访 (issue 4): surveys/<ticketId>_<round> — one answer per ticket per round — and callback tasks. */
+  surveys: { indexes: [['communityId', 'month', 'sentAt'], ['checkAt']] },
+  callbacks: { indexes: [['communityId', 'state', 'dueAt'], ['communityId', 'state', 'updatedAt']] },
   savedReplies: { indexes: [['communityId']] },
   /** settings/<communityId>: SLA policy, business calendar and the other per-community rules. */
   settings: { indexes: [] },
@@ -60,6 +67,12 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   reminders: { indexes: [] },
   campaigns: { indexes: [['communityId', 'createdAt']] },
   campaignRecipients: { indexes: [['campaignId']] },
+  /** Notices (issue 5): announcements, outages, events; deliveries, read receipts, follows, sign-ups. */
+  notices: { indexes: [['communityId', 'publishAt'], ['sendPending', 'publishAt']] },
+  noticeDeliveries: { indexes: [['noticeId', 'building']] },
+  noticeReads: { indexes: [['noticeId', 'building'], ['openid', 'noticeId']] },
+  noticeFollows: { indexes: [['noticeId']] },
+  signups: { indexes: [['noticeId', 'status', 'at']] },
   /** Background jobs' own progress (daily runs, cursors). */
   jobState: { indexes: [] },
   /** Outbox and in-app messages, used by every feature that tells a person something. */

@@ -93,6 +93,26 @@ export const TEMPLATES: Record<string, Template> = {
       time: { key: 'time4', kind: 'time' },
     },
   },
+  noticePublished: {
+    id: process.env.TPL_NOTICE_PUBLISHED || '',
+    title: '社区公告通知',
+    fields: {
+      title: { key: 'thing1', kind: 'thing' },
+      category: { key: 'phrase2', kind: 'phrase' },
+      time: { key: 'time3', kind: 'time' },
+      note: { key: 'thing4', kind: 'thing' },
+    },
+  },
+  outageUpdate: {
+    id: process.env.TPL_OUTAGE_UPDATE || '',
+    title: '停水停电通知',
+    fields: {
+      area: { key: 'thing1', kind: 'thing' },
+      status: { key: 'phrase2', kind: 'phrase' },
+      eta: { key: 'time3', kind: 'time' },
+      note: { key: 'thing4', kind: 'thing' },
+    },
+  },
   bindingResult: {
     id: process.env.TPL_BINDING_RESULT || '',
     title: '房屋绑定结果通知',

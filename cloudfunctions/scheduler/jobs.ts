@@ -2,6 +2,8 @@ import type { Deps } from '../lib/runtime/deps'
 import { deliverOutbox } from '../lib/outbox/deliver'
 import { billReminders, payOrders } from '../bills/jobs'
 import { escalate } from '../tickets/jobs/escalate'
+import { sendNotices } from '../notices/send'
+import { callbackChecks, sendSurveys } from '../surveys/jobs'
 
 /**
  * Background work, run by the one timer a function may have (every minute). A job that should
@@ -13,8 +15,13 @@ export type Job = (deps: Deps) => Promise<Record<string, number>>
 export const JOBS: Record<string, Job> = {
   // Escalate first: its notifications then go out in the same tick.
   tickets: (deps) => escalate(deps),
+  // 回访: surveys for work that closed (after escalate, which auto-closes), then the 72 h callback checks.
+  surveys: (deps) => sendSurveys(deps),
+  callbacks: (deps) => callbackChecks(deps),
   // Bills: missed or abandoned payments, then the daily 10:00 prompts (before outbox, so they go out this tick).
   payOrders: (deps) => payOrders(deps),
   billReminders: (deps) => billReminders(deps),
+  // Notices: scheduled publishes and the next chunks of large audiences, before outbox so pushes go this tick.
+  notices: (deps) => sendNotices(deps),
   outbox: (deps) => deliverOutbox(deps),
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../src/core/shared/errors'
-import { isOverdue, nextCheckAt } from '../../src/core/tickets/escalation'
+import { derive } from '../../src/core/tickets/escalation'
 import { transition, type TicketEvent } from '../../src/core/tickets/machine'
 import type { Actor, TicketDoc } from '../../src/core/tickets/types'
 import type { Tx } from '../lib/ports/store'
@@ -41,8 +41,7 @@ export async function act(ctx: Ctx, ticketId: string, event: TicketEvent, step: 
     const sctx: StepCtx = { tx, now: ctx.now, actor, before, rules: rules0.loaded }
     let next: TicketDoc = { ...before, status, updatedAt: ctx.now }
     if (step.apply) next = await step.apply(next, sctx)
-    next.overdue = isOverdue(next, ctx.now)
-    next.nextCheckAt = nextCheckAt(next)
+    next = derive(next, ctx.now)
     await tx.collection<TicketDoc>('tickets').set(next)
     await step.after(next, sctx)
     return next

@@ -1,7 +1,7 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import type { UserDoc } from '../../src/core/account/types'
 import { DEFAULT_CALENDAR } from '../../src/core/tickets/calendar'
-import { nextCheckAt } from '../../src/core/tickets/escalation'
+import { derive } from '../../src/core/tickets/escalation'
 import { ticketNo } from '../../src/core/tickets/numbering'
 import { computeSla, DEFAULT_SLA, meet } from '../../src/core/tickets/sla'
 import { CATEGORIES, TICKET_TYPES, type Status, type TicketDoc } from '../../src/core/tickets/types'
@@ -37,8 +37,9 @@ export async function seedTickets(store: Store, data: BenchDataset, now: number,
     const owner = spread(data.owners, i)
     const createdAt = now - Math.floor(((i * 104729) % (180 * DAY)) / 1000) * 1000 - 3600_000
     const type = TICKET_TYPES[i % 10 < 7 ? 0 : (i % 4)]
-    const roll = i % 20
-    const status: Status = roll < 14 ? 'closed' : roll < 16 ? 'new' : roll < 18 ? 'accepted' : 'resolved'
+    // A busy estate: 5% of six months' tickets still open (≈500 per community), 5% awaiting confirmation.
+    const roll = i % 40
+    const status: Status = roll < 36 ? 'closed' : roll === 36 ? 'new' : roll === 37 ? 'accepted' : 'resolved'
     const seq = (perOwner.get(owner.communityId) ?? 0) + 1
     perOwner.set(owner.communityId, seq)
     let sla = computeSla({ type, priority: 'normal' }, createdAt, DEFAULT_SLA, DEFAULT_CALENDAR)
@@ -67,6 +68,7 @@ export async function seedTickets(store: Store, data: BenchDataset, now: number,
       status,
       sla,
       overdue: false,
+      open: false,
       nextCheckAt: null,
       reopenCount: 0,
       followers: [],
@@ -79,8 +81,7 @@ export async function seedTickets(store: Store, data: BenchDataset, now: number,
       ...(status !== 'new' ? { assignee: handler, assigneeName: '师傅', department: 'engineering', owner: data.agents.get(owner.communityId) } : {}),
       ...(status === 'resolved' || status === 'closed' ? { resolvedAt: createdAt + DAY } : {}),
     }
-    t.nextCheckAt = nextCheckAt(t)
-    docs.push({ collection: 'tickets', doc: t })
+    docs.push({ collection: 'tickets', doc: derive(t, now) })
     docs.push({ collection: 'ticketEvents', doc: { _id: `be${String(i).padStart(7, '0')}`, ticketId: t._id, communityId: t.communityId, kind: 'created', at: createdAt, actor: { openid: owner.openid, role: 'resident', name: '压测住户' }, text: '提交了工单', internal: false } as { _id: string } })
     if (status === 'new') out.fresh.push({ id: t._id, communityId: t.communityId })
     if (status === 'accepted') out.working.push({ id: t._id, communityId: t.communityId })

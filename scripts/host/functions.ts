@@ -2,7 +2,9 @@ import { account } from '../../cloudfunctions/account'
 import { scheduler } from '../../cloudfunctions/scheduler'
 import { bills } from '../../cloudfunctions/bills'
 import { tickets } from '../../cloudfunctions/tickets'
+import { notices } from '../../cloudfunctions/notices'
+import { surveys } from '../../cloudfunctions/surveys'
 import type { CloudFunction } from '../../cloudfunctions/lib/runtime/handler'
 
 /** The cloud functions the local host serves: the very modules the WeChat build bundles. */
-export const FUNCTIONS: Record<string, CloudFunction> = { account, scheduler, bills, tickets }
+export const FUNCTIONS: Record<string, CloudFunction> = { account, scheduler, bills, tickets, surveys, notices }

@@ -2,6 +2,8 @@ import { accountContract } from './account/contracts'
 import { schedulerContract } from './scheduler/contracts'
 import { billsContract } from './bills/contracts'
 import { ticketsContract } from './tickets/contracts'
+import { noticesContract } from './notices/contracts'
+import { surveysContract } from './surveys/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
@@ -9,6 +11,8 @@ export const contracts = {
   scheduler: schedulerContract,
   bills: billsContract,
   tickets: ticketsContract,
+  notices: noticesContract,
+  surveys: surveysContract,
 } as const
 
 export type Contracts = typeof contracts

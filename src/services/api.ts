@@ -30,6 +30,8 @@ export const api: Client = {
     'create', 'record', 'mine', 'detail', 'urge', 'cancel', 'confirm', 'reopen', 'message', 'inbox', 'handlers',
     'dispatch', 'reassign', 'accept', 'decline', 'arrive', 'pause', 'resume', 'complete', 'resolve', 'link', 'merge', 'savedReplies',
   ]),
+  surveys: client('surveys', ['forTicket', 'submit', 'reply', 'callbacks', 'startCall', 'recordCall', 'figures', 'setPolicy']),
+  notices: client('notices', ['publish', 'update', 'restore', 'manage', 'stats', 'linkTicket', 'list', 'home', 'activeOutages', 'detail', 'follow', 'signUp', 'cancelSignUp']),
   account: client('account', ['whoami', 'updateProfile', 'subscribeTemplates', 'recordSubscriptions', 'messages', 'unreadCount', 'markRead', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
 }
 

@@ -180,7 +180,7 @@ describe('tickets: authorization and bad input', () => {
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
     expect(await h.call('cleaner-sun', 'tickets', 'accept', { ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.call('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '还没接单就完工' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
-    expect((await h.ok('cleaner-sun', 'tickets', 'inbox', { tab: 'all' })).total).toBe(0)
+    expect((await h.ok('cleaner-sun', 'tickets', 'inbox', { tab: 'all' })).items).toEqual([])
   })
 
   it('bad input is refused with the field and writes nothing', async () => {
@@ -213,14 +213,26 @@ describe('tickets: authorization and bad input', () => {
     await h.ok('resident-zhang', 'tickets', 'urge', { ticketId: t.id })
   })
 
+  it('pages history with `more`, and counts what is still open', async () => {
+    for (let i = 0; i < 3; i++) await h.ok('resident-zhang', 'tickets', 'create', leak)
+    const [first] = (await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'new' })).items
+    await h.ok('agent-chen', 'tickets', 'cancel', { ticketId: first.id })
+    const p1 = await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'all', limit: 2 })
+    expect(p1).toMatchObject({ more: true, counts: { all: 2, new: 2 } })
+    const p2 = await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'all', limit: 2, offset: 2 })
+    expect(p2.more).toBe(false)
+    expect([...p1.items, ...p2.items].map((t: { id: string }) => t.id)).toHaveLength(3)
+  })
+
   it('search finds a ticket by number, room and phone tail', async () => {
     const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
     for (const q of [t.no, '301', '1-1-301', '0301']) {
       const r = await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'all', q })
       expect(r.items.map((x: { id: string }) => x.id)).toEqual([t.id])
     }
-    expect((await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'all', q: '9999' })).total).toBe(0)
+    expect((await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'all', q: '9999' })).items).toEqual([])
     // A 管理员 of 1–3栋 sees it; the supervisor too.
-    expect((await h.ok('manager-zhou', 'tickets', 'inbox', { tab: 'all' })).total).toBe(1)
+    expect((await h.ok('manager-zhou', 'tickets', 'inbox', { tab: 'all' })).items).toHaveLength(1)
+    expect((await h.ok('manager-zhou', 'tickets', 'inbox', { tab: 'all' })).counts.all).toBe(1)
   })
 })

@@ -2,7 +2,7 @@ import * as z from '../../../src/core/shared/zod'
 import { AppError } from '../../../src/core/shared/errors'
 import { houseLabel, type House } from '../../../src/core/community/types'
 import type { CreateTicket, ticketsContract } from '../../../src/core/tickets/contracts'
-import { nextCheckAt } from '../../../src/core/tickets/escalation'
+import { derive } from '../../../src/core/tickets/escalation'
 import { counterId, ticketNo } from '../../../src/core/tickets/numbering'
 import { computeSla } from '../../../src/core/tickets/sla'
 import { EMERGENCY_LABELS, type Actor, type Person, type Source, type TicketDoc } from '../../../src/core/tickets/types'
@@ -14,6 +14,7 @@ import { addEvent } from '../events'
 import { rulesFor } from '../policy'
 import { communityStaff, tellStaff } from '../tell'
 import { summary } from '../views'
+import { assertLinkable } from '../../notices/link'
 
 type NewTicket = z.output<typeof CreateTicket>
 
@@ -42,7 +43,7 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
     const seq = (counter?.n ?? 0) + 1
     await tx.collection<{ _id: string; n: number }>('counters').set({ _id: cid, n: seq })
     const sla = computeSla({ type: input.type, priority, window: home ? input.window : undefined }, ctx.now, rules.sla, rules.calendar)
-    const t: TicketDoc = {
+    const t: TicketDoc = derive({
       _id: newId(ctx.now),
       no: ticketNo(input.type, ctx.now, seq),
       communityId: house.communityId,
@@ -59,6 +60,7 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
       ...(home ? { room: house.room } : {}),
       place: home ? houseLabel(house) : `${building}栋 ${input.location}`,
       ...(home && input.window ? { window: input.window } : {}),
+      ...(input.outageId ? { outageId: input.outageId } : {}),
       reporter: { name: reporter.name, phone: reporter.phone },
       reporterOpenid: reporter.openid,
       phoneTail: reporter.phone.slice(-4),
@@ -66,6 +68,7 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
       status: 'new',
       sla,
       overdue: false,
+      open: true,
       nextCheckAt: null,
       reopenCount: 0,
       followers: [],
@@ -75,8 +78,7 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
       createdBy: ctx.openid,
       createdAt: ctx.now,
       updatedAt: ctx.now,
-    }
-    t.nextCheckAt = nextCheckAt(t)
+    } as TicketDoc, ctx.now)
     await tx.collection<TicketDoc>('tickets').set(t)
     await addEvent(tx, t, 'created', actor, ctx.now, source === 'app' ? '提交了工单' : `代客登记（${reporter.name}）`, { photos: input.photos })
     if (priority === 'emergency') {
@@ -98,5 +100,6 @@ export const create: Handler<typeof ticketsContract.create> = async (ctx, input)
   if (!binding) throw new AppError('FORBIDDEN', '只能为您已绑定的房屋报事')
   const house = await ctx.store.collection<House>('houses').get(input.houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
+  if (input.outageId) await assertLinkable(ctx.store, input.outageId, house, ctx.now)
   return openTicket(ctx, input, house, { openid: ctx.openid, name: binding.name, phone: binding.phone }, 'app', actorFor(ctx, null))
 }

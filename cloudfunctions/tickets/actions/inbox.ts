@@ -1,5 +1,5 @@
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
-import { OPEN_STATUSES, type TicketDoc } from '../../../src/core/tickets/types'
+import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { UserDoc } from '../../../src/core/account/types'
 import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
@@ -15,12 +15,15 @@ function scope(ctx: Ctx): Filter {
   return base
 }
 
+/** Each tab is one indexed range (see collections.ts): no view ever walks a community's history. */
 const TABS = {
   new: (): Filter => ({ status: 'new' }),
-  mine: (ctx: Ctx): Filter => (hasRole(ctx, 'agent', 'manager', 'supervisor') ? { owner: ctx.openid, status: { $in: OPEN_STATUSES } } : { status: { $in: OPEN_STATUSES } }),
-  overdue: (): Filter => ({ overdue: true, status: { $in: OPEN_STATUSES } }),
+  mine: (ctx: Ctx): Filter => (hasRole(ctx, 'agent', 'manager', 'supervisor') ? { owner: ctx.openid, open: true } : { open: true }),
+  overdue: (): Filter => ({ overdue: true }),
   all: (): Filter => ({}),
 }
+/** The count beside 全部 is what is still open: the number a desk works down, not all-time history. */
+const COUNTS = { ...TABS, all: (): Filter => ({ open: true }) }
 
 /** 1-1-301 → a house id; 301 → a door; 4 digits → a phone tail or a door; BX-… → a number. */
 function search(ctx: Ctx, q: string): Filter[] {
@@ -43,14 +46,16 @@ export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) =
     ...(input.priority ? { priority: input.priority } : {}),
   }
   const tab = { ...TABS[input.tab](ctx), ...(input.status ? { status: input.status } : {}) }
-  const orderBy: [string, 'asc' | 'desc'][] = [['rank', 'asc'], ['createdAt', input.tab === 'new' ? 'asc' : 'desc']]
+  // New work: emergencies first, then oldest first. Every other tab: newest first.
+  const orderBy: [string, 'asc' | 'desc'][] = input.tab === 'new' ? [['rank', 'asc'], ['createdAt', 'asc']] : [['createdAt', 'desc']]
   const [counts, page] = await Promise.all([
-    Promise.all((['new', 'mine', 'overdue', 'all'] as const).map((k) => coll.count({ ...base, ...filters, ...TABS[k](ctx) }))),
+    Promise.all((['new', 'mine', 'overdue', 'all'] as const).map((k) => coll.count({ ...base, ...filters, ...COUNTS[k](ctx) }))),
     (async () => {
       if (!input.q) {
+        // One row past the page says whether there is more, without counting all history.
         const where = { ...base, ...filters, ...tab }
-        const [items, total] = await Promise.all([coll.find({ where, orderBy, offset: input.offset, limit: input.limit }), coll.count(where)])
-        return { items, total }
+        const rows = await coll.find({ where, orderBy, offset: input.offset, limit: input.limit + 1 })
+        return { items: rows.slice(0, input.limit), more: rows.length > input.limit }
       }
       // A search is narrow by nature: run each reading of it and merge.
       const found = new Map<string, TicketDoc>()
@@ -58,11 +63,11 @@ export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) =
         for (const t of await coll.find({ where: { ...base, ...filters, ...tab, ...f }, orderBy, limit: 50 })) found.set(t._id, t)
       }
       const items = [...found.values()].sort((a, b) => a.rank - b.rank || b.createdAt - a.createdAt)
-      return { items: items.slice(input.offset, input.offset + input.limit), total: items.length }
+      return { items: items.slice(input.offset, input.offset + input.limit), more: items.length > input.offset + input.limit }
     })(),
   ])
   const [n, m, o, a] = counts
-  return { items: page.items.map((t) => summary(t, ctx)), total: page.total, counts: { new: n, mine: m, overdue: o, all: a } }
+  return { items: page.items.map((t) => summary(t, ctx)), more: page.more, counts: { new: n, mine: m, overdue: o, all: a } }
 }
 
 export const handlers: Handler<typeof ticketsContract.handlers> = async (ctx, { department }) => {
@@ -71,7 +76,7 @@ export const handlers: Handler<typeof ticketsContract.handlers> = async (ctx, { 
     (u) => u.staff?.roles.includes('handler') && (!department || u.staff.department === department),
   )
   const tickets = ctx.store.collection<TicketDoc>('tickets')
-  const loads = await Promise.all(users.map((u) => tickets.count({ assignee: u._id, status: { $in: ['dispatched', 'accepted', 'in_progress', 'paused'] } })))
+  const loads = await Promise.all(users.map((u) => tickets.count({ assignee: u._id, open: true })))
   return users
     .map((u, i) => ({ openid: u._id, name: u.staff!.name, department: u.staff!.department ?? '', onDuty: Boolean(u.staff!.onDuty), openLoad: loads[i] }))
     .sort((x, y) => x.openLoad - y.openLoad)

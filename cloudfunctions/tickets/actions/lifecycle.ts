@@ -96,7 +96,8 @@ export const resolve: Handler<typeof ticketsContract.resolve> = (ctx, { ticketId
 
 export const confirm: Handler<typeof ticketsContract.confirm> = (ctx, { ticketId }) =>
   act(ctx, ticketId, 'confirm', {
-    apply: (t, s) => ({ ...t, closedAt: s.now }),
+    // surveyState: the surveys job finds done work by an indexed query and sends the 回访 survey.
+    apply: (t, s) => ({ ...t, closedAt: s.now, surveyState: 'due' }),
     async after(t, s) {
       await addEvent(s.tx, t, 'confirmed', s.actor, s.now, '住户确认已解决')
     },

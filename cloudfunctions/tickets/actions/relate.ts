@@ -6,7 +6,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { assertCanSee } from '../access'
 import { actorFor } from '../actor'
-import { nextCheckAt } from '../../../src/core/tickets/escalation'
+import { derive } from '../../../src/core/tickets/escalation'
 import { addEvent } from '../events'
 import { tellResidents } from '../tell'
 import { summary } from '../views'
@@ -46,10 +46,9 @@ export const merge: Handler<typeof ticketsContract.merge> = async (ctx, { ticket
     if (master.status === 'merged' || master.status === 'cancelled') throw new AppError('INVALID_STATE', '主工单已关闭，不能合并到它')
     const actor = actorFor(ctx, 'merge', dup)
     const status = transition(dup, 'merge', actor, ctx.now)
-    const merged: TicketDoc = { ...dup, status, mergedInto: master._id, mergedIntoNo: master.no, closedAt: ctx.now, updatedAt: ctx.now, nextCheckAt: null, overdue: false }
+    const merged: TicketDoc = derive({ ...dup, status, mergedInto: master._id, mergedIntoNo: master.no, closedAt: ctx.now, updatedAt: ctx.now }, ctx.now)
     const followers = [...new Set([...master.followers, dup.reporterOpenid, ...dup.followers])].filter((o) => o !== master.reporterOpenid)
-    const nextMaster: TicketDoc = { ...master, followers, links: [...new Set([...master.links, dup._id])], updatedAt: ctx.now }
-    nextMaster.nextCheckAt = nextCheckAt(nextMaster)
+    const nextMaster = derive({ ...master, followers, links: [...new Set([...master.links, dup._id])], updatedAt: ctx.now }, ctx.now)
     await tx.collection<TicketDoc>('tickets').set(merged)
     await tx.collection<TicketDoc>('tickets').set(nextMaster)
     await addEvent(tx, merged, 'merged', actor, ctx.now, `与 ${master.no} 为同一问题，合并处理`)

@@ -6,7 +6,7 @@ import type { UserDoc } from '../../../src/core/account/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { assertCanSee } from '../access'
 import { actorFor, isStaff } from '../actor'
-import { nextCheckAt } from '../../../src/core/tickets/escalation'
+import { derive } from '../../../src/core/tickets/escalation'
 import { addEvent } from '../events'
 import { rulesFor } from '../policy'
 import { communityStaff, tellResidents, tellStaff } from '../tell'
@@ -28,9 +28,7 @@ export const message: Handler<typeof ticketsContract.message> = async (ctx, { ti
     const residentSide = ctx.openid === t.reporterOpenid || t.followers.includes(ctx.openid)
     const staffReply = fromStaff && !residentSide && !internal
     if (staffReply && t.respondedAt === undefined) {
-      const next: TicketDoc = { ...t, respondedAt: ctx.now, owner: t.owner ?? ctx.openid, sla: meet(t.sla, 'respond', ctx.now), updatedAt: ctx.now }
-      next.nextCheckAt = nextCheckAt(next)
-      await tx.collection<TicketDoc>('tickets').set(next)
+      await tx.collection<TicketDoc>('tickets').set(derive({ ...t, respondedAt: ctx.now, owner: t.owner ?? ctx.openid, sla: meet(t.sla, 'respond', ctx.now), updatedAt: ctx.now }, ctx.now))
     }
     const event = await addEvent(tx, t, internal ? 'note' : 'reply', residentSide ? { ...actor, role: 'resident' } : actor, ctx.now, text, { internal: Boolean(internal), photos })
     if (staffReply) await tellResidents(tx, t, ctx.now, '客服回复了您的工单', text)

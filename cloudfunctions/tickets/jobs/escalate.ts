@@ -1,4 +1,4 @@
-import { dueSteps, isOverdue, nextCheckAt } from '../../../src/core/tickets/escalation'
+import { derive, dueSteps } from '../../../src/core/tickets/escalation'
 import { AUTO_CLOSE_MS } from '../../../src/core/tickets/machine'
 import { DEADLINE_LABELS, type Actor, type TicketDoc } from '../../../src/core/tickets/types'
 import { spoken } from '../../../src/core/tickets/promise'
@@ -36,7 +36,7 @@ export async function escalate(deps: Deps, batch = 200) {
       if (!t || t.nextCheckAt === null || t.nextCheckAt > now) return
       let next: TicketDoc = { ...t }
       if (t.status === 'resolved' && t.resolvedAt !== undefined && now >= t.resolvedAt + AUTO_CLOSE_MS) {
-        next = { ...next, status: 'closed', closedAt: now, updatedAt: now }
+        next = { ...next, status: 'closed', closedAt: now, updatedAt: now, surveyState: 'due' }
         await addEvent(tx, t, 'auto_closed', SYSTEM, now, '48 小时内未反馈，系统自动确认完成')
         await tellResidents(tx, next, now, '工单已完成', '处理完成 48 小时内未收到您的反馈，工单已自动完成；如仍有问题可在 7 天内重新打开')
         tally.autoClosed++
@@ -54,9 +54,7 @@ export async function escalate(deps: Deps, batch = 200) {
         await tellStaff(tx, next, now, who, `工单${LEVEL_WORDS[step.level]}`, `${next.no} ${next.place}：${words}`, 'ticketAlert', LEVEL_WORDS[step.level])
         tally[step.level === 1 ? 'warned' : step.level === 2 ? 'manager' : 'supervisor']++
       }
-      next.overdue = isOverdue(next, now)
-      next.nextCheckAt = nextCheckAt(next)
-      await tx.collection<TicketDoc>('tickets').set(next)
+      await tx.collection<TicketDoc>('tickets').set(derive(next, now))
     })
   }
   return tally

@@ -20,6 +20,8 @@ export const CreateTicket = z.strictObject({
   photos: Photos(6),
   emergency: z.optional(z.enum(EMERGENCIES)),
   window: z.optional(z.strictObject({ start: z.number(), end: z.number() })),
+  /** Filed anyway while an outage is active: the ticket is linked to it. */
+  outageId: z.optional(Id),
 })
 
 export const RecordTicket = z.strictObject({
@@ -154,7 +156,13 @@ export const ticketsContract = {
     summary: 'Staff inbox: tabs new / mine / overdue / all with counts, filters and search. Handlers see their own queue, 管理员 their zone.',
     callers: ['agent', 'handler', 'manager', 'supervisor'],
     input: InboxQuery,
-    output: z.object({ items: z.array(TicketSummary), total: z.number(), counts: z.object({ new: z.number(), mine: z.number(), overdue: z.number(), all: z.number() }) }),
+    output: z.object({
+      items: z.array(TicketSummary),
+      /** Whether another page follows (history is paged, never counted whole). */
+      more: z.boolean(),
+      /** Per tab; `all` counts what is still open. */
+      counts: z.object({ new: z.number(), mine: z.number(), overdue: z.number(), all: z.number() }),
+    }),
   }),
   handlers: action({
     summary: 'Handlers of the community by department, with their open load, for dispatch.',

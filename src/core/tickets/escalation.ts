@@ -40,6 +40,14 @@ export function isOverdue(t: Pick<TicketDoc, 'status' | 'sla'>, now: number): bo
 }
 
 /**
+ * The fields kept for queries rather than read: call before every write of a ticket, so the
+ * inbox and the scheduler can find it by index.
+ */
+export function derive<T extends Pick<TicketDoc, 'status' | 'sla' | 'resolvedAt' | 'overdue' | 'nextCheckAt' | 'open'>>(t: T, now: number): T {
+  return { ...t, open: OPEN_STATUSES.includes(t.status), overdue: isOverdue(t, now), nextCheckAt: nextCheckAt(t) }
+}
+
+/**
  * When the scheduler must look at this ticket again: the next threshold not yet reached, or the
  * auto-close time of a resolved ticket. Null while paused or when nothing is left to watch, so a
  * paused ticket never escalates.

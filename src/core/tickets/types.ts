@@ -131,12 +131,18 @@ export interface TicketDoc {
   sla: Sla
   /** Any unmet deadline is past due. Kept by the scheduler and every transition, for the inbox. */
   overdue: boolean
+  /** Someone still has to act (status in OPEN_STATUSES): indexed, so queues never scan history. */
+  open: boolean
+  /** The outage notice this repair is about: restoring the outage resolves it (issue 5). */
+  outageId?: string
   /** When the scheduler must look again (a threshold, or auto-close); null: nothing to watch. */
   nextCheckAt: number | null
   respondedAt?: number
   arrivedAt?: number
   resolvedAt?: number
   closedAt?: number
+  /** 回访 (issue 4): `due` when the job closed done, until the scheduler sends the survey (indexed). */
+  surveyState?: 'due' | 'sent'
   reopenCount: number
   mergedInto?: string
   mergedIntoNo?: string

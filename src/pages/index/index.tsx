@@ -8,6 +8,7 @@ import { refreshUnreadBadge } from '../../services/badge'
 import { isServiceOpen } from '../../core/community/service-hours'
 import { HOUSE_ROLE_LABELS } from '../../core/account/types'
 import { ErrorView, Loading } from '../../components/page-state'
+import { OutageBanner, type OutageItem } from '../../components/outage-banner'
 import type { Output } from '../../core/shared/contract'
 import type { accountContract } from '../../core/account/contracts'
 import './index.scss'
@@ -18,6 +19,7 @@ export default function Home() {
   const { me, error, loading, reload } = useMe()
   const [communities, setCommunities] = useState<Community[]>([])
   const [, setTick] = useState(0)
+  const [board, setBoard] = useState<{ outages: OutageItem[]; pinned: Omit<OutageItem, 'line'>[] } | null>(null)
 
   useEffect(() => {
     if (!me) return
@@ -27,8 +29,15 @@ export default function Home() {
       .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
   }, [me])
 
+  const houseId = me ? currentHouse(me)?.houseId : undefined
+  const loadBoard = () => {
+    if (houseId) api.notices.home({ houseId }).then(setBoard, () => setBoard(null))
+  }
+  useEffect(loadBoard, [houseId])
+
   useDidShow(() => {
     refreshUnreadBadge()
+    loadBoard()
   })
 
   usePullDownRefresh(async () => {
@@ -73,6 +82,20 @@ export default function Home() {
       </View>
 
       <View className='page home-body'>
+        {house && board && <OutageBanner items={board.outages} />}
+        {house && board && (
+          <View className='card' onClick={() => Taro.navigateTo({ url: '/notices/list/index' })} data-testid='home-notices'>
+            <View className='card-title'>
+              <Text>社区公告</Text>
+              <Text className='muted'>全部 ›</Text>
+            </View>
+            {board.pinned.map((n) => (
+              <Text key={n.id} className='home-line'>
+                {n.title}
+              </Text>
+            ))}
+          </View>
+        )}
         {!house && (
           <View className='card home-bind'>
             <View className='home-bind-text'>

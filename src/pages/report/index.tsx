@@ -11,6 +11,7 @@ import type { Output } from '../../core/shared/contract'
 import type { accountContract } from '../../core/account/contracts'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { checkDraft, draftInput, emptyDraft, TicketForm, type TicketDraft } from '../../components/ticket-form'
+import { OutageBanner, type OutageItem } from '../../components/outage-banner'
 import './index.scss'
 
 type Community = Output<typeof accountContract.communities>[number]
@@ -26,6 +27,14 @@ export default function Report() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<Created | null>(null)
+  // An active outage that explains this repair: shown first; filing anyway links the ticket to it.
+  const [outage, setOutage] = useState<OutageItem[]>([])
+  const outageKey = me && draft.type === 'repair' && draft.category ? `${currentHouse(me)?.houseId}|${draft.category}` : ''
+  useEffect(() => {
+    const [houseId, category] = outageKey.split('|')
+    setOutage([])
+    if (houseId) api.notices.activeOutages({ houseId, category: category as never }).then((r) => setOutage(r.items), () => null)
+  }, [outageKey])
 
   useDidShow(() => {
     preloadTemplates(TEMPLATES)
@@ -76,7 +85,7 @@ export default function Report() {
     // First await of the tap: WeChat opens its subscribe panel only from a tap.
     await askSubscribe(TEMPLATES)
     try {
-      setDone(await api.tickets.create(draftInput(draft, house.houseId)))
+      setDone(await api.tickets.create({ ...draftInput(draft, house.houseId), ...(outage[0] ? { outageId: outage[0].id } : {}) }))
       setDraft(emptyDraft())
     } catch (e) {
       if (e instanceof ApiError && e.fields) setErrors(e.fields)
@@ -127,6 +136,7 @@ export default function Report() {
         <Text className='muted'>›</Text>
       </View>
 
+      {outage.length > 0 && <OutageBanner items={outage} />}
       <TicketForm
         draft={draft}
         onChange={(next) => {

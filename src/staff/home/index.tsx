@@ -17,6 +17,8 @@ export default function StaffHome() {
   const { me, error, loading, reload } = useMe()
   const [pending, setPending] = useState<number | null>(null)
   const [queue, setQueue] = useState<{ new: number; mine: number; overdue: number } | null>(null)
+  const [calls, setCalls] = useState<number | null>(null)
+  const [rating, setRating] = useState<{ average: number | null; answered: number } | null>(null)
   const staff = me?.staff
   const reviews = staff?.roles.some((r) => r === 'agent' || r === 'manager' || r === 'supervisor')
 
@@ -25,6 +27,15 @@ export default function StaffHome() {
       .inbox({ limit: 1 })
       .then((r) => setQueue(r.counts))
       .catch(() => setQueue(null))
+    // 回访: the open callback tasks (agents) and this month's ratings (everyone; handlers their own).
+    api.surveys
+      .callbacks({})
+      .then((r) => setCalls(r.counts.open))
+      .catch(() => setCalls(null))
+    api.surveys
+      .figures({ by: 'handler' })
+      .then((r) => setRating({ average: r.total.averageScore, answered: r.total.answered }))
+      .catch(() => setRating(null))
     api.account
       .pendingBindings({ limit: 1 })
       .then((r) => setPending(r.total))
@@ -72,6 +83,18 @@ export default function StaffHome() {
           </View>
         )}
       </View>
+      <View className='staff-tiles'>
+        {calls !== null && (
+          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/callbacks/index' })} data-testid='tile-callbacks'>
+            <Text className='staff-tile-num'>{calls}</Text>
+            <Text className='staff-tile-label'>待回访</Text>
+          </View>
+        )}
+        <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/figures/index' })} data-testid='tile-figures'>
+          <Text className='staff-tile-num'>{rating?.average !== null && rating?.average !== undefined ? rating.average.toFixed(1) : '–'}</Text>
+          <Text className='staff-tile-label'>{reviews ? '本月服务评价' : '我的本月评价'} · 已评 {rating?.answered ?? 0} 单</Text>
+        </View>
+      </View>
       {reviews ? (
         <View className='staff-tiles'>
           <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/bindings/index' })} data-testid='tile-bindings'>
@@ -81,6 +104,10 @@ export default function StaffHome() {
           <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/bills/index' })} data-testid='tile-bills'>
             <Text className='staff-tile-num'>¥</Text>
             <Text className='staff-tile-label'>收费管理 · 欠费与催缴</Text>
+          </View>
+          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/notices/index' })} data-testid='tile-notices'>
+            <Text className='staff-tile-num'>告</Text>
+            <Text className='staff-tile-label'>公告 · 停水停电 · 活动</Text>
           </View>
         </View>
       ) : (

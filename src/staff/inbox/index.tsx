@@ -60,7 +60,7 @@ export default function Inbox() {
   })
   useReachBottom(async () => {
     const d = list.data
-    if (!d || more || d.items.length >= d.total) return
+    if (!d || more || !d.more) return
     setMore(true)
     try {
       const next = await api.tickets.inbox(input(d.items.length))
@@ -151,7 +151,7 @@ export default function Inbox() {
                 </View>
               </View>
             ))}
-            {d.items.length < d.total && <Text className='muted inbox-more'>{more ? '加载中…' : '上拉加载更多'}</Text>}
+            {d.more && <Text className='muted inbox-more'>{more ? '加载中…' : '上拉加载更多'}</Text>}
           </>
         )}
       </View>

@@ -10,6 +10,7 @@ import { DEPARTMENT_LABELS, type Department } from '../../core/shared/roles'
 import { ErrorView, Loading } from '../../components/page-state'
 import { HomeLink, Sheet, TicketBody, type TicketSummary } from '../../components/ticket-parts'
 import { PhotoPicker } from '../../components/photo-picker'
+import { StaffSurvey } from './survey'
 import './index.scss'
 
 type Handler = Output<typeof ticketsContract.handlers>[number]
@@ -145,6 +146,7 @@ export default function StaffTicket() {
       )}
 
       <TicketBody d={d} staff onOpenLink={(lid) => Taro.navigateTo({ url: `/staff/ticket/index?id=${lid}` })} />
+      <StaffSurvey ticketId={d.id} status={d.status} />
 
       {can('message') && (
         <View className={`card st-compose ${internal ? 'st-compose-internal' : ''}`}>

@@ -6,6 +6,7 @@ import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useLoad } from '../../services/session'
 import { ErrorView, Loading } from '../../components/page-state'
 import { HomeLink, Sheet, TicketBody } from '../../components/ticket-parts'
+import { SurveyCard } from './survey'
 import './index.scss'
 
 const REOPEN_REASONS = ['问题没有解决', '修好后又坏了', '处理结果不满意']
@@ -103,6 +104,8 @@ export default function TicketDetailPage() {
       )}
 
       <TicketBody d={d} />
+
+      <SurveyCard ticketId={d.id} status={d.status} onChanged={ticket.reload} />
 
       {can('message') && (
         <View className='card td-compose'>

@@ -20,6 +20,9 @@ export function openSqliteStore(file: string): Store {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
+  // Queue views read thousands of index entries; SQLite's 2 MB default cache is far too small.
+  db.pragma('cache_size = -65536')
+  db.pragma('mmap_size = 268435456')
   const stats: StoreStats = { reads: 0, writes: 0 }
   const known = new Set<string>()
 

@@ -1,0 +1,123 @@
+import { formatTime } from '../../src/core/shared/time'
+import { inAudience, pushTime } from '../../src/core/notices/rules'
+import { NOTICE_CATEGORY_LABELS, type DeliveryDoc, type NoticeDoc } from '../../src/core/notices/types'
+import type { BindingDoc } from '../../src/core/account/types'
+import type { House } from '../../src/core/community/types'
+import { notify } from '../lib/outbox/notify'
+import type { Filter, Store, Tx } from '../lib/ports/store'
+import type { Deps } from '../lib/runtime/deps'
+import { noticePage } from './views'
+
+/** Recipients per page of bindings, and per transaction: a page fits well inside a function's time limit. */
+export const CHUNK = 200
+const BATCH = 25
+
+export interface Recipient {
+  openid: string
+  building: string
+}
+
+export const deliveryId = (noticeId: string, openid: string) => `${noticeId}_${openid}`
+
+/**
+ * Tell each recipient the notice's current round, unless their delivery record says they already
+ * heard it: the record and the message are written in one transaction, so a send that dies
+ * halfway and runs again never tells anyone twice. `silent` only marks them told (they heard it
+ * another way, e.g. their linked ticket was resolved).
+ */
+export async function deliver(tx: Tx, n: NoticeDoc, to: Recipient[], now: number, opts: { title?: string; silent?: boolean } = {}) {
+  let told = 0
+  const deliveries = tx.collection<DeliveryDoc>('noticeDeliveries')
+  for (const r of to) {
+    const id = deliveryId(n._id, r.openid)
+    const d = await deliveries.get(id)
+    if (d && d.round >= n.round) continue
+    if (!opts.silent) {
+      const o = n.outage
+      await notify(tx, now, {
+        openid: r.openid,
+        title: opts.title ?? n.roundTitle,
+        body: n.roundBody,
+        page: noticePage(n._id),
+        push: {
+          templateKey: o ? 'outageUpdate' : 'noticePublished',
+          data: o
+            ? { area: o.area, status: o.state === 'restored' ? '已恢复' : n.round > 0 ? '有更新' : NOTICE_CATEGORY_LABELS[n.category], eta: formatTime(o.etaAt), note: n.roundBody }
+            : { title: n.title, category: NOTICE_CATEGORY_LABELS[n.category], time: formatTime(n.publishAt), note: n.roundBody },
+          notBefore: pushTime(n.urgent, now),
+        },
+      })
+      told++
+    }
+    await deliveries.set({ _id: id, noticeId: n._id, openid: r.openid, building: d?.building || r.building, round: n.round, at: now })
+  }
+  return told
+}
+
+export async function deliverInBatches(store: Store, n: NoticeDoc, to: Recipient[], now: number, opts: { title?: string; silent?: boolean } = {}) {
+  let told = 0
+  for (let i = 0; i < to.length; i += BATCH) told += await store.transaction((tx) => deliver(tx, n, to.slice(i, i + BATCH), now, opts))
+  return told
+}
+
+/** One page of the audience from the cursor on: approved bindings, in id order. */
+async function audiencePage(store: Store, n: NoticeDoc, limit: number) {
+  const where: Filter = { communityId: n.communityId, status: 'approved', ...(n.cursor ? { _id: { $gt: n.cursor } } : {}) }
+  if (n.audience.scope === 'buildings' || n.audience.scope === 'units') where.building = { $in: n.buildings }
+  if (n.audience.scope === 'rooms') where.houseId = { $in: n.audience.targets }
+  const page = await store.collection<BindingDoc>('bindings').find({ where, orderBy: [['_id', 'asc']], limit })
+  let keep = page
+  if (n.audience.scope === 'units') {
+    const ids = [...new Set(page.map((b) => b.houseId))]
+    const houses = new Map((ids.length ? await store.collection<House>('houses').find({ where: { _id: { $in: ids } }, limit: ids.length }) : []).map((h) => [h._id, h]))
+    keep = page.filter((b) => {
+      const h = houses.get(b.houseId)
+      return h !== undefined && inAudience(n.audience, h)
+    })
+  }
+  return { page, recipients: keep.map((b) => ({ openid: b.openid, building: b.building })) }
+}
+
+/**
+ * Send the next chunk of a notice's current round and move its cursor — only if the round is
+ * still the one we sent (an update posted meanwhile restarts the walk from the beginning).
+ */
+export async function sendChunk(deps: Pick<Deps, 'store' | 'clock'>, noticeId: string, limit = CHUNK) {
+  const notices = deps.store.collection<NoticeDoc>('notices')
+  const n = await notices.get(noticeId)
+  const now = deps.clock.now()
+  if (!n || !n.sendPending || n.publishAt > now) return { told: 0, done: true }
+  const { page, recipients } = await audiencePage(deps.store, n, limit)
+  const told = await deliverInBatches(deps.store, n, recipients, now)
+  const done = page.length < limit
+  await deps.store.transaction(async (tx) => {
+    const cur = await tx.collection<NoticeDoc>('notices').get(noticeId)
+    if (!cur || cur.round !== n.round) return
+    await tx.collection<NoticeDoc>('notices').update(noticeId, {
+      cursor: done ? null : page[page.length - 1]._id,
+      sendPending: !done,
+      recipients: cur.recipients + (n.round === 0 ? told : 0),
+      updatedAt: now,
+    })
+  })
+  return { told, done }
+}
+
+/** Scheduler job: publish what is due and keep walking every audience still being sent, within a budget per tick. */
+export async function sendNotices(deps: Deps, budget = 2000) {
+  const now = deps.clock.now()
+  const due = await deps.store.collection<NoticeDoc>('notices').find({ where: { sendPending: true, publishAt: { $lte: now } }, orderBy: [['publishAt', 'asc']], limit: 20 })
+  const tally = { notices: due.length, told: 0, chunks: 0 }
+  let left = budget
+  for (const n of due) {
+    let done = false
+    while (!done && left > 0) {
+      const r = await sendChunk(deps, n._id, Math.min(CHUNK, left))
+      tally.told += r.told
+      tally.chunks++
+      left -= CHUNK
+      done = r.done
+    }
+  }
+  return tally
+}

@@ -1,0 +1,44 @@
+import { AppError } from '../../../src/core/shared/errors'
+import type { surveysContract } from '../../../src/core/surveys/contracts'
+import { computeFigures, type FigureRow } from '../../../src/core/surveys/figures'
+import { monthOf } from '../../../src/core/surveys/rules'
+import type { SurveyDoc } from '../../../src/core/surveys/types'
+import { dayjs, TZ } from '../../../src/core/shared/time'
+import type { Handler } from '../../lib/runtime/handler'
+import { hasRole, type Ctx } from '../../lib/runtime/context'
+
+const PAGE = 1000
+
+/** One community-month of surveys, by the (communityId, month, sentAt) index: never a scan of tickets. */
+async function monthRows(ctx: Ctx, communityId: string, month: string): Promise<FigureRow[]> {
+  const coll = ctx.store.collection<SurveyDoc>('surveys')
+  const rows: FigureRow[] = []
+  for (;;) {
+    const page = await coll.find({ where: { communityId, month }, orderBy: [['sentAt', 'asc']], offset: rows.length, limit: PAGE })
+    for (const s of page) rows.push(s)
+    if (page.length < PAGE) return rows
+  }
+}
+
+export const figures: Handler<typeof surveysContract.figures> = async (ctx, { month, by }) => {
+  const staff = ctx.user?.staff
+  if (!staff) throw new AppError('FORBIDDEN', '您没有权限查看')
+  const m = month ?? monthOf(ctx.now)
+  // By month: the six months up to the one asked for.
+  const months = by === 'month' ? Array.from({ length: 6 }, (_, i) => dayjs.tz(`${m}-01`, TZ).subtract(5 - i, 'month').format('YYYY-MM')) : [m]
+  let rows = (await Promise.all(months.map((x) => monthRows(ctx, staff.communityId, x)))).flat()
+  // A handler sees their own work; a 管理员 who is nothing else, their buildings.
+  if (!hasRole(ctx, 'agent', 'manager', 'supervisor')) rows = rows.filter((r) => r.handler === ctx.openid)
+  else if (!hasRole(ctx, 'agent', 'supervisor')) rows = rows.filter((r) => (staff.zone ?? []).includes(r.building))
+  return { month: m, by, ...computeFigures(rows, by) }
+}
+
+export const setPolicy: Handler<typeof surveysContract.setPolicy> = async (ctx, { callback }) => {
+  const communityId = ctx.user?.staff?.communityId
+  if (!communityId) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
+  await ctx.store.transaction(async (tx) => {
+    const s = await tx.collection<{ _id: string }>('settings').get(communityId)
+    await tx.collection<{ _id: string; callbackPolicy?: string }>('settings').set({ ...(s ?? { _id: communityId }), callbackPolicy: callback })
+  })
+  return { callback }
+}

@@ -1,0 +1,116 @@
+import { formatTime } from '../../src/core/shared/time'
+import { CALLBACK_DUE_MS, callbackPlan, isSurveyable, monthOf, needsCallback, roundOf, surveyId } from '../../src/core/surveys/rules'
+import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
+import type { TicketDoc } from '../../src/core/tickets/types'
+import type { Tx } from '../lib/ports/store'
+import type { Deps } from '../lib/runtime/deps'
+import { notify } from '../lib/outbox/notify'
+import { residentPage } from '../tickets/tell'
+import { callbackPolicyOf } from './policy'
+
+function routineTask(t: TicketDoc, s: SurveyDoc, now: number): CallbackDoc {
+  return {
+    _id: s._id,
+    kind: 'routine',
+    surveyId: s._id,
+    ticketId: t._id,
+    ticketNo: t.no,
+    communityId: t.communityId,
+    place: t.place,
+    residentName: t.reporter.name,
+    phone: t.reporter.phone,
+    state: 'open',
+    dueAt: now + CALLBACK_DUE_MS,
+    attempts: [],
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+async function addTask(tx: Tx, t: TicketDoc, s: SurveyDoc, now: number) {
+  await tx.collection<CallbackDoc>('callbacks').set(routineTask(t, s, now))
+  return { ...s, callbackId: s._id }
+}
+
+/**
+ * Done work → a survey. Tickets are found by their indexed `surveyState: 'due'` (set where a
+ * ticket closes), each in its own transaction: the survey, the ticket's mark, the resident's
+ * message (in-app always, a push when they have quota) and, under policy `always`, the callback task.
+ */
+export async function sendSurveys(deps: Deps, batch = 200) {
+  const now = deps.clock.now()
+  const due = await deps.store.collection<TicketDoc>('tickets').find({ where: { surveyState: 'due' }, limit: batch })
+  const tally = { surveys: 0, callbacks: 0 }
+  const policies = new Map<string, Awaited<ReturnType<typeof callbackPolicyOf>>>()
+  for (const pre of due) {
+    if (!policies.has(pre.communityId)) policies.set(pre.communityId, await callbackPolicyOf(deps.store, pre.communityId))
+    const plan = callbackPlan(policies.get(pre.communityId)!, now)
+    await deps.store.transaction(async (tx) => {
+      const t = await tx.collection<TicketDoc>('tickets').get(pre._id)
+      if (!t || t.surveyState !== 'due') return
+      const id = surveyId(t._id, roundOf(t))
+      // Reopened before we got to it, or already surveyed this round: just clear the mark.
+      if (!isSurveyable(t) || (await tx.collection<SurveyDoc>('surveys').get(id))) {
+        await tx.collection<TicketDoc>('tickets').update(t._id, { surveyState: isSurveyable(t) ? 'sent' : undefined })
+        return
+      }
+      let s: SurveyDoc = {
+        _id: id,
+        ticketId: t._id,
+        round: roundOf(t),
+        communityId: t.communityId,
+        ticketNo: t.no,
+        type: t.type,
+        category: t.category,
+        ...(t.department ? { department: t.department } : {}),
+        ...(t.assignee ? { handler: t.assignee, handlerName: t.assigneeName } : {}),
+        building: t.building,
+        place: t.place,
+        residentOpenid: t.reporterOpenid,
+        month: monthOf(now),
+        sentAt: now,
+        state: 'open',
+        checkAt: plan.checkAt,
+        updatedAt: now,
+      }
+      if (plan.now) {
+        s = await addTask(tx, t, s, now)
+        tally.callbacks++
+      }
+      await tx.collection<SurveyDoc>('surveys').set(s)
+      await tx.collection<TicketDoc>('tickets').update(t._id, { surveyState: 'sent' })
+      if (!t.reporterOpenid.startsWith('offline:')) {
+        await notify(tx, now, {
+          openid: t.reporterOpenid,
+          title: '请为本次服务评价',
+          body: `${t.no} 已完成（${formatTime(t.closedAt ?? now)}），请花半分钟为${t.assigneeName ? `${t.assigneeName}师傅` : '我们'}的服务打分`,
+          page: residentPage(t),
+          push: { templateKey: 'ticketSurvey', data: { no: t.no, note: '请为本次服务评价' } },
+        })
+      }
+      tally.surveys++
+    })
+  }
+  return tally
+}
+
+/** Policy `unrated`: 72 h after the survey, what is still unanswered goes to the agents' callback list. */
+export async function callbackChecks(deps: Deps, batch = 200) {
+  const now = deps.clock.now()
+  const due = await deps.store.collection<SurveyDoc>('surveys').find({ where: { checkAt: { $lte: now } }, orderBy: [['checkAt', 'asc']], limit: batch })
+  const tally = { callbacks: 0 }
+  for (const pre of due) {
+    await deps.store.transaction(async (tx) => {
+      const s = await tx.collection<SurveyDoc>('surveys').get(pre._id)
+      if (!s || s.checkAt === null || s.checkAt > now) return
+      let next: SurveyDoc = { ...s, checkAt: null, updatedAt: now }
+      const t = await tx.collection<TicketDoc>('tickets').get(s.ticketId)
+      if (t && needsCallback(s)) {
+        next = await addTask(tx, t, next, now)
+        tally.callbacks++
+      }
+      await tx.collection<SurveyDoc>('surveys').set(next)
+    })
+  }
+  return tally
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '社区公告',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,197 @@
+import { FUNCTIONS } from '../../scripts/host/functions'
+import { grant } from '../../cloudfunctions/lib/outbox/quota'
+import type { Store } from '../../cloudfunctions/lib/ports/store'
+import type { BindingDoc } from '../../src/core/account/types'
+import { harness, T0, type Harness } from '../helpers/harness'
+
+let h: Harness
+beforeEach(async () => {
+  h = await harness()
+})
+afterEach(() => h.close())
+
+const HOUR = 3600_000
+const ZHANG_HOUSE = 'sunshine-1-1-301'
+const WANG_HOUSE = 'sunshine-2-1-502'
+const tick = (deps = h.deps) => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, deps)
+const messagesOf = (account: string) =>
+  h.store.collection<{ _id: string; title: string; body: string; page: string }>('messages').find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
+const water = (over: Record<string, unknown> = {}) => ({
+  category: 'water',
+  title: '1栋计划停水',
+  body: '因二次供水水箱清洗，1栋将暂停供水，请提前储水。',
+  audience: { scope: 'buildings', targets: ['1'] },
+  outage: { area: '1栋全部单元', startAt: T0, etaAt: T0 + 6 * HOUR, cause: '水箱清洗' },
+  ...over,
+})
+const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '家里水龙头完全没水了', photos: [] }
+
+/** Extra residents bound in 3栋, so the audience is larger than one chunk. */
+async function addResidents(n: number) {
+  const b = h.store.collection<BindingDoc>('bindings')
+  for (let i = 0; i < n; i++) {
+    const room = `${100 + Math.floor(i / 2) * 100 + (i % 2) + 1}`
+    await b.set({ _id: `bulk-${String(i).padStart(4, '0')}`, openid: `wx-bulk-${i}`, communityId: 'sunshine', houseId: `sunshine-3-1-${room}`, building: '3', role: 'owner', name: `住户${i}`, phone: '13900000000', status: 'approved', autoApproved: true, createdAt: T0, updatedAt: T0 })
+  }
+}
+
+describe('notices: outage as an incident', () => {
+  it('publish to 1栋 → zhang sees it, wang does not → update → repair shows the outage → follow / file anyway → restore resolves and tells', async () => {
+    const n = await h.ok('agent-chen', 'notices', 'publish', water())
+    expect(n).toMatchObject({ audienceLabel: '1栋', sending: false, outage: { state: 'active' } })
+
+    const home = await h.ok('resident-zhang', 'notices', 'home', { houseId: ZHANG_HOUSE })
+    expect(home.outages.map((x: { id: string }) => x.id)).toEqual([n.id])
+    expect(home.outages[0].line).toBe('该区域正在停水，预计 16:00 恢复')
+    expect((await h.ok('resident-wang', 'notices', 'home', { houseId: WANG_HOUSE })).outages).toEqual([])
+    expect((await h.ok('resident-wang', 'notices', 'list', {})).items).toEqual([])
+    expect((await h.call('resident-wang', 'notices', 'detail', { noticeId: n.id })).ok).toBe(false)
+    expect((await messagesOf('resident-zhang')).map((m) => m.title)).toEqual(['【停水】1栋计划停水'])
+    expect((await messagesOf('resident-zhang'))[0].page).toBe(`/notices/detail/index?id=${n.id}`)
+    expect(await messagesOf('resident-wang')).toEqual([])
+
+    // Unread until opened; the read share per building follows.
+    expect((await h.ok('resident-zhang', 'notices', 'list', {})).unread).toBe(1)
+    await h.ok('resident-zhang', 'notices', 'detail', { noticeId: n.id })
+    expect((await h.ok('resident-zhang', 'notices', 'list', {})).unread).toBe(0)
+    const st = await h.ok('agent-chen', 'notices', 'stats', { noticeId: n.id })
+    expect(st.buildings).toEqual([{ building: '1', delivered: 2, read: 1, share: 50 }])
+
+    await h.ok('agent-chen', 'notices', 'update', { noticeId: n.id, text: '水泵更换配件，恢复时间延后', etaAt: T0 + 8 * HOUR })
+    const zhang = await messagesOf('resident-zhang')
+    expect(zhang.map((m) => m.title)).toEqual(['【停水】1栋计划停水', '停水进展：1栋计划停水'])
+    expect(zhang[1].body).toContain('预计 18:00 恢复')
+
+    // A matching repair sees the outage first; a 门窗 repair does not.
+    const hits = await h.ok('resident-zhang', 'notices', 'activeOutages', { houseId: ZHANG_HOUSE, category: 'water_electric' })
+    expect(hits.items).toEqual([{ id: n.id, title: '1栋计划停水', line: '该区域正在停水，预计 18:00 恢复', following: false }])
+    expect((await h.ok('resident-zhang', 'notices', 'activeOutages', { houseId: ZHANG_HOUSE, category: 'door_window' })).items).toEqual([])
+    expect((await h.ok('resident-wang', 'notices', 'activeOutages', { houseId: WANG_HOUSE, category: 'water_electric' })).items).toEqual([])
+
+    await h.ok('resident-zhang', 'notices', 'follow', { noticeId: n.id, houseId: ZHANG_HOUSE })
+    const t = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', outageId: n.id })
+    // wang's house is not in the outage: linking is refused.
+    expect(await h.call('resident-wang', 'tickets', 'create', { ...leak, houseId: WANG_HOUSE, outageId: n.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    // An agent links an existing ticket.
+    const older = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: older.id })
+
+    const r = await h.ok('agent-chen', 'notices', 'restore', { noticeId: n.id, note: '1栋已恢复供水' })
+    expect(r).toMatchObject({ resolved: 2, followers: 1, notice: { outage: { state: 'restored' }, linkedTickets: 2 } })
+    for (const id of [t.id, older.id]) expect((await h.ok('agent-chen', 'tickets', 'detail', { ticketId: id })).status).toBe('resolved')
+    const li = (await messagesOf('resident-li')).map((m) => m.title)
+    expect(li).toEqual(['【停水】1栋计划停水', '停水进展：1栋计划停水', '工单已处理'])
+    const z = (await messagesOf('resident-zhang')).map((m) => m.title)
+    // zhang follows and reported the linked older ticket: told by the ticket, never twice by the notice.
+    expect(z.slice(2)).toEqual(['工单已处理'])
+    expect((await h.ok('resident-zhang', 'notices', 'home', { houseId: ZHANG_HOUSE })).outages).toEqual([])
+    expect((await h.ok('agent-chen', 'notices', 'stats', { noticeId: n.id })).buildings).toEqual([{ building: '1', delivered: 2, read: 1, share: 50 }])
+    expect(await h.call('agent-chen', 'notices', 'restore', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+  })
+
+  it('a follower who did not file hears the restore once, as a follower', async () => {
+    const n = await h.ok('agent-chen', 'notices', 'publish', water())
+    await h.ok('resident-zhang', 'notices', 'follow', { noticeId: n.id, houseId: ZHANG_HOUSE })
+    await h.ok('agent-chen', 'notices', 'restore', { noticeId: n.id })
+    const titles = (await messagesOf('resident-zhang')).map((m) => m.title)
+    expect(titles).toEqual(['【停水】1栋计划停水', '您关注的停水：停水已恢复：1栋计划停水'])
+    expect((await messagesOf('resident-li')).map((m) => m.title)).toEqual(['【停水】1栋计划停水', '停水已恢复：1栋计划停水'])
+  })
+})
+
+describe('notices: sending to a large audience', () => {
+  it('a chunked send that fails halfway resumes without telling anyone twice', async () => {
+    await addResidents(450)
+    const n = await h.ok('agent-chen', 'notices', 'publish', water({ title: '3栋停水', audience: { scope: 'buildings', targets: ['3'] } }))
+    expect(n.sending).toBe(true)
+    expect(n.recipients).toBe(200)
+
+    // The next tick dies after a few transactions, as a function that hits its time limit would.
+    let left = 3
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const flaky: Store = Object.create(h.store)
+    flaky.transaction = (fn) => (left-- > 0 ? h.store.transaction(fn) : Promise.reject(new Error('timeout')))
+    const r1 = await tick({ ...h.deps, store: flaky })
+    quiet.mockRestore()
+    expect(r1).toMatchObject({ ok: true, data: { jobs: { notices: { error: 1 } } } })
+    const partial = await h.store.collection('noticeDeliveries').count({ noticeId: n.id })
+    expect(partial).toBeGreaterThan(200)
+    expect(partial).toBeLessThan(450)
+
+    await tick()
+    await tick()
+    expect(await h.store.collection('noticeDeliveries').count({ noticeId: n.id })).toBe(450)
+    const msgs = await h.store.collection<{ _id: string; openid: string }>('messages').find({ where: { title: '【停水】3栋停水' }, limit: 1000 })
+    expect(msgs.length).toBe(450)
+    expect(new Set(msgs.map((m) => m.openid)).size).toBe(450)
+    const doc = await h.store.collection<{ _id: string; sendPending: boolean }>('notices').get(n.id)
+    expect(doc!.sendPending).toBe(false)
+  })
+
+  it('quiet hours hold a non-urgent push until 07:00; an outage goes at once', async () => {
+    h.clock.set(Date.UTC(2026, 10, 24, 15, 0)) // 23:00 Shanghai
+    await grant(h.store, 'dev-resident-zhang', ['noticePublished', 'outageUpdate'], h.clock.now())
+    await h.ok('agent-chen', 'notices', 'publish', { category: 'general', title: '明日草坪修剪', body: '明天上午修剪草坪，请注意避让。', audience: { scope: 'buildings', targets: ['1'] } })
+    await h.ok('agent-chen', 'notices', 'publish', water({ outage: { area: '1栋', startAt: h.clock.now(), etaAt: h.clock.now() + 2 * HOUR, cause: '管道爆裂抢修' } }))
+    expect((await messagesOf('resident-zhang')).length).toBe(2) // in-app at once, always
+    await tick()
+    const outbox = await h.store.collection<{ _id: string; templateKey: string; status: string; nextAttemptAt: number }>('outbox').find({ where: { openid: 'dev-resident-zhang' }, limit: 10 })
+    expect(outbox.find((o) => o.templateKey === 'outageUpdate')!.status).toBe('sent')
+    const held = outbox.find((o) => o.templateKey === 'noticePublished')!
+    expect(held.status).toBe('pending')
+    expect(held.nextAttemptAt).toBe(Date.UTC(2026, 10, 24, 23, 0)) // 07:00 Shanghai
+  })
+
+  it('a scheduled notice appears at its time and expires', async () => {
+    const n = await h.ok('agent-chen', 'notices', 'publish', {
+      category: 'general', title: '物业费调整说明', body: '详见正文内容。', audience: { scope: 'community' }, pinned: true, publishAt: T0 + HOUR, expiresAt: T0 + 5 * HOUR,
+    })
+    expect(n.scheduled).toBe(true)
+    expect((await h.ok('resident-wang', 'notices', 'list', {})).items).toEqual([])
+    h.clock.set(T0 + HOUR + 1000)
+    await tick()
+    expect((await messagesOf('resident-wang')).map((m) => m.title)).toEqual(['【物业通知】物业费调整说明'])
+    expect((await h.ok('resident-wang', 'notices', 'home', { houseId: WANG_HOUSE })).pinned.map((x: { id: string }) => x.id)).toEqual([n.id])
+    h.clock.set(T0 + 6 * HOUR)
+    expect((await h.ok('resident-wang', 'notices', 'list', {})).items).toEqual([])
+  })
+})
+
+describe('notices: community events', () => {
+  it('sign-ups past capacity under concurrency are refused; cancel frees a place', async () => {
+    await addResidents(12)
+    const n = await h.ok('agent-chen', 'notices', 'publish', {
+      category: 'event', title: '周末亲子手工课', body: '本周六上午在会所举办亲子手工课。', audience: { scope: 'community' }, signUp: { capacity: 5, deadline: T0 + 48 * HOUR },
+    })
+    const rs = await Promise.all(Array.from({ length: 12 }, (_, i) => h.call(`wx-bulk-${i}`, 'notices', 'signUp', { noticeId: n.id })))
+    expect(rs.filter((r) => r.ok).length).toBe(5)
+    expect(rs.filter((r) => !r.ok).every((r) => !r.ok && ['CONFLICT'].includes(r.error.code))).toBe(true)
+    expect(await h.store.collection('signups').count({ noticeId: n.id, status: 'active' })).toBe(5)
+    const winner = rs.findIndex((r) => r.ok)
+    expect(await h.ok(`wx-bulk-${winner}`, 'notices', 'cancelSignUp', { noticeId: n.id })).toEqual({ taken: 4, mine: false })
+    expect(await h.ok('resident-zhang', 'notices', 'signUp', { noticeId: n.id })).toEqual({ taken: 5, mine: true })
+    const st = await h.ok('agent-chen', 'notices', 'stats', { noticeId: n.id })
+    expect(st.signUps.length).toBe(5)
+    expect(st.signUps.at(-1)).toMatchObject({ name: '张建国', houseLabel: '1栋1单元301', phone: '138****0301' })
+    h.clock.set(T0 + 49 * HOUR)
+    expect(await h.call('resident-li', 'notices', 'signUp', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: '报名已截止' } })
+  })
+})
+
+describe('notices: authorization and bad input', () => {
+  it('a resident cannot publish; a 管理员 publishes only to their zone; bad input is refused with field messages', async () => {
+    expect(await h.call('resident-zhang', 'notices', 'publish', water())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['1', '5'] } }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'community' } }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'units', targets: ['2-1'] } }))).ok).toBe(true)
+    const bad = await h.call('agent-chen', 'notices', 'publish', { ...water(), title: '', audience: { scope: 'buildings', targets: ['99'] } })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { title: expect.any(String) } } })
+    expect(await h.call('agent-chen', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['99'] } }))).toMatchObject({ ok: false, error: { fields: { audience: '楼栋不存在' } } })
+    expect(await h.call('agent-chen', 'notices', 'publish', water({ outage: undefined }))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call('agent-chen', 'notices', 'publish', water({ outage: { area: '1栋', startAt: T0, etaAt: T0 - 1, cause: '抢修' } }))).toMatchObject({ ok: false, error: { fields: { 'outage.etaAt': expect.any(String) } } })
+    expect(await h.call('resident-zhang', 'notices', 'home', { houseId: WANG_HOUSE })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const n = await h.ok('agent-chen', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['5'] } }))
+    expect(await h.call('manager-zhou', 'notices', 'update', { noticeId: n.id, text: '延后恢复' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('resident-zhang', 'notices', 'restore', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
