@@ -1,4 +1,4 @@
-import { dayjs, TZ } from '../shared/time'
+import { calendarDay, shanghaiDate } from '../shared/time'
 import type { Cycle, FeeItemDoc, HouseType, LateFeeRule } from './types'
 
 /**
@@ -31,13 +31,13 @@ export function billsInPeriod(item: Pick<FeeItemDoc, 'cycle' | 'onlyPeriod' | 'k
 export function periodLabel(period: string, cycle: Cycle): string {
   const months = CYCLE_MONTHS[cycle]
   if (months === 1) return period
-  const end = dayjs.tz(`${period}-01`, TZ).add(months - 1, 'month').format('YYYY-MM')
+  const end = calendarDay(`${period}-01`).add(months - 1, 'month').format('YYYY-MM')
   return `${period} 至 ${end}`
 }
 
 /** YYYY-MM-DD the bill is due: the given day of the period's first month, or its last day for 0. */
 export function dueDate(period: string, dueDay: number): string {
-  const first = dayjs.tz(`${period}-01`, TZ)
+  const first = calendarDay(`${period}-01`)
   const day = dueDay <= 0 ? first.daysInMonth() : Math.min(dueDay, first.daysInMonth())
   return first.date(day).format('YYYY-MM-DD')
 }
@@ -67,8 +67,7 @@ export function meterFee(previous: number, current: number, item: Pick<FeeItemDo
 
 /** Whole days from a due date to today (Shanghai calendar days); negative before it is due. */
 export function daysOverdue(due: string, now: number): number {
-  const today = dayjs(now).tz(TZ).format('YYYY-MM-DD')
-  return dayjs.tz(today, TZ).diff(dayjs.tz(due, TZ), 'day')
+  return calendarDay(shanghaiDate(now)).diff(calendarDay(due), 'day')
 }
 
 /** Late fee in fen: basis points per day overdue, capped; zero when the community has no rule. */

@@ -1,4 +1,4 @@
-import { dayjs, TZ } from '../shared/time'
+import { calendarDay, shanghaiDate, shanghaiHour } from '../shared/time'
 import { nextSendTime } from '../shared/quiet-hours'
 
 /**
@@ -21,8 +21,8 @@ export const DAY_MS = 24 * 3600 * 1000
 
 export type Stage = { kind: 'before'; days: number } | { kind: 'due' } | { kind: 'overdue'; days: number }
 
-export const today = (now: number) => dayjs(now).tz(TZ).format('YYYY-MM-DD')
-export const addDays = (date: string, n: number) => dayjs.tz(date, TZ).add(n, 'day').format('YYYY-MM-DD')
+export const today = (now: number) => shanghaiDate(now)
+export const addDays = (date: string, n: number) => calendarDay(date).add(n, 'day').format('YYYY-MM-DD')
 
 /** The due dates whose unpaid bills get a prompt today, and why: what the daily job queries. */
 export function dueDatesToday(now: number, policy: ReminderPolicy = DEFAULT_POLICY): { dueDate: string; stage: Stage }[] {
@@ -58,7 +58,7 @@ export function decidePrompt(
 
 /** The daily run is due from `hour` on, once per Shanghai calendar day. */
 export function dailyRunDue(now: number, lastRunDate: string | undefined, policy: ReminderPolicy = DEFAULT_POLICY): boolean {
-  return dayjs(now).tz(TZ).hour() >= policy.hour && lastRunDate !== today(now)
+  return shanghaiHour(now) >= policy.hour && lastRunDate !== today(now)
 }
 
 export function stageText(stage: Stage): string {

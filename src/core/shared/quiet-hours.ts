@@ -1,10 +1,10 @@
-import { dayjs, TZ } from './time'
+import { dayjs, shanghaiHour, TZ } from './time'
 
 /** Pushes that can wait are not sent between 22:00 and 07:00 Shanghai time. */
 export const QUIET = { start: 22, end: 7 } as const
 
 export function isQuiet(now: number): boolean {
-  const h = dayjs(now).tz(TZ).hour()
+  const h = shanghaiHour(now)
   return h >= QUIET.start || h < QUIET.end
 }
 

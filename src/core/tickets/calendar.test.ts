@@ -46,3 +46,12 @@ describe('business calendar', () => {
     expect(endOfNextBusinessDay(sh(11, 25, 15), weekdaysOnly)).toBe(sh(11, 27, 18))
   })
 })
+
+describe('Shanghai hour and calendar days', () => {
+  it('agree with dayjs tz', async () => {
+    const { shanghaiHour, calendarDay } = await import('../shared/time')
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2026, 2, 1); t += 3600_000 + 17 * 60_000) expect(shanghaiHour(t)).toBe(dayjs(t).tz(TZ).hour())
+    expect(calendarDay('2026-01-31').add(1, 'month').format('YYYY-MM-DD')).toBe('2026-02-28')
+    expect(calendarDay('2026-12-31').add(1, 'day').format('YYYY-MM-DD')).toBe('2027-01-01')
+  })
+})

@@ -1,4 +1,4 @@
-
+import { shanghaiDate, shanghaiDayStart, shanghaiWeekday } from '../shared/time'
 /** When the service desk works: daily hours, the weekdays it opens (0 = Sunday) and holidays. */
 export interface BusinessCalendar {
   open: string
@@ -18,17 +18,9 @@ export const DEFAULT_CALENDAR: BusinessCalendar = {
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
-/**
- * Day arithmetic on Shanghai wall time as a fixed UTC+8 offset: China has kept UTC+8 without
- * daylight saving since 1991, and this runs for every deadline of every ticket, where dayjs's
- * Intl-based tz() cost ~4 ms per SLA. calendar.test.ts checks it against dayjs tz.
- */
-const OFFSET = 8 * 3600_000
+// Fixed-offset Shanghai days (see shared/time.ts): this runs for every deadline of every ticket.
 const DAY = 86400_000
-export const shanghaiDayStart = (t: number) => Math.floor((t + OFFSET) / DAY) * DAY - OFFSET
-/** 0 = Sunday; 1970-01-01 was a Thursday. */
-export const shanghaiWeekday = (t: number) => (Math.floor((t + OFFSET) / DAY) + 4) % 7
-export const shanghaiDate = (t: number) => new Date(t + OFFSET).toISOString().slice(0, 10)
+export { shanghaiDate, shanghaiDayStart, shanghaiWeekday }
 
 /** The working interval [start, end) of the Shanghai day containing `t`, or null for a day off. */
 function workday(t: number, cal: BusinessCalendar): [number, number] | null {
