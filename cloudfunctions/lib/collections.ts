@@ -39,7 +39,7 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   },
   ticketEvents: { indexes: [['ticketId', 'at']] },
   /** 回访 (issue 4): surveys/<ticketId>_<round> — one answer per ticket per round — and callback tasks. */
-  surveys: { indexes: [['communityId', 'month', 'sentAt'], ['checkAt']] },
+  surveys: { indexes: [['communityId', 'month', 'sentAt'], ['checkAt'], ['complaintId', 'updatedAt']] },
   callbacks: { indexes: [['communityId', 'state', 'dueAt'], ['communityId', 'state', 'updatedAt']] },
   savedReplies: { indexes: [['communityId']] },
   /** settings/<communityId>: SLA policy, business calendar and the other per-community rules. */

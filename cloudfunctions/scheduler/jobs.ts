@@ -3,7 +3,7 @@ import { deliverOutbox } from '../lib/outbox/deliver'
 import { billReminders, payOrders } from '../bills/jobs'
 import { escalate } from '../tickets/jobs/escalate'
 import { sendNotices } from '../notices/send'
-import { callbackChecks, sendSurveys } from '../surveys/jobs'
+import { callbackChecks, finishComplaints, sendSurveys } from '../surveys/jobs'
 
 /**
  * Background work, run by the one timer a function may have (every minute). A job that should
@@ -17,6 +17,7 @@ export const JOBS: Record<string, Job> = {
   tickets: (deps) => escalate(deps),
   // 回访: surveys for work that closed (after escalate, which auto-closes), then the 72 h callback checks.
   surveys: (deps) => sendSurveys(deps),
+  complaints: (deps) => finishComplaints(deps),
   callbacks: (deps) => callbackChecks(deps),
   // Bills: missed or abandoned payments, then the daily 10:00 prompts (before outbox, so they go out this tick).
   payOrders: (deps) => payOrders(deps),

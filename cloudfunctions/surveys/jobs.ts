@@ -1,3 +1,6 @@
+import type { Ctx } from '../lib/runtime/context'
+import { SYSTEM_OPENID } from '../lib/runtime/context'
+import { openComplaint } from './ladder'
 import { formatTime } from '../../src/core/shared/time'
 import { CALLBACK_DUE_MS, callbackPlan, isSurveyable, monthOf, needsCallback, roundOf, surveyId } from '../../src/core/surveys/rules'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
@@ -113,4 +116,19 @@ export async function callbackChecks(deps: Deps, batch = 200) {
     })
   }
   return tally
+}
+
+/**
+ * Bad outcomes whose complaint was claimed but never finished (the process died between the
+ * rating and the complaint): open it now. A minute's grace leaves a live request to finish first.
+ */
+export async function finishComplaints(deps: Deps, batch = 50) {
+  const now = deps.clock.now()
+  const stuck = await deps.store
+    .collection<SurveyDoc>('surveys')
+    .find({ where: { complaintId: 'pending', updatedAt: { $lte: now - 60_000 } }, orderBy: [['updatedAt', 'asc']], limit: batch })
+  const ctx: Ctx = { ...deps, now, openid: SYSTEM_OPENID, user: null, callers: ['system'], houses: [] }
+  let opened = 0
+  for (const s of stuck) if (s.answer && (await openComplaint(ctx, s._id, s.answer))) opened++
+  return { opened }
 }

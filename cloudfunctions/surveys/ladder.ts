@@ -14,7 +14,9 @@ const SYSTEM: Actor = { openid: 'system', role: 'system', name: '系统' }
  * A bad outcome climbs the ladder: a complaint ticket, made by the tickets' own machinery, held by
  * the 客服主任 with a callback due in 24 h; the handler and their 管理员 hear of it; the resident
  * is told who will call and by when; both tickets show the link. The caller has already claimed
- * the survey (complaintId 'pending') in its own transaction, so this runs once per round.
+ * the survey (complaintId 'pending') in its own transaction, so this runs once per round; if the
+ * process dies half way, the scheduler's `complaints` job runs it again, and the complaint's fixed id
+ * (cp_<survey>) keeps that retry from opening a second one.
  */
 export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Answer, 'overall' | 'resolved' | 'tags' | 'comment' | 'source'>) {
   const surveys = ctx.store.collection<SurveyDoc>('surveys')
@@ -34,6 +36,7 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
     { openid: orig.reporterOpenid, name: orig.reporter.name, phone: orig.reporter.phone },
     answer.source === 'callback' ? 'phone' : 'app',
     SYSTEM,
+    `cp_${surveyId}`,
   )
   const due = ctx.now + COMPLAINT_CALLBACK_MS
   await ctx.store.transaction(async (tx) => {
@@ -43,6 +46,7 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
     await tickets.update(complaint._id, { owner: chief?._id, links: [...new Set([...complaint.links, o._id])] })
     await tickets.update(o._id, { links: [...new Set([...o.links, complaint._id])] })
     const sv = (await tx.collection<SurveyDoc>('surveys').get(surveyId))!
+    if (sv.complaintId !== 'pending') return // another run finished it meanwhile
     await tx.collection<SurveyDoc>('surveys').set({ ...sv, complaintId: complaint._id, updatedAt: ctx.now })
     const task: CallbackDoc = {
       _id: `cb_${complaint._id}`,

@@ -126,6 +126,25 @@ describe('surveys: a bad outcome climbs the ladder', () => {
   })
 })
 
+describe('surveys: a complaint interrupted half way', () => {
+  it('is finished by the scheduler, once, even when the first run got as far as the ticket', async () => {
+    const id = await doneJob()
+    // The rating is claimed for a complaint, then the process "dies": simulate by marking it by hand.
+    const [s] = await h.store.collection<{ _id: string; ticketId: string }>('surveys').find({ where: { ticketId: id } })
+    await h.ok('resident-zhang', 'surveys', 'submit', { ...good(id), overall: 1, resolved: false, tags: ['没修好'] })
+    const complaintId = (await h.store.collection<{ _id: string; complaintId: string }>('surveys').get(s._id))!.complaintId
+    // Roll the survey back to 'pending' as if the linking transaction never ran.
+    await h.store.collection('surveys').update(s._id, { complaintId: 'pending', updatedAt: h.clock.now() } as never)
+    h.clock.advance(2 * 60_000)
+    const r = await tick()
+    expect(r.ok && (r.data as { jobs: Record<string, Record<string, number>> }).jobs.complaints).toEqual({ opened: 1 })
+    expect(await h.store.collection('tickets').count({ type: 'complaint' })).toBe(1)
+    expect((await h.store.collection<{ _id: string; complaintId: string }>('surveys').get(s._id))!.complaintId).toBe(complaintId)
+    await tick()
+    expect(await h.store.collection('tickets').count({ type: 'complaint' })).toBe(1)
+  })
+})
+
 describe('surveys: callbacks per community policy', () => {
   it('unrated for 72 h → agent-chen gets a task; the number shows only after starting the call; the recorded call counts as the rating', async () => {
     const id = await doneJob()

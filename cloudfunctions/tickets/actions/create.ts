@@ -22,7 +22,8 @@ type NewTicket = z.output<typeof CreateTicket>
  * Open a ticket: number, promises and first timeline step in one transaction — three writes;
  * an emergency also pages the on-duty staff and the building's 管理员 at once, day or night.
  */
-export async function openTicket(ctx: Ctx, input: NewTicket, house: House, reporter: Person & { openid: string }, source: Source, actor: Actor) {
+/** `id` makes it idempotent for system callers that may retry (a survey's complaint): an existing ticket is returned as is. */
+export async function openTicket(ctx: Ctx, input: NewTicket, house: House, reporter: Person & { openid: string }, source: Source, actor: Actor, id?: string) {
   if (input.scope === 'home' && input.type === 'repair' && input.location) throw new AppError('INVALID_INPUT', '户内报修不需要填写位置', { location: '户内报修不需要填写位置' })
   if (input.scope === 'public' && !input.location) throw new AppError('INVALID_INPUT', '请填写具体位置', { location: '请填写具体位置' })
   if (input.window && !(input.window.end > input.window.start && input.window.end > ctx.now)) {
@@ -38,13 +39,15 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
   const staff = priority === 'emergency' ? await communityStaff(ctx.store, house.communityId) : []
 
   const ticket = await ctx.store.transaction(async (tx) => {
+    const existing = id ? await tx.collection<TicketDoc>('tickets').get(id) : null
+    if (existing) return existing
     const cid = counterId(house.communityId, input.type, ctx.now)
     const counter = await tx.collection<{ _id: string; n: number }>('counters').get(cid)
     const seq = (counter?.n ?? 0) + 1
     await tx.collection<{ _id: string; n: number }>('counters').set({ _id: cid, n: seq })
     const sla = computeSla({ type: input.type, priority, window: home ? input.window : undefined }, ctx.now, rules.sla, rules.calendar)
     const t: TicketDoc = derive({
-      _id: newId(ctx.now),
+      _id: id ?? newId(ctx.now),
       no: ticketNo(input.type, ctx.now, seq),
       communityId: house.communityId,
       type: input.type,

@@ -94,6 +94,7 @@ export default function Home() {
                 {n.title}
               </Text>
             ))}
+            {!board.pinned.length && <Text className='muted'>暂无置顶公告，点击查看全部通知</Text>}
           </View>
         )}
         {!house && (
