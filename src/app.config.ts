@@ -10,7 +10,7 @@ export default defineAppConfig({
     },
     // Resident pages that are not tabs live in subpackages: the main package has a 400 KB budget.
     { root: 'account', pages: ['bind/index'] },
-    { root: 'billing', pages: ['receipt/index'] },
+    { root: 'billing', pages: ['receipt/index', 'dispute/index'] },
     // 我的工单 and its detail: opened from 报事 and from messages, kept out of the main package.
     { root: 'tickets', pages: ['list/index', 'detail/index'] },
     // 公告: list, detail with sign-up; 首页 and 报事 only show a small outage banner.

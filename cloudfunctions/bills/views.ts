@@ -23,6 +23,7 @@ export function billView(b: BillDoc, now: number, opts: { staff?: boolean } = {}
     paidVia: b.paidVia,
     paidAmount: b.paidAmount,
     receiptNo: b.receiptNo,
+    disputeTicketId: b.disputeTicketId,
     adjustments: opts.staff ? b.adjustments?.map(({ byName, at, from, to, reason }) => ({ byName, at, from, to, reason })) : undefined,
   }
 }

@@ -90,6 +90,20 @@ describe('bills and payment, end to end in Chromium', () => {
     const li = await host.local.store.collection('messages').count({ openid: 'dev-resident-li', title: '物业费缴费提醒' })
     const zh = await host.local.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '物业费缴费提醒' })
     expect([li, zh]).toEqual([1, 0])
+
+    // 对账单有疑问: li asks about her 物业费 and lands on the question ticket the agents will answer.
+    const lip = await phone(browser, host.url, 'resident-li')
+    await go(lip, host.url, '/pages/bills/index')
+    const liBill = lip.getByTestId('bill-item').filter({ hasText: '物业费' })
+    await liBill.getByText('对账单有疑问').click()
+    await lip.getByText('面积与房产证不符').click()
+    await shot(lip, 'bills-08-dispute')
+    await lip.getByTestId('dispute-submit').click()
+    await lip.waitForURL(/tickets\/detail/)
+    await lip.getByText('对账单有疑问：物业费', { exact: false }).first().waitFor()
+    await shot(lip, 'bills-09-dispute-ticket')
+    const disputed = await host.local.store.collection<BillDoc>('bills').find({ where: { houseId: 'sunshine-1-1-401', itemName: '物业费' } })
+    expect(disputed[0].disputeTicketId).toBeTruthy()
   })
 
   it('the dev pay route pays only the payer’s own order; a resident cannot see staff pages', async () => {

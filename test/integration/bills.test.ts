@@ -311,3 +311,24 @@ describe('bills: staff', () => {
     expect(await h.ok('resident-zhang', 'bills', 'receipt', { receiptNo: rc.receiptNo })).toMatchObject({ method: 'cash' })
   })
 })
+
+describe('bills: 对账单有疑问', () => {
+  it('opens a question ticket linked to the bill, both ways; another house’s bill is refused', async () => {
+    await runAll()
+    const bill = (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills[0]
+    const t = await h.ok('resident-zhang', 'tickets', 'create', {
+      type: 'question', scope: 'home', houseId: ZHANG_HOUSE, category: 'other', description: `对账单有疑问：${bill.itemName}，面积与房产证不符`, billId: bill.id,
+    })
+    expect((await h.store.collection<{ _id: string; billId?: string }>('tickets').get(t.id))!.billId).toBe(bill.id)
+    const again = (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills.find((b: { id: string }) => b.id === bill.id)
+    expect(again.disputeTicketId).toBe(t.id)
+    // The agent sees it as a question in the inbox, like any other.
+    expect((await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'new', type: 'question' })).items.map((x: { id: string }) => x.id)).toContain(t.id)
+
+    const liBill = (await h.ok('resident-li', 'bills', 'myBills')).houses[0].bills[0]
+    const before = await h.store.collection('tickets').count()
+    const r = await h.call('resident-zhang', 'tickets', 'create', { type: 'question', scope: 'home', houseId: ZHANG_HOUSE, category: 'other', description: '这张账单是怎么回事', billId: liBill.id })
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { billId: '账单不存在' } } })
+    expect(await h.store.collection('tickets').count()).toBe(before)
+  })
+})

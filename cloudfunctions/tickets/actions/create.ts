@@ -64,6 +64,7 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
       place: home ? houseLabel(house) : `${building}栋 ${input.location}`,
       ...(home && input.window ? { window: input.window } : {}),
       ...(input.outageId ? { outageId: input.outageId } : {}),
+      ...(input.billId ? { billId: input.billId } : {}),
       reporter: { name: reporter.name, phone: reporter.phone },
       reporterOpenid: reporter.openid,
       phoneTail: reporter.phone.slice(-4),
@@ -83,6 +84,12 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
       updatedAt: ctx.now,
     } as TicketDoc, ctx.now)
     await tx.collection<TicketDoc>('tickets').set(t)
+    if (input.billId) {
+      // The bill and its question point at each other, written together.
+      const bill = await tx.collection<{ _id: string; houseId: string; disputeTicketId?: string }>('bills').get(input.billId)
+      if (!bill || bill.houseId !== house._id) throw new AppError('INVALID_INPUT', '账单不存在', { billId: '账单不存在' })
+      await tx.collection<{ _id: string; disputeTicketId?: string; updatedAt: number }>('bills').update(bill._id, { disputeTicketId: t._id, updatedAt: ctx.now })
+    }
     await addEvent(tx, t, 'created', actor, ctx.now, source === 'app' ? '提交了工单' : `代客登记（${reporter.name}）`, { photos: input.photos })
     if (priority === 'emergency') {
       const onDuty = staff.filter((u) => u.staff?.onDuty || (u.staff?.roles.includes('manager') && u.staff.zone?.includes(building)))

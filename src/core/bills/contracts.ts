@@ -27,6 +27,8 @@ export const BillView = z.object({
   paidVia: z.optional(z.enum(PAY_METHODS)),
   paidAmount: z.optional(z.number()),
   receiptNo: z.optional(z.string()),
+  /** The 对账单有疑问 ticket about this bill, if the resident asked. */
+  disputeTicketId: z.optional(z.string()),
   adjustments: z.optional(
     z.array(z.object({ byName: z.string(), at: z.number(), from: z.number(), to: z.number(), reason: z.string() })),
   ),

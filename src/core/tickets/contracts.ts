@@ -22,6 +22,8 @@ export const CreateTicket = z.strictObject({
   window: z.optional(z.strictObject({ start: z.number(), end: z.number() })),
   /** Filed anyway while an outage is active: the ticket is linked to it. */
   outageId: z.optional(Id),
+  /** 对账单有疑问: the bill this question is about; the bill shows the ticket. */
+  billId: z.optional(z.string().check(z.minLength(1), z.maxLength(160))),
 })
 
 export const RecordTicket = z.strictObject({

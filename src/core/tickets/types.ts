@@ -135,6 +135,8 @@ export interface TicketDoc {
   open: boolean
   /** The outage notice this repair is about: restoring the outage resolves it (issue 5). */
   outageId?: string
+  /** The bill a 对账单有疑问 ticket is about. */
+  billId?: string
   /** When the scheduler must look again (a threshold, or auto-close); null: nothing to watch. */
   nextCheckAt: number | null
   respondedAt?: number

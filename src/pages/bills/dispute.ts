@@ -1,17 +1,11 @@
 import Taro from '@tarojs/taro'
 
 /**
- * 对账单有疑问 → a ticket linked to the bill (issue 3, tickets). HOOK: until the tickets
- * function accepts a bill link (CreateTicket.billId) and the report page reads `billId` from its
- * query, this opens the report page with the bill prefilled as a question, and falls back to
- * calling the service desk when that page is not there.
+ * 对账单有疑问: a question ticket linked to the bill, asked on a small page in the billing
+ * subpackage (the main package has no room). A bill already asked about opens that ticket.
  */
-export async function openBillDispute(bill: { id: string; houseId: string; itemName: string; periodLabel: string }, servicePhone = '0571-88886666') {
-  const q = `type=question&houseId=${encodeURIComponent(bill.houseId)}&billId=${encodeURIComponent(bill.id)}&about=${encodeURIComponent(`${bill.itemName} ${bill.periodLabel}`)}`
-  try {
-    await Taro.navigateTo({ url: `/pages/report/index?${q}` })
-  } catch {
-    const { confirm } = await Taro.showModal({ title: '对账单有疑问', content: `请致电物业服务中心 ${servicePhone}，我们会为您核对 ${bill.itemName}（${bill.periodLabel}）。`, confirmText: '拨打电话' })
-    if (confirm) Taro.makePhoneCall({ phoneNumber: servicePhone })
-  }
+export function openBillDispute(bill: { id: string; houseId: string; itemName: string; periodLabel: string; amount: number; disputeTicketId?: string }) {
+  if (bill.disputeTicketId) return Taro.navigateTo({ url: `/tickets/detail/index?id=${bill.disputeTicketId}` })
+  const q = `billId=${encodeURIComponent(bill.id)}&houseId=${encodeURIComponent(bill.houseId)}&about=${encodeURIComponent(`${bill.itemName}（${bill.periodLabel}）`)}&amount=${bill.amount}`
+  return Taro.navigateTo({ url: `/billing/dispute/index?${q}` })
 }

@@ -153,7 +153,7 @@ export default function Bills() {
                             openBillDispute(b)
                           }}
                         >
-                          对账单有疑问
+                          {b.disputeTicketId ? '查看疑问进度 ›' : '对账单有疑问'}
                         </Text>
                       </View>
                     </View>

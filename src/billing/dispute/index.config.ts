@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '对账单有疑问',
+})
