@@ -2,6 +2,7 @@ import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../services/api'
+import { pickTextFile } from '../../services/files'
 import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useLoad, useMe } from '../../services/session'
 import { AGING_BANDS, AGING_LABELS, type AgingBand } from '../../core/bills/types'
@@ -205,6 +206,25 @@ export default function StaffBills() {
                 ))}
               </View>
             )}
+            <View className='csv-actions'>
+              <Text
+                className='csv-pick'
+                onClick={async () => {
+                  const f = await pickTextFile(['csv', 'txt'])
+                  if (f) {
+                    setCsv(f.text.replace(/^\uFEFF/, ''))
+                    setCsvErrors(null)
+                    Taro.showToast({ title: `已读取 ${f.name}`, icon: 'none' })
+                  }
+                }}
+                data-testid='csv-file'
+              >
+                选择 CSV 文件
+              </Text>
+              <Text className='csv-pick' onClick={() => Taro.navigateTo({ url: '/staff/fees/index' })} data-testid='fee-items-link'>
+                收费项目 ›
+              </Text>
+            </View>
             <Button className='btn btn-ghost btn-block' disabled={!csv.trim() || busy === 'import' || undefined} onClick={importCsv} data-testid='import'>
               导入 {period} 读数
             </Button>
