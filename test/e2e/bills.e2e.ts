@@ -1,30 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { boot } from '../../scripts/host/boot'
+import type { Page } from 'playwright-core'
 import { fixedClock } from '../../cloudfunctions/lib/ports/clock'
 import type { BillDoc } from '../../src/core/bills/types'
-import { go, launch, phone, shot } from './browser'
+import { e2eHost, go, phone, shot } from './browser'
 
 /** 2026-11-24 10:00 Shanghai, as in the integration tests: the November bills are not yet due. */
 const T0 = Date.UTC(2026, 10, 24, 2, 0, 0)
 
-let host: Awaited<ReturnType<typeof boot>>
-let browser: Browser
-let dataDir: string
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'wuye-e2e-bills-'))
-  host = await boot({ dataDir, port: 0, staticDir: resolve(__dirname, '../../dist/h5'), tickMs: 0, clock: fixedClock(T0) })
-  browser = await launch()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const env = e2eHost('bills', { clock: fixedClock(T0) })
 
 /** Taro's H5 showModal: press its confirm button by its text. */
 const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).click()
@@ -32,8 +14,8 @@ const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').
 describe('bills and payment, end to end in Chromium', () => {
   it('bill run for 2026-11; zhang pays 物业费 = area × price; the bill shows paid with a receipt; a campaign for 1栋 skips zhang', async () => {
     // 客服主任 runs November's bills from the staff page.
-    const liu = await phone(browser, host.url, 'supervisor-liu')
-    await go(liu, host.url, '/staff/bills/index')
+    const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
+    await go(liu, env.host.url, '/staff/bills/index')
     await liu.getByTestId('arrears-total').waitFor()
     await liu.getByTestId('period').locator('input').fill('2026-11')
     await liu.getByTestId('run-bills').click()
@@ -42,8 +24,8 @@ describe('bills and payment, end to end in Chromium', () => {
     await shot(liu, 'bills-01-staff-bill-run')
 
     // zhang: 1栋1单元301 is 91.65 m²; 物业费 ¥2.50/m²·月 → 229.125 → ¥229.13 (half a fen rounds up).
-    const zhang = await phone(browser, host.url, 'resident-zhang')
-    await go(zhang, host.url, '/pages/bills/index')
+    const zhang = await phone(env.browser, env.host.url, 'resident-zhang')
+    await go(zhang, env.host.url, '/pages/bills/index')
     const bill = zhang.getByTestId('bill-item').filter({ hasText: '物业费' })
     await bill.waitFor()
     await expect(bill.getByTestId('bill-basis').innerText()).resolves.toContain('91.65 m² × ¥2.50/m²·月')
@@ -60,10 +42,10 @@ describe('bills and payment, end to end in Chromium', () => {
     await expect(zhang.getByTestId('receipt-amount').innerText()).resolves.toBe('¥229.13')
     await expect(zhang.getByTestId('receipt-no').innerText()).resolves.toMatch(/^No\. SJ20261124-\d{5}$/)
     await shot(zhang, 'bills-04-receipt')
-    const paid = await host.local.store.collection<BillDoc>('bills').get('sunshine_2026-11_sunshine-property_sunshine-1-1-301')
+    const paid = await env.host.local.store.collection<BillDoc>('bills').get('sunshine_2026-11_sunshine-property_sunshine-1-1-301')
     expect(paid).toMatchObject({ status: 'paid', paidVia: 'wechat', paidAmount: 22913 })
 
-    await go(zhang, host.url, '/pages/bills/index')
+    await go(zhang, env.host.url, '/pages/bills/index')
     await zhang.reload()
     await zhang.getByText('全部缴清，感谢您的支持').waitFor()
     await expect(zhang.getByTestId('unpaid-total').innerText()).resolves.toBe('0.00')
@@ -75,7 +57,7 @@ describe('bills and payment, end to end in Chromium', () => {
     await shot(zhang, 'bills-05-resident-history')
 
     // A 催缴 campaign for 1栋 reaches the residents who still owe (李秀英) and skips zhang.
-    await go(liu, host.url, '/staff/bills/index')
+    await go(liu, env.host.url, '/staff/bills/index')
     await liu.reload()
     await liu.getByTestId('building-1').waitFor()
     await shot(liu, 'bills-06-staff-arrears')
@@ -87,13 +69,13 @@ describe('bills and payment, end to end in Chromium', () => {
     expect(names.some((t) => t.includes('张建国') || t.includes('1栋1单元301'))).toBe(false)
     await expect(liu.getByTestId('recipient').filter({ hasText: '李秀英' }).getByTestId('recipient-status').innerText()).resolves.toContain('站内信已送达')
     await shot(liu, 'bills-07-campaign-recipients')
-    const li = await host.local.store.collection('messages').count({ openid: 'dev-resident-li', title: '物业费缴费提醒' })
-    const zh = await host.local.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '物业费缴费提醒' })
+    const li = await env.host.local.store.collection('messages').count({ openid: 'dev-resident-li', title: '物业费缴费提醒' })
+    const zh = await env.host.local.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '物业费缴费提醒' })
     expect([li, zh]).toEqual([1, 0])
 
     // 对账单有疑问: li asks about her 物业费 and lands on the question ticket the agents will answer.
-    const lip = await phone(browser, host.url, 'resident-li')
-    await go(lip, host.url, '/pages/bills/index')
+    const lip = await phone(env.browser, env.host.url, 'resident-li')
+    await go(lip, env.host.url, '/pages/bills/index')
     const liBill = lip.getByTestId('bill-item').filter({ hasText: '物业费' })
     await liBill.getByText('对账单有疑问').click()
     await lip.getByText('面积与房产证不符').click()
@@ -102,15 +84,15 @@ describe('bills and payment, end to end in Chromium', () => {
     await lip.waitForURL(/tickets\/detail/)
     await lip.getByText('对账单有疑问：物业费', { exact: false }).first().waitFor()
     await shot(lip, 'bills-09-dispute-ticket')
-    const disputed = await host.local.store.collection<BillDoc>('bills').find({ where: { houseId: 'sunshine-1-1-401', itemName: '物业费' } })
+    const disputed = await env.host.local.store.collection<BillDoc>('bills').find({ where: { houseId: 'sunshine-1-1-401', itemName: '物业费' } })
     expect(disputed[0].disputeTicketId).toBeTruthy()
   })
 
   it('the dev pay route pays only the payer’s own order; a resident cannot see staff pages', async () => {
     const login = async (account: string) =>
-      (await (await fetch(`${host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()).data.token as string
+      (await (await fetch(`${env.host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()).data.token as string
     const call = async (token: string, fn: string, action: string, data: unknown) =>
-      (await fetch(`${host.url}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })).json()
+      (await fetch(`${env.host.url}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })).json()
     // Idempotent: the bills exist whether or not the first test ran its bill run.
     const liu = await login('supervisor-liu')
     while (!(await call(liu, 'bills', 'runBills', { period: '2026-11' })).data.done);
@@ -118,25 +100,25 @@ describe('bills and payment, end to end in Chromium', () => {
     const mine = await call(li, 'bills', 'myBills', {})
     const order = await call(li, 'bills', 'createOrder', { billIds: [mine.data.houses[0].bills[0].id] })
     const wang = await login('resident-wang')
-    const r = await (await fetch(`${host.url}/api/dev/pay/${order.data.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${wang}` } })).json()
+    const r = await (await fetch(`${env.host.url}/api/dev/pay/${order.data.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${wang}` } })).json()
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect((await call(li, 'bills', 'orderStatus', { outTradeNo: order.data.outTradeNo })).data.status).toBe('created')
     expect(await call(li, 'bills', 'arrears', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('the 客服主任 changes a price without a deploy, and loads readings from a CSV file', async () => {
-    const liu = await phone(browser, host.url, 'supervisor-liu')
-    await go(liu, host.url, '/staff/fees/index')
+    const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
+    await go(liu, env.host.url, '/staff/fees/index')
     const fee = liu.getByTestId('fee-item').filter({ hasText: '物业费' })
     await fee.getByTestId('fee-change').click()
     await fee.getByTestId('fee-price').locator('input').fill('2.8')
     await fee.getByTestId('fee-save').click()
     await fee.getByText('¥2.80').waitFor()
     await shot(liu, 'bills-10-fee-items')
-    const items = await host.local.store.collection<{ _id: string; name: string; unitPrice: number }>('feeItems').find({ where: { communityId: 'sunshine' } })
+    const items = await env.host.local.store.collection<{ _id: string; name: string; unitPrice: number }>('feeItems').find({ where: { communityId: 'sunshine' } })
     expect(items.find((i) => i.name === '物业费')!.unitPrice).toBe(280)
 
-    await go(liu, host.url, '/staff/bills/index')
+    await go(liu, env.host.url, '/staff/bills/index')
     const chooser = liu.waitForEvent('filechooser')
     await liu.getByTestId('csv-file').click()
     await (await chooser).setFiles({ name: 'water-2026-11.csv', mimeType: 'text/csv', buffer: Buffer.from('房号,上期读数,本期读数\n1-1-301,120.5,132.75\n') })

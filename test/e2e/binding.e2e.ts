@@ -1,30 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { boot } from '../../scripts/host/boot'
-import { go, launch, phone, shot } from './browser'
+import { e2eHost, go, phone, shot } from './browser'
 
-let host: Awaited<ReturnType<typeof boot>>
-let browser: Browser
-let dataDir: string
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'wuye-e2e-'))
-  host = await boot({ dataDir, port: 0, staticDir: resolve(__dirname, '../../dist/h5'), tickMs: 0 })
-  browser = await launch()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const env = e2eHost('binding')
 
 /** Call a function over HTTP as a demo account, the way the H5 app does. */
 async function api(account: string, fn: string, action: string, data: unknown) {
-  const login = await (await fetch(`${host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()
-  const res = await fetch(`${host.url}/api/fn/${fn}`, {
+  const login = await (await fetch(`${env.host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()
+  const res = await fetch(`${env.host.url}/api/fn/${fn}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${login.data.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ action, data }),
@@ -32,17 +13,17 @@ async function api(account: string, fn: string, action: string, data: unknown) {
   return res.json()
 }
 
-const bindings = () => host.local.store.collection('bindings').count()
+const bindings = () => env.host.local.store.collection('bindings').count()
 
 describe('house binding, end to end in Chromium', () => {
   it('resident-wang binds with a name not in the archive, agent-chen approves, wang sees the house on 我的', async () => {
-    const wang = await phone(browser, host.url, 'resident-wang')
+    const wang = await phone(env.browser, env.host.url, 'resident-wang')
     await expect(wang.getByTestId('current-house').innerText()).resolves.toContain('2栋1单元502')
     await expect(wang.getByTestId('service-hours').innerText()).resolves.toContain('09:00–18:00')
     await expect(wang.getByTestId('emergency-phone').innerText()).resolves.toMatch(/\d/)
     await shot(wang, '01-home-resident-wang')
 
-    await go(wang, host.url, '/pages/mine/index')
+    await go(wang, env.host.url, '/pages/mine/index')
     await wang.getByTestId('house-item').first().waitFor()
     await shot(wang, '02-mine-before')
     await wang.getByTestId('bind-new').click()
@@ -62,9 +43,9 @@ describe('house binding, end to end in Chromium', () => {
     await wang.getByTestId('bind-result').getByText('已提交，等待物业审核').waitFor()
     await shot(wang, '04-bind-pending')
 
-    const chen = await phone(browser, host.url, 'agent-chen')
+    const chen = await phone(env.browser, env.host.url, 'agent-chen')
     await shot(chen, '05-home-agent-chen')
-    await go(chen, host.url, '/staff/home/index')
+    await go(chen, env.host.url, '/staff/home/index')
     await chen.getByTestId('tile-bindings').getByText('1').waitFor()
     await shot(chen, '06-staff-home')
     await chen.getByTestId('tile-bindings').click()
@@ -76,7 +57,7 @@ describe('house binding, end to end in Chromium', () => {
     await chen.getByText('没有待审核的申请').waitFor()
     await shot(chen, '08-staff-bindings-empty')
 
-    await go(wang, host.url, '/pages/mine/index')
+    await go(wang, env.host.url, '/pages/mine/index')
     await wang.reload()
     const house = wang.getByTestId('house-item').filter({ hasText: '2栋2单元1801' })
     await house.waitFor()
@@ -85,10 +66,10 @@ describe('house binding, end to end in Chromium', () => {
   })
 
   it('a binding that matches the owner archive is approved at once', async () => {
-    const archive = await host.local.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
+    const archive = await env.host.local.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
     const owner = archive!.members[0]
-    const li = await phone(browser, host.url, 'resident-li')
-    await go(li, host.url, '/account/bind/index')
+    const li = await phone(env.browser, env.host.url, 'resident-li')
+    await go(li, env.host.url, '/account/bind/index')
     await li.getByTestId('building-3').click()
     await li.getByTestId('unit-1').click()
     await li.getByTestId('room-1202').click()
@@ -105,8 +86,8 @@ describe('house binding, end to end in Chromium', () => {
   it('a resident cannot approve: the staff page says so, and the server refuses', async () => {
     const pending = await api('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-4-1-101', role: 'tenant', name: '王磊', phone: '13800000502' })
     expect(pending.data.status).toBe('pending')
-    const zhang = await phone(browser, host.url, 'resident-zhang')
-    await go(zhang, host.url, '/staff/bindings/index')
+    const zhang = await phone(env.browser, env.host.url, 'resident-zhang')
+    await go(zhang, env.host.url, '/staff/bindings/index')
     await zhang.getByText('暂无权限').waitFor()
     await zhang.getByText('您没有权限执行此操作').waitFor()
     await shot(zhang, '11-resident-forbidden')
@@ -120,7 +101,7 @@ describe('house binding, end to end in Chromium', () => {
     const before = await bindings()
     const r = await api('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-2-2-1701', role: 'tenant', name: '王', phone: 'abc' })
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { name: '请填写真实姓名', phone: '请填写 11 位手机号' } } })
-    const raw = await fetch(`${host.url}/api/fn/account`, { method: 'POST', body: '{not json' })
+    const raw = await fetch(`${env.host.url}/api/fn/account`, { method: 'POST', body: '{not json' })
     expect(await raw.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await bindings()).toBe(before)
   })

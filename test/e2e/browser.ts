@@ -1,6 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { boot } from '../../scripts/host/boot'
+import type { Clock } from '../../cloudfunctions/lib/ports/clock'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SHOTS = resolve(__dirname, '../../test-output/screenshots')
@@ -44,4 +47,29 @@ export async function shot(page: Page, name: string) {
 
 export async function go(page: Page, baseUrl: string, route: string) {
   await page.goto(`${baseUrl}/#${route}`)
+}
+
+export interface E2E {
+  host: Awaited<ReturnType<typeof boot>>
+  browser: Browser
+}
+
+/**
+ * One suite's world: the local host on a fresh data folder (seeded demo, any port, the scheduler
+ * left to the test) serving the H5 build, and Chromium. Fields are filled in beforeAll.
+ */
+export function e2eHost(name: string, opts: { clock?: Clock } = {}): E2E {
+  const env = {} as E2E
+  let dataDir = ''
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `wuye-e2e-${name}-`))
+    env.host = await boot({ dataDir, port: 0, staticDir: resolve(__dirname, '../../dist/h5'), tickMs: 0, clock: opts.clock })
+    env.browser = await launch()
+  })
+  afterAll(async () => {
+    await env.browser?.close()
+    await env.host?.close()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  })
+  return env
 }

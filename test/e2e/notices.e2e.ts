@@ -1,25 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { boot } from '../../scripts/host/boot'
-import { go, launch, phone, shot } from './browser'
+import type { Locator, Page } from 'playwright-core'
+import { e2eHost, go, phone, shot } from './browser'
 
-let host: Awaited<ReturnType<typeof boot>>
-let browser: Browser
-let dataDir: string
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'wuye-e2e-notices-'))
-  host = await boot({ dataDir, port: 0, staticDir: resolve(__dirname, '../../dist/h5'), tickMs: 0 })
-  browser = await launch()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const env = e2eHost('notices')
 
 async function tap(l: Locator) {
   await l.evaluate((e) => e.scrollIntoView({ block: 'center' }))
@@ -31,7 +13,7 @@ const clock = (hours: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'A
 
 /** 消息, freshly loaded; waits for the newest message to say `text`. */
 async function newestMessage(page: Page, text: string) {
-  await go(page, host.url, '/pages/messages/index')
+  await go(page, env.host.url, '/pages/messages/index')
   await page.reload()
   const first = page.getByTestId('message-item').first()
   await first.filter({ hasText: text }).waitFor()
@@ -39,7 +21,7 @@ async function newestMessage(page: Page, text: string) {
 }
 
 async function startRepair(page: Page) {
-  await go(page, host.url, '/pages/report/index')
+  await go(page, env.host.url, '/pages/report/index')
   await page.getByTestId('type-repair').click()
   await page.getByTestId('scope-home').click()
   await page.getByTestId('category-water_electric').click()
@@ -50,8 +32,8 @@ describe('notices and outages, end to end in Chromium', () => {
     const eta1 = clock(2)
     const eta2 = clock(4)
     // 1. The agent composes a 停水 notice for 1栋 with an ETA.
-    const chen = await phone(browser, host.url, 'agent-chen')
-    await go(chen, host.url, '/staff/home/index')
+    const chen = await phone(env.browser, env.host.url, 'agent-chen')
+    await go(chen, env.host.url, '/staff/home/index')
     await chen.getByTestId('tile-notices').click()
     await chen.getByTestId('compose').click()
     await chen.getByTestId('cat-water').click()
@@ -70,14 +52,14 @@ describe('notices and outages, end to end in Chromium', () => {
     await shot(chen, 'n02-published')
 
     // 2. zhang (1栋) sees it first on 首页 and in 消息; wang (2栋) does not.
-    const zhang = await phone(browser, host.url, 'resident-zhang')
+    const zhang = await phone(env.browser, env.host.url, 'resident-zhang')
     const banner = zhang.getByTestId('outage-banner').getByTestId('outage-line')
     await banner.waitFor()
     await expect(banner.innerText()).resolves.toMatch(new RegExp(`该区域正在停水，预计 .*${eta1} 恢复`))
     await shot(zhang, 'n03-home-outage')
     expect(await newestMessage(zhang, '【停水】1栋临时停水')).toContain('【停水】1栋临时停水')
     await shot(zhang, 'n04-messages')
-    const wang = await phone(browser, host.url, 'resident-wang')
+    const wang = await phone(env.browser, env.host.url, 'resident-wang')
     await wang.getByTestId('home-notices').waitFor()
     expect(await wang.getByTestId('outage-line').count()).toBe(0)
     await shot(wang, 'n05-wang-home')
@@ -103,7 +85,7 @@ describe('notices and outages, end to end in Chromium', () => {
     await shot(zhang, 'n08-following')
 
     // li (1栋, upstairs) files anyway: the ticket is linked to the outage.
-    const li = await phone(browser, host.url, 'resident-li')
+    const li = await phone(env.browser, env.host.url, 'resident-li')
     await startRepair(li)
     await li.locator('.report').getByTestId('outage-banner').waitFor()
     await li.getByTestId('description').locator('textarea').fill('家里水龙头完全没有水')
@@ -112,7 +94,7 @@ describe('notices and outages, end to end in Chromium', () => {
     await shot(li, 'n09-filed-anyway')
 
     // 5. Restored: the linked ticket is resolved, its reporter and the follower are told.
-    await go(chen, host.url, '/staff/notices/index')
+    await go(chen, env.host.url, '/staff/notices/index')
     const again = chen.getByTestId('staff-notice').filter({ hasText: '1栋临时停水' })
     await tap(again.getByTestId('n-restore'))
     await again.getByText('已恢复').first().waitFor()
@@ -122,7 +104,7 @@ describe('notices and outages, end to end in Chromium', () => {
     expect(await newestMessage(li, '工单已处理')).toContain('工单已处理')
     await shot(li, 'n11-li-resolved')
     expect(await newestMessage(zhang, '您关注的停水')).toContain('您关注的停水')
-    await go(zhang, host.url, '/pages/index/index')
+    await go(zhang, env.host.url, '/pages/index/index')
     await zhang.getByTestId('home-notices').waitFor()
     expect(await zhang.getByTestId('outage-line').count()).toBe(0)
     await shot(zhang, 'n12-home-after')

@@ -1,33 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { boot } from '../../scripts/host/boot'
+import type { Locator, Page } from 'playwright-core'
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { fixedClock } from '../../cloudfunctions/lib/ports/clock'
-import { go, launch, phone, shot } from './browser'
+import { e2eHost, go, phone, shot } from './browser'
 
-let host: Awaited<ReturnType<typeof boot>>
-let browser: Browser
-let dataDir: string
 // The host's clock is ours: the 72 h wait is a jump, and the scheduler runs when we say.
 const clock = fixedClock(Date.now())
 const HOUR = 3600_000
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'wuye-e2e-surveys-'))
-  host = await boot({ dataDir, port: 0, staticDir: resolve(__dirname, '../../dist/h5'), tickMs: 0, clock })
-  browser = await launch()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const env = e2eHost('surveys', { clock })
 
 const as = async (account: string | null, fn: string, action: string, data: unknown = {}) => {
-  const r = await FUNCTIONS[fn].call({ action, data }, { openid: account ? `dev-${account}` : null, source: account ? 'dev' : 'timer' }, host.local.deps)
+  const r = await FUNCTIONS[fn].call({ action, data }, { openid: account ? `dev-${account}` : null, source: account ? 'dev' : 'timer' }, env.host.local.deps)
   if (!r.ok) throw new Error(`${fn}.${action}: ${r.error.message}`)
   return r.data as { id: string; no: string }
 }
@@ -50,7 +33,7 @@ async function tap(l: Locator) {
 }
 
 async function rate(page: Page, ticketId: string, stars: number, tag: string, resolved: boolean, comment: string) {
-  await go(page, host.url, `/tickets/detail/index?id=${ticketId}`)
+  await go(page, env.host.url, `/tickets/detail/index?id=${ticketId}`)
   const form = page.getByTestId('survey-form')
   await form.waitFor()
   await tap(form.getByTestId(`star-overall-${stars}`))
@@ -64,13 +47,13 @@ async function rate(page: Page, ticketId: string, stars: number, tag: string, re
 describe('回访 surveys, end to end in Chromium', () => {
   it('zhang rates 5 stars with 准时 → the figure moves on tech-zhao’s stats', async () => {
     const job = await doneJob('卫生间灯不亮了，开关按了没反应')
-    const zhao = await phone(browser, host.url, 'tech-zhao')
-    await go(zhao, host.url, '/staff/figures/index')
+    const zhao = await phone(env.browser, env.host.url, 'tech-zhao')
+    await go(zhao, env.host.url, '/staff/figures/index')
     await expect(zhao.getByTestId('fig-count').innerText()).resolves.toContain('已评 0')
     await expect(zhao.getByTestId('fig-total-average').innerText()).resolves.toBe('—')
     await shot(zhao, 's01-handler-figures-before')
 
-    const zhang = await phone(browser, host.url, 'resident-zhang')
+    const zhang = await phone(env.browser, env.host.url, 'resident-zhang')
     await rate(zhang, job.id, 5, '准时', true, '师傅准时上门，很快就修好了')
     await shot(zhang, 's02-rating-form')
     await tap(zhang.getByTestId('submit-survey'))
@@ -85,21 +68,21 @@ describe('回访 surveys, end to end in Chromium', () => {
     await shot(zhao, 's04-handler-figures-after')
 
     // The agent replies on the staff ticket page; zhang sees the reply on the ticket.
-    const chen = await phone(browser, host.url, 'agent-chen')
-    await go(chen, host.url, `/staff/ticket/index?id=${job.id}`)
+    const chen = await phone(env.browser, env.host.url, 'agent-chen')
+    await go(chen, env.host.url, `/staff/ticket/index?id=${job.id}`)
     await chen.getByTestId('staff-survey').getByTestId('rating-view').waitFor()
     await chen.getByTestId('survey-reply-input').locator('textarea').fill('感谢您的认可，有需要随时联系我们')
     await tap(chen.getByTestId('send-survey-reply'))
     await chen.getByTestId('rating-reply').waitFor()
     await shot(chen, 's05-staff-reply')
-    await go(zhang, host.url, `/tickets/detail/index?id=${job.id}`)
+    await go(zhang, env.host.url, `/tickets/detail/index?id=${job.id}`)
     await zhang.getByTestId('rating-reply').getByText('感谢您的认可').waitFor()
     await shot(zhang, 's06-resident-sees-reply')
   })
 
   it('zhang rates another job 1 star with 没修好 → supervisor-liu sees a new complaint with a 24 h callback', async () => {
     const job = await doneJob('阳台下水道堵塞，水排不下去')
-    const zhang = await phone(browser, host.url, 'resident-zhang')
+    const zhang = await phone(env.browser, env.host.url, 'resident-zhang')
     await rate(zhang, job.id, 1, '没修好', false, '师傅走了以后又堵了')
     await tap(zhang.getByTestId('submit-survey'))
     const link = zhang.getByTestId('survey-complaint')
@@ -107,8 +90,8 @@ describe('回访 surveys, end to end in Chromium', () => {
     await expect(link.innerText()).resolves.toMatch(/TS-\d{8}-\d{4}/)
     await shot(zhang, 's07-bad-rating')
 
-    const liu = await phone(browser, host.url, 'supervisor-liu')
-    await go(liu, host.url, '/staff/home/index')
+    const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
+    await go(liu, env.host.url, '/staff/home/index')
     await liu.getByTestId('tile-callbacks').getByText('1').waitFor()
     await shot(liu, 's08-supervisor-home')
     await liu.getByTestId('tile-callbacks').click()
@@ -117,7 +100,7 @@ describe('回访 surveys, end to end in Chromium', () => {
     await expect(task.getByTestId('callback-due').innerText()).resolves.toMatch(/剩 2[34] 小时[\s\S]*刘芳/)
     await expect(task.getByTestId('callback-phone').innerText()).resolves.toBe('138****0301')
     await shot(liu, 's09-supervisor-callbacks')
-    await go(liu, host.url, '/staff/inbox/index')
+    await go(liu, env.host.url, '/staff/inbox/index')
     await liu.getByTestId('inbox-item').filter({ hasText: '回访差评' }).first().waitFor()
     await shot(liu, 's10-supervisor-inbox-complaint')
   })
@@ -126,8 +109,8 @@ describe('回访 surveys, end to end in Chromium', () => {
     const job = await doneJob('楼道灯坏了三盏，晚上很黑')
     clock.advance(72 * HOUR + 60_000)
     await tick()
-    const chen = await phone(browser, host.url, 'agent-chen')
-    await go(chen, host.url, '/staff/callbacks/index')
+    const chen = await phone(env.browser, env.host.url, 'agent-chen')
+    await go(chen, env.host.url, '/staff/callbacks/index')
     const task = chen.getByTestId('callback-item').filter({ hasText: job.no })
     await task.waitFor()
     await expect(task.getByTestId('callback-phone').innerText()).resolves.toBe('138****0301')

@@ -1,26 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { deflateSync } from 'node:zlib'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { boot } from '../../scripts/host/boot'
-import { go, launch, phone, shot } from './browser'
+import type { Locator, Page } from 'playwright-core'
+import { e2eHost, go, phone, shot } from './browser'
 
-let host: Awaited<ReturnType<typeof boot>>
-let browser: Browser
-let dataDir: string
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'wuye-e2e-tickets-'))
-  host = await boot({ dataDir, port: 0, staticDir: resolve(__dirname, '../../dist/h5'), tickMs: 0 })
-  browser = await launch()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const env = e2eHost('tickets')
 
 /** A real PNG of one colour, small enough to write inline: what a phone camera would hand over. */
 function png(rgb: [number, number, number], size = 24): Buffer {
@@ -74,8 +56,8 @@ const tomorrow = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shangh
 describe('service tickets, end to end in Chromium', () => {
   it('zhang reports a leak with a photo → chen replies and dispatches → zhao fixes it with a cost → zhang follows every step and confirms', async () => {
     // 1. The resident reports: 报修, 户内, 水电, a description, a photo, a visit window.
-    const zhang = await phone(browser, host.url, 'resident-zhang')
-    await go(zhang, host.url, '/pages/report/index')
+    const zhang = await phone(env.browser, env.host.url, 'resident-zhang')
+    await go(zhang, env.host.url, '/pages/report/index')
     await zhang.getByTestId('type-repair').click()
     await zhang.getByTestId('scope-home').click()
     await zhang.getByText('阳光花园 1栋1单元301').waitFor()
@@ -98,8 +80,8 @@ describe('service tickets, end to end in Chromium', () => {
     await shot(zhang, 't02-report-done')
 
     // 2. The agent sees it in the inbox with its SLA badge, replies with a saved reply, dispatches.
-    const chen = await phone(browser, host.url, 'agent-chen')
-    await go(chen, host.url, '/staff/home/index')
+    const chen = await phone(env.browser, env.host.url, 'agent-chen')
+    await go(chen, env.host.url, '/staff/home/index')
     await chen.getByTestId('tile-tickets').getByText('1').waitFor()
     await shot(chen, 't03-staff-home')
     await chen.getByTestId('tile-tickets').click()
@@ -131,8 +113,8 @@ describe('service tickets, end to end in Chromium', () => {
     await shot(chen, 't07-staff-dispatched')
 
     // 3. The handler accepts, arrives and completes with a photo and a cost.
-    const tech = await phone(browser, host.url, 'tech-zhao')
-    await go(tech, host.url, '/staff/inbox/index')
+    const tech = await phone(env.browser, env.host.url, 'tech-zhao')
+    await go(tech, env.host.url, '/staff/inbox/index')
     const job = tech.getByTestId('inbox-item').filter({ hasText: no })
     await job.waitFor()
     await shot(tech, 't08-handler-inbox')
@@ -159,7 +141,7 @@ describe('service tickets, end to end in Chromium', () => {
     await shot(tech, 't11-handler-completed')
 
     // 4. The resident finds every step in 消息 and in the timeline, with its time, and confirms.
-    await go(zhang, host.url, '/pages/messages/index')
+    await go(zhang, env.host.url, '/pages/messages/index')
     await zhang.reload()
     await zhang.getByTestId('message-item').first().waitFor()
     const unread = await zhang.getByTestId('unread-dot').count()
@@ -189,7 +171,7 @@ describe('service tickets, end to end in Chromium', () => {
     await shot(zhang, 't15-resident-confirmed')
 
     // The message center marks what was read; 全部已读 clears the rest.
-    await go(zhang, host.url, '/pages/messages/index')
+    await go(zhang, env.host.url, '/pages/messages/index')
     await zhang.reload()
     await zhang.getByTestId('message-item').first().waitFor()
     await expect(zhang.getByTestId('unread-dot').count()).resolves.toBeLessThan(unread)
@@ -200,16 +182,16 @@ describe('service tickets, end to end in Chromium', () => {
   })
 
   it('an emergency shows the 24 h phone; chen records a call on behalf of wang, who finds it in 我的工单 and may chase it only once', async () => {
-    const li = await phone(browser, host.url, 'resident-li')
-    await go(li, host.url, '/pages/report/index')
+    const li = await phone(env.browser, env.host.url, 'resident-li')
+    await go(li, env.host.url, '/pages/report/index')
     await li.getByTestId('type-repair').click()
     await li.getByTestId('urgent').click()
     await li.getByTestId('emergency-severe_leak').click()
     await expect(li.getByTestId('call-emergency').innerText()).resolves.toMatch(/24 小时应急电话[\s\S]*\d/)
     await shot(li, 't17-report-emergency')
 
-    const chen = await phone(browser, host.url, 'agent-chen')
-    await go(chen, host.url, '/staff/record/index')
+    const chen = await phone(env.browser, env.host.url, 'agent-chen')
+    await go(chen, env.host.url, '/staff/record/index')
     await chen.getByTestId('source-phone').click()
     await chen.getByTestId('house-building-2').click()
     await chen.getByTestId('house-unit-1').click()
@@ -224,8 +206,8 @@ describe('service tickets, end to end in Chromium', () => {
     await chen.getByTestId('record-done').waitFor()
     await shot(chen, 't19-record-done')
 
-    const wang = await phone(browser, host.url, 'resident-wang')
-    await go(wang, host.url, '/tickets/list/index')
+    const wang = await phone(env.browser, env.host.url, 'resident-wang')
+    await go(wang, env.host.url, '/tickets/list/index')
     const item = wang.getByTestId('ticket-item').filter({ hasText: '楼道垃圾' })
     await item.waitFor()
     await expect(item.getByTestId('status').innerText()).resolves.toBe('待受理')
