@@ -35,6 +35,9 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
       ['nextCheckAt'],
       ['outageId'],
       ['surveyState'],
+      /** Dashboard tiles (supervisor.dashboard): escalated and open emergencies. */
+      ['communityId', 'escalated', 'createdAt'],
+      ['communityId', 'open', 'priority', 'createdAt'],
     ],
   },
   ticketEvents: { indexes: [['ticketId', 'at']] },
@@ -73,6 +76,8 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   noticeReads: { indexes: [['noticeId', 'building'], ['openid', 'noticeId']] },
   noticeFollows: { indexes: [['noticeId']] },
   signups: { indexes: [['noticeId', 'status', 'at']] },
+  /** Audit trail (issue 7): who changed what, when, before and after; searched by kind and actor. */
+  audit: { indexes: [['communityId', 'at'], ['communityId', 'kind', 'at'], ['communityId', 'actorName', 'at'], ['communityId', 'actor', 'at']] },
   /** Background jobs' own progress (daily runs, cursors). */
   jobState: { indexes: [] },
   /** Outbox and in-app messages, used by every feature that tells a person something. */

@@ -4,6 +4,7 @@ import { billsContract } from './bills/contracts'
 import { ticketsContract } from './tickets/contracts'
 import { noticesContract } from './notices/contracts'
 import { surveysContract } from './surveys/contracts'
+import { supervisorContract } from './supervisor/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
@@ -13,6 +14,7 @@ export const contracts = {
   tickets: ticketsContract,
   notices: noticesContract,
   surveys: surveysContract,
+  supervisor: supervisorContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -32,6 +32,7 @@ export const api: Client = {
   ]),
   surveys: client('surveys', ['forTicket', 'submit', 'reply', 'callbacks', 'startCall', 'recordCall', 'figures', 'setPolicy']),
   notices: client('notices', ['publish', 'update', 'restore', 'manage', 'stats', 'linkTicket', 'list', 'home', 'activeOutages', 'detail', 'follow', 'signUp', 'cancelSignUp']),
+  supervisor: client('supervisor', ['settings', 'saveSettings', 'audit', 'dashboard']),
   account: client('account', ['whoami', 'updateProfile', 'subscribeTemplates', 'recordSubscriptions', 'messages', 'unreadCount', 'markRead', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
 }
 

@@ -44,6 +44,9 @@ export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) =
     ...(input.type ? { type: input.type } : {}),
     ...(input.building ? { building: input.building } : {}),
     ...(input.priority ? { priority: input.priority } : {}),
+    ...(input.open !== undefined ? { open: input.open } : {}),
+    ...(input.escalated ? { escalated: true } : {}),
+    ...(input.since !== undefined ? { createdAt: { $gte: input.since } } : {}),
   }
   const tab = { ...TABS[input.tab](ctx), ...(input.status ? { status: input.status } : {}) }
   // New work: emergencies first, then oldest first. Every other tab: newest first.

@@ -107,6 +107,10 @@ export const InboxQuery = z.strictObject({
   priority: z.optional(z.enum(['emergency', 'normal'])),
   /** Ticket number, room (1-1-301 or 301), or the last 4 digits of a phone. */
   q: z.optional(z.string().check(z.trim(), z.maxLength(30))),
+  /** Dashboard tiles (supervisor.dashboard): still open, escalated to the 客服主任, created since. */
+  open: z.optional(z.boolean()),
+  escalated: z.optional(z.boolean()),
+  since: z.optional(z.number().check(z.int(), z.minimum(0))),
   ...pageFields,
 })
 

@@ -44,7 +44,12 @@ export function isOverdue(t: Pick<TicketDoc, 'status' | 'sla'>, now: number): bo
  * inbox and the scheduler can find it by index.
  */
 export function derive<T extends Pick<TicketDoc, 'status' | 'sla' | 'resolvedAt' | 'overdue' | 'nextCheckAt' | 'open'>>(t: T, now: number): T {
-  return { ...t, open: OPEN_STATUSES.includes(t.status), overdue: isOverdue(t, now), nextCheckAt: nextCheckAt(t) }
+  return { ...t, open: OPEN_STATUSES.includes(t.status), overdue: isOverdue(t, now), escalated: isEscalated(t), nextCheckAt: nextCheckAt(t) }
+}
+
+/** Open and some promise has climbed to the 客服主任 (level 3): the dashboard's 已升级 tile. */
+export function isEscalated(t: Pick<TicketDoc, 'status' | 'sla'>): boolean {
+  return OPEN_STATUSES.includes(t.status) && DEADLINES.some((key) => (t.sla[key]?.level ?? 0) >= 3)
 }
 
 /**

@@ -131,6 +131,8 @@ export interface TicketDoc {
   sla: Sla
   /** Any unmet deadline is past due. Kept by the scheduler and every transition, for the inbox. */
   overdue: boolean
+  /** Open with a promise escalated to the 客服主任 (level 3): kept by derive(), indexed for the dashboard. */
+  escalated?: boolean
   /** Someone still has to act (status in OPEN_STATUSES): indexed, so queues never scan history. */
   open: boolean
   /** The outage notice this repair is about: restoring the outage resolves it (issue 5). */

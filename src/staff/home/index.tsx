@@ -95,6 +95,20 @@ export default function StaffHome() {
           <Text className='staff-tile-label'>{reviews ? '本月服务评价' : '我的本月评价'} · 已评 {rating?.answered ?? 0} 单</Text>
         </View>
       </View>
+      {staff.roles.some((r) => r === 'manager' || r === 'supervisor') && (
+        <View className='staff-tiles staff-tiles-tickets'>
+          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/dashboard/index' })} data-testid='tile-dashboard'>
+            <Text className='staff-tile-num'>看板</Text>
+            <Text className='staff-tile-label'>{staff.roles.includes('supervisor') ? '今日运营 · 超时与升级' : '本片区今日工单'}</Text>
+          </View>
+          {staff.roles.includes('supervisor') && (
+            <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/settings/index' })} data-testid='tile-settings'>
+              <Text className='staff-tile-num'>时限</Text>
+              <Text className='staff-tile-label'>服务时限与营业时间</Text>
+            </View>
+          )}
+        </View>
+      )}
       {reviews ? (
         <View className='staff-tiles'>
           <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/bindings/index' })} data-testid='tile-bindings'>

@@ -1,11 +1,12 @@
 import { View, Text, Input, Button } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../services/api'
 import { messageOf } from '../../services/errors'
 import { needsSignIn, useLoad, useMe } from '../../services/session'
 import { CATEGORY_LABELS, EMERGENCY_LABELS, STATUSES, STATUS_LABELS, TICKET_TYPES, TYPE_LABELS, type Status, type TicketType } from '../../core/tickets/types'
 import { formatTime } from '../../core/shared/time'
+import { fromQuery } from '../../core/supervisor/dashboard'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { Sheet, SlaBadge, StatusTag } from '../../components/ticket-parts'
 import './index.scss'
@@ -21,9 +22,15 @@ export default function Inbox() {
   // A handler only ever holds their own queue: nothing is "new" to them until it is dispatched.
   const handlerOnly = roles.length > 0 && roles.every((r) => r === 'handler')
   const tabs: Tab[] = handlerOnly ? ['mine', 'overdue', 'all'] : ['new', 'mine', 'overdue', 'all']
-  const [tab, setTab] = useState<Tab | null>(null)
+  // Opened from a dashboard tile (staff/dashboard): its tab and the conditions behind its number.
+  const { params } = useRouter()
+  const [tile, setTile] = useState(() => {
+    const f = fromQuery(params)
+    return f ? { title: decodeURIComponent(params.title ?? '看板'), open: f.open, escalated: f.escalated, since: f.since, tab: f.tab, priority: f.priority } : null
+  })
+  const [tab, setTab] = useState<Tab | null>(tile?.tab ?? null)
   const current: Tab = tab ?? (handlerOnly ? 'mine' : 'new')
-  const [filters, setFilters] = useState<Filters>({})
+  const [filters, setFilters] = useState<Filters>(tile?.priority === 'emergency' ? { priority: 'emergency' } : {})
   const [draft, setDraft] = useState<Filters>({})
   const [filtering, setFiltering] = useState(false)
   const [q, setQ] = useState('')
@@ -31,8 +38,9 @@ export default function Inbox() {
   const [buildings, setBuildings] = useState<string[]>([])
   const [more, setMore] = useState(false)
 
-  const input = (offset = 0) => ({ tab: current, ...filters, ...(query ? { q: query } : {}), offset, limit: PAGE })
-  const list = useLoad(() => api.tickets.inbox(input()), [current, filters, query])
+  const extra = tile ? { open: tile.open, escalated: tile.escalated, since: tile.since } : {}
+  const input = (offset = 0) => ({ tab: current, ...filters, ...extra, ...(query ? { q: query } : {}), offset, limit: PAGE })
+  const list = useLoad(() => api.tickets.inbox(input()), [current, filters, query, tile])
 
   useDidShow(() => {
     if (!needsSignIn()) list.reload()
@@ -45,7 +53,7 @@ export default function Inbox() {
     }
     list.reload()
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, filters, query])
+  }, [current, filters, query, tile])
   useEffect(() => {
     const cid = me?.staff?.communityId
     if (!cid) return
@@ -109,6 +117,11 @@ export default function Inbox() {
           <View className={`inbox-filter ${active.length ? 'inbox-filter-on' : ''}`} onClick={() => { setDraft(filters); setFiltering(true) }} data-testid='filter-open'>
             {active.length ? active.join(' · ') : '筛选'} ▾
           </View>
+          {tile && (
+            <View className='inbox-filter inbox-filter-on' onClick={() => setTile(null)} data-testid='filter-tile'>
+              看板 · {tile.title} ✕
+            </View>
+          )}
           {query && (
             <View className='inbox-filter inbox-filter-on' onClick={() => { setQ(''); setQuery('') }}>
               “{query}” ✕

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '运营看板',
+  enablePullDownRefresh: true,
+})
