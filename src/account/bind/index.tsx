@@ -1,22 +1,18 @@
 import { View, Text, Button, Input, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useLoad } from '../../services/session'
 import { BindRequest } from '../../core/account/contracts'
 import { HOUSE_ROLES, HOUSE_ROLE_LABELS, type HouseRole } from '../../core/account/types'
 import { ErrorView, Loading } from '../../components/page-state'
+import { HousePicker } from '../../components/house-picker'
 import './index.scss'
-
-type Room = { houseId: string; room: string; floor: number }
 
 export default function Bind() {
   const communities = useLoad(() => api.account.communities())
   const [ci, setCi] = useState(0)
-  const [building, setBuilding] = useState('')
-  const [unit, setUnit] = useState('')
-  const [rooms, setRooms] = useState<Room[] | null>(null)
   const [houseId, setHouseId] = useState('')
   const [role, setRole] = useState<HouseRole>('owner')
   const [name, setName] = useState('')
@@ -31,17 +27,6 @@ export default function Bind() {
   }, [])
 
   const community = communities.data?.[ci]
-  const units = useMemo(() => community?.buildings.find((b) => b.no === building)?.units ?? [], [community, building])
-
-  useEffect(() => {
-    setHouseId('')
-    setRooms(null)
-    if (!community || !building || !unit) return
-    api.account
-      .rooms({ communityId: community.id, building, unit })
-      .then(setRooms)
-      .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
-  }, [community, building, unit])
 
   if (communities.loading && !communities.data) return <Loading />
   if (communities.error) return <ErrorView message={communities.error} onRetry={communities.reload} />
@@ -90,62 +75,20 @@ export default function Bind() {
     )
   }
 
-  const byFloor = new Map<number, Room[]>()
-  for (const r of rooms ?? []) byFloor.set(r.floor, [...(byFloor.get(r.floor) ?? []), r])
-
   return (
     <View className='page bind'>
       <View className='card'>
         <View className='field'>
           <Text className='field-label'>小区</Text>
-          <Picker mode='selector' range={communities.data!.map((c) => c.name)} value={ci} onChange={(e) => { setCi(Number(e.detail.value)); setBuilding(''); setUnit('') }}>
+          <Picker mode='selector' range={communities.data!.map((c) => c.name)} value={ci} onChange={(e) => { setCi(Number(e.detail.value)); setHouseId('') }}>
             <View className='bind-picker'>{community.name} ›</View>
           </Picker>
         </View>
         <View className='field'>
-          <Text className='field-label'>楼栋</Text>
-          <View className='chips'>
-            {community.buildings.map((b) => (
-              <View key={b.no} className={`chip ${building === b.no ? 'chip-active' : ''}`} onClick={() => { setBuilding(b.no); setUnit('') }} data-testid={`building-${b.no}`}>
-                {b.no}栋
-              </View>
-            ))}
-          </View>
+          <Text className='field-label'>楼栋 · 单元 · 房号</Text>
+          <HousePicker key={community.id} community={community} value={houseId} onChange={setHouseId} />
+          {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
         </View>
-        {building && (
-          <View className='field'>
-            <Text className='field-label'>单元</Text>
-            <View className='chips'>
-              {units.map((u) => (
-                <View key={u} className={`chip ${unit === u ? 'chip-active' : ''}`} onClick={() => setUnit(u)} data-testid={`unit-${u}`}>
-                  {u}单元
-                </View>
-              ))}
-            </View>
-          </View>
-        )}
-        {unit && (
-          <View className='field'>
-            <Text className='field-label'>房号</Text>
-            {!rooms ? (
-              <Text className='muted'>加载房号…</Text>
-            ) : (
-              <View className='bind-rooms'>
-                {[...byFloor.entries()].reverse().map(([floor, rs]) => (
-                  <View key={floor} className='bind-floor'>
-                    <Text className='bind-floor-no'>{floor}F</Text>
-                    {rs.map((r) => (
-                      <View key={r.houseId} className={`chip bind-room ${houseId === r.houseId ? 'chip-active' : ''}`} onClick={() => setHouseId(r.houseId)} data-testid={`room-${r.room}`}>
-                        {r.room}
-                      </View>
-                    ))}
-                  </View>
-                ))}
-              </View>
-            )}
-            {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
-          </View>
-        )}
       </View>
 
       <View className='card'>

@@ -1,6 +1,6 @@
 import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
 import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useMe } from '../../services/session'
@@ -8,11 +8,11 @@ import { RecordTicket, type ticketsContract } from '../../core/tickets/contracts
 import { SOURCE_LABELS } from '../../core/tickets/types'
 import type { accountContract } from '../../core/account/contracts'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
+import { HousePicker } from '../../components/house-picker'
 import { draftInput, emptyDraft, fieldErrors, TicketForm, type TicketDraft } from '../../components/ticket-form'
 import './index.scss'
 
 type Community = Output<typeof accountContract.communities>[number]
-type Room = Output<typeof accountContract.rooms>[number]
 const SOURCES = ['phone', 'walkin', 'patrol'] as const
 
 /** 代客报事: a call, a visit or a patrol finding, recorded for a house by the front desk. */
@@ -20,9 +20,6 @@ export default function RecordPage() {
   const { me, error, loading, reload } = useMe()
   const [community, setCommunity] = useState<Community | null>(null)
   const [source, setSource] = useState<(typeof SOURCES)[number]>('phone')
-  const [building, setBuilding] = useState('')
-  const [unit, setUnit] = useState('')
-  const [rooms, setRooms] = useState<Room[] | null>(null)
   const [houseId, setHouseId] = useState('')
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
@@ -40,16 +37,6 @@ export default function RecordPage() {
       .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
   }, [cid])
 
-  const units = useMemo(() => community?.buildings.find((b) => b.no === building)?.units ?? [], [community, building])
-  useEffect(() => {
-    setHouseId('')
-    setRooms(null)
-    if (!community || !building || !unit) return
-    api.account
-      .rooms({ communityId: community.id, building, unit })
-      .then(setRooms)
-      .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
-  }, [community, building, unit])
 
   if (loading && !me) return <Loading />
   if (error && !me) return <ErrorView message={error} onRetry={reload} />
@@ -114,9 +101,6 @@ export default function RecordPage() {
     )
   }
 
-  const byFloor = new Map<number, Room[]>()
-  for (const r of rooms ?? []) byFloor.set(r.floor, [...(byFloor.get(r.floor) ?? []), r])
-
   return (
     <View className='page rec'>
       <View className='card'>
@@ -132,39 +116,7 @@ export default function RecordPage() {
         </View>
         <View className='field'>
           <Text className='field-label'>房屋（{community.name}）</Text>
-          <View className='chips'>
-            {community.buildings.map((b) => (
-              <View key={b.no} className={`chip ${building === b.no ? 'chip-active' : ''}`} onClick={() => { setBuilding(b.no); setUnit('') }} data-testid={`house-building-${b.no}`}>
-                {b.no}栋
-              </View>
-            ))}
-          </View>
-          {building && (
-            <View className='chips rec-units'>
-              {units.map((u) => (
-                <View key={u} className={`chip ${unit === u ? 'chip-active' : ''}`} onClick={() => setUnit(u)} data-testid={`house-unit-${u}`}>
-                  {u}单元
-                </View>
-              ))}
-            </View>
-          )}
-          {unit &&
-            (!rooms ? (
-              <Text className='muted'>加载房号…</Text>
-            ) : (
-              <View className='rec-rooms'>
-                {[...byFloor.entries()].reverse().map(([floor, rs]) => (
-                  <View key={floor} className='rec-floor'>
-                    <Text className='rec-floor-no'>{floor}F</Text>
-                    {rs.map((r) => (
-                      <View key={r.houseId} className={`chip rec-room ${houseId === r.houseId ? 'chip-active' : ''}`} onClick={() => setHouseId(r.houseId)} data-testid={`house-room-${r.room}`}>
-                        {r.room}
-                      </View>
-                    ))}
-                  </View>
-                ))}
-              </View>
-            ))}
+          <HousePicker community={community} value={houseId} onChange={setHouseId} testPrefix='house-' />
           {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
         </View>
         <View className='field'>
