@@ -12,8 +12,8 @@ interface Props {
  */
 export function PrivacySheet({ onAgree, onDisagree }: Props) {
   return (
-    <View className='privacy-mask' data-testid='privacy-sheet'>
-      <View className='privacy-sheet'>
+    <View className='sheet-mask' data-testid='privacy-sheet'>
+      <View className='sheet privacy-sheet'>
         <Text className='privacy-title'>个人信息保护提示</Text>
         <Text className='privacy-body'>
           为了给您提供报事报修、账单缴费和通知提醒服务，我们需要使用您的头像、昵称和您主动填写的姓名、手机号。

@@ -98,10 +98,10 @@ export function Timeline({ entries, urls }: { entries: TimelineEntry[]; urls?: R
 
 export function Sheet({ title, hint, onClose, children, testid }: { title: string; hint?: string; onClose: () => void; children: ReactNode; testid?: string }) {
   return (
-    <View className='tk-mask' onClick={onClose}>
-      <View className='tk-sheet' onClick={(e) => e.stopPropagation()} data-testid={testid}>
+    <View className='sheet-mask' onClick={onClose}>
+      <View className='sheet' onClick={(e) => e.stopPropagation()} data-testid={testid}>
         <View className='row between'>
-          <Text className='tk-sheet-title'>{title}</Text>
+          <Text className='sheet-title'>{title}</Text>
           <Text className='tk-sheet-close' onClick={onClose}>
             ✕
           </Text>
