@@ -2,7 +2,7 @@ import type { Ctx } from '../lib/runtime/context'
 import { SYSTEM_OPENID } from '../lib/runtime/context'
 import { openComplaint } from './ladder'
 import { formatTime } from '../../src/core/shared/time'
-import { CALLBACK_DUE_MS, callbackPlan, isSurveyable, monthOf, needsCallback, roundOf, surveyId } from '../../src/core/surveys/rules'
+import { CALLBACK_DUE_MS, callbackPlan, isSurveyable, needsCallback, newSurvey, roundOf, surveyId } from '../../src/core/surveys/rules'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
 import type { TicketDoc } from '../../src/core/tickets/types'
 import type { Tx } from '../lib/ports/store'
@@ -57,25 +57,7 @@ export async function sendSurveys(deps: Deps, batch = 200) {
         await tx.collection<TicketDoc>('tickets').update(t._id, { surveyState: isSurveyable(t) ? 'sent' : undefined })
         return
       }
-      let s: SurveyDoc = {
-        _id: id,
-        ticketId: t._id,
-        round: roundOf(t),
-        communityId: t.communityId,
-        ticketNo: t.no,
-        type: t.type,
-        category: t.category,
-        ...(t.department ? { department: t.department } : {}),
-        ...(t.assignee ? { handler: t.assignee, handlerName: t.assigneeName } : {}),
-        building: t.building,
-        place: t.place,
-        residentOpenid: t.reporterOpenid,
-        month: monthOf(now),
-        sentAt: now,
-        state: 'open',
-        checkAt: plan.checkAt,
-        updatedAt: now,
-      }
+      let s = newSurvey(t, now, plan.checkAt)
       if (plan.now) {
         s = await addTask(tx, t, s, now)
         tally.callbacks++

@@ -1,5 +1,5 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
-import { monthOf } from '../../src/core/surveys/rules'
+import { newSurvey } from '../../src/core/surveys/rules'
 import type { SurveyDoc, SurveyTag } from '../../src/core/surveys/types'
 import type { TicketDoc } from '../../src/core/tickets/types'
 import { writeBatched, type BenchDataset } from './dataset'
@@ -29,20 +29,7 @@ export async function seedSurveys(store: Store, data: BenchDataset, target = 150
         const unanswered = out.open.length < open && i % 200 === 0
         const overall = [5, 5, 5, 4, 4, 3, 5, 2, 5, 1][i % 10]
         const s: SurveyDoc = {
-          _id: `${t._id}_1`,
-          ticketId: t._id,
-          round: 1,
-          communityId: t.communityId,
-          ticketNo: t.no,
-          type: t.type,
-          category: t.category,
-          ...(t.department ? { department: t.department } : {}),
-          ...(t.assignee ? { handler: t.assignee, handlerName: t.assigneeName } : {}),
-          building: t.building,
-          place: t.place,
-          residentOpenid: t.reporterOpenid,
-          month: monthOf(sentAt),
-          sentAt,
+          ...newSurvey(t, sentAt, null),
           state: unanswered ? 'open' : 'rated',
           ...(unanswered
             ? {}
@@ -58,8 +45,6 @@ export async function seedSurveys(store: Store, data: BenchDataset, target = 150
                   firstAt: sentAt + 3600_000,
                 },
               }),
-          checkAt: null,
-          updatedAt: sentAt,
         }
         if (unanswered) out.open.push({ openid: t.reporterOpenid, ticketId: t._id })
         docs.push({ collection: 'surveys', doc: s })

@@ -21,6 +21,29 @@ export const surveyId = (ticketId: string, round: number) => `${ticketId}_${roun
 /** Only jobs that ended done are surveyed: confirmed or auto-closed, never cancelled or merged. */
 export const isSurveyable = (t: Pick<TicketDoc, 'status' | 'mergedInto'>) => t.status === ('closed' satisfies Status) && !t.mergedInto
 
+/** A new survey round for a finished ticket: what it was, who did it, where — kept on the survey for the figures. */
+export function newSurvey(t: TicketDoc, sentAt: number, checkAt: number | null): SurveyDoc {
+  return {
+    _id: surveyId(t._id, roundOf(t)),
+    ticketId: t._id,
+    round: roundOf(t),
+    communityId: t.communityId,
+    ticketNo: t.no,
+    type: t.type,
+    category: t.category,
+    ...(t.department ? { department: t.department } : {}),
+    ...(t.assignee ? { handler: t.assignee, handlerName: t.assigneeName } : {}),
+    building: t.building,
+    place: t.place,
+    residentOpenid: t.reporterOpenid,
+    month: monthOf(sentAt),
+    sentAt,
+    state: 'open',
+    checkAt,
+    updatedAt: sentAt,
+  }
+}
+
 export const monthOf = (ms: number) => dayjs(ms).tz(TZ).format('YYYY-MM')
 
 /** overall ≤ 2 or 未解决: the bad outcome that opens a complaint held by the 客服主任. */
