@@ -4,7 +4,7 @@ import { dueDate, propertyFee } from '../../src/core/bills/fees'
 import { houseId, houseLabel, type House } from '../../src/core/community/types'
 
 /**
- * The demo community's fees: 物业费 ¥2.50/m²·月 (商铺 ¥4.00), 停车费 ¥150/月, 水 ¥5.00/吨,
+ * The demo community's fees: 物业费 ¥2.50/m²·月 (商铺 ¥4.00: 6栋's ground floor), 停车费 ¥150/月, 水 ¥5.00/吨,
  * 电 ¥0.62/度, all due at month end; parking spaces for some houses; and a few months of
  * arrears on houses no demo account lives in, so 欠费 and 账龄 have something to show. The
  * current period (2026-11) is left for the bill run.
@@ -36,7 +36,7 @@ export async function seedBillsDemo(store: Store, communityId: string, now: numb
     // Between one and five months behind: a spread over the aging bands.
     const months = ARREARS_MONTHS.slice(-(1 + (i % 5)))
     for (const period of months) {
-      const fee = propertyFee(h.area, property)
+      const fee = propertyFee(h.area, property, h.type)
       const bill: BillDoc = {
         _id: billId(communityId, period, property._id, h._id),
         communityId,
@@ -65,7 +65,7 @@ export async function seedBillsDemo(store: Store, communityId: string, now: numb
   // 张建国 paid October's 物业费 in WeChat: his history and a receipt to open.
   const zhang = await store.collection<House>('houses').get(houseId(communityId, '1', '1', '301'))
   if (zhang) {
-    const fee = propertyFee(zhang.area, property)
+    const fee = propertyFee(zhang.area, property, zhang.type)
     const paidAt = Date.UTC(2026, 9, 20, 3, 12)
     const receiptNo = 'SJ20261020-00001'
     const bill: BillDoc = {

@@ -28,6 +28,12 @@ export function rng(seed: number) {
 
 export const roomNo = (floor: number, door: number) => `${floor}${String(door).padStart(2, '0')}`
 
+/**
+ * Street-front shops: the ground floor of the last building (6栋 in the demo: 6-1-101, 6-1-102,
+ * 6-2-101, 6-2-102) is 商铺, billed 物业费 at the commercial price. No demo account lives there.
+ */
+export const isShop = (spec: Pick<CommunitySpec, 'buildings'>, building: number, floor: number) => building === spec.buildings && floor === 1
+
 /** Every house of a community, with areas that vary the way floor plans do (door 01 small, 02 large). */
 export function buildHouses(spec: CommunitySpec): House[] {
   const out: House[] = []
@@ -45,6 +51,7 @@ export function buildHouses(spec: CommunitySpec): House[] {
             room,
             floor: f,
             area: Math.round((base + (b % 3) * 2.15) * 100) / 100,
+            type: isShop(spec, b, f) ? 'commercial' : 'residential',
           })
         }
   return out

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { fixedClock } from '../../cloudfunctions/lib/ports/clock'
-import type { BillDoc } from '../../src/core/bills/types'
+import type { BillDoc, FeeItemDoc } from '../../src/core/bills/types'
 import { e2eHost, go, phone, shot } from './browser'
 
 /** 2026-11-24 10:00 Shanghai, as in the integration tests: the November bills are not yet due. */
@@ -10,6 +10,12 @@ const env = e2eHost('bills', { clock: fixedClock(T0) })
 
 /** Taro's H5 showModal: press its confirm button by its text. */
 const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).click()
+
+/** The host's HTTP API, as a signed-in demo account: for steps that are not what the test is about. */
+const login = async (account: string) =>
+  (await (await fetch(`${env.host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()).data.token as string
+const call = async (token: string, fn: string, action: string, data: unknown) =>
+  (await fetch(`${env.host.url}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })).json()
 
 describe('bills and payment, end to end in Chromium', () => {
   it('bill run for 2026-11; zhang pays 物业费 = area × price; the bill shows paid with a receipt; a campaign for 1栋 skips zhang', async () => {
@@ -89,10 +95,6 @@ describe('bills and payment, end to end in Chromium', () => {
   })
 
   it('the dev pay route pays only the payer’s own order; a resident cannot see staff pages', async () => {
-    const login = async (account: string) =>
-      (await (await fetch(`${env.host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()).data.token as string
-    const call = async (token: string, fn: string, action: string, data: unknown) =>
-      (await fetch(`${env.host.url}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })).json()
     // Idempotent: the bills exist whether or not the first test ran its bill run.
     const liu = await login('supervisor-liu')
     while (!(await call(liu, 'bills', 'runBills', { period: '2026-11' })).data.done);
@@ -106,17 +108,29 @@ describe('bills and payment, end to end in Chromium', () => {
     expect(await call(li, 'bills', 'arrears', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
-  it('the 客服主任 changes a price without a deploy, and loads readings from a CSV file', async () => {
+  it('the 客服主任 changes a price without a deploy, the next bill run charges it, and loads readings from a CSV file', async () => {
     const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
     await go(liu, env.host.url, '/staff/fees/index')
+    // 物业费 is priced per house type: 住宅 ¥2.50 → ¥2.80, 商铺 ¥4.00 → ¥4.50.
     const fee = liu.getByTestId('fee-item').filter({ hasText: '物业费' })
+    await expect(fee.getByTestId('fee-rate-commercial').innerText()).resolves.toBe('商铺 ¥4.00')
     await fee.getByTestId('fee-change').click()
-    await fee.getByTestId('fee-price').locator('input').fill('2.8')
+    await fee.getByTestId('fee-price-residential').locator('input').fill('2.8')
+    await fee.getByTestId('fee-price-commercial').locator('input').fill('4.5')
     await fee.getByTestId('fee-save').click()
-    await fee.getByText('¥2.80').waitFor()
+    await fee.getByTestId('fee-rate-residential').getByText('住宅 ¥2.80').waitFor()
+    await expect(fee.getByTestId('fee-rate-commercial').innerText()).resolves.toBe('商铺 ¥4.50')
     await shot(liu, 'bills-10-fee-items')
-    const items = await env.host.local.store.collection<{ _id: string; name: string; unitPrice: number }>('feeItems').find({ where: { communityId: 'sunshine' } })
-    expect(items.find((i) => i.name === '物业费')!.unitPrice).toBe(280)
+    const items = await env.host.local.store.collection<FeeItemDoc>('feeItems').find({ where: { communityId: 'sunshine' } })
+    expect(items.find((i) => i.name === '物业费')).toMatchObject({ unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
+
+    // The next bill run (2026-12) charges the new prices: the change did take effect.
+    const token = await login('supervisor-liu')
+    while (!(await call(token, 'bills', 'runBills', { period: '2026-12' })).data.done);
+    const december = (house: string) => env.host.local.store.collection<BillDoc>('bills').get(`sunshine_2026-12_sunshine-property_${house}`)
+    // zhang's 91.65 m² × ¥2.80 = ¥256.62; the 商铺 6栋1单元101, 89.50 m² × ¥4.50 = ¥402.75.
+    expect(await december('sunshine-1-1-301')).toMatchObject({ amount: 25662, basis: '91.65 m² × ¥2.80/m²·月' })
+    expect(await december('sunshine-6-1-101')).toMatchObject({ amount: 40275, basis: '商铺 89.50 m² × ¥4.50/m²·月' })
 
     await go(liu, env.host.url, '/staff/bills/index')
     const chooser = liu.waitForEvent('filechooser')

@@ -5,6 +5,9 @@ import type { BillDoc, PayOrderDoc } from '../../src/core/bills/types'
 import type { OutboxDoc } from '../../cloudfunctions/lib/outbox/notify'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'
 import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
+import { repriced } from '../../src/core/bills/fee-items'
+import type { FeeItemDoc } from '../../src/core/bills/types'
+import type { House } from '../../src/core/community/types'
 
 let h: Harness
 beforeEach(async () => {
@@ -80,6 +83,55 @@ describe('bills: bill run', () => {
     const before = await bills().count()
     expect(await h.call('supervisor-liu', 'bills', 'runBills', { period: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await bills().count()).toBe(before)
+  })
+})
+
+describe('bills: 物业费 by house type and price changes', () => {
+  const propertyBill = (period: string, house: string) => bills().get(`sunshine_${period}_sunshine-property_${house}`)
+
+  it('a 商铺 pays area × the commercial price, a 住宅 in the same building the residential one', async () => {
+    // 6栋's ground floor is street-front shops; no demo account lives there.
+    expect((await h.store.collection<House>('houses').get('sunshine-6-1-101'))!.type).toBe('commercial')
+    expect((await h.store.collection<House>('houses').get('sunshine-6-1-201'))!.type).toBe('residential')
+    await runAll()
+    // 89.50 m² × ¥4.00 = ¥358.00; 118.30 m² × ¥4.00 = ¥473.20
+    expect(await propertyBill('2026-11', 'sunshine-6-1-101')).toMatchObject({ amount: 35800, basis: '商铺 89.50 m² × ¥4.00/m²·月' })
+    expect(await propertyBill('2026-11', 'sunshine-6-2-102')).toMatchObject({ amount: 47320, basis: '商铺 118.30 m² × ¥4.00/m²·月' })
+    // 89.50 m² × ¥2.50 = 223.75
+    expect(await propertyBill('2026-11', 'sunshine-6-1-201')).toMatchObject({ amount: 22375, basis: '89.50 m² × ¥2.50/m²·月' })
+    // A house stored without a type is residential.
+    const legacy = (await h.store.collection<House>('houses').get('sunshine-6-1-202'))!
+    delete legacy.type
+    await h.store.collection<House>('houses').set(legacy)
+    await runAll('2026-12')
+    expect(await propertyBill('2026-12', 'sunshine-6-1-202')).toMatchObject({ amount: 29575, basis: '118.30 m² × ¥2.50/m²·月' })
+  })
+
+  it('a price change on the 收费项目 page is what the next bill run charges, per house type', async () => {
+    await runAll()
+    const item = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '物业费')
+    // Exactly what the page sends after 住宅 ¥2.80 and 商铺 ¥4.50 were typed in.
+    const saved = await h.ok('supervisor-liu', 'bills', 'saveFeeItem', repriced(item, { residential: 280, commercial: 450 }))
+    expect(saved).toMatchObject({ unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
+    expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-property')).toMatchObject({ unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
+    await runAll('2026-12')
+    // 91.65 m² × ¥2.80 = ¥256.62; 89.50 m² × ¥4.50 = ¥402.75
+    expect(await propertyBill('2026-12', ZHANG_HOUSE)).toMatchObject({ amount: 25662, basis: '91.65 m² × ¥2.80/m²·月' })
+    expect(await propertyBill('2026-12', 'sunshine-6-1-101')).toMatchObject({ amount: 40275, basis: '商铺 89.50 m² × ¥4.50/m²·月' })
+    // Bills already issued keep their amount.
+    expect(await propertyBill('2026-11', ZHANG_HOUSE)).toMatchObject({ amount: 22913 })
+  })
+
+  it('a save where unitPrice and the 住宅 price disagree is refused and changes nothing', async () => {
+    const item = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '物业费')
+    // What the page used to send: the new price in unitPrice, the old priceByType sent back.
+    const { id, kind, name, cycle, dueDay, active, priceByType } = item
+    const r = await h.call('supervisor-liu', 'bills', 'saveFeeItem', { id, kind, name, unitPrice: 280, priceByType, cycle, dueDay, active })
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'priceByType.residential': expect.any(String) } } })
+    const parking = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '停车费')
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...repriced(parking, 16000), priceByType: { commercial: 20000 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-property')).toMatchObject({ unitPrice: 250, priceByType: { residential: 250, commercial: 400 } })
+    expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-parking')).toMatchObject({ unitPrice: 15000 })
   })
 })
 

@@ -2,6 +2,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { billsContract } from '../../../src/core/bills/contracts'
 import type { FeeItemDoc } from '../../../src/core/bills/types'
 import { AppError } from '../../../src/core/shared/errors'
+import { feeItemPrices } from '../../../src/core/bills/fee-items'
 import { newId } from '../../lib/runtime/ids'
 import { feeItemView } from '../views'
 
@@ -12,11 +13,16 @@ export const feeItems: Handler<typeof billsContract.feeItems> = async (ctx) => {
   return rows.map(feeItemView)
 }
 
-/** A price change applies from the next bill run; bills already issued keep their amount. */
+/**
+ * A price change applies from the next bill run; bills already issued keep their amount.
+ * unitPrice and priceByType are stored consistent (unitPrice is the 住宅 price), see feeItemPrices.
+ */
 export const saveFeeItem: Handler<typeof billsContract.saveFeeItem> = async (ctx, input) => {
   const communityId = ctx.user!.staff!.communityId
   const { id, ...fields } = input
   if (fields.kind === 'oneoff' && !fields.onlyPeriod) throw new AppError('INVALID_INPUT', '一次性收费请填写账期', { onlyPeriod: '请填写账期' })
+  const prices = feeItemPrices(fields)
+  if ('errors' in prices) throw new AppError('INVALID_INPUT', Object.values(prices.errors)[0], prices.errors)
   const items = ctx.store.collection<FeeItemDoc>('feeItems')
   const prev = id ? await items.get(id) : null
   if (id && (!prev || prev.communityId !== communityId)) throw new AppError('NOT_FOUND', '收费项目不存在')
@@ -24,7 +30,8 @@ export const saveFeeItem: Handler<typeof billsContract.saveFeeItem> = async (ctx
     _id: prev?._id ?? newId(ctx.now),
     communityId,
     ...fields,
-    priceByType: fields.priceByType,
+    unitPrice: prices.unitPrice,
+    priceByType: prices.priceByType,
     createdAt: prev?.createdAt ?? ctx.now,
     updatedAt: ctx.now,
   }

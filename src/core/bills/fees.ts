@@ -1,5 +1,5 @@
 import { calendarDay, shanghaiDate } from '../shared/time'
-import type { Cycle, FeeItemDoc, HouseType, LateFeeRule } from './types'
+import { HOUSE_TYPE_LABELS, type Cycle, type FeeItemDoc, type HouseType, type LateFeeRule } from './types'
 
 /**
  * Fee arithmetic, in integers only. Areas arrive as m² with two decimals and meter readings as
@@ -44,13 +44,22 @@ export function dueDate(period: string, dueDay: number): string {
 
 export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
 
-/** 物业费 for one house and one bill: area × price per m² per month × months of the cycle. */
+/** Fen per m² per month a house of this type pays for this 物业费 item. */
+export const propertyPrice = (item: Pick<FeeItemDoc, 'unitPrice' | 'priceByType'>, type: HouseType = 'residential') =>
+  item.priceByType?.[type] ?? item.unitPrice
+
+/**
+ * 物业费 for one house and one bill: area × the price for its type per m² per month × months of
+ * the cycle. The basis names the rate charged, and the type when it is not the usual 住宅:
+ * `91.65 m² × ¥2.50/m²·月`, `商铺 89.50 m² × ¥4.00/m²·月`.
+ */
 export function propertyFee(area: number, item: Pick<FeeItemDoc, 'unitPrice' | 'priceByType' | 'cycle'>, type: HouseType = 'residential') {
-  const price = item.priceByType?.[type] ?? item.unitPrice
+  const price = propertyPrice(item, type)
   const months = CYCLE_MONTHS[item.cycle]
   const amount = mulHundredths(toHundredths(area), price) * months
   const per = months > 1 ? ` × ${months} 个月` : ''
-  return { amount, basis: `${area.toFixed(2)} m² × ¥${yuan(price)}/m²·月${per}` }
+  const kind = type === 'residential' ? '' : `${HOUSE_TYPE_LABELS[type]} `
+  return { amount, basis: `${kind}${area.toFixed(2)} m² × ¥${yuan(price)}/m²·月${per}` }
 }
 
 export function parkingFee(space: string, item: Pick<FeeItemDoc, 'unitPrice' | 'cycle'>) {

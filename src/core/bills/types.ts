@@ -17,8 +17,10 @@ export const CYCLES = ['monthly', 'quarterly', 'yearly'] as const
 export type Cycle = (typeof CYCLES)[number]
 export const CYCLE_LABELS: Record<Cycle, string> = { monthly: '按月', quarterly: '按季', yearly: '按年' }
 
+/** What a house is used as; 物业费 may be priced per type. A house without a type is residential. */
 export const HOUSE_TYPES = ['residential', 'commercial'] as const
 export type HouseType = (typeof HOUSE_TYPES)[number]
+export const HOUSE_TYPE_LABELS: Record<HouseType, string> = { residential: '住宅', commercial: '商铺' }
 
 export const BILL_STATUSES = ['unpaid', 'paid', 'waived'] as const
 export type BillStatus = (typeof BILL_STATUSES)[number]
@@ -46,7 +48,12 @@ export interface FeeItemDoc {
    * (水费 per 吨, 电费 per 度), or the whole amount (one-off).
    */
   unitPrice: number
-  /** 物业费 by house type, fen per m² per month; falls back to unitPrice. */
+  /**
+   * 物业费 by house type, fen per m² per month; a type without a price here pays unitPrice.
+   * Only 物业费 items have it, and when they do, unitPrice IS the 住宅 price: the server stores
+   * priceByType.residential === unitPrice and refuses a save where they disagree (see
+   * feeItemPrices in fee-items.ts), so no reader has to guess which of the two counts.
+   */
   priceByType?: Partial<Record<HouseType, number>>
   cycle: Cycle
   /** Day of the period's first month the bill is due; 0 = that month's last day. */

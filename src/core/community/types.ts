@@ -1,4 +1,5 @@
 import * as z from '../shared/zod'
+import type { HouseType } from '../bills/types'
 
 export const CommunitySchema = z.object({
   id: z.string(),
@@ -20,6 +21,8 @@ export interface House {
   floor: number
   /** Floor area in m², two decimals; fees multiply it later in fen. */
   area: number
+  /** 住宅 or 商铺, for 物业费 by house type. Absent means residential. */
+  type?: HouseType
 }
 
 /** 1栋1单元301 — how residents and staff name a house. */
