@@ -1,6 +1,7 @@
 import type { Ctx } from '../lib/runtime/context'
 import { SYSTEM_OPENID } from '../lib/runtime/context'
 import { openComplaint } from './ladder'
+import { nextSendTime } from '../../src/core/shared/quiet-hours'
 import { formatTime } from '../../src/core/shared/time'
 import { CALLBACK_DUE_MS, callbackPlan, isSurveyable, needsCallback, newSurvey, roundOf, surveyId } from '../../src/core/surveys/rules'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
@@ -70,7 +71,8 @@ export async function sendSurveys(deps: Deps, batch = 200) {
           title: '请为本次服务评价',
           body: `${t.no} 已完成（${formatTime(t.closedAt ?? now)}），请花半分钟为${t.assigneeName ? `${t.assigneeName}师傅` : '我们'}的服务打分`,
           page: residentPage(t),
-          push: { templateKey: 'ticketSurvey', data: { no: t.no, note: '请为本次服务评价' } },
+          // Work auto-closes around the clock: the in-app message lands at once, the push waits out quiet hours.
+          push: { templateKey: 'ticketSurvey', data: { no: t.no, note: '请为本次服务评价' }, notBefore: nextSendTime(now) },
         })
       }
       tally.surveys++

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { requirePrivacy } from './privacy'
 
 /**
  * Pick a text file (a meter-reading CSV) and return its contents. In WeChat a file comes from a
@@ -8,6 +9,7 @@ import Taro from '@tarojs/taro'
 export async function pickTextFile(extensions: string[]): Promise<{ name: string; text: string } | null> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
+      await requirePrivacy()
       const r = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions })
       const f = r.tempFiles[0]
       return { name: f.name, text: Taro.getFileSystemManager().readFileSync(f.path, 'utf8') as string }

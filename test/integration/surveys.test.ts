@@ -1,5 +1,6 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { harness, type Harness } from '../helpers/harness'
+import { grant } from '../../cloudfunctions/lib/outbox/quota'
 
 let h: Harness
 beforeEach(async () => {
@@ -73,13 +74,64 @@ describe('surveys: rating a finished job', () => {
     expect(await h.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: id })).toMatchObject({ state: 'open' })
   })
 
-  it('two simultaneous submissions record one answer', async () => {
+  it('a job that auto-closes at night gets its survey in 消息 at once, and the WeChat push at 07:00', async () => {
+    await grant(h.store, 'dev-resident-zhang', ['ticketSurvey'], h.clock.now())
+    h.clock.set(Date.UTC(2026, 10, 24, 14, 30)) // Tuesday 22:30 in Shanghai: a late job
+    const id = await doneJob(false) // auto-closes and is surveyed on Thursday at 22:31
+    const surveyPushes = () => h.notifier.sent.filter((m) => m.openid === 'dev-resident-zhang' && m.templateKey === 'ticketSurvey')
+    expect(await h.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: id })).toMatchObject({ state: 'open' })
+    expect(await titlesOf('resident-zhang')).toContain('请为本次服务评价')
+    const [queued] = await h.store.collection<{ _id: string; templateKey: string; status: string; nextAttemptAt: number }>('outbox').find({ where: { openid: 'dev-resident-zhang', templateKey: 'ticketSurvey' } })
+    const morning = Date.UTC(2026, 10, 26, 23, 0) // Friday 07:00 in Shanghai
+    expect(queued).toMatchObject({ status: 'pending', nextAttemptAt: morning })
+    h.clock.set(morning - 60_000)
+    await tick()
+    expect(surveyPushes()).toEqual([])
+    h.clock.set(morning)
+    await tick()
+    expect(surveyPushes()).toHaveLength(1)
+  })
+
+  it('two simultaneous submissions record one answer: one of them whole, the other an amendment or a clean refusal', async () => {
     const id = await doneJob()
-    const rs = await Promise.all([h.call('resident-zhang', 'surveys', 'submit', good(id)), h.call('resident-zhang', 'surveys', 'submit', { ...good(id), overall: 1, resolved: false })])
+    const a = good(id)
+    const b = { ticketId: id, overall: 1, speed: 2, attitude: 1, resolved: false, tags: ['没修好'], comment: '还在漏水' }
+    const asked = [a, b]
+    const rs = await Promise.all(asked.map((x) => h.call<{ answer: Record<string, unknown> }>('resident-zhang', 'surveys', 'submit', x)))
+    const fields = ({ overall, speed, attitude, resolved, tags, comment }: Record<string, unknown>) => ({ overall, speed, attitude, resolved, tags, comment })
+    const own = ({ ticketId: _, ...x }: typeof a) => x
+
+    // The code's rule: each submit is a transaction on the one survey document, so the later one
+    // runs on fresh data and amends the first (within 24 h) — or, were it refused, says so cleanly.
     expect(rs.some((r) => r.ok)).toBe(true)
+    rs.forEach((r, i) => {
+      if (r.ok) expect(fields(r.data.answer)).toEqual(own(asked[i]))
+      else expect(['CONFLICT', 'INVALID_STATE']).toContain(r.error.code)
+    })
+
+    // What the resident sees: exactly one of the two answers, entire, not a mix of both.
+    const seen = await h.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: id })
+    const stored = fields(seen.answer)
+    expect([own(a), own(b)]).toContainEqual(stored)
+    const winner = asked.findIndex((x) => JSON.stringify(own(x)) === JSON.stringify(stored))
+    expect(rs[winner].ok).toBe(true)
+
+    // The first answer is recorded once ('rated', whose time is firstAt); the other is an amendment of it.
+    const events = await h.store.collection<{ _id: string; kind: string; at: number }>('ticketEvents').find({ where: { ticketId: id }, orderBy: [['at', 'asc']], limit: 100 })
+    const rated = events.filter((e) => e.kind === 'rated')
+    expect(rated).toHaveLength(1)
+    expect(events.filter((e) => e.kind === 'rating_amended')).toHaveLength(rs.filter((r) => r.ok).length - 1)
+    const doc = await h.store.collection<{ _id: string; answer: { firstAt: number } }>('surveys').get(`${id}_1`)
+    expect(doc!.answer.firstAt).toBe(rated[0].at)
     expect(await h.store.collection('surveys').count({ ticketId: id })).toBe(1)
-    // At most one complaint, however the two raced.
-    expect(await h.store.collection('tickets').count({ type: 'complaint' })).toBeLessThanOrEqual(1)
+
+    // At most one complaint; exactly one when the bad answer was recorded at any point.
+    const complaints = await h.store.collection('tickets').count({ type: 'complaint' })
+    expect(complaints).toBe(rs[1].ok ? 1 : 0)
+
+    // Staff figures count one answer, the stored one.
+    const figs = await h.ok('tech-zhao', 'surveys', 'figures', { by: 'handler' })
+    expect(figs.total).toMatchObject({ surveyed: 1, answered: 1, averageScore: stored.overall })
   })
 
   it('no one rates a ticket that is not theirs; bad input is refused with nothing written', async () => {

@@ -75,6 +75,35 @@ describe('tickets: the whole loop', () => {
   })
 })
 
+describe('tickets: staff subscribe messages', () => {
+  it('a handler who subscribes at 接单 gets the next 派单 and 催单 as WeChat pushes, one per grant', async () => {
+    const keys = ['newOrder', 'ticketAlert'] // src/staff/subscribe.ts staffTemplates(['handler'])
+    const pushesTo = (openid: string) => h.notifier.sent.filter((m) => m.openid === openid).map((m) => m.templateKey)
+    const first = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: first.id, assignee: 'dev-tech-zhao' })
+    await tick()
+    expect(pushesTo('dev-tech-zhao')).toEqual([]) // never asked: the in-app message only
+
+    // What the staff ticket page does at the 接单 tap (H5 stands in for WeChat's panel with accepts).
+    expect((await h.ok('tech-zhao', 'account', 'subscribeTemplates', { keys })).map((t: { key: string }) => t.key)).toEqual(keys)
+    expect((await h.ok('tech-zhao', 'account', 'recordSubscriptions', { results: { newOrder: 'accept', ticketAlert: 'accept' } })).granted).toEqual(keys)
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: first.id })
+
+    const second = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401' })
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: second.id, assignee: 'dev-tech-zhao' })
+    h.clock.advance(31 * MIN)
+    await h.ok('resident-li', 'tickets', 'urge', { ticketId: second.id })
+    await tick()
+    expect(pushesTo('dev-tech-zhao').sort()).toEqual(keys)
+    // One accept, one message: the third 派单 lands in the message center only.
+    const third = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, description: '卫生间地漏堵塞，排水很慢' })
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: third.id, assignee: 'dev-tech-zhao' })
+    await tick()
+    expect(pushesTo('dev-tech-zhao').sort()).toEqual(keys)
+    expect(await h.store.collection('subscriptions').get('dev-tech-zhao_newOrder')).toMatchObject({ accepted: 1, sent: 1 })
+  })
+})
+
 describe('tickets: the escalation ladder (injected clock)', () => {
   it('an untouched ticket warns, then escalates to manager-zhou, then supervisor-liu — each once', async () => {
     const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
@@ -128,6 +157,29 @@ describe('tickets: the escalation ladder (injected clock)', () => {
     const r = await h.ok('tech-zhao', 'tickets', 'resume', { ticketId: t.id })
     expect(r.status).toBe('accepted')
     expect(r.next.minutesLeft).toBeGreaterThan(0)
+  })
+
+  it('reassigning a paused ticket resumes its clock: the paused time pushes the deadlines back, nothing escalates', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+    await h.ok('tech-zhao', 'tickets', 'pause', { ticketId: t.id, reason: 'parts', note: '等阀门到货' })
+    const tickets = h.store.collection<{ _id: string; sla: { pausedAt?: number; arrive: { due: number }; resolve: { due: number } } }>('tickets')
+    const paused = (await tickets.get(t.id))!
+    // Three days later (Friday 10:00): without the pause, arrive and resolve would be far past their escalation times.
+    h.clock.advance(3 * 24 * 60 * MIN)
+    const r = await h.ok('agent-chen', 'tickets', 'reassign', { ticketId: t.id, assignee: 'dev-cleaner-sun', reason: '赵师傅休假' })
+    expect(r).toMatchObject({ status: 'dispatched', overdue: false })
+    expect(r.next.minutesLeft).toBeGreaterThan(0)
+    const after = (await tickets.get(t.id))!
+    expect(after.sla.pausedAt).toBeUndefined()
+    expect(after.sla.arrive.due).toBeGreaterThan(paused.sla.arrive.due + 2 * 24 * 60 * MIN)
+    expect(after.sla.resolve.due).toBeGreaterThan(paused.sla.resolve.due + 2 * 24 * 60 * MIN)
+    await tick()
+    for (const who of ['manager-zhou', 'supervisor-liu']) expect(await messagesOf(who)).toEqual([])
+    const d = await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
+    expect(d).toMatchObject({ status: 'dispatched', overdue: false })
+    expect(d.timeline.filter((e: { kind: string }) => e.kind === 'escalated')).toEqual([])
   })
 
   it('a merged reporter follows the master and is told when it completes', async () => {

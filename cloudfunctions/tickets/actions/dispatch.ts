@@ -2,7 +2,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import { DEPARTMENT_LABELS } from '../../../src/core/shared/roles'
 import type { UserDoc } from '../../../src/core/account/types'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
-import { meet } from '../../../src/core/tickets/sla'
+import { meet, resumeSla } from '../../../src/core/tickets/sla'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
@@ -56,7 +56,10 @@ export const reassign: Handler<typeof ticketsContract.reassign> = async (ctx, { 
   return act(ctx, ticketId, 'reassign', {
     apply: (t, s) => {
       if (s.before.assignee === u._id) throw new AppError('INVALID_INPUT', '已经派给这位师傅了', { assignee: '已经派给这位师傅了' })
-      return { ...assign(t, u, s.now, ctx), pausedFrom: undefined, sla: s.before.sla.pausedAt !== undefined ? { ...t.sla, pausedAt: undefined } : t.sla }
+      // The machine sends a paused ticket back to `dispatched`: its clock runs again, so resume it
+      // properly — deadlines move later by the time spent paused, never lost.
+      const running = { ...t, pausedFrom: undefined, pauseReason: undefined, sla: resumeSla(t.sla, s.now, s.rules.calendar) }
+      return assign(running, u, s.now, ctx)
     },
     async after(t, s) {
       await addEvent(s.tx, t, 'reassigned', s.actor, s.now, `改派给${t.assigneeName}：${reason}`, { data: { from: s.before.assignee, to: t.assignee } })

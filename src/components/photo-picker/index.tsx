@@ -3,12 +3,14 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { fileUrl, uploadFile } from '../../services/backend'
 import { messageOf } from '../../services/errors'
+import { requirePrivacy } from '../../services/privacy'
 import './index.scss'
 
 const cancelled = (e: unknown) => /cancel/.test(String((e as Error)?.message ?? (e as { errMsg?: string })?.errMsg))
 
 async function choose(count: number): Promise<string[]> {
   if (process.env.TARO_ENV === 'weapp') {
+    await requirePrivacy()
     const r = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
     return r.tempFiles.map((f) => f.tempFilePath)
   }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
 import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useLoad } from '../../services/session'
+import { askSubscribe, preloadTemplates } from '../../services/subscribe'
 import { PAUSE_LABELS, PAUSE_REASONS, STATUS_LABELS, type PauseReason } from '../../core/tickets/types'
 import type { ticketsContract } from '../../core/tickets/contracts'
 import { DEPARTMENT_LABELS, type Department } from '../../core/shared/roles'
@@ -11,6 +12,7 @@ import { ErrorView, Loading } from '../../components/page-state'
 import { HomeLink, Sheet, TicketBody, type TicketSummary } from '../../components/ticket-parts'
 import { PhotoPicker } from '../../components/photo-picker'
 import { StaffSurvey } from './survey'
+import { staffTemplates } from '../subscribe'
 import './index.scss'
 
 type Handler = Output<typeof ticketsContract.handlers>[number]
@@ -48,6 +50,11 @@ export default function StaffTicket() {
   useDidShow(() => {
     if (!needsSignIn()) ticket.reload()
   })
+  // Template ids ready before the 接单 tap, which may open WeChat's panel only synchronously.
+  const acceptable = ticket.data?.can.includes('accept') ?? false
+  useEffect(() => {
+    if (acceptable) preloadTemplates(staffTemplates(['handler']))
+  }, [acceptable])
   usePullDownRefresh(async () => {
     await ticket.reload()
     Taro.stopPullDownRefresh()
@@ -92,7 +99,16 @@ export default function StaffTicket() {
   }
 
   const direct: Record<string, () => unknown> = {
-    accept: () => run('accept', () => api.tickets.accept({ ticketId: d.id }), '已接单'),
+    // 接单 is the handler's natural tap to ask for the next 派单 and 预警 pushes (never throws).
+    accept: () =>
+      run(
+        'accept',
+        async () => {
+          await askSubscribe(staffTemplates(['handler']))
+          return api.tickets.accept({ ticketId: d.id })
+        },
+        '已接单',
+      ),
     arrive: () => run('arrive', () => api.tickets.arrive({ ticketId: d.id }), '已到场'),
     resume: () => run('resume', () => api.tickets.resume({ ticketId: d.id }), '已恢复'),
   }
