@@ -1,9 +1,10 @@
 import type { BillDoc, PayOrderDoc } from '../../src/core/bills/types'
-import { dailyRunDue, dueDatesToday, DEFAULT_POLICY, stageText, today, type ReminderPolicy } from '../../src/core/bills/reminders'
+import { dailyRunDue, dueDatesToday, stageText, today } from '../../src/core/bills/reminders'
 import type { Deps } from '../lib/runtime/deps'
 import { debtorsOf, promptDebtors } from './prompt'
 import { PAGE } from './scan'
 import { creditOrder } from './credit'
+import { reminderPolicyOf } from './policy'
 
 /** jobState/billReminders_<community>: the day's run, resumable by bill-id cursor. */
 interface JobStateDoc {
@@ -12,12 +13,6 @@ interface JobStateDoc {
   /** The day in progress and the last bill id done, when a run ran out of time. */
   runningDate?: string
   cursor?: string
-}
-
-/** billSettings/<community>: a community's own reminder policy, over the default. */
-interface BillSettingsDoc {
-  _id: string
-  policy?: Partial<ReminderPolicy>
 }
 
 /** Stop starting new pages after this long, and resume on the next tick (the timer fires every minute). */
@@ -36,8 +31,7 @@ export async function billReminders(deps: Deps, budgetMs = BUDGET_MS) {
   for (const c of communities) {
     const id = `billReminders_${c._id}`
     const state = (await states.get(id)) ?? { _id: id }
-    const settings = await deps.store.collection<BillSettingsDoc>('billSettings').get(c._id)
-    const policy = { ...DEFAULT_POLICY, ...settings?.policy }
+    const policy = await reminderPolicyOf(deps.store, c._id)
     if (!dailyRunDue(now, state.lastRunDate, policy)) continue
     const day = today(now)
     let cursor = state.runningDate === day ? (state.cursor ?? '') : ''

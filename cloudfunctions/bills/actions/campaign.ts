@@ -8,6 +8,7 @@ import type { OutboxDoc } from '../../lib/outbox/notify'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
 import { debtorsOf, promptDebtors } from '../prompt'
+import { reminderPolicyOf } from '../policy'
 import { scanBills } from '../scan'
 import { billsByIds } from '../views'
 import { unpaidScope } from './arrears'
@@ -24,7 +25,9 @@ export const startCampaign: Handler<typeof billsContract.startCampaign> = async 
   await scanBills(ctx.store, where, (page) => void bills.push(...page))
   const { debtors, unreachableHouses } = await debtorsOf(ctx.store, bills, ctx.now)
   const staffName = ctx.user?.staff?.name ?? ''
-  const results = await promptDebtors(ctx.store, ctx.now, debtors, { lead: () => '物业服务中心提醒您：' })
+  // The community's minimum gap and quiet hours hold for a campaign as for the daily prompts.
+  const policy = await reminderPolicyOf(ctx.store, ctx.user!.staff!.communityId)
+  const results = await promptDebtors(ctx.store, ctx.now, debtors, { policy, lead: () => '物业服务中心提醒您：' })
 
   const campaignId = newId(ctx.now)
   const docs: CampaignRecipientDoc[] = debtors.map((d, i) => {

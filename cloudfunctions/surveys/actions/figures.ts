@@ -6,6 +6,7 @@ import type { SurveyDoc } from '../../../src/core/surveys/types'
 import { dayjs, TZ } from '../../../src/core/shared/time'
 import type { Handler } from '../../lib/runtime/handler'
 import { hasRole, type Ctx } from '../../lib/runtime/context'
+import { changeCallbackPolicy } from '../policy'
 
 const PAGE = 1000
 
@@ -36,9 +37,6 @@ export const figures: Handler<typeof surveysContract.figures> = async (ctx, { mo
 export const setPolicy: Handler<typeof surveysContract.setPolicy> = async (ctx, { callback }) => {
   const communityId = ctx.user?.staff?.communityId
   if (!communityId) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
-  await ctx.store.transaction(async (tx) => {
-    const s = await tx.collection<{ _id: string }>('settings').get(communityId)
-    await tx.collection<{ _id: string; callbackPolicy?: string }>('settings').set({ ...(s ?? { _id: communityId }), callbackPolicy: callback })
-  })
+  await changeCallbackPolicy(ctx, communityId, callback)
   return { callback }
 }

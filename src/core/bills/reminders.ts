@@ -1,10 +1,11 @@
 import { calendarDay, shanghaiDate, shanghaiHour } from '../shared/time'
-import { nextSendTime } from '../shared/quiet-hours'
+import { nextSendTime, QUIET, type QuietHours } from '../shared/quiet-hours'
 
 /**
  * 催缴 that respects people: a prompt a few days before the due date, on it, then at +7, +15
  * and +30 days; never for a paid bill; at most one prompt per person per 3 days (whatever the
- * number of bills or houses); no push between 22:00 and 07:00. Pure: `now` is an argument.
+ * number of bills or houses); no push between 22:00 and 07:00. Each community may change these
+ * (billSettings/<communityId>, edited by the 客服主任). Pure: `now` is an argument.
  */
 export interface ReminderPolicy {
   daysBefore: number
@@ -13,9 +14,11 @@ export interface ReminderPolicy {
   minGapDays: number
   /** Shanghai hour the scheduler sends the day's policy prompts. */
   hour: number
+  /** Pushes wait out this window (the in-app message does not); 22:00–07:00 unless the community chose otherwise. */
+  quiet?: QuietHours
 }
 
-export const DEFAULT_POLICY: ReminderPolicy = { daysBefore: 3, onDue: true, overdueDays: [7, 15, 30], minGapDays: 3, hour: 10 }
+export const DEFAULT_POLICY: ReminderPolicy = { daysBefore: 3, onDue: true, overdueDays: [7, 15, 30], minGapDays: 3, hour: 10, quiet: QUIET }
 
 export const DAY_MS = 24 * 3600 * 1000
 
@@ -53,7 +56,7 @@ export function decidePrompt(
 ): PromptDecision {
   if (input.unpaidTotal <= 0) return { send: false, reason: 'paid' }
   if (input.lastPromptAt !== undefined && input.now - input.lastPromptAt < policy.minGapDays * DAY_MS) return { send: false, reason: 'recent' }
-  return { send: true, notBefore: nextSendTime(input.now) }
+  return { send: true, notBefore: nextSendTime(input.now, policy.quiet ?? QUIET) }
 }
 
 /** The daily run is due from `hour` on, once per Shanghai calendar day. */

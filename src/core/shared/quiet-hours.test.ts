@@ -17,3 +17,16 @@ describe('quiet hours 22:00–07:00', () => {
     expect(nextSendTime(sh(25, 10, 0))).toBe(sh(25, 10, 0))
   })
 })
+
+describe("a community's own quiet window", () => {
+  it('spans midnight or sits within one day', () => {
+    const late = { start: 21, end: 8 }
+    expect(isQuiet(sh(24, 21, 0), late)).toBe(true)
+    expect(nextSendTime(sh(24, 21, 30), late)).toBe(sh(25, 8))
+    expect(nextSendTime(sh(25, 7, 30), late)).toBe(sh(25, 8))
+    const noon = { start: 12, end: 14 }
+    expect(isQuiet(sh(25, 11, 59), noon)).toBe(false)
+    expect(nextSendTime(sh(25, 12, 30), noon)).toBe(sh(25, 14))
+    expect(nextSendTime(sh(25, 14, 0), noon)).toBe(sh(25, 14))
+  })
+})

@@ -1,17 +1,22 @@
 import { dayjs, shanghaiHour, TZ } from './time'
 
-/** Pushes that can wait are not sent between 22:00 and 07:00 Shanghai time. */
-export const QUIET = { start: 22, end: 7 } as const
-
-export function isQuiet(now: number): boolean {
-  const h = shanghaiHour(now)
-  return h >= QUIET.start || h < QUIET.end
+/** Whole Shanghai hours [start, end); a window with start > end spans midnight. */
+export interface QuietHours {
+  start: number
+  end: number
 }
 
-/** The earliest moment a non-urgent push may go out: now, or 07:00 after the quiet night. */
-export function nextSendTime(now: number): number {
-  if (!isQuiet(now)) return now
-  const local = dayjs(now).tz(TZ)
-  const morning = local.hour() >= QUIET.start ? local.add(1, 'day') : local
-  return morning.hour(QUIET.end).minute(0).second(0).millisecond(0).valueOf()
+/** Pushes that can wait are not sent between 22:00 and 07:00 Shanghai time (a community may choose its own window). */
+export const QUIET: QuietHours = { start: 22, end: 7 }
+
+/** Whether the Shanghai hour `h` (0–23) falls in the window. */
+export const quietHour = (h: number, q: QuietHours = QUIET) => (q.start > q.end ? h >= q.start || h < q.end : h >= q.start && h < q.end)
+
+export const isQuiet = (now: number, q: QuietHours = QUIET): boolean => quietHour(shanghaiHour(now), q)
+
+/** The earliest moment a non-urgent push may go out: now, or the next end of the quiet window. */
+export function nextSendTime(now: number, q: QuietHours = QUIET): number {
+  if (!isQuiet(now, q)) return now
+  const end = dayjs(now).tz(TZ).hour(q.end).minute(0).second(0).millisecond(0)
+  return (end.valueOf() > now ? end : end.add(1, 'day')).valueOf()
 }

@@ -1,8 +1,10 @@
-import { View, Text } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../services/api'
 import { useMe } from '../../services/session'
+import { askSubscribe, preloadTemplates } from '../../services/subscribe'
+import { staffTemplates } from '../subscribe'
 import { ROLE_LABELS, DEPARTMENT_LABELS } from '../../core/shared/roles'
 import { dayjs, TZ } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
@@ -21,8 +23,20 @@ export default function StaffHome() {
   const [rating, setRating] = useState<{ average: number | null; answered: number } | null>(null)
   const staff = me?.staff
   const reviews = staff?.roles.some((r) => r === 'agent' || r === 'manager' || r === 'supervisor')
+  const templates = staffTemplates(staff?.roles ?? [])
+  const [asking, setAsking] = useState(false)
+
+  /** WeChat opens its panel only from a tap, and each accept is good for one message. */
+  const subscribe = async () => {
+    if (asking) return
+    setAsking(true)
+    const granted = await askSubscribe(templates)
+    setAsking(false)
+    Taro.showToast({ title: granted.length ? `已开启 ${granted.length} 项微信提醒` : '未开启，提醒仍会进入消息中心', icon: 'none' })
+  }
 
   useDidShow(() => {
+    preloadTemplates(['newOrder', 'ticketAlert'])
     api.tickets
       .inbox({ limit: 1 })
       .then((r) => setQueue(r.counts))
@@ -67,6 +81,12 @@ export default function StaffHome() {
           {staff.department && <Text className='tag tag-gray'>{DEPARTMENT_LABELS[staff.department]}</Text>}
           {staff.zone?.length ? <Text className='tag tag-gray'>负责 {staff.zone.join('、')} 栋</Text> : null}
         </View>
+        <View className='row between staff-notify'>
+          <Text className='muted staff-notify-text'>微信提醒每次授权可收一条，常点常收</Text>
+          <Button className='btn btn-ghost btn-small' disabled={asking || undefined} onClick={subscribe} data-testid='staff-subscribe'>
+            {templates.includes('newOrder') ? '接收派单/超时提醒' : '接收超时/催单提醒'}
+          </Button>
+        </View>
       </View>
 
       <View className='section-title'>待办</View>
@@ -103,8 +123,14 @@ export default function StaffHome() {
           </View>
           {staff.roles.includes('supervisor') && (
             <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/settings/index' })} data-testid='tile-settings'>
-              <Text className='staff-tile-num'>时限</Text>
-              <Text className='staff-tile-label'>服务时限与营业时间</Text>
+              <Text className='staff-tile-num'>设置</Text>
+              <Text className='staff-tile-label'>时限 · 常用回复 · 回访与催缴 · 操作记录</Text>
+            </View>
+          )}
+          {staff.roles.includes('supervisor') && (
+            <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/team/index' })} data-testid='tile-team'>
+              <Text className='staff-tile-num'>团队</Text>
+              <Text className='staff-tile-label'>人员、角色、片区与值班</Text>
             </View>
           )}
         </View>

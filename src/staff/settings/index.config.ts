@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '服务时限设置',
+  navigationBarTitleText: '服务设置',
 })

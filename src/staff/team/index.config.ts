@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '团队与值班',
+  enablePullDownRefresh: true,
+})
