@@ -10,6 +10,7 @@ import { billsCases, billsTotals, seedBillsBench } from './bench/bills'
 import { seedTickets, ticketCases } from './bench/tickets'
 import { seedSurveys, surveyCases } from './bench/surveys'
 import { noticeCases, noticesTotals } from './bench/notices'
+import { seedChiefs, supervisorCases } from './bench/supervisor'
 import { formatTable, runCase, toRecord, type BenchCase, type BenchResult, type CallFn } from './bench/run'
 
 /**
@@ -41,6 +42,7 @@ async function main() {
     const ticketData = await seedTickets(local.store, data, T0)
     await seedBillsBench(local.store, data, T0)
     const surveyData = await seedSurveys(local.store, data)
+    const chiefs = await seedChiefs(local.store, data, T0)
     const seedMs = performance.now() - t0
     const docs = await countDocs(local.store)
     console.log(`写入数据：${docs} 条文档，用时 ${(seedMs / 1000).toFixed(1)} 秒（${data.communities.length + 1} 个小区）\n`)
@@ -56,7 +58,7 @@ async function main() {
     }
     // Bills' reminders run at 2026-11-27 10:00 Shanghai: three days before November's bills fall due.
     const bills = billsCases(data, call, { deps: local.deps, setNow: (ms) => clock.set(ms), reminderAt: Date.UTC(2026, 10, 27, 2, 0, 0) })
-    const cases: BenchCase[] = [...accountCases(data, call), ...ticketCases(data, ticketData, call, tick), ...bills, ...surveyCases(data, surveyData, call, '2026-11'), ...noticeCases(data, call, local.deps)]
+    const cases: BenchCase[] = [...accountCases(data, call), ...ticketCases(data, ticketData, call, tick), ...bills, ...surveyCases(data, surveyData, call, '2026-11'), ...noticeCases(data, call, local.deps), ...supervisorCases(data, chiefs, call, () => clock.advance(11 * 60_000), '2026-10')]
 
     const results: BenchResult[] = []
     for (const c of cases) results.push(await runCase(local.store, c))

@@ -38,6 +38,7 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
       /** Dashboard tiles (supervisor.dashboard): escalated and open emergencies. */
       ['communityId', 'escalated', 'createdAt'],
       ['communityId', 'open', 'priority', 'createdAt'],
+      ['communityId', 'lowRating', 'open', 'createdAt'],
     ],
   },
   ticketEvents: { indexes: [['ticketId', 'at']] },
@@ -72,12 +73,15 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   campaignRecipients: { indexes: [['campaignId']] },
   /** Notices (issue 5): announcements, outages, events; deliveries, read receipts, follows, sign-ups. */
   notices: { indexes: [['communityId', 'publishAt'], ['sendPending', 'publishAt']] },
-  noticeDeliveries: { indexes: [['noticeId', 'building']] },
+  /** Per recipient: read share per building, counts per push status, and the pushes still to settle. */
+  noticeDeliveries: { indexes: [['noticeId', 'building'], ['noticeId', 'status'], ['status', 'checkAt']] },
   noticeReads: { indexes: [['noticeId', 'building'], ['openid', 'noticeId']] },
   noticeFollows: { indexes: [['noticeId']] },
   signups: { indexes: [['noticeId', 'status', 'at']] },
   /** Audit trail (issue 7): who changed what, when, before and after; searched by kind and actor. */
   audit: { indexes: [['communityId', 'at'], ['communityId', 'kind', 'at'], ['communityId', 'actorName', 'at'], ['communityId', 'actor', 'at']] },
+  /** rollups/<communityId>_<YYYY-MM>: a month's figures folded into counters (supervisor trend and 月报). */
+  rollups: { indexes: [] },
   /** Background jobs' own progress (daily runs, cursors). */
   jobState: { indexes: [] },
   /** Outbox and in-app messages, used by every feature that tells a person something. */

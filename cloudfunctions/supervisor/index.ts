@@ -4,6 +4,10 @@ import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { settings, saveSettings } from './actions/settings'
 import { audit } from './actions/audit'
 import { dashboard } from './actions/dashboard'
+import { team, addMember, updateMember, removeMember } from './actions/team'
+import { replies, saveReply, deleteReply, orderReplies } from './actions/replies'
+import { policies, setCallbackPolicy, saveReminderPolicy } from './actions/policies'
+import { trend, report, exportReport } from './actions/report'
 
 /** supervisor: the 客服主任's view — today's dashboard, the SLA and calendar settings, the audit trail. */
 export const supervisor = defineFunction('supervisor', supervisorContract, {
@@ -11,6 +15,20 @@ export const supervisor = defineFunction('supervisor', supervisorContract, {
   saveSettings,
   audit,
   dashboard,
+  team,
+  addMember,
+  updateMember,
+  removeMember,
+  replies,
+  saveReply,
+  deleteReply,
+  orderReplies,
+  policies,
+  setCallbackPolicy,
+  saveReminderPolicy,
+  trend,
+  report,
+  exportReport,
 })
 
 export const main = wechatMain(supervisor)

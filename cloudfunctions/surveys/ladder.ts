@@ -43,7 +43,7 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
     const tickets = tx.collection<TicketDoc>('tickets')
     const complaint = (await tickets.get(made.id))!
     const o = (await tickets.get(orig._id))!
-    await tickets.update(complaint._id, { owner: chief?._id, links: [...new Set([...complaint.links, o._id])] })
+    await tickets.update(complaint._id, { owner: chief?._id, lowRating: true, links: [...new Set([...complaint.links, o._id])] })
     await tickets.update(o._id, { links: [...new Set([...o.links, complaint._id])] })
     const sv = (await tx.collection<SurveyDoc>('surveys').get(surveyId))!
     if (sv.complaintId !== 'pending') return // another run finished it meanwhile

@@ -31,8 +31,8 @@ export const api: Client = {
     'dispatch', 'reassign', 'accept', 'decline', 'arrive', 'pause', 'resume', 'complete', 'resolve', 'link', 'merge', 'savedReplies',
   ]),
   surveys: client('surveys', ['forTicket', 'submit', 'reply', 'callbacks', 'startCall', 'recordCall', 'figures', 'setPolicy']),
-  notices: client('notices', ['publish', 'update', 'restore', 'manage', 'stats', 'linkTicket', 'list', 'home', 'activeOutages', 'detail', 'follow', 'signUp', 'cancelSignUp']),
-  supervisor: client('supervisor', ['settings', 'saveSettings', 'audit', 'dashboard']),
+  notices: client('notices', ['publish', 'update', 'restore', 'manage', 'stats', 'linkTicket', 'forTicket', 'list', 'home', 'activeOutages', 'detail', 'follow', 'signUp', 'cancelSignUp']),
+  supervisor: client('supervisor', ['settings', 'saveSettings', 'audit', 'dashboard', 'trend', 'report', 'exportReport', 'team', 'addMember', 'updateMember', 'removeMember', 'replies', 'saveReply', 'deleteReply', 'orderReplies', 'policies', 'setCallbackPolicy', 'saveReminderPolicy']),
   account: client('account', ['whoami', 'updateProfile', 'subscribeTemplates', 'recordSubscriptions', 'messages', 'unreadCount', 'markRead', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
 }
 

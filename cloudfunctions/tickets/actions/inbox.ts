@@ -46,6 +46,7 @@ export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) =
     ...(input.priority ? { priority: input.priority } : {}),
     ...(input.open !== undefined ? { open: input.open } : {}),
     ...(input.escalated ? { escalated: true } : {}),
+    ...(input.lowRating ? { lowRating: true } : {}),
     ...(input.since !== undefined ? { createdAt: { $gte: input.since } } : {}),
   }
   const tab = { ...TABS[input.tab](ctx), ...(input.status ? { status: input.status } : {}) }

@@ -1,6 +1,8 @@
 import * as z from '../shared/zod'
 import { action, Empty, pageFields } from '../shared/contract'
 import { AUDIT_KINDS, TILE_KEYS } from './types'
+import { reportContract } from './report-contracts'
+import { teamContract } from './team-contracts'
 
 const Minutes = z.number('请填写分钟数').check(z.int('分钟数须为正整数'), z.minimum(1, '分钟数须为正整数'), z.maximum(43_200, '最多 30 天（43200 分钟）'))
 const Pct = (max: number, tooBig: string) => z.number('请填写百分比').check(z.int('百分比须为整数'), z.minimum(1, '百分比须大于 0'), z.maximum(max, tooBig))
@@ -57,6 +59,7 @@ const InboxFilter = z.object({
   tab: z.enum(['new', 'mine', 'overdue', 'all']),
   open: z.optional(z.boolean()),
   escalated: z.optional(z.boolean()),
+  lowRating: z.optional(z.boolean()),
   priority: z.optional(z.enum(['emergency', 'normal'])),
   since: z.optional(z.number()),
 })
@@ -64,6 +67,8 @@ const InboxFilter = z.object({
 const Tile = z.object({ key: z.enum(TILE_KEYS), label: z.string(), count: z.number(), filter: InboxFilter })
 
 export const supervisorContract = {
+  ...reportContract,
+  ...teamContract,
   settings: action({
     summary: "The community's SLA policy and business calendar (the defaults until a 客服主任 saves a change).",
     callers: ['supervisor'],

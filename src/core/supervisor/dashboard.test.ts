@@ -10,11 +10,12 @@ describe('dashboard tiles', () => {
     expect(whereOf(f.overdue)).toEqual({ overdue: true })
     expect(whereOf(f.escalated)).toEqual({ open: true, escalated: true })
     expect(whereOf(f.emergency)).toEqual({ open: true, priority: 'emergency' })
+    expect(whereOf(f.lowRating)).toEqual({ open: true, lowRating: true })
     expect(whereOf({ tab: 'new' })).toEqual({ status: 'new' })
   })
 
-  it('lists five tiles in order with Chinese labels', () => {
-    expect(tileList(DAY).map((t) => t.label)).toEqual(['今日新增', '处理中', '已超时', '已升级', '紧急'])
+  it('lists six tiles in order with Chinese labels', () => {
+    expect(tileList(DAY).map((t) => t.label)).toEqual(['今日新增', '处理中', '已超时', '已升级', '紧急', '差评待回访'])
   })
 
   it('a filter survives the trip through page query parameters', () => {

@@ -5,6 +5,7 @@ export interface TileFilter {
   tab: 'new' | 'mine' | 'overdue' | 'all'
   open?: boolean
   escalated?: boolean
+  lowRating?: boolean
   priority?: 'emergency' | 'normal'
   since?: number
 }
@@ -19,6 +20,7 @@ export function tileFilters(dayStart: number): Record<TileKey, TileFilter> {
     overdue: { tab: 'overdue' },
     escalated: { tab: 'all', open: true, escalated: true },
     emergency: { tab: 'all', open: true, priority: 'emergency' },
+    lowRating: { tab: 'all', open: true, lowRating: true },
   }
 }
 
@@ -32,6 +34,7 @@ export function whereOf(f: TileFilter): Where {
   if (f.tab === 'overdue') w.overdue = true
   if (f.open !== undefined) w.open = f.open
   if (f.escalated) w.escalated = true
+  if (f.lowRating) w.lowRating = true
   if (f.priority) w.priority = f.priority
   if (f.since !== undefined) w.createdAt = { $gte: f.since }
   return w
@@ -54,6 +57,7 @@ export function fromQuery(p: Record<string, string | undefined>): TileFilter | n
   const f: TileFilter = { tab }
   if (p.open === 'true' || p.open === 'false') f.open = p.open === 'true'
   if (p.escalated === 'true') f.escalated = true
+  if (p.lowRating === 'true') f.lowRating = true
   if (p.priority === 'emergency' || p.priority === 'normal') f.priority = p.priority
   if (p.since && /^\d{1,15}$/.test(p.since)) f.since = Number(p.since)
   return f

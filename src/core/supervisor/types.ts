@@ -1,7 +1,13 @@
 /** Kinds of audited staff changes; the audit action searches by these. */
-export const AUDIT_KINDS = ['settings'] as const
+export const AUDIT_KINDS = ['settings', 'team', 'savedReplies', 'callbackPolicy', 'reminderPolicy'] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
-export const AUDIT_KIND_LABELS: Record<AuditKind, string> = { settings: 'SLA 与服务时间' }
+export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
+  settings: 'SLA 与服务时间',
+  team: '人员与值班',
+  savedReplies: '常用回复',
+  callbackPolicy: '回访策略',
+  reminderPolicy: '催缴提醒',
+}
 
 /** audit/<id>: who changed what, when, the document before and after. */
 export interface AuditDoc {
@@ -16,7 +22,7 @@ export interface AuditDoc {
   after: unknown
 }
 
-export const TILE_KEYS = ['new', 'open', 'overdue', 'escalated', 'emergency'] as const
+export const TILE_KEYS = ['new', 'open', 'overdue', 'escalated', 'emergency', 'lowRating'] as const
 export type TileKey = (typeof TILE_KEYS)[number]
 export const TILE_LABELS: Record<TileKey, string> = {
   new: '今日新增',
@@ -24,4 +30,5 @@ export const TILE_LABELS: Record<TileKey, string> = {
   overdue: '已超时',
   escalated: '已升级',
   emergency: '紧急',
+  lowRating: '差评待回访',
 }

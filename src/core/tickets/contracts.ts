@@ -110,6 +110,7 @@ export const InboxQuery = z.strictObject({
   /** Dashboard tiles (supervisor.dashboard): still open, escalated to the 客服主任, created since. */
   open: z.optional(z.boolean()),
   escalated: z.optional(z.boolean()),
+  lowRating: z.optional(z.boolean()),
   since: z.optional(z.number().check(z.int(), z.minimum(0))),
   ...pageFields,
 })

@@ -133,6 +133,8 @@ export interface TicketDoc {
   overdue: boolean
   /** Open with a promise escalated to the 客服主任 (level 3): kept by derive(), indexed for the dashboard. */
   escalated?: boolean
+  /** A complaint opened by a bad 回访 rating (surveys/ladder.ts): the dashboard's 差评待回访 tile. */
+  lowRating?: boolean
   /** Someone still has to act (status in OPEN_STATUSES): indexed, so queues never scan history. */
   open: boolean
   /** The outage notice this repair is about: restoring the outage resolves it (issue 5). */

@@ -9,19 +9,8 @@ import { AGING_BANDS, AGING_LABELS, type AgingBand } from '../../core/bills/type
 import { yuan } from '../../core/bills/fees'
 import { dayjs, TZ } from '../../core/shared/time'
 import { ErrorView, Loading, Empty } from '../../components/page-state'
+import { saveCsv } from '../components/save-csv'
 import './index.scss'
-
-/** H5: a file download; WeChat has no download folder, so the CSV goes to the clipboard for a computer. */
-function saveCsv(filename: string, csv: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a')
-    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-    a.download = filename
-    a.click()
-    return
-  }
-  Taro.setClipboardData({ data: csv })
-}
 
 export default function StaffBills() {
   const { me } = useMe()

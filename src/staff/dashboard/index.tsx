@@ -1,21 +1,37 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
 import { api } from '../../services/api'
 import { useLoad, useMe } from '../../services/session'
 import { toQuery } from '../../core/supervisor/dashboard'
 import { percent } from '../../core/surveys/figures'
 import { ErrorView, Loading } from '../../components/page-state'
+import { formatTime } from '../../core/shared/time'
+import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS, type ReportDimension } from '../../core/supervisor/report'
+import { TrendChart } from '../components/trend-chart'
+import { FigureGrid, GroupRow } from '../components/figure-grid'
+import '../components/figure-grid.scss'
 import './index.scss'
+
+const ALERT = ['overdue', 'emergency', 'escalated', 'lowRating']
+const monthLabel = (m: string) => `${Number(m.slice(5))}月`
+const share = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10)
 
 /** 运营看板: today's tiles (each opens the inbox with the tickets behind it) and the month's satisfaction. */
 export default function Dashboard() {
   const { me } = useMe()
   const dash = useLoad(() => api.supervisor.dashboard({}), [])
-  useDidShow(() => dash.reload())
+  const [by, setBy] = useState<ReportDimension>('building')
+  const trend = useLoad(() => api.supervisor.trend({ by }), [by])
+  useDidShow(() => {
+    dash.reload()
+    trend.reload()
+  })
   usePullDownRefresh(async () => {
-    await dash.reload()
+    await Promise.all([dash.reload(), trend.reload()])
     Taro.stopPullDownRefresh()
   })
+  const tr = trend.data
   const d = dash.data
   const supervisor = me?.staff?.roles.includes('supervisor')
 
@@ -35,7 +51,7 @@ export default function Dashboard() {
         {d.tiles.map((t) => (
           <View
             key={t.key}
-            className={`card db-tile ${(t.key === 'overdue' || t.key === 'emergency' || t.key === 'escalated') && t.count > 0 ? 'db-tile-alert' : ''}`}
+            className={`card db-tile ${ALERT.includes(t.key) && t.count > 0 ? 'db-tile-alert' : ''}`}
             onClick={() => Taro.navigateTo({ url: `/staff/inbox/index?${toQuery(t.filter)}&title=${encodeURIComponent(t.label)}` })}
             data-testid={`db-tile-${t.key}`}
           >
@@ -61,6 +77,70 @@ export default function Dashboard() {
         </View>
       </View>
 
+      {tr && (
+        <>
+          <View className='section-title db-section'>
+            <Text>近七个月</Text>
+            <Text className='muted db-updated'>数据更新于 {formatTime(tr.computedAt, 'MM-DD HH:mm')}</Text>
+          </View>
+          <View className='card'>
+            <Text className='card-title'>工单量</Text>
+            <TrendChart
+              id='trend-volume'
+              testid='db-chart-volume'
+              spec={{
+                labels: tr.months.map((m) => monthLabel(m.month)),
+                series: [
+                  { name: '工单', color: '#1f7a5c', kind: 'bar', values: tr.months.map((m) => m.total.tickets) },
+                  { name: '投诉', color: '#d4483b', kind: 'bar', values: tr.months.map((m) => m.total.complaints) },
+                ],
+                format: (v) => String(Math.round(v)),
+              }}
+            />
+          </View>
+          <View className='card'>
+            <Text className='card-title'>及时率、满意率与收缴率（%）</Text>
+            <TrendChart
+              id='trend-rates'
+              testid='db-chart-rates'
+              spec={{
+                labels: tr.months.map((m) => monthLabel(m.month)),
+                max: 100,
+                series: [
+                  { name: '响应及时', color: '#1f7a5c', kind: 'line', values: tr.months.map((m) => share(m.total.respondOnTime)) },
+                  { name: '解决及时', color: '#3b82c4', kind: 'line', values: tr.months.map((m) => share(m.total.resolveOnTime)) },
+                  { name: '满意率', color: '#c77c12', kind: 'line', values: tr.months.map((m) => share(m.total.satisfiedShare)) },
+                  { name: '收缴率', color: '#8a5cc2', kind: 'line', values: tr.months.map((m) => share(m.total.collectionRate)) },
+                ],
+                format: (v) => `${Math.round(v)}`,
+              }}
+            />
+          </View>
+          <View className='section-title'>本月 · {tr.months[tr.months.length - 1].month}</View>
+          <View className='card'>
+            <FigureGrid line={tr.months[tr.months.length - 1].total} testid='db-now' />
+          </View>
+          <View className='chips'>
+            {REPORT_DIMENSIONS.map((d) => (
+              <Text key={d} className={`chip ${by === d ? 'chip-active' : ''}`} onClick={() => setBy(d)} data-testid={`db-by-${d}`}>
+                按{REPORT_DIMENSION_LABELS[d]}
+              </Text>
+            ))}
+          </View>
+          <View className='card' data-testid='db-groups'>
+            {tr.groups.length === 0 && <Text className='muted'>本月暂无数据</Text>}
+            {tr.groups.map((g) => (
+              <GroupRow key={g.key} line={g} testid={`db-group-${g.key}`} />
+            ))}
+          </View>
+        </>
+      )}
+      {trend.error && !tr && <ErrorView message={trend.error} onRetry={trend.reload} />}
+
+      <View className='card db-link' onClick={() => Taro.navigateTo({ url: '/staff/report/index' })} data-testid='db-report'>
+        <Text>月报</Text>
+        <Text className='muted'>按月查看、导出 ›</Text>
+      </View>
       {supervisor && (
         <View className='card db-link' onClick={() => Taro.navigateTo({ url: '/staff/settings/index' })} data-testid='db-settings'>
           <Text>服务时限与营业时间</Text>

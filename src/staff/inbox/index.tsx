@@ -26,7 +26,7 @@ export default function Inbox() {
   const { params } = useRouter()
   const [tile, setTile] = useState(() => {
     const f = fromQuery(params)
-    return f ? { title: decodeURIComponent(params.title ?? '看板'), open: f.open, escalated: f.escalated, since: f.since, tab: f.tab, priority: f.priority } : null
+    return f ? { title: decodeURIComponent(params.title ?? '看板'), open: f.open, escalated: f.escalated, lowRating: f.lowRating, since: f.since, tab: f.tab, priority: f.priority } : null
   })
   const [tab, setTab] = useState<Tab | null>(tile?.tab ?? null)
   const current: Tab = tab ?? (handlerOnly ? 'mine' : 'new')
@@ -38,7 +38,7 @@ export default function Inbox() {
   const [buildings, setBuildings] = useState<string[]>([])
   const [more, setMore] = useState(false)
 
-  const extra = tile ? { open: tile.open, escalated: tile.escalated, since: tile.since } : {}
+  const extra = tile ? { open: tile.open, escalated: tile.escalated, lowRating: tile.lowRating, since: tile.since } : {}
   const input = (offset = 0) => ({ tab: current, ...filters, ...extra, ...(query ? { q: query } : {}), offset, limit: PAGE })
   const list = useLoad(() => api.tickets.inbox(input()), [current, filters, query, tile])
 

@@ -1,0 +1,52 @@
+import { AppError } from '../../../src/core/shared/errors'
+import type { supervisorContract } from '../../../src/core/supervisor/contracts'
+import { monthOfTime, monthsUpTo } from '../../../src/core/supervisor/monthly'
+import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf, REPORT_DIMENSIONS } from '../../../src/core/supervisor/report'
+import type { Handler } from '../../lib/runtime/handler'
+import { hasRole, type Ctx } from '../../lib/runtime/context'
+import { monthRollup } from '../rollups'
+
+/** The 客服主任 sees the community; a 管理员, the buildings of their zone. */
+function scopeOf(ctx: Ctx) {
+  const staff = ctx.user?.staff
+  if (!staff) throw new AppError('FORBIDDEN', '您没有权限查看')
+  return { communityId: staff.communityId, zone: hasRole(ctx, 'supervisor') ? null : (staff.zone ?? []) }
+}
+
+const TREND_MONTHS = 7
+
+export const trend: Handler<typeof supervisorContract.trend> = async (ctx, { by }) => {
+  const { communityId, zone } = scopeOf(ctx)
+  const months = monthsUpTo(monthOfTime(ctx.now), TREND_MONTHS)
+  const rollups = await Promise.all(months.map((m) => monthRollup(ctx.store, communityId, m, ctx.now)))
+  const current = scopeCells(rollups[rollups.length - 1].cells, zone)
+  return {
+    zone,
+    months: rollups.map((r) => ({ month: r.month, total: lineOf('all', r.month, totalOf(scopeCells(r.cells, zone))) })),
+    by,
+    groups: groupBy(current, by),
+    computedAt: Math.min(...rollups.map((r) => r.computedAt)),
+  }
+}
+
+async function monthReport(ctx: Ctx, month: string) {
+  const { communityId, zone } = scopeOf(ctx)
+  if (month > monthOfTime(ctx.now)) throw new AppError('INVALID_INPUT', '该月份还没有到', { month: '该月份还没有到' })
+  const r = await monthRollup(ctx.store, communityId, month, ctx.now)
+  const cells = scopeCells(r.cells, zone)
+  const [building, department, handler] = REPORT_DIMENSIONS.map((by) => groupBy(cells, by))
+  return { month, zone, total: lineOf('all', zone ? `负责的 ${zone.join('、')} 栋` : '全小区', totalOf(cells)), building, department, handler, top: topProblems(r, zone), computedAt: r.computedAt }
+}
+
+export const report: Handler<typeof supervisorContract.report> = (ctx, { month }) => monthReport(ctx, month)
+
+export const exportReport: Handler<typeof supervisorContract.exportReport> = async (ctx, { month }) => {
+  const r = await monthReport(ctx, month)
+  const sections = [
+    { title: '楼栋', lines: r.building },
+    { title: '部门', lines: r.department },
+    { title: '处理人', lines: r.handler },
+  ]
+  const title = `${month} 客服月报（${r.total.label}）`
+  return { filename: `月报-${month}${r.zone ? `-${r.zone.join('_')}栋` : ''}.csv`, csv: reportCsv(title, r.total, sections, r.top) }
+}

@@ -1,0 +1,65 @@
+import type { BillDoc } from '../../src/core/bills/types'
+import { monthDates, monthRange, rollupMonth, type MonthRollup } from '../../src/core/supervisor/monthly'
+import type { SurveyDoc } from '../../src/core/surveys/types'
+import type { TicketDoc } from '../../src/core/tickets/types'
+import type { Doc, Filter, Query, Store } from '../lib/ports/store'
+import { rulesFor } from '../tickets/policy'
+
+/** rollups/<communityId>_<YYYY-MM>: a month's figures folded into counters, and when they were folded. */
+export interface RollupDoc extends MonthRollup {
+  _id: string
+  communityId: string
+  computedAt: number
+}
+
+const MINUTE = 60_000
+/** How stale a live month may be: the dashboard says when it was computed. */
+export const LIVE_TTL = 10 * MINUTE
+/**
+ * A month's cohorts keep moving after it ends (late resolutions, ratings 48 h after closing,
+ * callbacks at 72 h, bills paid late): it is final once folded this long after its end.
+ */
+export const SETTLE_MS = 35 * 24 * 60 * MINUTE
+
+export function isFresh(r: Pick<RollupDoc, 'month' | 'computedAt'>, now: number): boolean {
+  const [, end] = monthRange(r.month)
+  return r.computedAt >= end + SETTLE_MS || r.computedAt >= now - LIVE_TTL
+}
+
+const PAGE = 1000
+
+async function all<T extends Doc>(store: Store, name: string, q: Query): Promise<T[]> {
+  const out: T[] = []
+  for (;;) {
+    const page = await store.collection<T>(name).find({ ...q, offset: out.length, limit: PAGE })
+    out.push(...page)
+    if (page.length < PAGE) return out
+  }
+}
+
+/** Fold one community-month from three indexed ranges: never a walk over all tickets. */
+export async function computeRollup(store: Store, communityId: string, month: string, now: number): Promise<RollupDoc> {
+  const [start, end] = monthRange(month)
+  const [first, last] = monthDates(month)
+  const billsOf = (status: string) =>
+    all<BillDoc>(store, 'bills', { where: { communityId, status, dueDate: { $gte: first, $lte: last } } as Filter, orderBy: [['dueDate', 'asc']] })
+  const [rules, tickets, surveys, unpaid, paid] = await Promise.all([
+    rulesFor(store, communityId),
+    all<TicketDoc>(store, 'tickets', { where: { communityId, createdAt: { $gte: start, $lt: end } }, orderBy: [['createdAt', 'asc']] }),
+    all<SurveyDoc>(store, 'surveys', { where: { communityId, month }, orderBy: [['sentAt', 'asc']] }),
+    billsOf('unpaid'),
+    billsOf('paid'),
+  ])
+  const r = rollupMonth({ month, tickets, surveys, bills: [...unpaid, ...paid], calendar: rules.calendar, now })
+  return { _id: `${communityId}_${month}`, communityId, computedAt: now, ...r }
+}
+
+/** A month's rollup: the stored one while fresh, else folded again and stored (a cache: last writer wins). */
+export async function monthRollup(store: Store, communityId: string, month: string, now: number): Promise<RollupDoc> {
+  const coll = store.collection<RollupDoc>('rollups')
+  const kept = await coll.get(`${communityId}_${month}`)
+  if (kept && isFresh(kept, now)) return kept
+  const next = await computeRollup(store, communityId, month, now)
+  await coll.set(next)
+  return next
+}

@@ -1,0 +1,35 @@
+import type { Store } from '../../cloudfunctions/lib/ports/store'
+import type { UserDoc } from '../../src/core/account/types'
+import { writeBatched, type BenchDataset } from './dataset'
+import type { BenchCase, CallFn } from './run'
+
+/** A 客服主任 per bench community, so the supervisor's views run as they would there. */
+export async function seedChiefs(store: Store, data: BenchDataset, now: number): Promise<Map<string, string>> {
+  const chiefs = new Map<string, string>()
+  const docs = data.communities.map((c) => {
+    const user: UserDoc = { _id: `wx-${c.id}-chief`, createdAt: now, updatedAt: now, staff: { name: `主任${c.id.slice(-2)}`, communityId: c.id, roles: ['supervisor'], onDuty: true } }
+    chiefs.set(c.id, user._id)
+    return { collection: 'users', doc: user }
+  })
+  await writeBatched(store, docs)
+  return chiefs
+}
+
+/**
+ * Dashboard and 月报 over the 200,000 seeded tickets (~1,700 per community-month) and 150,000
+ * ratings. Warm: the month rollups are stored and fresh, as on every view but the first of ten
+ * minutes. Cold: `stale()` moves the clock past the ten-minute freshness first, so each call
+ * folds its live months again from the indexed ranges.
+ */
+export function supervisorCases(data: BenchDataset, chiefs: Map<string, string>, call: CallFn, stale: () => void, month: string): BenchCase[] {
+  const chief = (i: number) => chiefs.get(data.communities[i % data.communities.length].id)!
+  const n = data.communities.length
+  return [
+    { name: 'supervisor.trend (cold: live months folded)', n, call: (i) => (stale(), call(chief(i), 'supervisor', 'trend', {})) },
+    { name: 'supervisor.report (cold: one month folded)', n, call: (i) => (stale(), call(chief(i), 'supervisor', 'report', { month })) },
+    { name: 'supervisor.dashboard (today tiles)', n: 200, call: (i) => call(chief(i), 'supervisor', 'dashboard', {}) },
+    { name: 'supervisor.trend (warm)', n: 200, call: (i) => call(chief(i), 'supervisor', 'trend', { by: (['building', 'department', 'handler'] as const)[i % 3] }) },
+    { name: 'supervisor.report (warm)', n: 200, call: (i) => call(chief(i), 'supervisor', 'report', { month }) },
+    { name: 'supervisor.exportReport (warm)', n: 100, call: (i) => call(chief(i), 'supervisor', 'exportReport', { month }) },
+  ]
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '月报', enablePullDownRefresh: true })

@@ -1,0 +1,116 @@
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { api } from '../../services/api'
+import { messageOf } from '../../services/errors'
+import { useLoad } from '../../services/session'
+import { monthOfTime, monthsUpTo } from '../../core/supervisor/monthly'
+import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS } from '../../core/supervisor/report'
+import { formatTime } from '../../core/shared/time'
+import { ErrorView, Loading } from '../../components/page-state'
+import { FigureGrid, GroupRow } from '../components/figure-grid'
+import { saveCsv } from '../components/save-csv'
+import '../components/figure-grid.scss'
+import './index.scss'
+
+/** 月报: one month's figures for management, by building, department and handler, and what went wrong most. */
+export default function MonthlyReport() {
+  const thisMonth = monthOfTime(Date.now())
+  const [month, setMonth] = useState(thisMonth)
+  const rep = useLoad(() => api.supervisor.report({ month }), [month])
+  const [exporting, setExporting] = useState(false)
+  usePullDownRefresh(async () => {
+    await rep.reload()
+    Taro.stopPullDownRefresh()
+  })
+  const prev = monthsUpTo(month, 2)[0]
+  const next = (() => {
+    const [y, m] = month.split('-').map(Number)
+    return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7)
+  })()
+  const r = rep.data
+
+  const exportCsv = async () => {
+    setExporting(true)
+    try {
+      const f = await api.supervisor.exportReport({ month })
+      await saveCsv(f.filename, f.csv)
+      Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '已下载' : '已生成', icon: 'success' })
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  return (
+    <View className='page rp'>
+      <View className='card rp-head'>
+        <Text className='rp-nav' onClick={() => setMonth(prev)} data-testid='rp-prev'>‹ 上月</Text>
+        <Text className='rp-month' data-testid='rp-month'>{month}</Text>
+        {next <= thisMonth ? (
+          <Text className='rp-nav' onClick={() => setMonth(next)} data-testid='rp-next'>下月 ›</Text>
+        ) : (
+          <Text className='rp-nav muted'>下月 ›</Text>
+        )}
+      </View>
+      {rep.loading && !r && <Loading />}
+      {rep.error && !r && <ErrorView message={rep.error} onRetry={rep.reload} />}
+      {r && (
+        <>
+          <View className='section-title rp-section'>
+            <Text data-testid='rp-scope'>{r.total.label}</Text>
+            <Text className='muted rp-updated'>更新于 {formatTime(r.computedAt, 'MM-DD HH:mm')}</Text>
+          </View>
+          <View className='card'>
+            <FigureGrid line={r.total} testid='rp-total' />
+          </View>
+
+          <View className='section-title'>工单构成</View>
+          <View className='card rp-types'>
+            {r.top.types.map((t) => (
+              <View key={t.type} className='rp-type'>
+                <Text className='rp-type-num' data-testid={`rp-type-${t.type}`}>{t.count}</Text>
+                <Text className='muted'>{t.label}</Text>
+              </View>
+            ))}
+          </View>
+
+          <View className='section-title'>高发问题</View>
+          <View className='card' data-testid='rp-top'>
+            {r.top.categories.length === 0 && <Text className='muted'>本月暂无报事</Text>}
+            {r.top.categories.map((c, i) => (
+              <View key={c.category} className='rp-top-row'>
+                <Text>{i + 1}. {c.label}</Text>
+                <Text className='muted' data-testid={`rp-cat-${c.category}`}>{c.count} 次</Text>
+              </View>
+            ))}
+            {r.top.places.length > 0 && <Text className='card-title rp-sub'>重复报事位置</Text>}
+            {r.top.places.map((p) => (
+              <View key={p.place} className='rp-top-row'>
+                <Text>{p.place}</Text>
+                <Text className='muted'>{p.count} 次</Text>
+              </View>
+            ))}
+          </View>
+
+          {REPORT_DIMENSIONS.map((d) => (
+            <View key={d}>
+              <View className='section-title'>按{REPORT_DIMENSION_LABELS[d]}</View>
+              <View className='card' data-testid={`rp-${d}`}>
+                {r[d].length === 0 && <Text className='muted'>暂无数据</Text>}
+                {r[d].map((g) => (
+                  <GroupRow key={g.key} line={g} testid={`rp-${d}-${g.key}`} />
+                ))}
+              </View>
+            </View>
+          ))}
+
+          <Button className='btn btn-primary btn-block' loading={exporting} disabled={exporting} onClick={exportCsv} data-testid='rp-export'>
+            导出 CSV
+          </Button>
+        </>
+      )}
+    </View>
+  )
+}
