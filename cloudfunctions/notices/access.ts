@@ -11,6 +11,10 @@ export function assertCanManage(ctx: Ctx, communityId: string, buildings: string
   if (zoneOnly(ctx) && !withinZone(buildings, ctx.user?.staff?.zone ?? [])) throw new AppError('FORBIDDEN', '只能向您管辖的楼栋发布')
 }
 
+/** The same rule as a yes/no, for lists that show only what the caller may act on. */
+export const canManage = (ctx: Ctx, n: Pick<NoticeDoc, 'communityId' | 'buildings'>) =>
+  ctx.user?.staff?.communityId === n.communityId && (!zoneOnly(ctx) || withinZone(n.buildings, ctx.user?.staff?.zone ?? []))
+
 export async function loadForStaff(ctx: Ctx, id: string) {
   const n = await ctx.store.collection<NoticeDoc>('notices').get(id)
   if (!n || n.communityId !== ctx.user?.staff?.communityId) throw new AppError('NOT_FOUND', '公告不存在')

@@ -4,7 +4,7 @@ import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { publish, update, restore, linkTicket } from './actions/compose'
 import { list, home, activeOutages, detail, follow } from './actions/resident'
 import { signUp, cancelSignUp } from './actions/signup'
-import { manage, stats } from './actions/staff'
+import { manage, stats, forTicket } from './actions/staff'
 
 /** notices: 公告、停水停电（as incidents）、社区活动. Sending to large audiences continues in the scheduler. */
 export const notices = defineFunction('notices', noticesContract, {
@@ -14,6 +14,7 @@ export const notices = defineFunction('notices', noticesContract, {
   manage,
   stats,
   linkTicket,
+  forTicket,
   list,
   home,
   activeOutages,

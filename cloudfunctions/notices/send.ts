@@ -3,7 +3,7 @@ import { inAudience, pushTime } from '../../src/core/notices/rules'
 import { NOTICE_CATEGORY_LABELS, type DeliveryDoc, type NoticeDoc } from '../../src/core/notices/types'
 import type { BindingDoc } from '../../src/core/account/types'
 import type { House } from '../../src/core/community/types'
-import { notify } from '../lib/outbox/notify'
+import { notify, type OutboxDoc } from '../lib/outbox/notify'
 import type { Filter, Store, Tx } from '../lib/ports/store'
 import type { Deps } from '../lib/runtime/deps'
 import { noticePage } from './views'
@@ -32,9 +32,13 @@ export async function deliver(tx: Tx, n: NoticeDoc, to: Recipient[], now: number
     const id = deliveryId(n._id, r.openid)
     const d = await deliveries.get(id)
     if (d && d.round >= n.round) continue
-    if (!opts.silent) {
+    const base = { _id: id, noticeId: n._id, openid: r.openid, building: d?.building || r.building, round: n.round, at: now }
+    if (opts.silent) {
+      await deliveries.set({ ...base, status: 'ticket' })
+    } else {
       const o = n.outage
-      await notify(tx, now, {
+      const notBefore = pushTime(n.urgent, now)
+      const sent = await notify(tx, now, {
         openid: r.openid,
         title: opts.title ?? n.roundTitle,
         body: n.roundBody,
@@ -44,12 +48,13 @@ export async function deliver(tx: Tx, n: NoticeDoc, to: Recipient[], now: number
           data: o
             ? { area: o.area, status: o.state === 'restored' ? '已恢复' : n.round > 0 ? '有更新' : NOTICE_CATEGORY_LABELS[n.category], eta: formatTime(o.etaAt), note: n.roundBody }
             : { title: n.title, category: NOTICE_CATEGORY_LABELS[n.category], time: formatTime(n.publishAt), note: n.roundBody },
-          notBefore: pushTime(n.urgent, now),
+          notBefore,
         },
       })
+      // What the outbox makes of the push is settled onto this record later (settleDeliveries).
+      await deliveries.set({ ...base, status: 'pending', messageId: sent.messageId, ...(sent.outboxId ? { outboxId: sent.outboxId } : {}), checkAt: Math.max(now, notBefore) })
       told++
     }
-    await deliveries.set({ _id: id, noticeId: n._id, openid: r.openid, building: d?.building || r.building, round: n.round, at: now })
   }
   return told
 }
@@ -118,6 +123,49 @@ export async function sendNotices(deps: Deps, budget = 2000) {
       left -= CHUNK
       done = r.done
     }
+  }
+  return tally
+}
+
+/**
+ * Scheduler job, after the outbox: copy what the outbox did with each pending push (sent, no
+ * quota, failed) onto its delivery record, so every recipient's status is recorded and the
+ * staff stats are counts over an index. A push the outbox will retry later is looked at again
+ * then; one it has not reached yet is left for the next tick. A record that moved on to a newer
+ * round meanwhile is left alone.
+ */
+export async function settleDeliveries(deps: Pick<Deps, 'store' | 'clock'>, limit = CHUNK) {
+  const now = deps.clock.now()
+  const due = await deps.store.collection<DeliveryDoc>('noticeDeliveries').find({ where: { status: 'pending', checkAt: { $lte: now } }, orderBy: [['checkAt', 'asc']], limit })
+  const tally = { checked: due.length, settled: 0, later: 0 }
+  const ids = due.flatMap((d) => (d.outboxId ? [d.outboxId] : []))
+  const outbox = new Map<string, OutboxDoc>()
+  for (let i = 0; i < ids.length; i += 100) {
+    const slice = ids.slice(i, i + 100)
+    for (const o of await deps.store.collection<OutboxDoc>('outbox').find({ where: { _id: { $in: slice } }, limit: slice.length })) outbox.set(o._id, o)
+  }
+  const changes: { d: DeliveryDoc; patch: Partial<DeliveryDoc> }[] = []
+  for (const d of due) {
+    const o = d.outboxId ? outbox.get(d.outboxId) : undefined
+    // No push to wait for (it was never queued, or is gone): the in-app message is all they got.
+    if (!o) changes.push({ d, patch: { status: 'failed' } })
+    else if (o.status !== 'pending') changes.push({ d, patch: { status: o.status } })
+    else if (o.nextAttemptAt > (d.checkAt ?? 0)) changes.push({ d, patch: { checkAt: o.nextAttemptAt } })
+  }
+  for (let i = 0; i < changes.length; i += BATCH) {
+    const r = await deps.store.transaction(async (tx) => {
+      const deliveries = tx.collection<DeliveryDoc>('noticeDeliveries')
+      const done = { settled: 0, later: 0 }
+      for (const { d, patch } of changes.slice(i, i + BATCH)) {
+        const cur = await deliveries.get(d._id)
+        if (!cur || cur.status !== 'pending' || cur.round !== d.round || cur.outboxId !== d.outboxId) continue
+        await deliveries.update(d._id, patch)
+        done[patch.status ? 'settled' : 'later']++
+      }
+      return done
+    })
+    tally.settled += r.settled
+    tally.later += r.later
   }
   return tally
 }

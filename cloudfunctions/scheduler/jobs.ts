@@ -2,7 +2,7 @@ import type { Deps } from '../lib/runtime/deps'
 import { deliverOutbox } from '../lib/outbox/deliver'
 import { billReminders, payOrders } from '../bills/jobs'
 import { escalate } from '../tickets/jobs/escalate'
-import { sendNotices } from '../notices/send'
+import { sendNotices, settleDeliveries } from '../notices/send'
 import { callbackChecks, finishComplaints, sendSurveys } from '../surveys/jobs'
 
 /**
@@ -25,4 +25,6 @@ export const JOBS: Record<string, Job> = {
   // Notices: scheduled publishes and the next chunks of large audiences, before outbox so pushes go this tick.
   notices: (deps) => sendNotices(deps),
   outbox: (deps) => deliverOutbox(deps),
+  // Then what the outbox did with each notice push, onto the recipient's delivery record.
+  noticeStatus: (deps) => settleDeliveries(deps),
 }

@@ -1,7 +1,11 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'
+import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
+import { settleDeliveries } from '../../cloudfunctions/notices/send'
 import type { Store } from '../../cloudfunctions/lib/ports/store'
+import type { Notifier, PushResult } from '../../cloudfunctions/lib/ports/notifier'
 import type { BindingDoc } from '../../src/core/account/types'
+import type { DeliveryDoc } from '../../src/core/notices/types'
 import { harness, T0, type Harness } from '../helpers/harness'
 
 let h: Harness
@@ -25,6 +29,11 @@ const water = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '家里水龙头完全没水了', photos: [] }
+const deliveryOf = (noticeId: string, account: string) => h.store.collection<DeliveryDoc>('noticeDeliveries').get(`${noticeId}_dev-${account}`)
+/** stats.statuses as { status: count }. */
+const statusCounts = async (noticeId: string) =>
+  Object.fromEntries((await h.ok('agent-chen', 'notices', 'stats', { noticeId })).statuses.map((s: { status: string; count: number }) => [s.status, s.count]))
+const notifier = (result: PushResult): Notifier => ({ channel: 'subscribe', push: async () => result })
 
 /** Extra residents bound in 3栋, so the audience is larger than one chunk. */
 async function addResidents(n: number) {
@@ -86,6 +95,8 @@ describe('notices: outage as an incident', () => {
     expect(z.slice(2)).toEqual(['工单已处理'])
     expect((await h.ok('resident-zhang', 'notices', 'home', { houseId: ZHANG_HOUSE })).outages).toEqual([])
     expect((await h.ok('agent-chen', 'notices', 'stats', { noticeId: n.id })).buildings).toEqual([{ building: '1', delivered: 2, read: 1, share: 50 }])
+    // Both reporters heard the close-out through their resolved tickets, and their records say so.
+    expect(await statusCounts(n.id)).toEqual({ pending: 0, sent: 0, no_quota: 0, failed: 0, ticket: 2 })
     expect(await h.call('agent-chen', 'notices', 'restore', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
   })
 
@@ -140,6 +151,23 @@ describe('notices: sending to a large audience', () => {
     const held = outbox.find((o) => o.templateKey === 'noticePublished')!
     expect(held.status).toBe('pending')
     expect(held.nextAttemptAt).toBe(Date.UTC(2026, 10, 24, 23, 0)) // 07:00 Shanghai
+    // The delivery record waits with it, and is not looked at again before 07:00.
+    const general = (await h.store.collection<DeliveryDoc>('noticeDeliveries').find({ where: { openid: 'dev-resident-zhang', status: 'pending' }, limit: 10 }))[0]
+    expect(general).toMatchObject({ outboxId: held._id, checkAt: held.nextAttemptAt })
+    h.clock.set(Date.UTC(2026, 10, 24, 23, 0))
+    await tick()
+    expect((await h.store.collection<DeliveryDoc>('noticeDeliveries').get(general._id))!.status).toBe('sent')
+  })
+
+  it('a notice to picked rooms reaches those rooms only', async () => {
+    const n = await h.ok('agent-chen', 'notices', 'publish', {
+      category: 'general', title: '301 室外墙维修', body: '明天上午维修 301 外墙，请关好窗户。', audience: { scope: 'rooms', targets: [ZHANG_HOUSE, WANG_HOUSE] },
+    })
+    expect(n).toMatchObject({ audienceLabel: '2 户', recipients: 2 })
+    expect((await messagesOf('resident-zhang')).map((m) => m.title)).toEqual(['【物业通知】301 室外墙维修'])
+    expect((await messagesOf('resident-wang')).map((m) => m.title)).toEqual(['【物业通知】301 室外墙维修'])
+    expect(await messagesOf('resident-li')).toEqual([]) // 1栋1单元401, upstairs from zhang
+    expect((await h.ok('agent-chen', 'notices', 'stats', { noticeId: n.id })).buildings.map((b: { building: string }) => b.building)).toEqual(['1', '2'])
   })
 
   it('a scheduled notice appears at its time and expires', async () => {
@@ -178,20 +206,129 @@ describe('notices: community events', () => {
   })
 })
 
+describe('notices: each recipient\'s status', () => {
+  it('records what became of each push on the delivery record, round by round, and the stats count them', async () => {
+    await grant(h.store, 'dev-resident-zhang', ['outageUpdate'], h.clock.now())
+    const n = await h.ok('agent-chen', 'notices', 'publish', water())
+    expect(await deliveryOf(n.id, 'resident-zhang')).toMatchObject({ round: 0, status: 'pending', messageId: expect.any(String), outboxId: expect.any(String) })
+    expect(await statusCounts(n.id)).toEqual({ pending: 2, sent: 0, no_quota: 0, failed: 0, ticket: 0 })
+
+    // The outbox pushes zhang's (she granted one) and finds li without a grant: in-app only.
+    expect(await tick()).toMatchObject({ ok: true, data: { jobs: { outbox: { sent: 1, no_quota: 1 }, noticeStatus: { checked: 2, settled: 2 } } } })
+    expect((await deliveryOf(n.id, 'resident-zhang'))!.status).toBe('sent')
+    expect((await deliveryOf(n.id, 'resident-li'))!.status).toBe('no_quota')
+    expect(await statusCounts(n.id)).toEqual({ pending: 0, sent: 1, no_quota: 1, failed: 0, ticket: 0 })
+    // Nothing pending: the next tick settles nothing and writes nothing for it.
+    expect(await tick()).toMatchObject({ data: { jobs: { noticeStatus: { checked: 0, settled: 0 } } } })
+
+    // An update is a new round: pending again. WeChat fails zhang's push, first for a retry, then for good.
+    await h.ok('agent-chen', 'notices', 'update', { noticeId: n.id, text: '水泵更换配件，恢复时间延后', etaAt: T0 + 8 * HOUR })
+    await grant(h.store, 'dev-resident-zhang', ['outageUpdate'], h.clock.now())
+    expect(await statusCounts(n.id)).toEqual({ pending: 2, sent: 0, no_quota: 0, failed: 0, ticket: 0 })
+    const retry = await tick({ ...h.deps, notifier: notifier({ status: 'failed', error: 'system busy', retryable: true }) })
+    expect(retry).toMatchObject({ data: { jobs: { outbox: { retry: 1, no_quota: 1 }, noticeStatus: { settled: 1, later: 1 } } } })
+    const waiting = (await deliveryOf(n.id, 'resident-zhang'))!
+    const push = await h.store.collection<{ _id: string; nextAttemptAt: number }>('outbox').get(waiting.outboxId!)
+    expect(waiting).toMatchObject({ round: 1, status: 'pending', checkAt: push!.nextAttemptAt })
+    // Before the retry is due the record is not looked at again.
+    expect(await tick()).toMatchObject({ data: { jobs: { noticeStatus: { checked: 0 } } } })
+    h.clock.set(push!.nextAttemptAt)
+    await tick({ ...h.deps, notifier: notifier({ status: 'failed', error: 'invalid template', retryable: false }) })
+    expect((await deliveryOf(n.id, 'resident-zhang'))!.status).toBe('failed')
+    expect(await statusCounts(n.id)).toEqual({ pending: 0, sent: 0, no_quota: 1, failed: 1, ticket: 0 })
+  })
+
+  it('a record that moves on to a newer round while being settled keeps the newer round\'s status', async () => {
+    await grant(h.store, 'dev-resident-zhang', ['outageUpdate'], h.clock.now())
+    const n = await h.ok('agent-chen', 'notices', 'publish', water())
+    const first = (await deliveryOf(n.id, 'resident-zhang'))!
+    await deliverOutbox(h.deps)
+    // The update lands between the settle job's read and its write.
+    const racy: Store = Object.create(h.store)
+    racy.transaction = async (fn) => {
+      racy.transaction = (f) => h.store.transaction(f)
+      await h.ok('agent-chen', 'notices', 'update', { noticeId: n.id, text: '抢修中' })
+      return h.store.transaction(fn)
+    }
+    expect(await settleDeliveries({ store: racy, clock: h.clock })).toEqual({ checked: 2, settled: 0, later: 0 })
+    const now = (await deliveryOf(n.id, 'resident-zhang'))!
+    expect(now).toMatchObject({ round: 1, status: 'pending' })
+    expect(now.outboxId).not.toBe(first.outboxId)
+    await tick()
+    expect(await deliveryOf(n.id, 'resident-zhang')).toMatchObject({ round: 1, status: 'no_quota' })
+  })
+})
+
+describe('notices: agents link existing repairs to an outage', () => {
+  it('the staff ticket page lists the outages that reach a repair, links it, and then names the outage', async () => {
+    const n = await h.ok('agent-chen', 'notices', 'publish', water())
+    const power = await h.ok('agent-chen', 'notices', 'publish', water({ category: 'power', title: '全小区计划停电', audience: { scope: 'community' }, outage: { area: '全小区', startAt: T0, etaAt: T0 + 2 * HOUR, cause: '配电房检修' } }))
+    const elsewhere = await h.ok('agent-chen', 'notices', 'publish', water({ title: '2栋计划停水', audience: { scope: 'units', targets: ['2-1'] } }))
+    const mine = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    const door = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, category: 'door_window', description: '入户门锁坏了，钥匙拧不动' })
+    const hall = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, scope: 'public', building: '1', location: '1单元一楼大堂', description: '大堂洗手池没有水' })
+    const wangs = await h.ok('resident-wang', 'tickets', 'create', { ...leak, houseId: WANG_HOUSE })
+    const complaint = await h.ok('resident-zhang', 'tickets', 'create', { type: 'complaint', houseId: ZHANG_HOUSE, category: 'other', description: '停水没有提前通知，很不方便', photos: [] })
+
+    const forTicket = (account: string, ticketId: string) => h.ok(account, 'notices', 'forTicket', { ticketId })
+    const ids = async (account: string, ticketId: string) => (await forTicket(account, ticketId)).candidates.map((c: { id: string }) => c.id)
+    expect(await forTicket('agent-chen', mine.id)).toEqual({
+      candidates: [
+        { id: power.id, category: 'power', title: '全小区计划停电', line: '该区域正在停电，预计 12:00 恢复', state: 'active', matches: true },
+        { id: n.id, category: 'water', title: '1栋计划停水', line: '该区域正在停水，预计 16:00 恢复', state: 'active', matches: true },
+      ],
+    })
+    // A 门窗 repair may still be linked, after the matching ones; a 公共区域 one by its building.
+    expect((await forTicket('agent-chen', door.id)).candidates.map((c: { matches: boolean }) => c.matches)).toEqual([false, false])
+    expect(await ids('agent-chen', hall.id)).toEqual([power.id, n.id])
+    expect(await ids('agent-chen', wangs.id)).toEqual([elsewhere.id, power.id])
+    expect(await ids('agent-chen', complaint.id)).toEqual([])
+    // A 管理员 of 1–3栋 sees only what they may link: not the whole-community outage.
+    expect(await ids('manager-zhou', mine.id)).toEqual([n.id])
+    expect(await h.call('resident-zhang', 'notices', 'forTicket', { ticketId: mine.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    // Only repairs the outage reaches, and only repairs.
+    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: wangs.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { ticketId: expect.any(String) } } })
+    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: complaint.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect(await h.ok('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: mine.id })).toEqual({ linked: true })
+    expect(await forTicket('agent-chen', mine.id)).toEqual({ linked: { id: n.id, category: 'water', title: '1栋计划停水', line: '该区域正在停水，预计 16:00 恢复', state: 'active' }, candidates: [] })
+    const timeline = (await h.ok('agent-chen', 'tickets', 'detail', { ticketId: mine.id })).timeline.map((e: { text: string }) => e.text)
+    expect(timeline).toContain('已关联停水通知「1栋计划停水」，恢复后自动办结')
+
+    await h.ok('agent-chen', 'notices', 'restore', { noticeId: n.id })
+    expect((await forTicket('agent-chen', mine.id)).linked).toMatchObject({ id: n.id, state: 'restored', line: '该区域停水已恢复' })
+    expect((await h.ok('agent-chen', 'tickets', 'detail', { ticketId: mine.id })).status).toBe('resolved')
+  })
+})
+
 describe('notices: authorization and bad input', () => {
   it('a resident cannot publish; a 管理员 publishes only to their zone; bad input is refused with field messages', async () => {
+    // A refused call writes nothing at all: no notice, no delivery, no message.
+    let writes = h.store.stats.writes
     expect(await h.call('resident-zhang', 'notices', 'publish', water())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['1', '5'] } }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'community' } }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(h.store.stats.writes).toBe(writes)
     expect((await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'units', targets: ['2-1'] } }))).ok).toBe(true)
+    writes = h.store.stats.writes
     const bad = await h.call('agent-chen', 'notices', 'publish', { ...water(), title: '', audience: { scope: 'buildings', targets: ['99'] } })
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { title: expect.any(String) } } })
     expect(await h.call('agent-chen', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['99'] } }))).toMatchObject({ ok: false, error: { fields: { audience: '楼栋不存在' } } })
     expect(await h.call('agent-chen', 'notices', 'publish', water({ outage: undefined }))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await h.call('agent-chen', 'notices', 'publish', water({ outage: { area: '1栋', startAt: T0, etaAt: T0 - 1, cause: '抢修' } }))).toMatchObject({ ok: false, error: { fields: { 'outage.etaAt': expect.any(String) } } })
     expect(await h.call('resident-zhang', 'notices', 'home', { houseId: WANG_HOUSE })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('agent-chen', 'notices', 'publish', water({ audience: { scope: 'rooms', targets: [ZHANG_HOUSE, 'sunshine-9-9-999'] } }))).toMatchObject({ ok: false, error: { fields: { audience: '房号不存在' } } })
+    expect(await h.call('agent-chen', 'notices', 'publish', { ...water(), publishAt: T0 + 2 * HOUR, expiresAt: T0 + HOUR })).toMatchObject({ ok: false, error: { fields: { expiresAt: expect.any(String) } } })
+    expect(h.store.stats.writes).toBe(writes)
     const n = await h.ok('agent-chen', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['5'] } }))
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    writes = h.store.stats.writes
     expect(await h.call('manager-zhou', 'notices', 'update', { noticeId: n.id, text: '延后恢复' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('resident-zhang', 'notices', 'restore', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('resident-zhang', 'notices', 'linkTicket', { noticeId: n.id, ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // zhang's house is in 1栋: a 5栋 outage does not reach it.
+    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call('agent-chen', 'notices', 'update', { noticeId: n.id, text: '延后恢复', etaAt: T0 - 1 })).toMatchObject({ ok: false, error: { fields: { etaAt: expect.any(String) } } })
+    expect(h.store.stats.writes).toBe(writes)
   })
 })

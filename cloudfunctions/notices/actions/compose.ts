@@ -1,7 +1,6 @@
 import { AppError } from '../../../src/core/shared/errors'
-import { formatTime } from '../../../src/core/shared/time'
 import type { noticesContract } from '../../../src/core/notices/contracts'
-import { audienceBuildings, isActiveOutage, isOutageCategory, isUrgent, outageLine } from '../../../src/core/notices/rules'
+import { audienceBuildings, clockText, isActiveOutage, isOutageCategory, isUrgent, outageAffects, outageLine } from '../../../src/core/notices/rules'
 import { NOTICE_CATEGORY_LABELS, type FollowDoc, type NoticeDoc } from '../../../src/core/notices/types'
 import { OPEN_STATUSES, type TicketDoc } from '../../../src/core/tickets/types'
 import type { House } from '../../../src/core/community/types'
@@ -108,7 +107,7 @@ export const update: Handler<typeof noticesContract.update> = async (ctx, { noti
   if (etaAt !== undefined && etaAt <= n.outage.startAt) throw bad('etaAt', '预计恢复时间须晚于开始时间')
   const outage = { ...n.outage, ...(etaAt !== undefined ? { etaAt } : {}), updates: [...n.outage.updates, { at: ctx.now, text, ...(etaAt !== undefined ? { etaAt } : {}) }] }
   const label = NOTICE_CATEGORY_LABELS[n.category]
-  const eta = etaAt !== undefined ? `（预计 ${formatTime(etaAt, 'HH:mm')} 恢复）` : ''
+  const eta = etaAt !== undefined ? `（预计 ${clockText(etaAt, ctx.now)} 恢复）` : ''
   const { next } = await newRound(ctx, n, { outage, roundTitle: `${label}进展：${n.title}`, roundBody: `${text}${eta}` }, { reporters: [] })
   return staffView(next, ctx.now, await linkedCount(ctx, noticeId))
 }
@@ -144,6 +143,10 @@ export const linkTicket: Handler<typeof noticesContract.linkTicket> = async (ctx
     const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
     if (!t || t.communityId !== n.communityId) throw new AppError('NOT_FOUND', '工单不存在')
     if (!OPEN_STATUSES.includes(t.status)) throw new AppError('INVALID_STATE', '只能关联未办结的工单')
+    if (t.type !== 'repair') throw new AppError('INVALID_STATE', '只有报修工单可以关联停水/停电')
+    // As for a resident filing during the outage: only a ticket the outage reaches.
+    const house = t.houseId ? await tx.collection<House>('houses').get(t.houseId) : null
+    if (!outageAffects(n, { building: t.building, house })) throw bad('ticketId', '该通知不影响此工单的房屋或楼栋')
     if (t.outageId === noticeId) return
     await tx.collection<TicketDoc>('tickets').update(ticketId, { outageId: noticeId, updatedAt: ctx.now })
     await addEvent(tx, t, 'outage_linked', actorFor(ctx, null), ctx.now, `已关联${NOTICE_CATEGORY_LABELS[n.category]}通知「${n.title}」，恢复后自动办结`)

@@ -1,9 +1,13 @@
+import { AppError } from '../../../src/core/shared/errors'
 import type { noticesContract } from '../../../src/core/notices/contracts'
-import { readShare } from '../../../src/core/notices/rules'
-import type { NoticeDoc, SignUpDoc } from '../../../src/core/notices/types'
+import { isActiveOutage, matchesRepair, outageAffects, outageLine, outageView, readShare } from '../../../src/core/notices/rules'
+import { DELIVERY_STATUSES, type NoticeDoc, type SignUpDoc } from '../../../src/core/notices/types'
+import { OPEN_STATUSES } from '../../../src/core/tickets/types'
+import type { House } from '../../../src/core/community/types'
 import { maskPhone } from '../../../src/core/shared/phone'
 import type { Handler } from '../../lib/runtime/handler'
-import { loadForStaff, staffCommunity } from '../access'
+import { loadTicket } from '../../tickets/access'
+import { canManage, loadForStaff, staffCommunity } from '../access'
 import { staffView } from '../views'
 
 export const manage: Handler<typeof noticesContract.manage> = async (ctx, { offset, limit }) => {
@@ -31,15 +35,37 @@ export const stats: Handler<typeof noticesContract.stats> = async (ctx, { notice
       return { building, delivered, read, share: readShare(read, delivered) }
     }),
   )
-  const [signUps, followers, linked] = await Promise.all([
+  const [signUps, followers, linked, statuses] = await Promise.all([
     n.signUp ? ctx.store.collection<SignUpDoc>('signups').find({ where: { noticeId, status: 'active' }, orderBy: [['at', 'asc']], limit: 1000 }) : [],
     ctx.store.collection('noticeFollows').count({ noticeId }),
     ctx.store.collection('tickets').count({ outageId: noticeId }),
+    // One count per status over the (noticeId, status) index: each recipient's last round, as recorded.
+    Promise.all(DELIVERY_STATUSES.map(async (status) => ({ status, count: await ctx.store.collection('noticeDeliveries').count({ noticeId, status }) }))),
   ])
   return {
     notice: staffView(n, ctx.now, linked),
     buildings: per,
     signUps: signUps.map((s) => ({ name: s.name, phone: maskPhone(s.phone), houseLabel: s.houseLabel, at: s.at })),
     followers,
+    statuses,
   }
+}
+
+/** What the staff ticket page says of outages: the one a repair is linked to, else those it could be. */
+export const forTicket: Handler<typeof noticesContract.forTicket> = async (ctx, { ticketId }) => {
+  const communityId = staffCommunity(ctx)
+  const t = await loadTicket(ctx, ticketId)
+  if (t.communityId !== communityId) throw new AppError('NOT_FOUND', '工单不存在')
+  const ref = (n: NoticeDoc) => ({ id: n._id, category: n.category, title: n.title, line: outageLine(n, ctx.now), state: outageView(n) ?? 'active' })
+  if (t.outageId) {
+    const n = await ctx.store.collection<NoticeDoc>('notices').get(t.outageId)
+    return { ...(n && n.communityId === communityId && n.outage ? { linked: ref(n) } : {}), candidates: [] }
+  }
+  if (t.type !== 'repair' || !OPEN_STATUSES.includes(t.status)) return { candidates: [] }
+  const house = t.houseId ? await ctx.store.collection<House>('houses').get(t.houseId) : null
+  // A community posts tens of notices a month: one page by publish time holds every live outage.
+  const live = await ctx.store.collection<NoticeDoc>('notices').find({ where: { communityId, publishAt: { $lte: ctx.now } }, orderBy: [['publishAt', 'desc']], limit: 200 })
+  const hits = live.filter((n) => isActiveOutage(n, ctx.now) && outageAffects(n, { building: t.building, house }) && canManage(ctx, n))
+  const matching = (n: NoticeDoc) => matchesRepair(n.category, t.category)
+  return { candidates: [...hits.filter(matching), ...hits.filter((n) => !matching(n))].map((n) => ({ ...ref(n), matches: matching(n) })) }
 }

@@ -1,7 +1,7 @@
 import * as z from '../shared/zod'
 import { action, Id, pageFields, text } from '../shared/contract'
 import { CATEGORIES } from '../tickets/types'
-import { AUDIENCE_SCOPES, NOTICE_CATEGORIES } from './types'
+import { AUDIENCE_SCOPES, DELIVERY_STATUSES, NOTICE_CATEGORIES } from './types'
 
 const Time = z.number().check(z.int(), z.minimum(0))
 
@@ -75,6 +75,15 @@ export const StaffNotice = z.object({
 
 const ByNotice = z.strictObject({ noticeId: Id })
 
+/** An outage as the staff ticket page names it. */
+const OutageRef = z.object({
+  id: z.string(),
+  category: z.enum(NOTICE_CATEGORIES),
+  title: z.string(),
+  line: z.string(),
+  state: z.enum(['active', 'updated', 'restored']),
+})
+
 export const noticesContract = {
   publish: action({
     summary: 'Staff publish a notice to the community, buildings, units or rooms (a 管理员 only within their zone); sent in chunks by the scheduler.',
@@ -109,6 +118,8 @@ export const noticesContract = {
       buildings: z.array(z.object({ building: z.string(), delivered: z.number(), read: z.number(), share: z.number() })),
       signUps: z.array(z.object({ name: z.string(), phone: z.string(), houseLabel: z.string(), at: z.number() })),
       followers: z.number(),
+      /** How many recipients' last message stands where: subscribe message sent, in-app only, queued … */
+      statuses: z.array(z.object({ status: z.enum(DELIVERY_STATUSES), count: z.number() })),
     }),
   }),
   linkTicket: action({
@@ -116,6 +127,12 @@ export const noticesContract = {
     callers: ['agent', 'manager', 'supervisor'],
     input: z.strictObject({ noticeId: Id, ticketId: Id }),
     output: z.object({ linked: z.boolean() }),
+  }),
+  forTicket: action({
+    summary: 'Staff ticket page: the outage a repair is linked to, else the active outages that reach it and the caller may link (matching category first).',
+    callers: ['agent', 'manager', 'supervisor'],
+    input: z.strictObject({ ticketId: Id }),
+    output: z.object({ linked: z.optional(OutageRef), candidates: z.array(z.object({ ...OutageRef.shape, matches: z.boolean() })) }),
   }),
   list: action({
     summary: "Notices for the resident's houses: active outages first, then pinned, then newest; with unread markers.",

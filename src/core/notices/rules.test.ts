@@ -1,4 +1,4 @@
-import { assertCanSignUp, audienceBuildings, inAudience, isUrgent, matchesRepair, outageLine, outageView, pushTime, readShare, residentOrder, withinZone } from './rules'
+import { assertCanSignUp, audienceBuildings, inAudience, isUrgent, matchesRepair, outageAffects, outageLine, outageView, pushTime, readShare, residentOrder, withinZone } from './rules'
 import type { NoticeDoc } from './types'
 
 const NOW = Date.UTC(2026, 10, 24, 2) // 10:00 Shanghai
@@ -15,6 +15,15 @@ describe('notice rules', () => {
     expect(inAudience({ scope: 'rooms', targets: ['c-1-2-301'] }, house)).toBe(true)
     expect(audienceBuildings({ scope: 'units', targets: ['2-1', '1-2', '2-2'] })).toEqual(['1', '2'])
     expect(audienceBuildings({ scope: 'rooms', targets: ['c-1-2-301'] }, [house])).toEqual(['1'])
+  })
+
+  it('an outage reaches a 户内 repair by its house and a 公共区域 one by its building', () => {
+    const units = { audience: { scope: 'units' as const, targets: ['1-1'] }, buildings: ['1'] }
+    expect(outageAffects(units, { building: '1', house })).toBe(false)
+    expect(outageAffects(units, { building: '1', house: { ...house, unit: '1' } })).toBe(true)
+    expect(outageAffects(units, { building: '1' })).toBe(true)
+    expect(outageAffects(units, { building: '2' })).toBe(false)
+    expect(outageAffects({ audience: { scope: 'community', targets: [] }, buildings: [] }, { building: '9' })).toBe(true)
   })
 
   it('a 管理员 zone must cover every building, and never the whole community', () => {
@@ -45,6 +54,7 @@ describe('notice rules', () => {
     expect(outageLine({ category: 'water', outage: o }, NOW)).toBe('该区域正在停水，预计 16:00 恢复')
     expect(outageLine({ category: 'power', outage: { ...o, startAt: NOW + HOUR } }, NOW)).toBe('该区域将于 11:00 停电，预计 16:00 恢复')
     expect(outageLine({ category: 'water', outage: { ...o, etaAt: NOW + 24 * HOUR } }, NOW)).toBe('该区域正在停水，预计 11月25日 10:00 恢复')
+    expect(outageLine({ category: 'gas', outage: { ...o, startAt: NOW + 22 * HOUR, etaAt: NOW + 26 * HOUR } }, NOW)).toBe('该区域将于 11月25日 08:00 停气，预计 11月25日 12:00 恢复')
     expect(outageView({ outage: o })).toBe('active')
     expect(outageView({ outage: { ...o, updates: [{ at: NOW, text: '延后', etaAt: NOW + 8 * HOUR }] } })).toBe('updated')
     expect(outageView({ outage: { ...o, state: 'restored' } })).toBe('restored')

@@ -60,6 +60,15 @@ export function outageView(n: Pick<NoticeDoc, 'outage'>): OutageView | undefined
 
 export const isActiveOutage = (n: NoticeDoc, now: number) => isVisible(n, now) && n.outage?.state === 'active'
 
+/**
+ * Does an outage reach a ticket? A 户内 repair by its house (the audience may name units or
+ * rooms); a 公共区域 one by its building.
+ */
+export function outageAffects(n: Pick<NoticeDoc, 'audience' | 'buildings'>, t: { building: string; house?: HouseRef | null }): boolean {
+  if (t.house) return inAudience(n.audience, t.house)
+  return n.audience.scope === 'community' || n.buildings.includes(t.building)
+}
+
 /** Which repairs an outage explains: 停水/停电 → 水电, 停气 → 燃气. */
 const REPAIR_MATCH: Record<OutageCategory, Category[]> = { water: ['water_electric'], power: ['water_electric'], gas: ['gas'] }
 export function matchesRepair(c: NoticeCategory, repair?: Category): boolean {
@@ -73,9 +82,14 @@ export function outageLine(n: Pick<NoticeDoc, 'category' | 'outage'>, now: numbe
   const o = n.outage
   if (!o) return label
   if (o.state === 'restored') return `该区域${label}已恢复`
-  const sameDay = formatTime(o.etaAt, 'YYYY-MM-DD') === formatTime(now, 'YYYY-MM-DD')
-  const eta = formatTime(o.etaAt, sameDay ? 'HH:mm' : 'M月D日 HH:mm')
-  return o.startAt > now ? `该区域将于 ${formatTime(o.startAt, 'HH:mm')} ${label}，预计 ${eta} 恢复` : `该区域正在${label}，预计 ${eta} 恢复`
+  const eta = clockText(o.etaAt, now)
+  return o.startAt > now ? `该区域将于 ${clockText(o.startAt, now)} ${label}，预计 ${eta} 恢复` : `该区域正在${label}，预计 ${eta} 恢复`
+}
+
+/** 16:00 today, 11月25日 16:00 on any other day: an outage's times as residents read them. */
+export function clockText(t: number, now: number): string {
+  const sameDay = formatTime(t, 'YYYY-MM-DD') === formatTime(now, 'YYYY-MM-DD')
+  return formatTime(t, sameDay ? 'HH:mm' : 'M月D日 HH:mm')
 }
 
 /** What a resident sees first: active outages, then pinned notices, then the newest. */

@@ -79,7 +79,27 @@ export interface NoticeDoc {
   updatedAt: number
 }
 
-/** noticeDeliveries/<noticeId>_<openid>: the last round this person was told, so no one is told twice. */
+/**
+ * What became of the last round a recipient was told. The in-app message always lands; the push
+ * waits in the outbox (`pending`) until it is sent, refused for want of a subscribe grant
+ * (`no_quota`: in-app only) or given up (`failed`). `ticket`: they heard it through their linked
+ * repair ticket instead.
+ */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'no_quota', 'failed', 'ticket'] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: '订阅消息排队中',
+  sent: '已发订阅消息',
+  no_quota: '无订阅额度，仅站内信',
+  failed: '推送失败，仅站内信',
+  ticket: '已由关联工单告知',
+}
+
+/**
+ * noticeDeliveries/<noticeId>_<openid>: the last round this person was told, so no one is told
+ * twice, and what became of it. While `pending`, the scheduler looks at the outbox again from
+ * `checkAt` on (the push's own not-before time, so pushes held for quiet hours wait quietly).
+ */
 export interface DeliveryDoc {
   _id: string
   noticeId: string
@@ -87,6 +107,10 @@ export interface DeliveryDoc {
   building: string
   round: number
   at: number
+  status: DeliveryStatus
+  messageId?: string
+  outboxId?: string
+  checkAt?: number
 }
 
 /** noticeReads/<noticeId>_<openid>: a read receipt. */

@@ -12,6 +12,7 @@ import { ErrorView, Loading } from '../../components/page-state'
 import { HomeLink, Sheet, TicketBody, type TicketSummary } from '../../components/ticket-parts'
 import { PhotoPicker } from '../../components/photo-picker'
 import { StaffSurvey } from './survey'
+import { OutageLink } from './outage-link'
 import { staffTemplates } from '../subscribe'
 import './index.scss'
 
@@ -162,6 +163,7 @@ export default function StaffTicket() {
       )}
 
       <TicketBody d={d} staff onOpenLink={(lid) => Taro.navigateTo({ url: `/staff/ticket/index?id=${lid}` })} />
+      <OutageLink ticketId={d.id} version={d.updatedAt} onLinked={ticket.reload} />
       <StaffSurvey ticketId={d.id} status={d.status} />
 
       {can('message') && (
