@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { useLoad, useMe } from '../../services/session'
 import { toQuery } from '../../core/supervisor/dashboard'
@@ -23,10 +23,12 @@ export default function Dashboard() {
   const dash = useLoad(() => api.supervisor.dashboard({}), [])
   const [by, setBy] = useState<ReportDimension>('building')
   const trend = useLoad(() => api.supervisor.trend({ by }), [by])
-  useDidShow(() => {
-    dash.reload()
-    trend.reload()
-  })
+  useDidShow(() => dash.reload())
+  // Loads on open and again when the breakdown changes (the rollups behind it are cached).
+  const reloadTrend = trend.reload
+  useEffect(() => {
+    reloadTrend()
+  }, [reloadTrend])
   usePullDownRefresh(async () => {
     await Promise.all([dash.reload(), trend.reload()])
     Taro.stopPullDownRefresh()
@@ -94,7 +96,7 @@ export default function Dashboard() {
                   { name: '工单', color: '#1f7a5c', kind: 'bar', values: tr.months.map((m) => m.total.tickets) },
                   { name: '投诉', color: '#d4483b', kind: 'bar', values: tr.months.map((m) => m.total.complaints) },
                 ],
-                format: (v) => String(Math.round(v)),
+                format: (v) => (Number.isInteger(v) ? String(v) : ''),
               }}
             />
           </View>

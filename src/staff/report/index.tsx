@@ -1,6 +1,6 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { messageOf } from '../../services/errors'
 import { useLoad } from '../../services/session'
@@ -19,6 +19,10 @@ export default function MonthlyReport() {
   const [month, setMonth] = useState(thisMonth)
   const rep = useLoad(() => api.supervisor.report({ month }), [month])
   const [exporting, setExporting] = useState(false)
+  const reload = rep.reload
+  useEffect(() => {
+    reload()
+  }, [reload])
   usePullDownRefresh(async () => {
     await rep.reload()
     Taro.stopPullDownRefresh()
@@ -51,7 +55,7 @@ export default function MonthlyReport() {
         {next <= thisMonth ? (
           <Text className='rp-nav' onClick={() => setMonth(next)} data-testid='rp-next'>下月 ›</Text>
         ) : (
-          <Text className='rp-nav muted'>下月 ›</Text>
+          <Text className='rp-nav rp-nav-off'>下月 ›</Text>
         )}
       </View>
       {rep.loading && !r && <Loading />}
