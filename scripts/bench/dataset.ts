@@ -4,6 +4,10 @@ import type { ArchiveDoc, BindingDoc, UserDoc } from '../../src/core/account/typ
 import type { House } from '../../src/core/community/types'
 import { seedCommunity, type CommunitySpec } from '../seed/community'
 import { seedDemo } from '../seed/demo'
+import { writeBatched } from '../seed/batch'
+
+// The bench cases import it from here.
+export { writeBatched }
 
 /**
  * A property company's worth of data: the demo community plus 20 communities of 1,000 houses,
@@ -15,8 +19,6 @@ export const BENCH_COMMUNITIES = 20
 /** Per community, by house index modulo 5: 0–2 owner bound (60%), 3 pending claim, 4 untouched. */
 const PENDING_PER_COMMUNITY = 200
 const DAY = 24 * 3600 * 1000
-/** Documents written per store transaction while seeding: one SQLite commit per batch, not per doc. */
-const BATCH = 500
 
 export const benchSpec = (k: number): CommunitySpec => ({
   id: `bench-${String(k).padStart(2, '0')}`,
@@ -50,14 +52,6 @@ export interface BenchDataset {
   agents: Map<string, string>
   /** Houses nobody has claimed, with the archive's owner, for fresh bindHouse calls. */
   free: FreeHouse[]
-}
-
-export async function writeBatched(store: Store, docs: { collection: string; doc: { _id: string } }[]) {
-  for (let i = 0; i < docs.length; i += BATCH) {
-    await store.transaction(async (tx) => {
-      for (const { collection, doc } of docs.slice(i, i + BATCH)) await tx.collection(collection).set(doc)
-    })
-  }
 }
 
 export async function seedBench(store: Store, now: number): Promise<BenchDataset> {

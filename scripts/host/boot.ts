@@ -18,7 +18,7 @@ export interface BootOptions {
 export async function boot(opts: BootOptions) {
   const local = localDeps(opts.dataDir, opts.clock)
   const seeded = (await local.store.collection('communities').count()) === 0
-  if (seeded) await seedDemo(local.store, local.clock.now())
+  if (seeded) await seedDemo(local.store, local.clock.now(), { history: true })
   const server = createHost(local, { staticDir: opts.staticDir })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -4,6 +4,7 @@ import { houseId } from '../../src/core/community/types'
 import { seedCommunity, type CommunitySpec } from './community'
 import { seedBillsDemo } from './bills'
 import { seedTicketsDemo } from './tickets'
+import { seedHistory } from './history'
 
 export const DEMO_COMMUNITY: CommunitySpec = {
   id: 'sunshine',
@@ -38,8 +39,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 export const devOpenid = (account: string) => `dev-${account}`
 
-/** The demo community as a newcomer first sees it. Idempotent: run on an empty database only. */
-export async function seedDemo(store: Store, now: number) {
+/**
+ * The demo community as a newcomer first sees it. Run on an empty database only. `history` adds
+ * six months of finished tickets, ratings and payments (scripts/seed/history.ts) so the dashboard
+ * has something to show: the local host asks for it; the integration tests and the bench do not,
+ * so their counts start from nothing.
+ */
+export async function seedDemo(store: Store, now: number, opts: { history?: boolean } = {}) {
   const c = DEMO_COMMUNITY
   await seedCommunity(store, c)
   for (const a of DEMO_ACCOUNTS) {
@@ -79,4 +85,6 @@ export async function seedDemo(store: Store, now: number) {
   }
   await seedTicketsDemo(store, c.id)
   await seedBillsDemo(store, c.id, now, DEMO_ACCOUNTS.flatMap((a) => (a.house ? [houseId(c.id, a.house.building, a.house.unit, a.house.room)] : [])))
+  // Last: history reads the houses, bindings, staff and bills written above, and skips what they own.
+  if (opts.history) await seedHistory(store, c.id, now)
 }
