@@ -81,7 +81,7 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   /** Audit trail (issue 7): who changed what, when, before and after; searched by kind and actor. */
   audit: { indexes: [['communityId', 'at'], ['communityId', 'kind', 'at'], ['communityId', 'actorName', 'at'], ['communityId', 'actor', 'at']] },
   /** rollups/<communityId>_<YYYY-MM>: a month's figures folded into counters (supervisor trend and 月报). */
-  rollups: { indexes: [] },
+  rollups: { indexes: [['live', 'viewedAt', 'computedAt']] },
   /** Background jobs' own progress (daily runs, cursors). */
   jobState: { indexes: [] },
   /** Outbox and in-app messages, used by every feature that tells a person something. */

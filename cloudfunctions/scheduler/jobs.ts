@@ -4,6 +4,7 @@ import { billReminders, payOrders } from '../bills/jobs'
 import { escalate } from '../tickets/jobs/escalate'
 import { sendNotices, settleDeliveries } from '../notices/send'
 import { callbackChecks, finishComplaints, sendSurveys } from '../surveys/jobs'
+import { refreshRollups } from '../supervisor/rollups'
 
 /**
  * Background work, run by the one timer a function may have (every minute). A job that should
@@ -27,4 +28,6 @@ export const JOBS: Record<string, Job> = {
   outbox: (deps) => deliverOutbox(deps),
   // Then what the outbox did with each notice push, onto the recipient's delivery record.
   noticeStatus: (deps) => settleDeliveries(deps),
+  // Last: the 客服主任's month figures, refolded ahead of going stale so the dashboard only reads.
+  rollups: (deps) => refreshRollups(deps),
 }

@@ -84,6 +84,27 @@ describe('supervisor trend and 月报', () => {
     h.clock.advance(24 * HOUR)
   })
 
+  it('the scheduler keeps a watched live month warm, so the view only reads; an unwatched one costs nothing', async () => {
+    await h.ok('supervisor-liu', 'supervisor', 'report', { month: '2026-11' })
+    await ratedJob(5)
+    h.clock.advance(6 * 60_000)
+    await tick()
+    const kept = (await h.store.collection<{ _id: string; computedAt: number; cells: unknown[] }>('rollups').get('sunshine_2026-11'))!
+    expect(kept.computedAt).toBe(h.clock.now())
+    // Four minutes on, the view finds it fresh: no fold on the tap, and it already has the job.
+    h.clock.advance(4 * 60_000)
+    const w0 = h.store.stats.writes
+    const r = await h.ok('supervisor-liu', 'supervisor', 'report', { month: '2026-11' })
+    expect(r.total.tickets).toBe(1)
+    expect(r.computedAt).toBe(kept.computedAt)
+    expect(h.store.stats.writes).toBe(w0)
+    // Nobody looks for three hours: the scheduler stops refolding it.
+    h.clock.advance(3 * HOUR)
+    await tick()
+    const later = (await h.store.collection<{ _id: string; computedAt: number }>('rollups').get('sunshine_2026-11'))!
+    expect(later.computedAt).toBeLessThan(h.clock.now() - 2 * HOUR)
+  })
+
   it('exports the 月报 as CSV with the same figures', async () => {
     await ratedJob(1)
     // The bad rating is on today's board until the 客服主任 has called back, and the tile opens it.

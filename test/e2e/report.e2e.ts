@@ -1,0 +1,111 @@
+import { e2eHost, go, phone, shot } from './browser'
+import { dayjs, TZ } from '../../src/core/shared/time'
+
+const env = e2eHost('report')
+
+interface T { _id: string; type: string; status: string; createdAt: number; building: string; reopenCount: number; sla: { respond?: { due: number; metAt?: number }; resolve?: { due: number; metAt?: number } } }
+interface S { _id: string; ticketId: string; round: number; month: string; building: string; answer?: { overall: number } }
+interface B { _id: string; amount: number; status: string; dueDate: string; building: string }
+
+const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%` : '—')
+
+/**
+ * The month's figures recomputed here from the raw documents, with none of the product's own
+ * figure code: what the page shows must be what the records say.
+ */
+async function recompute(month: string, zone: string[] | null) {
+  const store = env.host.local.store
+  const start = dayjs.tz(`${month}-01`, TZ).valueOf()
+  const end = dayjs.tz(`${month}-01`, TZ).add(1, 'month').valueOf()
+  const inZone = (b: string) => !zone || zone.includes(b)
+  const all = async <X extends { _id: string }>(name: string) => {
+    const out: X[] = []
+    for (;;) {
+      const page = await store.collection<X>(name).find({ where: { communityId: 'sunshine' }, orderBy: [['_id', 'asc']], offset: out.length, limit: 1000 })
+      out.push(...page)
+      if (page.length < 1000) return out
+    }
+  }
+  const tickets = (await all<T>('tickets')).filter((t) => t.createdAt >= start && t.createdAt < end && t.status !== 'merged' && inZone(t.building))
+  const met = (k: 'respond' | 'resolve') => tickets.filter((t) => t.sla[k]?.metAt !== undefined)
+  const onTime = (k: 'respond' | 'resolve') => met(k).filter((t) => t.sla[k]!.metAt! <= t.sla[k]!.due).length
+  const closed = tickets.filter((t) => t.status === 'closed')
+  const latest = new Map<string, S>()
+  for (const s of (await all<S>('surveys')).filter((s) => s.month === month && inZone(s.building))) {
+    if (!latest.has(s.ticketId) || latest.get(s.ticketId)!.round < s.round) latest.set(s.ticketId, s)
+  }
+  const answered = [...latest.values()].filter((s) => s.answer)
+  const bills = (await all<B>('bills')).filter((b) => b.dueDate.startsWith(month) && b.status !== 'waived' && inZone(b.building))
+  const owed = bills.reduce((n, b) => n + b.amount, 0)
+  const paid = bills.filter((b) => b.status === 'paid').reduce((n, b) => n + b.amount, 0)
+  return {
+    tickets: String(tickets.length),
+    complaints: String(tickets.filter((t) => t.type === 'complaint').length),
+    respondOnTime: pct(onTime('respond'), met('respond').length),
+    resolveOnTime: pct(onTime('resolve'), met('resolve').length),
+    firstTimeFix: pct(closed.filter((t) => t.reopenCount === 0).length, closed.length),
+    averageScore: answered.length ? (Math.round((answered.reduce((n, s) => n + s.answer!.overall, 0) / answered.length) * 100) / 100).toFixed(2) : '—',
+    satisfiedShare: pct(answered.filter((s) => s.answer!.overall >= 4).length, answered.length),
+    collectionRate: pct(paid, owed),
+  }
+}
+
+describe('supervisor dashboard and 月报 on six months of demo history, in Chromium', () => {
+  it('liu sees seven months of charts and last month’s report matches the records; zhou sees only 1–3栋', async () => {
+    const last = dayjs().tz(TZ).subtract(1, 'month').format('YYYY-MM')
+    const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
+    await go(liu, env.host.url, '/staff/dashboard/index')
+    await liu.getByTestId('db-chart-rates').waitFor()
+    await liu.getByTestId('db-now-tickets').waitFor()
+    // Both charts are painted: their canvases hold more than the blank background.
+    for (const id of ['db-chart-volume', 'db-chart-rates']) {
+      const inked = await liu.getByTestId(id).locator('canvas').evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+        let n = 0
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++
+        return n
+      })
+      expect(inked).toBeGreaterThan(500)
+    }
+    await shot(liu, 'r01-dashboard-trend')
+    await liu.getByTestId('db-chart-rates').scrollIntoViewIfNeeded()
+    await shot(liu, 'r02-dashboard-charts')
+    await liu.getByTestId('db-by-handler').click()
+    // This month may be a day old (or empty on the 1st): any handler row, or the empty line.
+    await liu.getByTestId('db-groups').locator('[data-testid^="db-group-"], .muted').first().waitFor()
+    await liu.getByTestId('db-groups').scrollIntoViewIfNeeded()
+    await shot(liu, 'r03-dashboard-by-handler')
+
+    await liu.getByTestId('db-report').click()
+    await liu.getByTestId('rp-total-tickets').waitFor()
+    await liu.getByTestId('rp-prev').click()
+    await liu.getByTestId('rp-month').getByText(last).waitFor()
+    await liu.getByTestId('rp-scope').getByText('全小区').waitFor()
+    const want = await recompute(last, null)
+    expect(Number(want.tickets)).toBeGreaterThan(50)
+    for (const [k, v] of Object.entries(want)) {
+      await expect(liu.getByTestId(`rp-total-${k}`).innerText()).resolves.toBe(v)
+    }
+    await shot(liu, 'r04-report-liu')
+    await liu.getByTestId('rp-top').scrollIntoViewIfNeeded()
+    await shot(liu, 'r05-report-top-problems')
+    const download = liu.waitForEvent('download')
+    await liu.getByTestId('rp-export').click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe(`月报-${last}.csv`)
+
+    const zhou = await phone(env.browser, env.host.url, 'manager-zhou')
+    await go(zhou, env.host.url, '/staff/report/index')
+    await zhou.getByTestId('rp-total-tickets').waitFor()
+    await zhou.getByTestId('rp-prev').click()
+    await zhou.getByTestId('rp-month').getByText(last).waitFor()
+    await zhou.getByTestId('rp-scope').getByText('负责的 1、2、3 栋').waitFor()
+    const zone = await recompute(last, ['1', '2', '3'])
+    for (const [k, v] of Object.entries(zone)) {
+      await expect(zhou.getByTestId(`rp-total-${k}`).innerText()).resolves.toBe(v)
+    }
+    const rows = await zhou.getByTestId('rp-building').locator('[data-testid^="rp-building-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+    expect(rows).toEqual(['rp-building-1', 'rp-building-2', 'rp-building-3'])
+    await shot(zhou, 'r06-report-zhou')
+  })
+})
