@@ -251,6 +251,9 @@ describe('tickets: authorization and bad input', () => {
     }
     const r = await h.call('resident-zhang', 'tickets', 'create', { ...leak, description: '漏水' })
     expect(r.ok === false && r.error.fields).toEqual({ description: '请至少用 5 个字描述问题' })
+    // Only a repair pages the on-duty staff: an "emergency" complaint is refused, nothing written.
+    const loud = await h.call('resident-zhang', 'tickets', 'create', { ...leak, type: 'complaint', emergency: 'fire' })
+    expect(loud).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { emergency: '只有报修可以标记为紧急' } } })
     expect(await h.store.collection('tickets').count()).toBe(before)
     expect(await h.store.collection('ticketEvents').count()).toBe(events)
   })

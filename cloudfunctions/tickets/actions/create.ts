@@ -25,6 +25,8 @@ type NewTicket = z.output<typeof CreateTicket>
 /** `id` makes it idempotent for system callers that may retry (a survey's complaint): an existing ticket is returned as is. */
 export async function openTicket(ctx: Ctx, input: NewTicket, house: House, reporter: Person & { openid: string }, source: Source, actor: Actor, id?: string) {
   if (input.scope === 'home' && input.type === 'repair' && input.location) throw new AppError('INVALID_INPUT', '户内报修不需要填写位置', { location: '户内报修不需要填写位置' })
+  // 电梯困人、燃气泄漏… are jobs to send someone to: a complaint or a question is never paged at 3 a.m.
+  if (input.emergency && input.type !== 'repair') throw new AppError('INVALID_INPUT', '只有报修可以标记为紧急', { emergency: '只有报修可以标记为紧急' })
   if (input.scope === 'public' && !input.location) throw new AppError('INVALID_INPUT', '请填写具体位置', { location: '请填写具体位置' })
   if (input.window && !(input.window.end > input.window.start && input.window.end > ctx.now)) {
     throw new AppError('INVALID_INPUT', '请选择今后的上门时间', { window: '请选择今后的上门时间' })

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useLoad } from '../../services/session'
+import { askSubscribe, preloadTemplates } from '../../services/subscribe'
 import { BindRequest } from '../../core/account/contracts'
 import { HOUSE_ROLES, HOUSE_ROLE_LABELS, type HouseRole } from '../../core/account/types'
 import { ErrorView, Loading } from '../../components/page-state'
@@ -22,7 +23,10 @@ export default function Bind() {
   const [result, setResult] = useState<null | { status: string; label: string }>(null)
 
   useEffect(() => {
-    if (!needsSignIn()) communities.reload()
+    if (!needsSignIn()) {
+      communities.reload()
+      preloadTemplates(['bindingResult'])
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
@@ -43,6 +47,9 @@ export default function Bind() {
       return
     }
     setErrors({})
+    // At the tap, before anything else is awaited: a binding that waits for staff is answered by
+    // subscribe message (审核结果通知), or only in 消息 if the resident declines.
+    await askSubscribe(['bindingResult'])
     setBusy(true)
     try {
       const b = await api.account.bindHouse(parsed.data)

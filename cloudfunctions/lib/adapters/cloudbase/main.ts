@@ -32,15 +32,20 @@ function init() {
   return { deps, cloud }
 }
 
+/**
+ * A timer trigger carries no OPENID and Type 'timer' (any case: the SCF docs and WeChat's own
+ * samples disagree); a client call always has an OPENID, so a resident cannot pose as the timer
+ * by sending {Type: 'timer'}.
+ */
+export const sourceOf = (openid: string | undefined, event: Record<string, unknown> | null | undefined): Identity['source'] =>
+  !openid && String(event?.Type ?? '').toLowerCase() === 'timer' ? 'timer' : 'wechat'
+
 /** The WeChat entry: identity is OPENID from getWXContext, never anything in the event. */
 export function wechatMain(fn: CloudFunction) {
   return async (event: Record<string, unknown>) => {
     const { deps, cloud } = init()
     const { OPENID } = cloud.getWXContext()
-    // A timer trigger carries no OPENID and Type 'timer'; a client call always has an OPENID,
-    // so a resident cannot pose as the timer by sending {Type: 'timer'}.
-    const source = !OPENID && event?.Type === 'timer' ? 'timer' : 'wechat'
-    return fn.call(event, { openid: OPENID || null, source }, deps)
+    return fn.call(event, { openid: OPENID || null, source: sourceOf(OPENID, event) }, deps)
   }
 }
 

@@ -90,22 +90,26 @@ export function cloudbaseStore(db: CloudDb): Store {
       const tx: Tx = {
         collection<T extends Doc>(name: string): TxCollection<T> {
           const doc = (id: string) => t.collection(name).doc(id)
+          const get = async (id: string): Promise<T | null> => {
+            stats.reads++
+            try {
+              const { data } = await doc(id).get()
+              return data ? ({ ...(data as object), _id: id } as T) : null
+            } catch (e) {
+              if (notFound(e)) return null
+              throw e
+            }
+          }
           return {
-            async get(id) {
-              stats.reads++
-              try {
-                const { data } = await doc(id).get()
-                return data ? ({ ...(data as object), _id: id } as T) : null
-              } catch (e) {
-                if (notFound(e)) return null
-                throw e
-              }
-            },
+            get,
             async set(d) {
               stats.writes++
               await doc(d._id).set({ data: withoutId(d) })
             },
             async update(id, patch) {
+              // The port promises NOT_FOUND for a missing document; a transaction's update would
+              // otherwise report nothing. The read is by id, as transactions allow.
+              if (!(await get(id))) throw new AppError('NOT_FOUND', `记录不存在：${name}/${id}`)
               stats.writes++
               await doc(id).update({ data: shallowPatch(db, patch) })
             },
