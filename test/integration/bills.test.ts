@@ -122,6 +122,27 @@ describe('bills: 物业费 by house type and price changes', () => {
     expect(await propertyBill('2026-11', ZHANG_HOUSE)).toMatchObject({ amount: 22913 })
   })
 
+  it('price changes, waivers and cash taken at the desk are in the 客服主任’s audit trail', async () => {
+    await runAll()
+    const item = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '物业费')
+    await h.ok('supervisor-liu', 'bills', 'saveFeeItem', repriced(item, { residential: 280, commercial: 450 }))
+    const b = await zhangPropertyBill()
+    await h.ok('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 20000, reason: '面积复核，按实测面积调整' })
+    await h.ok('agent-chen', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash' })
+    const trail = (await h.ok('supervisor-liu', 'supervisor', 'audit', {})).items
+    expect(trail.map((a: { kind: string; actorName: string }) => [a.kind, a.actorName])).toEqual([
+      ['offlinePayment', '陈静'],
+      ['billAdjust', '刘芳'],
+      ['feeItem', '刘芳'],
+    ])
+    expect(trail[2]).toMatchObject({ summary: '修改收费项目「物业费」：¥2.50（商铺 ¥4.00） → ¥2.80（商铺 ¥4.50）', before: { unitPrice: 250 }, after: { unitPrice: 280 } })
+    expect(trail[1]).toMatchObject({ summary: expect.stringContaining('¥229.13 → ¥200.00：面积复核'), before: { amount: 22913 }, after: { amount: 20000 } })
+    expect(trail[0].summary).toMatch(/^1栋1单元301 现金收款 ¥200\.00（1 笔），收据 /)
+    // A refused change leaves no trace either.
+    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect((await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'billAdjust' })).items).toHaveLength(1)
+  })
+
   it('a save where unitPrice and the 住宅 price disagree is refused and changes nothing', async () => {
     const item = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '物业费')
     // What the page used to send: the new price in unitPrice, the old priceByType sent back.

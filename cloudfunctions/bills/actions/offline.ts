@@ -7,6 +7,8 @@ import { assertStaffScope } from '../../lib/runtime/context'
 import { notify } from '../../lib/outbox/notify'
 import { creditBills } from '../credit'
 import { billView, communityName, receiptView } from '../views'
+import { recordChange } from '../../supervisor/record'
+import { PAY_METHOD_LABELS } from '../../../src/core/bills/types'
 
 /** Cash or a bank transfer taken at the front desk: the same crediting as WeChat Pay, with a receipt. */
 export const recordOffline: Handler<typeof billsContract.recordOffline> = async (ctx, { billIds, method, note }) => {
@@ -22,7 +24,15 @@ export const recordOffline: Handler<typeof billsContract.recordOffline> = async 
     }
     if (new Set(bills.map((b) => b.houseId)).size > 1) throw new AppError('INVALID_INPUT', '一次只能为一户登记收款')
     const amount = bills.reduce((s, b) => s + payable(b, ctx.now), 0)
-    return creditBills(tx, ctx.now, ctx.now, { bills, method, amount, recordedBy: ctx.openid, note: note || undefined })
+    const r = await creditBills(tx, ctx.now, ctx.now, { bills, method, amount, recordedBy: ctx.openid, note: note || undefined })
+    // Money taken by hand is the change a 客服主任 most needs to be able to trace.
+    await recordChange(tx, ctx, bills[0].communityId, {
+      kind: 'offlinePayment',
+      summary: `${bills[0].houseLabel} ${PAY_METHOD_LABELS[method]}收款 ¥${yuan(amount)}（${bills.length} 笔），收据 ${r._id}`,
+      before: bills.map((b) => ({ id: b._id, item: b.itemName, period: b.periodLabel, status: b.status, amount: b.amount })),
+      after: { receiptNo: r._id, method, amount, note: note || null },
+    })
+    return r
   })
   return receiptView(receipt, await communityName(ctx, receipt.communityId))
 }
@@ -47,6 +57,12 @@ export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId
       updatedAt: ctx.now,
     }
     await tx.collection<BillDoc>('bills').set(next)
+    await recordChange(tx, ctx, b.communityId, {
+      kind: 'billAdjust',
+      summary: `${b.houseLabel} ${b.itemName}（${b.periodLabel}）${amount === 0 ? '减免' : '调整'} ¥${yuan(b.amount)} → ¥${yuan(amount)}：${reason}`,
+      before: { id: b._id, amount: b.amount, status: b.status },
+      after: { id: b._id, amount, status: next.status, reason },
+    })
     return next
   })
   // Tell the residents (in-app only: an adjustment is not urgent enough to spend a subscription).

@@ -179,7 +179,7 @@ export const billsContract = {
     output: ReceiptView,
   }),
   adjust: action({
-    summary: '客服主任: waive (amount 0) or adjust an unpaid bill; the reason is kept in the bill’s audit trail.',
+    summary: '客服主任: waive (amount 0) or adjust an unpaid bill; the reason is kept on the bill and in the community audit trail.',
     callers: ['supervisor'],
     input: z.strictObject({ billId: Id, amount: Fen, reason: text(2, 100, '请填写调整原因', '原因最多 100 个字') }),
     output: BillView,

@@ -1,5 +1,5 @@
 /** Kinds of audited staff changes; the audit action searches by these. */
-export const AUDIT_KINDS = ['settings', 'team', 'savedReplies', 'callbackPolicy', 'reminderPolicy'] as const
+export const AUDIT_KINDS = ['settings', 'team', 'savedReplies', 'callbackPolicy', 'reminderPolicy', 'feeItem', 'billAdjust', 'offlinePayment'] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   settings: 'SLA 与服务时间',
@@ -7,6 +7,9 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   savedReplies: '常用回复',
   callbackPolicy: '回访策略',
   reminderPolicy: '催缴提醒',
+  feeItem: '收费项目',
+  billAdjust: '账单减免与调整',
+  offlinePayment: '线下收款',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */
