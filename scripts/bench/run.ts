@@ -9,6 +9,8 @@ export interface BenchCase {
   name: string
   n: number
   call(i: number): Promise<Envelope<unknown>>
+  /** Untimed and uncounted preparation (e.g. warming a cache), run once before the first call. */
+  setup?(): Promise<void>
 }
 
 export interface BenchRecord {
@@ -37,6 +39,7 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 export async function runCase(store: Store, c: BenchCase): Promise<BenchResult> {
   const ms: number[] = []
   const failures: BenchResult['failures'] = []
+  await c.setup?.()
   const before = { ...store.stats }
   for (let i = 0; i < c.n; i++) {
     const t0 = process.hrtime.bigint()
