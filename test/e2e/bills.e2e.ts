@@ -136,6 +136,8 @@ describe('bills and payment, end to end in Chromium', () => {
     const chooser = liu.waitForEvent('filechooser')
     await liu.getByTestId('csv-file').click()
     await (await chooser).setFiles({ name: 'water-2026-11.csv', mimeType: 'text/csv', buffer: Buffer.from('房号,上期读数,本期读数\n1-1-301,120.5,132.75\n') })
+    // The file is read asynchronously (File.text()), then lands in the textarea: wait for it.
+    await liu.waitForFunction(() => (document.querySelector('[data-testid="csv"] textarea') as HTMLTextAreaElement | null)?.value.includes('1-1-301,120.5,132.75'), undefined, { timeout: 10_000 })
     await expect(liu.getByTestId('csv').locator('textarea').inputValue()).resolves.toContain('1-1-301,120.5,132.75')
     await shot(liu, 'bills-11-csv-loaded')
   })
