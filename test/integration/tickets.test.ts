@@ -1,5 +1,6 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
-import { harness, type Harness } from '../helpers/harness'
+import { harness, T0, type Harness } from '../helpers/harness'
+import type { UserDoc } from '../../src/core/account/types'
 
 let h: Harness
 beforeEach(async () => {
@@ -72,6 +73,26 @@ describe('tickets: the whole loop', () => {
     expect([a.ok, b.ok].sort()).toEqual([false, true])
     expect([a, b].find((r) => !r.ok)).toMatchObject({ error: { code: 'CONFLICT' } })
     expect(await h.store.collection('ticketEvents').count({ ticketId: t.id, kind: 'dispatched' })).toBe(1)
+  })
+
+  it('handlers for dispatch: one department or everyone, lightest load first, then on duty, then by name', async () => {
+    // A handler who cannot sign in, as scripts/seed/history.ts adds on the host: 赵强's department, not on duty.
+    const users = h.store.collection<UserDoc>('users')
+    const { communityId } = (await users.get('dev-tech-zhao'))!.staff!
+    await users.set({ _id: 'staff-qian', nickname: '钱伟', createdAt: T0, updatedAt: T0, staff: { name: '钱伟', communityId, roles: ['handler'], department: 'engineering' } })
+    type Row = { name: string; department: string; onDuty: boolean; openLoad: number }
+    const list = async (department?: string) => ((await h.ok('agent-chen', 'tickets', 'handlers', department ? { department } : {})) as Row[]).map((x) => [x.name, x.department, x.onDuty, x.openLoad])
+
+    // Equal load: the one on duty first, then by name (钱 before 孙).
+    expect(await list('engineering')).toEqual([['赵强', 'engineering', true, 0], ['钱伟', 'engineering', false, 0]])
+    expect(await list()).toEqual([['赵强', 'engineering', true, 0], ['钱伟', 'engineering', false, 0], ['孙丽', 'cleaning', false, 0]])
+    expect(await list('greening')).toEqual([])
+
+    // Load comes first: with an open ticket 赵强 goes behind everyone idle.
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    expect(await list('engineering')).toEqual([['钱伟', 'engineering', false, 0], ['赵强', 'engineering', true, 1]])
+    expect((await list()).map(([name]) => name)).toEqual(['钱伟', '孙丽', '赵强'])
   })
 })
 

@@ -83,5 +83,6 @@ export const handlers: Handler<typeof ticketsContract.handlers> = async (ctx, { 
   const loads = await Promise.all(users.map((u) => tickets.count({ assignee: u._id, open: true })))
   return users
     .map((u, i) => ({ openid: u._id, name: u.staff!.name, department: u.staff!.department ?? '', onDuty: Boolean(u.staff!.onDuty), openLoad: loads[i] }))
-    .sort((x, y) => x.openLoad - y.openLoad)
+    // Lightest load first; at equal load whoever is on duty, then by name, so the list never reshuffles.
+    .sort((x, y) => x.openLoad - y.openLoad || Number(y.onDuty) - Number(x.onDuty) || x.name.localeCompare(y.name, 'zh-CN'))
 }

@@ -7,16 +7,15 @@ import { needsSignIn, useLoad } from '../../services/session'
 import { askSubscribe, preloadTemplates } from '../../services/subscribe'
 import { PAUSE_LABELS, PAUSE_REASONS, STATUS_LABELS, type PauseReason } from '../../core/tickets/types'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import { DEPARTMENT_LABELS, type Department } from '../../core/shared/roles'
 import { ErrorView, Loading } from '../../components/page-state'
 import { HomeLink, Sheet, TicketBody, type TicketSummary } from '../../components/ticket-parts'
 import { PhotoPicker } from '../../components/photo-picker'
 import { StaffSurvey } from './survey'
 import { OutageLink } from './outage-link'
+import { DispatchSheet } from './dispatch-sheet'
 import { staffTemplates } from '../subscribe'
 import './index.scss'
 
-type Handler = Output<typeof ticketsContract.handlers>[number]
 type Reply = Output<typeof ticketsContract.savedReplies>[number]
 type SheetKind = null | 'dispatch' | 'reassign' | 'decline' | 'pause' | 'complete' | 'resolve' | 'relate' | 'cancel'
 
@@ -221,7 +220,7 @@ export default function StaffTicket() {
         </View>
       )}
 
-      {(sheet === 'dispatch' || sheet === 'reassign') && <DispatchSheet reassign={sheet === 'reassign'} busy={busy === sheet} current={d.assigneeName} onClose={() => setSheet(null)} onPick={(assignee, note) => run(sheet, () => (sheet === 'dispatch' ? api.tickets.dispatch({ ticketId: d.id, assignee, ...(note ? { note } : {}) }) : api.tickets.reassign({ ticketId: d.id, assignee, reason: note })), sheet === 'dispatch' ? '已派单' : '已改派')} />}
+      {(sheet === 'dispatch' || sheet === 'reassign') && <DispatchSheet reassign={sheet === 'reassign'} busy={busy === sheet} category={d.category} department={d.department} current={d.assigneeName} onClose={() => setSheet(null)} onPick={(assignee, note) => run(sheet, () => (sheet === 'dispatch' ? api.tickets.dispatch({ ticketId: d.id, assignee, ...(note ? { note } : {}) }) : api.tickets.reassign({ ticketId: d.id, assignee, reason: note })), sheet === 'dispatch' ? '已派单' : '已改派')} />}
       {sheet === 'decline' && <TextSheet title='退单' hint='说明原因，工单会退回客服重新派单' chips={DECLINE_REASONS} min={2} busy={busy === 'decline'} submit='确认退单' onClose={() => setSheet(null)} onSubmit={(reason) => run('decline', () => api.tickets.decline({ ticketId: d.id, reason }), '已退单')} />}
       {sheet === 'cancel' && <TextSheet title='取消工单' hint='住户会收到取消通知' chips={CANCEL_REASONS} min={2} busy={busy === 'cancel'} submit='确认取消' onClose={() => setSheet(null)} onSubmit={(reason) => run('cancel', () => api.tickets.cancel({ ticketId: d.id, reason }), '已取消')} />}
       {sheet === 'resolve' && <TextSheet title='办结' hint='写下处理结果，住户确认后工单完成' chips={[]} min={2} busy={busy === 'resolve'} submit='确认办结' onClose={() => setSheet(null)} onSubmit={(note) => run('resolve', () => api.tickets.resolve({ ticketId: d.id, note }), '已办结')} />}
@@ -230,48 +229,6 @@ export default function StaffTicket() {
       {sheet === 'relate' && <RelateSheet self={d} canLink={can('link')} canMerge={can('merge')} busy={busy} onClose={() => setSheet(null)} onLink={(otherId) => run('link', () => api.tickets.link({ ticketId: d.id, otherId }), '已关联')} onMerge={(masterId) => run('merge', () => api.tickets.merge({ ticketId: d.id, masterId }), '已合并')} />}
 
     </View>
-  )
-}
-
-function DispatchSheet({ reassign, busy, current, onClose, onPick }: { reassign: boolean; busy: boolean; current?: string; onClose: () => void; onPick: (openid: string, note: string) => unknown }) {
-  const [list, setList] = useState<Handler[] | null>(null)
-  const [picked, setPicked] = useState('')
-  const [note, setNote] = useState('')
-  useEffect(() => {
-    api.tickets
-      .handlers()
-      .then(setList)
-      .catch((e) => {
-        Taro.showToast({ title: messageOf(e), icon: 'none' })
-        setList([])
-      })
-  }, [])
-  const ok = picked && (!reassign || note.trim().length >= 2)
-  return (
-    <Sheet title={reassign ? '改派' : '派单'} hint={reassign ? `当前处理人：${current ?? '无'}` : '按在办工单数从少到多排列'} onClose={onClose} testid='dispatch-sheet'>
-      <View className='st-handlers'>
-        {!list ? (
-          <Text className='muted'>加载中…</Text>
-        ) : list.length === 0 ? (
-          <Text className='muted'>没有可派单的人员</Text>
-        ) : (
-          list.map((h) => (
-            <View key={h.openid} className={`st-handler ${picked === h.openid ? 'st-handler-on' : ''}`} onClick={() => setPicked(h.openid)} data-testid='handler-item'>
-              <View>
-                <Text className='st-handler-name'>{h.name}</Text>
-                <Text className='muted'>{DEPARTMENT_LABELS[h.department as Department] ?? h.department}</Text>
-                {h.onDuty && <Text className='tag'>值班</Text>}
-              </View>
-              <Text className={h.openLoad >= 5 ? 'st-load-high' : 'muted'}>在办 {h.openLoad} 单</Text>
-            </View>
-          ))
-        )}
-      </View>
-      <Textarea className='st-textarea st-sheet-text' value={note} maxlength={200} placeholder={reassign ? '改派原因（必填）' : '给师傅的备注（选填）'} onInput={(e) => setNote(e.detail.value)} data-testid='dispatch-note' />
-      <Button className='btn btn-primary btn-block st-sheet-btn' disabled={!ok || busy || undefined} onClick={() => onPick(picked, note.trim())} data-testid='confirm-dispatch'>
-        {reassign ? '确认改派' : '确认派单'}
-      </Button>
-    </Sheet>
   )
 }
 
