@@ -5,7 +5,7 @@ import type { BillDoc, PayOrderDoc } from '../../src/core/bills/types'
 import type { OutboxDoc } from '../../cloudfunctions/lib/outbox/notify'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'
 import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
-import { repriced } from '../../src/core/bills/fee-items'
+import { feeItemInput, newDraft, repriced, toggled, withKind } from '../../src/core/bills/fee-items'
 import type { FeeItemDoc } from '../../src/core/bills/types'
 import type { House } from '../../src/core/community/types'
 
@@ -153,6 +153,87 @@ describe('bills: 物业费 by house type and price changes', () => {
     expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...repriced(parking, 16000), priceByType: { commercial: 20000 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-property')).toMatchObject({ unitPrice: 250, priceByType: { residential: 250, commercial: 400 } })
     expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-parking')).toMatchObject({ unitPrice: 15000 })
+  })
+})
+
+describe('bills: new, one-off and inactive fee items from the 收费项目 page', () => {
+  const itemBills = (itemId: string, period?: string) => bills().count({ itemId, ...(period ? { period } : {}) })
+
+  it('a one-off item (2026-12 电梯维修分摊 ¥50.00) is billed to every house in its period and no other', async () => {
+    // Exactly what the page sends after 新增收费项目 → 一次性, the name, '50' and '2026-12' were typed.
+    const built = feeItemInput({ ...withKind(newDraft(), 'oneoff'), name: '电梯维修分摊', price: '50', onlyPeriod: '2026-12' })
+    if (!('input' in built)) throw new Error(JSON.stringify(built.errors))
+    const item = await h.ok('supervisor-liu', 'bills', 'saveFeeItem', built.input)
+    expect(item).toMatchObject({ kind: 'oneoff', name: '电梯维修分摊', unitPrice: 5000, cycle: 'monthly', dueDay: 0, onlyPeriod: '2026-12', active: true })
+    expect(item.lateFee).toBeUndefined()
+    expect((await h.ok('supervisor-liu', 'bills', 'feeItems')).map((i: { name: string }) => i.name)).toContain('电梯维修分摊')
+
+    await runAll('2026-11')
+    expect(await itemBills(item.id)).toBe(0)
+    await runAll('2026-12')
+    expect(await itemBills(item.id, '2026-12')).toBe(432)
+    expect(await bills().get(`sunshine_2026-12_${item.id}_${ZHANG_HOUSE}`)).toMatchObject({
+      kind: 'oneoff',
+      itemName: '电梯维修分摊',
+      amount: 5000,
+      basis: '电梯维修分摊',
+      periodLabel: '2026-12',
+      dueDate: '2026-12-31',
+      status: 'unpaid',
+    })
+    expect((await bills().get(`sunshine_2026-12_${item.id}_${ZHANG_HOUSE}`))!.lateFee).toBeUndefined()
+    // Later periods (and a rerun of December) bill it no more.
+    await runAll('2027-01')
+    await runAll('2026-12')
+    expect(await itemBills(item.id)).toBe(432)
+
+    // Made by 刘芳, in the audit trail.
+    const trail = (await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'feeItem' })).items
+    expect(trail[0]).toMatchObject({ actorName: '刘芳', summary: '新增收费项目「电梯维修分摊」：¥50.00，一次性，账期 2026-12，月末到期，不收滞纳金', before: null, after: { unitPrice: 5000, onlyPeriod: '2026-12' } })
+  })
+
+  it('an inactive item is not billed: a one-off made 停用, and 停车费 switched off until 启用', async () => {
+    const off = feeItemInput({ ...withKind(newDraft(), 'oneoff'), name: '外墙清洗分摊', price: '30.5', onlyPeriod: '2026-11', active: false })
+    if (!('input' in off)) throw new Error(JSON.stringify(off.errors))
+    const oneoff = await h.ok('supervisor-liu', 'bills', 'saveFeeItem', off.input)
+    expect(oneoff).toMatchObject({ unitPrice: 3050, active: false })
+
+    // The card's 停用 on 停车费.
+    const parking = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '停车费')
+    expect(await h.ok('supervisor-liu', 'bills', 'saveFeeItem', toggled(parking))).toMatchObject({ active: false, unitPrice: 15000 })
+
+    await runAll('2026-11')
+    expect(await itemBills(oneoff.id)).toBe(0)
+    expect(await itemBills('sunshine-parking', '2026-11')).toBe(0)
+    expect(await itemBills('sunshine-property', '2026-11')).toBe(432)
+
+    // 启用 again: the next run bills it, at the price it had.
+    const stopped = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '停车费')
+    await h.ok('supervisor-liu', 'bills', 'saveFeeItem', toggled(stopped))
+    await runAll('2026-11')
+    const spaces = await h.store.collection('parkingSpaces').count()
+    expect(await itemBills('sunshine-parking', '2026-11')).toBe(spaces)
+    expect(await itemBills(oneoff.id)).toBe(0)
+
+    const summaries = (await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'feeItem' })).items.map((a: { summary: string }) => a.summary)
+    expect(summaries.slice(0, 2)).toEqual(['启用收费项目「停车费」', '停用收费项目「停车费」'])
+  })
+
+  it('the server refuses what the page would not send, beside the field, and writes nothing', async () => {
+    const lift = { kind: 'oneoff', name: '电梯维修分摊', unitPrice: 5000, cycle: 'monthly', dueDay: 0 }
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', lift)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { onlyPeriod: expect.any(String) } } })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', cycle: 'quarterly' })).toMatchObject({ ok: false, error: { fields: { cycle: expect.any(String) } } })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', dueDay: 31 })).toMatchObject({ ok: false, error: { fields: { dueDay: '到期日请填 1–28，或 0 表示月末' } } })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', lateFee: { bpPerDay: 80, capBp: 1000 } })).toMatchObject({ ok: false, error: { fields: { 'lateFee.bpPerDay': expect.any(String) } } })
+    // An item keeps its kind.
+    const parking = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '停车费')
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...repriced(parking, 5000), kind: 'oneoff', onlyPeriod: '2026-12' })).toMatchObject({ ok: false, error: { fields: { kind: expect.any(String) } } })
+    // Only the 客服主任 saves.
+    const good = { ...lift, onlyPeriod: '2026-12' }
+    expect(await h.call('agent-chen', 'bills', 'saveFeeItem', good)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.store.collection<FeeItemDoc>('feeItems').count({ communityId: 'sunshine' })).toBe(4)
+    expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-parking')).toMatchObject({ kind: 'parking', unitPrice: 15000 })
+    expect((await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'feeItem' })).items).toHaveLength(0)
   })
 })
 

@@ -1,4 +1,24 @@
-import { feeItemPrices, pricedByType, repriced } from './fee-items'
+import {
+  billingMonths,
+  cycleWords,
+  draftOf,
+  dueWords,
+  feeItemChangeSummary,
+  feeItemInput,
+  feeItemPrices,
+  feeItemRuleErrors,
+  lateFeeShort,
+  lateFeeWords,
+  newDraft,
+  nextBillingPeriod,
+  parseHundredths,
+  parseYuan,
+  percent,
+  pricedByType,
+  repriced,
+  toggled,
+  withKind,
+} from './fee-items'
 import { propertyFee } from './fees'
 
 const property = {
@@ -40,5 +60,126 @@ describe('fee item prices: unitPrice and priceByType never disagree', () => {
     const parking = { ...property, id: 'sunshine-parking', kind: 'parking' as const, name: '停车费', unitPrice: 15000, priceByType: undefined }
     expect(pricedByType(parking)).toBe(false)
     expect(repriced(parking, 16000)).toEqual({ id: 'sunshine-parking', kind: 'parking', name: '停车费', cycle: 'monthly', dueDay: 0, active: true, unitPrice: 16000 })
+  })
+})
+
+describe('yuan as typed → fen, by string arithmetic', () => {
+  it('reads two decimals exactly, including the ones a float gets wrong', () => {
+    expect(parseYuan('2.8')).toBe(280)
+    expect(parseYuan('2.80')).toBe(280)
+    expect(parseYuan('12')).toBe(1200)
+    expect(parseYuan('0.05')).toBe(5)
+    expect(parseYuan(' ¥50.00 ')).toBe(5000)
+    expect(parseYuan('.5')).toBe(50)
+    expect(parseYuan('5.')).toBe(500)
+    // 4.35 * 100 = 434.99999999999994 and 1.13 * 100 = 112.99999999999999 in floating point.
+    expect(parseYuan('4.35')).toBe(435)
+    expect(parseYuan('1.13')).toBe(113)
+    expect(parseYuan('999999.99')).toBe(99_999_999)
+  })
+
+  it('is null for anything that is not an amount', () => {
+    for (const s of ['', '.', '2.805', '-1', '1e3', 'abc', '2,50', '1.2.3', '0x10']) expect(parseYuan(s)).toBeNull()
+  })
+
+  it('percentages the same way: 10 → 1000 bp, shown back without trailing zeros', () => {
+    expect(parseHundredths('12.5')).toBe(1250)
+    expect([percent(1000), percent(5), percent(1250), percent(50)]).toEqual(['10', '0.05', '12.5', '0.5'])
+  })
+})
+
+describe('the 收费项目 form', () => {
+  it('a new one-off item: its period, monthly, no late fee; the price in fen', () => {
+    const d = { ...withKind(newDraft(), 'oneoff'), name: ' 电梯维修分摊 ', price: '50', onlyPeriod: '2026-12' }
+    expect(feeItemInput(d)).toEqual({ input: { kind: 'oneoff', name: '电梯维修分摊', unitPrice: 5000, cycle: 'monthly', dueDay: 0, onlyPeriod: '2026-12', active: true } })
+    expect(feeItemRuleErrors({ kind: 'oneoff', cycle: 'monthly', onlyPeriod: '2026-12' })).toBeNull()
+  })
+
+  it('switching kind on a new item: the default name follows, a typed one stays', () => {
+    expect(withKind(newDraft('property'), 'parking').name).toBe('停车费')
+    expect(withKind(newDraft('property'), 'oneoff').name).toBe('')
+    expect(withKind({ ...newDraft('oneoff'), name: '电梯维修分摊' }, 'water').name).toBe('电梯维修分摊')
+    expect(withKind({ ...newDraft('property'), cycle: 'quarterly' }, 'oneoff').cycle).toBe('monthly')
+  })
+
+  it('an existing item round-trips: the form as loaded sends what repriced() sends', () => {
+    expect(feeItemInput(draftOf(property))).toEqual({ input: repriced(property, { residential: 250, commercial: 400 }) })
+    const d = { ...draftOf(property), price: '2.8', commercial: '4.5', cycle: 'quarterly' as const, dueDay: '15', lateFeeOn: true, bpPerDay: '5', capPct: '10' }
+    expect(feeItemInput(d)).toEqual({
+      input: { id: 'sunshine-property', kind: 'property', name: '物业费', unitPrice: 280, priceByType: { residential: 280, commercial: 450 }, cycle: 'quarterly', dueDay: 15, lateFee: { bpPerDay: 5, capBp: 1000 }, active: true },
+    })
+    // Turning the late fee off sends no rule: the saved item has none.
+    const withRule = { ...property, lateFee: { bpPerDay: 5, capBp: 1000 } }
+    expect(draftOf(withRule)).toMatchObject({ lateFeeOn: true, bpPerDay: '5', capPct: '10' })
+    expect((feeItemInput({ ...draftOf(withRule), lateFeeOn: false }) as { input: object }).input).not.toHaveProperty('lateFee')
+  })
+
+  it('every error is keyed as the server keys it, so one map shows both', () => {
+    const bad = { ...newDraft('property'), name: '物', price: '2.805', commercial: '', dueDay: '31', lateFeeOn: true, bpPerDay: '80', capPct: '50' }
+    expect(feeItemInput(bad)).toEqual({
+      errors: {
+        unitPrice: expect.stringContaining('最多两位小数'),
+        'priceByType.commercial': expect.stringContaining('商铺单价'),
+        dueDay: '到期日请填 1–28，或 0 表示月末',
+        'lateFee.bpPerDay': expect.stringContaining('1–50'),
+        'lateFee.capBp': expect.stringContaining('30'),
+        name: '请填写收费项目名称',
+      },
+    })
+    expect(feeItemInput({ ...newDraft('oneoff'), name: '电梯维修分摊', price: '0', onlyPeriod: '2026-13' })).toEqual({
+      errors: { unitPrice: expect.stringContaining('须大于 0'), onlyPeriod: expect.stringContaining('YYYY-MM') },
+    })
+  })
+
+  it('停用 sends the item as it charges now, switched off', () => {
+    const parking = { ...property, id: 'sunshine-parking', kind: 'parking' as const, name: '停车费', unitPrice: 15000, priceByType: undefined }
+    expect(toggled(parking)).toEqual({ ...repriced(parking, 15000), active: false })
+    expect(toggled({ ...property, active: false })).toEqual({ ...repriced(property, { residential: 250, commercial: 400 }), active: true })
+  })
+})
+
+describe('what a setting means, in words', () => {
+  it('due day 0 is the month end', () => {
+    expect(dueWords({ kind: 'property', cycle: 'monthly', dueDay: 0 })).toBe('每月月末到期')
+    expect(dueWords({ kind: 'parking', cycle: 'quarterly', dueDay: 15 })).toBe('每季首月 15 日到期')
+    expect(dueWords({ kind: 'property', cycle: 'yearly', dueDay: 0 })).toBe('每年 1 月 31 日到期')
+    expect(dueWords({ kind: 'oneoff', cycle: 'monthly', dueDay: 0, onlyPeriod: '2027-02' })).toBe('2027-02-28 到期')
+  })
+
+  it('cycles and the periods they bill in', () => {
+    expect(billingMonths('quarterly')).toEqual([1, 4, 7, 10])
+    expect(cycleWords('property', 'quarterly')).toBe('每年 1、4、7、10 月出账，每张账单收 3 个月')
+    expect(cycleWords('water', 'monthly')).toBe('每月出账，按当期导入的抄表用量计费')
+    expect([nextBillingPeriod('monthly', '2026-11'), nextBillingPeriod('quarterly', '2026-11'), nextBillingPeriod('yearly', '2026-01')]).toEqual(['2026-11', '2027-01', '2026-01'])
+  })
+
+  it('the late fee rule, with an example worked by lateFee()', () => {
+    expect(lateFeeWords(undefined)).toContain('不收滞纳金')
+    const words = lateFeeWords({ bpPerDay: 5, capBp: 1000 })
+    expect(words).toContain('万分之5（0.05%）')
+    expect(words).toContain('最多加收未缴金额的 10%')
+    // ¥100.00 × 0.05% × 30 days = ¥1.50; the 10% cap (¥10.00) is reached on day 200.
+    expect(words).toContain('逾期 30 天加收 ¥1.50，逾期 200 天起按上限 ¥10.00 计')
+    expect(lateFeeShort({ bpPerDay: 3, capBp: 500 })).toBe('逾期每天加收万分之3，最多 5%')
+  })
+})
+
+describe('the server’s rules and the audit summary', () => {
+  it('a one-off needs its period, only a one-off has one, and an item keeps its kind', () => {
+    expect(feeItemRuleErrors({ kind: 'oneoff', cycle: 'monthly' })).toEqual({ onlyPeriod: expect.any(String) })
+    expect(feeItemRuleErrors({ kind: 'oneoff', cycle: 'yearly', onlyPeriod: '2026-12' })).toEqual({ cycle: expect.any(String) })
+    expect(feeItemRuleErrors({ kind: 'parking', cycle: 'monthly', onlyPeriod: '2026-12' })).toEqual({ onlyPeriod: expect.any(String) })
+    expect(feeItemRuleErrors({ kind: 'oneoff', cycle: 'monthly', onlyPeriod: '2026-12' }, { kind: 'property' })).toEqual({ kind: expect.any(String) })
+  })
+
+  it('says what changed', () => {
+    const doc = { _id: 'sunshine-property', communityId: 'sunshine', ...property, createdAt: 0, updatedAt: 0 }
+    expect(feeItemChangeSummary(doc, { ...doc, unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })).toBe('修改收费项目「物业费」：¥2.50（商铺 ¥4.00） → ¥2.80（商铺 ¥4.50）')
+    expect(feeItemChangeSummary(doc, { ...doc, active: false })).toBe('停用收费项目「物业费」')
+    expect(feeItemChangeSummary(doc, { ...doc, dueDay: 15, lateFee: { bpPerDay: 5, capBp: 1000 }, active: false })).toBe(
+      '修改收费项目「物业费」：到期日 月末 → 15 日；滞纳金 不收滞纳金 → 逾期每天加收万分之5，最多 10%；停用',
+    )
+    const lift = { _id: 'x', communityId: 'sunshine', kind: 'oneoff' as const, name: '电梯维修分摊', unitPrice: 5000, cycle: 'monthly' as const, dueDay: 0, onlyPeriod: '2026-12', active: true, createdAt: 0, updatedAt: 0 }
+    expect(feeItemChangeSummary(null, lift)).toBe('新增收费项目「电梯维修分摊」：¥50.00，一次性，账期 2026-12，月末到期，不收滞纳金')
   })
 })

@@ -1,8 +1,9 @@
 import type { FieldErrors } from '../shared/errors'
 import type { Input } from '../shared/contract'
 import type * as z from '../shared/zod'
-import type { billsContract, FeeItemView } from './contracts'
-import type { FeeKind, HouseType } from './types'
+import { billsContract, type FeeItemView } from './contracts'
+import { CYCLE_LABELS, FEE_KIND_LABELS, type Cycle, type FeeItemDoc, type FeeKind, type HouseType, type LateFeeRule } from './types'
+import { CYCLE_MONTHS, dueDate, lateFee, PERIOD_RE, propertyPrice, yuan } from './fees'
 
 type Prices = Partial<Record<HouseType, number>>
 export type FeeItemInput = Input<typeof billsContract.saveFeeItem>
@@ -26,6 +27,20 @@ export function feeItemPrices(input: { kind: FeeKind; unitPrice: number; priceBy
   return { unitPrice, priceByType: { ...priceByType, residential: unitPrice } }
 }
 
+/**
+ * The rules of a save beyond its prices, for the server (the page builds inputs that keep them):
+ * a one-off item is billed in its one period (onlyPeriod), monthly, and only a one-off has a
+ * period; an item keeps its kind — a 停车费 does not become a 物业费, it is 停用 and a new one made.
+ */
+export function feeItemRuleErrors(input: Pick<FeeItemInput, 'kind' | 'cycle' | 'onlyPeriod'>, prev?: Pick<FeeItemDoc, 'kind'> | null): FieldErrors | null {
+  if (prev && prev.kind !== input.kind) return { kind: '收费类型不能修改；请停用此项目，再新增一个' }
+  if (input.kind === 'oneoff') {
+    if (!input.onlyPeriod) return { onlyPeriod: '一次性收费请填写账期' }
+    if (input.cycle !== 'monthly') return { cycle: '一次性收费只在所填账期收一次，周期请选按月' }
+  } else if (input.onlyPeriod) return { onlyPeriod: '只有一次性收费有账期' }
+  return null
+}
+
 /** Does the 收费项目 page edit this item's price per house type (住宅 and 商铺 separately)? */
 export const pricedByType = (item: Pick<Item, 'kind'>) => item.kind === 'property'
 
@@ -39,4 +54,248 @@ export function repriced(item: Item, prices: number | Record<HouseType, number>)
   const base = { id, kind, name, cycle, dueDay, active, ...(onlyPeriod ? { onlyPeriod } : {}), ...(lateFee ? { lateFee } : {}) }
   if (typeof prices === 'number') return { ...base, unitPrice: prices }
   return { ...base, unitPrice: prices.residential, priceByType: { residential: prices.residential, commercial: prices.commercial } }
+}
+
+/** The prices an item charges now: each house type's 物业费 price, or its one price. */
+const currentPrices = (item: Pick<Item, 'kind' | 'unitPrice' | 'priceByType'>) =>
+  pricedByType(item) ? { residential: propertyPrice(item, 'residential'), commercial: propertyPrice(item, 'commercial') } : item.unitPrice
+
+/** What the page's 停用 / 启用 sends: the item exactly as it charges now, switched off or on. */
+export const toggled = (item: Item): FeeItemInput => ({ ...repriced(item, currentPrices(item)), active: !item.active })
+
+// ——— Numbers as people type them ———
+
+/**
+ * '2.8' → 280, '12' → 1200, '0.05' → 5: a decimal with at most two places, in hundredths, by
+ * string arithmetic (no float ever holds the amount). Null when it is not such a number. Yuan
+ * may carry a leading ¥.
+ */
+export function parseHundredths(s: string): number | null {
+  const m = /^[¥￥]?(\d{0,9})(?:\.(\d{0,2}))?$/.exec(s.trim())
+  if (!m || (!m[1] && !m[2])) return null
+  return Number(m[1] || '0') * 100 + Number((m[2] ?? '').padEnd(2, '0'))
+}
+
+/** 元 as typed → integer fen, or null. */
+export const parseYuan = parseHundredths
+
+/** Basis points as a percentage without trailing zeros: 1000 → '10', 5 → '0.05', 1250 → '12.5'. */
+export const percent = (bp: number) => yuan(bp).replace(/\.?0+$/, '')
+
+// ——— Words for what a setting means ———
+
+export const MONTH_END = 0
+
+/** The kinds the 新增 form offers, with what each charges. */
+export const KIND_CHOICES: { kind: FeeKind; label: string; hint: string }[] = [
+  { kind: 'property', label: '物业费', hint: '按建筑面积 × 每平方米每月单价，住宅与商铺分别定价' },
+  { kind: 'parking', label: '停车费', hint: '按车位，每个车位每月一个价' },
+  { kind: 'water', label: '水费', hint: '按导入的抄表用量（吨）× 单价' },
+  { kind: 'electricity', label: '电费', hint: '按导入的抄表用量（度）× 单价' },
+  { kind: 'oneoff', label: '一次性', hint: '只在所填账期向每户收一次，如电梯维修分摊' },
+]
+
+/** What the price of an item is per: ¥2.50/m²·月, ¥150.00/个·月, ¥5.00/吨, ¥50.00/户. */
+export const PRICE_UNIT: Record<FeeKind, string> = { property: '/m²·月', parking: '/个·月', water: '/吨', electricity: '/度', oneoff: '/户' }
+
+/** The months (1–12) an item of this cycle bills in: quarterly 1, 4, 7, 10; yearly 1. */
+export const billingMonths = (cycle: Cycle) => Array.from({ length: 12 / CYCLE_MONTHS[cycle] }, (_, i) => 1 + i * CYCLE_MONTHS[cycle])
+
+/** What a cycle means for this kind of item, in words. */
+export function cycleWords(kind: FeeKind, cycle: Cycle): string {
+  const months = CYCLE_MONTHS[cycle]
+  const when = months === 1 ? '每月出账' : `每年 ${billingMonths(cycle).join('、')} 月出账`
+  if (kind === 'property' || kind === 'parking') return months === 1 ? `${when}，每张账单 1 个月` : `${when}，每张账单收 ${months} 个月`
+  if (kind === 'water' || kind === 'electricity') return `${when}，按当期导入的抄表用量计费`
+  return when
+}
+
+/** When an item's bills are due, in words: 每月月末到期, 每季首月 15 日到期, 2026-12-31 到期 (one-off). */
+export function dueWords(item: Pick<Item, 'kind' | 'cycle' | 'dueDay' | 'onlyPeriod'>): string {
+  if (item.kind === 'oneoff' && item.onlyPeriod) return `${dueDate(item.onlyPeriod, item.dueDay)} 到期`
+  const day = item.dueDay === MONTH_END ? '月末' : ` ${item.dueDay} 日`
+  if (item.cycle === 'monthly') return `每月${day}到期`
+  if (item.cycle === 'quarterly') return `每季首月${day}到期`
+  return `每年 1 月 ${item.dueDay === MONTH_END ? 31 : item.dueDay} 日到期`
+}
+
+/** The first period from `from` (YYYY-MM) in which an item of this cycle bills: for the due-date example. */
+export function nextBillingPeriod(cycle: Cycle, from: string): string {
+  const year = Number(from.slice(0, 4))
+  const month = Number(from.slice(5, 7))
+  const next = billingMonths(cycle).find((m) => m >= month)
+  return next ? `${year}-${String(next).padStart(2, '0')}` : `${year + 1}-01`
+}
+
+/** The late fee rule in short, for the list: 逾期每天万分之5，最多 10%. */
+export const lateFeeShort = (rule?: LateFeeRule) => (rule ? `逾期每天加收万分之${rule.bpPerDay}，最多 ${percent(rule.capBp)}%` : '不收滞纳金')
+
+/**
+ * The late fee rule in full, with an example worked by the same lateFee() the bills use:
+ * 逾期后每天按未缴金额的万分之5（0.05%）加收滞纳金，最多加收 10%。例：¥100.00 逾期 30 天加收 ¥1.50 …
+ */
+export function lateFeeWords(rule?: LateFeeRule, example = 10_000): string {
+  if (!rule) return '不收滞纳金（默认）：逾期的账单只收原金额。'
+  const cap = Math.floor((example * rule.capBp) / 10_000)
+  const capDays = rule.capBp === 0 ? 0 : Math.ceil(rule.capBp / rule.bpPerDay)
+  return (
+    `逾期后每天按未缴金额的万分之${rule.bpPerDay}（${percent(rule.bpPerDay)}%）加收滞纳金，最多加收未缴金额的 ${percent(rule.capBp)}%。` +
+    `例：¥${yuan(example)} 的账单逾期 30 天加收 ¥${yuan(lateFee(example, 30, rule))}` +
+    (capDays ? `，逾期 ${capDays} 天起按上限 ¥${yuan(cap)} 计。` : '。') +
+    '只对此后出账的账单生效。'
+  )
+}
+
+// ——— The 收费项目 form ———
+
+/** The form as typed: numbers stay strings until saved, so nothing is rounded behind a person's back. */
+export interface FeeItemDraft {
+  id?: string
+  kind: FeeKind
+  name: string
+  /** 元: the one price, or the 住宅 price of 物业费. */
+  price: string
+  /** 元: the 商铺 price of 物业费. */
+  commercial: string
+  cycle: Cycle
+  /** '0' = month end, '1'–'28' a day of the period's first month. */
+  dueDay: string
+  /** YYYY-MM: a one-off item's period. */
+  onlyPeriod: string
+  lateFeeOn: boolean
+  /** 万分之几 per day overdue. */
+  bpPerDay: string
+  /** At most this % of the amount. */
+  capPct: string
+  active: boolean
+}
+
+const defaultName = (kind: FeeKind) => (kind === 'oneoff' ? '' : FEE_KIND_LABELS[kind])
+
+/** A new item of this kind: monthly, due at month end, no late fee, active. */
+export const newDraft = (kind: FeeKind = 'property'): FeeItemDraft => ({
+  kind,
+  name: defaultName(kind),
+  price: '',
+  commercial: '',
+  cycle: 'monthly',
+  dueDay: String(MONTH_END),
+  onlyPeriod: '',
+  lateFeeOn: false,
+  bpPerDay: '',
+  capPct: '',
+  active: true,
+})
+
+/** Another kind for a new item; a name that was only the old kind's default follows the kind. */
+export const withKind = (d: FeeItemDraft, kind: FeeKind): FeeItemDraft => ({
+  ...d,
+  kind,
+  name: !d.name.trim() || d.name === defaultName(d.kind) ? defaultName(kind) : d.name,
+  cycle: kind === 'oneoff' ? 'monthly' : d.cycle,
+})
+
+/** An existing item in the form, prices as it charges them now. */
+export function draftOf(item: Item): FeeItemDraft {
+  const prices = currentPrices(item)
+  return {
+    id: item.id,
+    kind: item.kind,
+    name: item.name,
+    price: yuan(typeof prices === 'number' ? prices : prices.residential),
+    commercial: typeof prices === 'number' ? '' : yuan(prices.commercial),
+    cycle: item.cycle,
+    dueDay: String(item.dueDay),
+    onlyPeriod: item.onlyPeriod ?? '',
+    lateFeeOn: !!item.lateFee,
+    bpPerDay: item.lateFee ? String(item.lateFee.bpPerDay) : '',
+    capPct: item.lateFee ? percent(item.lateFee.capBp) : '',
+    active: item.active,
+  }
+}
+
+const MAX_FEN = 100_000_000
+
+function fenOf(s: string, errors: FieldErrors, key: string, what: string): number {
+  const fen = parseYuan(s)
+  if (fen === null) errors[key] = `请填写${what}（元），最多两位小数，如 2.50`
+  else if (fen === 0) errors[key] = `${what}须大于 0；不再收取的项目请停用`
+  else if (fen > MAX_FEN) errors[key] = `${what}过大，请检查`
+  return fen ?? 0
+}
+
+/** The late fee rule as typed, or null when it is not one (errors say why, under lateFee.*). */
+export function lateFeeOf(d: Pick<FeeItemDraft, 'bpPerDay' | 'capPct'>, errors: FieldErrors = {}): LateFeeRule | null {
+  const bp = /^\d{1,2}$/.test(d.bpPerDay.trim()) ? Number(d.bpPerDay.trim()) : Number.NaN
+  if (!(bp >= 1 && bp <= 50)) errors['lateFee.bpPerDay'] = '每天加收请填 1–50 的整数（万分之几）'
+  const cap = parseHundredths(d.capPct.replace(/%$/, ''))
+  if (cap === null || cap < 1 || cap > 3000) errors['lateFee.capBp'] = '最多加收请填 0.01–30（%）'
+  return errors['lateFee.bpPerDay'] || errors['lateFee.capBp'] ? null : { bpPerDay: bp, capBp: cap! }
+}
+
+/**
+ * What the 收费项目 page sends for the form: yuan → fen by string arithmetic, the kind's own
+ * fields only (a period for one-offs, 商铺 for 物业费, a late fee rule when it is on), then the
+ * contract the server parses with. Errors are keyed as the server keys them (unitPrice,
+ * priceByType.commercial, dueDay, onlyPeriod, lateFee.bpPerDay …), so one map shows both.
+ */
+export function feeItemInput(d: FeeItemDraft): { input: FeeItemInput } | { errors: FieldErrors } {
+  const errors: FieldErrors = {}
+  const property = d.kind === 'property'
+  const oneoff = d.kind === 'oneoff'
+  const unitPrice = fenOf(d.price, errors, 'unitPrice', property ? '住宅单价' : oneoff ? '每户金额' : '单价')
+  const commercial = property ? fenOf(d.commercial, errors, 'priceByType.commercial', '商铺单价') : 0
+  const dueDay = /^\d{1,2}$/.test(d.dueDay.trim()) ? Number(d.dueDay.trim()) : Number.NaN
+  if (!(dueDay >= 0 && dueDay <= 28)) errors.dueDay = '到期日请填 1–28，或 0 表示月末'
+  const onlyPeriod = d.onlyPeriod.trim()
+  if (oneoff && !PERIOD_RE.test(onlyPeriod)) errors.onlyPeriod = '请填写账期，格式 YYYY-MM，如 2026-12'
+  const rule = d.lateFeeOn ? lateFeeOf(d, errors) : null
+
+  const input: FeeItemInput = {
+    ...(d.id ? { id: d.id } : {}),
+    kind: d.kind,
+    name: d.name.trim(),
+    unitPrice,
+    ...(property ? { priceByType: { residential: unitPrice, commercial } } : {}),
+    cycle: oneoff ? 'monthly' : d.cycle,
+    dueDay: Number.isNaN(dueDay) ? 0 : dueDay,
+    ...(oneoff && onlyPeriod ? { onlyPeriod } : {}),
+    ...(rule ? { lateFee: rule } : {}),
+    active: d.active,
+  }
+  const parsed = billsContract.saveFeeItem.input.safeParse(input)
+  if (!parsed.success) for (const i of parsed.error.issues) errors[i.path.map(String).join('.') || '_'] ??= i.message
+  return Object.keys(errors).length ? { errors } : { input }
+}
+
+// ——— The audit trail ———
+
+/** 物业费 as its two prices, others as their one: ¥2.50（商铺 ¥4.00）. */
+const priceText = (f: Pick<FeeItemDoc, 'kind' | 'unitPrice' | 'priceByType'>) =>
+  f.kind === 'property' && f.priceByType?.commercial !== undefined ? `¥${yuan(propertyPrice(f, 'residential'))}（商铺 ¥${yuan(propertyPrice(f, 'commercial'))}）` : `¥${yuan(f.unitPrice)}`
+
+const dueText = (d: number) => (d === MONTH_END ? '月末' : `${d} 日`)
+
+/**
+ * The audit summary of a save: what changed, in words. A price change reads as before
+ * (修改收费项目「物业费」：¥2.50（商铺 ¥4.00） → ¥2.80（商铺 ¥4.50）); switching an item off or on
+ * alone reads 停用收费项目「停车费」.
+ */
+export function feeItemChangeSummary(prev: FeeItemDoc | null, next: FeeItemDoc): string {
+  if (!prev) {
+    const when = next.kind === 'oneoff' ? `一次性，账期 ${next.onlyPeriod}` : CYCLE_LABELS[next.cycle]
+    return `新增收费项目「${next.name}」：${priceText(next)}，${when}，${dueText(next.dueDay)}到期，${lateFeeShort(next.lateFee)}${next.active ? '' : '（停用）'}`
+  }
+  const changes: string[] = []
+  if (prev.name !== next.name) changes.push(`名称「${prev.name}」→「${next.name}」`)
+  if (priceText(prev) !== priceText(next)) changes.push(`${priceText(prev)} → ${priceText(next)}`)
+  if (prev.cycle !== next.cycle) changes.push(`周期 ${CYCLE_LABELS[prev.cycle]} → ${CYCLE_LABELS[next.cycle]}`)
+  if (prev.dueDay !== next.dueDay) changes.push(`到期日 ${dueText(prev.dueDay)} → ${dueText(next.dueDay)}`)
+  if ((prev.onlyPeriod ?? '') !== (next.onlyPeriod ?? '')) changes.push(`账期 ${prev.onlyPeriod ?? '无'} → ${next.onlyPeriod ?? '无'}`)
+  const late = (r?: LateFeeRule) => (r ? `${r.bpPerDay}/${r.capBp}` : '')
+  if (late(prev.lateFee) !== late(next.lateFee)) changes.push(`滞纳金 ${lateFeeShort(prev.lateFee)} → ${lateFeeShort(next.lateFee)}`)
+  const switched = prev.active !== next.active ? (next.active ? '启用' : '停用') : ''
+  if (switched && !changes.length) return `${switched}收费项目「${next.name}」`
+  if (switched) changes.push(switched)
+  return `修改收费项目「${next.name}」：${changes.length ? changes.join('；') : '无改动'}`
 }
