@@ -135,7 +135,7 @@ describe('team, roster and settings, end to end in Chromium', () => {
     await zoneRow.click()
     const diff = zoneRow.getByTestId('audit-diff')
     await diff.waitFor()
-    await expect(diff.innerText()).resolves.toMatch(/zone\s*\["1","2","3"\]\s*→\s*\["1","2","3","4"\]/)
+    await expect(diff.innerText()).resolves.toMatch(/负责楼栋\s*1、2、3\s*→\s*1、2、3、4/)
     await zoneRow.scrollIntoViewIfNeeded()
     await shot(liu, 't-team-12-audit-diff')
 

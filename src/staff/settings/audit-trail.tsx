@@ -16,9 +16,31 @@ const PAGE = 20
 const at = (x: unknown, path: string) =>
   path === '_' ? x : path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), x)
 
+/** Field names as a 客服主任 says them; anything not listed shows its path as stored. */
+const FIELD_LABELS: Record<string, string> = {
+  zone: '负责楼栋',
+  roles: '角色',
+  department: '部门',
+  onDuty: '值班',
+  name: '名称',
+  title: '标题',
+  text: '内容',
+  order: '顺序',
+  amount: '金额（分）',
+  status: '状态',
+  reason: '原因',
+  unitPrice: '单价（分）',
+  cycle: '周期',
+  dueDay: '到期日',
+  active: '启用',
+  callbackPolicy: '回访策略',
+}
+const label = (path: string) => path.split('.').map((k) => FIELD_LABELS[k] ?? k).join(' · ')
+
 const show = (v: unknown) => {
   if (v === undefined || v === null) return '无'
-  const s = typeof v === 'string' ? v : JSON.stringify(v)
+  if (typeof v === 'boolean') return v ? '是' : '否'
+  const s = typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join('、') || '无' : JSON.stringify(v)
   return s.length > 60 ? `${s.slice(0, 60)}…` : s
 }
 
@@ -31,7 +53,7 @@ function Diff({ a }: { a: Item }) {
     <View className='st-diff' data-testid='audit-diff'>
       {paths.map((p) => (
         <View key={p} className='st-diff-line'>
-          {p !== '_' && <Text className='st-diff-path'>{p}</Text>}
+          {p !== '_' && <Text className='st-diff-path'>{label(p)}</Text>}
           <Text className='st-diff-before'>{show(at(a.before, p))}</Text>
           <Text className='muted'> → </Text>
           <Text className='st-diff-after'>{show(at(a.after, p))}</Text>
