@@ -1,13 +1,24 @@
-import { contracts } from '../core/contracts'
-
-jest.mock('@tarojs/taro', () => ({ getStorageSync: () => '', setStorageSync: () => undefined }), { virtual: true })
+const calls: unknown[][] = []
+jest.mock('./backend', () => ({ call: (...args: unknown[]) => (calls.push(args), Promise.resolve('ok')) }))
 
 describe('api client', () => {
-  it('offers exactly the actions of each contract the app calls', async () => {
+  it('sends {action, data} to the named function, an empty object when there is no input', async () => {
     const { api } = await import('./api')
-    for (const [fn, actions] of Object.entries(api)) {
-      expect(Object.keys(actions).sort()).toEqual(Object.keys(contracts[fn as keyof typeof contracts]).sort())
-    }
-    expect(Object.keys(api).sort()).toEqual(Object.keys(contracts).filter((f) => f !== 'scheduler').sort())
+    await expect(api.tickets.inbox({ tab: 'new' })).resolves.toBe('ok')
+    await api.supervisor.trend()
+    expect(calls).toEqual([
+      ['tickets', 'inbox', { tab: 'new' }],
+      ['supervisor', 'trend', {}],
+    ])
+    // The same object each time, so a page may keep a reference.
+    expect(api.bills).toBe(api.bills)
+  })
+
+  it('is not a thenable: awaiting it (or a function of it) does not call the back end', async () => {
+    const { api } = await import('./api')
+    calls.length = 0
+    expect(await (api as unknown as Promise<unknown>)).toBe(api)
+    expect(await (api.account as unknown as Promise<unknown>)).toBe(api.account)
+    expect(calls).toEqual([])
   })
 })

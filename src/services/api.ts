@@ -11,29 +11,28 @@ type Client = {
   }
 }
 
-/**
- * `api.account.bindHouse(input)`: typed by the same zod contracts the server parses with.
- * Built from names only, so the schemas stay out of pages that don't validate a form.
- */
-function client<F extends AppFunction>(fn: F, actions: (keyof Contracts[F])[]): Client[F] {
-  const out = {} as Record<string, (input?: unknown) => Promise<unknown>>
-  for (const a of actions) out[a as string] = (input) => call(fn, a as string, input ?? {})
-  return out as Client[F]
-}
+/** Keys a caller must never mistake for an action: `await x` looks for `then`. */
+const NOT_ACTIONS = new Set(['then', 'toJSON', 'constructor'])
 
-export const api: Client = {
-  bills: client('bills', [
-    'myBills', 'history', 'receipt', 'createOrder', 'orderStatus', 'feeItems', 'saveFeeItem', 'runBills', 'importReadings',
-    'arrears', 'houseBills', 'recordOffline', 'adjust', 'startCampaign', 'campaign', 'exportArrears',
-  ]),
-  tickets: client('tickets', [
-    'create', 'record', 'mine', 'detail', 'urge', 'cancel', 'confirm', 'reopen', 'message', 'inbox', 'handlers',
-    'dispatch', 'reassign', 'accept', 'decline', 'arrive', 'pause', 'resume', 'complete', 'resolve', 'link', 'merge', 'savedReplies',
-  ]),
-  surveys: client('surveys', ['forTicket', 'submit', 'reply', 'callbacks', 'startCall', 'recordCall', 'figures', 'setPolicy']),
-  notices: client('notices', ['publish', 'update', 'restore', 'manage', 'stats', 'linkTicket', 'forTicket', 'list', 'home', 'activeOutages', 'detail', 'follow', 'signUp', 'cancelSignUp']),
-  supervisor: client('supervisor', ['settings', 'saveSettings', 'audit', 'dashboard', 'trend', 'report', 'exportReport', 'team', 'addMember', 'updateMember', 'removeMember', 'replies', 'saveReply', 'deleteReply', 'orderReplies', 'policies', 'setCallbackPolicy', 'saveReminderPolicy']),
-  account: client('account', ['whoami', 'updateProfile', 'subscribeTemplates', 'recordSubscriptions', 'messages', 'unreadCount', 'markRead', 'communities', 'rooms', 'bindHouse', 'myHouses', 'pendingBindings', 'approveBinding', 'rejectBinding']),
-}
+const byFunction = new Map<string, object>()
+
+/**
+ * `api.account.bindHouse(input)`: typed by the same zod contracts the server parses with, and
+ * built at call time, so neither the schemas nor a list of ~100 action names ships in the main
+ * package (its budget is 400 KB). Only contract names type-check; the server refuses the rest.
+ */
+export const api = new Proxy({} as Client, {
+  get(_target, fn) {
+    if (typeof fn !== 'string' || NOT_ACTIONS.has(fn)) return undefined
+    let actions = byFunction.get(fn)
+    if (!actions) {
+      actions = new Proxy({}, {
+        get: (_t, action) => (typeof action !== 'string' || NOT_ACTIONS.has(action) ? undefined : (input?: unknown) => call(fn, action, input ?? {})),
+      })
+      byFunction.set(fn, actions)
+    }
+    return actions
+  },
+})
 
 export type { Input, Output }
