@@ -8,7 +8,7 @@ import { escalate } from '../../cloudfunctions/tickets/jobs/escalate'
 import { callbackChecks, finishComplaints, sendSurveys } from '../../cloudfunctions/surveys/jobs'
 import type { BillDoc } from '../../src/core/bills/types'
 import { houseId } from '../../src/core/community/types'
-import { shanghaiDayStart } from '../../src/core/shared/time'
+import { shanghaiDayStart, shanghaiMonth } from '../../src/core/shared/time'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
 import { TICKET_TYPES, type TicketDoc } from '../../src/core/tickets/types'
 import { DEMO_ACCOUNTS, DEMO_COMMUNITY, devOpenid, seedDemo } from './demo'
@@ -18,7 +18,7 @@ import { seedHistory } from './history'
 const NOW = Date.UTC(2026, 10, 24, 2, 0, 0)
 const TODAY = shanghaiDayStart(NOW)
 const MONTHS = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']
-const monthOf = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 7)
+const monthOf = shanghaiMonth
 const c = DEMO_COMMUNITY.id
 
 async function all<T extends Doc>(store: Store, name: string): Promise<T[]> {

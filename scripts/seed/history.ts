@@ -5,7 +5,7 @@ import { dueDate, propertyFee } from '../../src/core/bills/fees'
 import { billId, type BillDoc, type FeeItemDoc, type PayMethod, type ReceiptDoc } from '../../src/core/bills/types'
 import { houseLabel, type House } from '../../src/core/community/types'
 import { DEPARTMENT_LABELS, type Department, type StaffRole } from '../../src/core/shared/roles'
-import { formatTime, shanghaiDate, shanghaiDayStart } from '../../src/core/shared/time'
+import { addMonths, formatTime, monthStart, shanghaiDate, shanghaiDayStart, shanghaiHour, shanghaiMonth, shanghaiWeekday } from '../../src/core/shared/time'
 import { answerFromCall, CALLBACK_DUE_MS, COMPLAINT_CALLBACK_MS, isBad, newSurvey, UNRATED_CALLBACK_MS } from '../../src/core/surveys/rules'
 import { BAD_TAGS, CALL_OUTCOME_LABELS, GOOD_TAGS, type Answer, type CallAttempt, type CallbackDoc, type CallOutcome, type SurveyDoc, type SurveyTag } from '../../src/core/surveys/types'
 import { addBusinessMinutes, businessMinutesBetween, DEFAULT_CALENDAR } from '../../src/core/tickets/calendar'
@@ -42,24 +42,13 @@ import { SAVED_REPLIES } from './tickets'
 const MIN = 60_000
 const HOUR = 60 * MIN
 const DAY = 24 * HOUR
-const OFFSET = 8 * HOUR
 const CAL = DEFAULT_CALENDAR
 const MONTHS_BACK = 6
 
-// ——— time, Shanghai, fixed +8 (as calendar.ts) ———
+// ——— time ———
 
-const monthOfTime = (t: number) => new Date(t + OFFSET).toISOString().slice(0, 7)
-function monthStart(month: string) {
-  const [y, m] = month.split('-').map(Number)
-  return Date.UTC(y, m - 1, 1) - OFFSET
-}
-function addMonths(month: string, k: number) {
-  const [y, m] = month.split('-').map(Number)
-  return new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 7)
-}
-const hourOf = (t: number) => new Date(t + OFFSET).getUTCHours()
 /** Residents confirm and rate when they are up: a small-hours time moves to the morning. */
-const awake = (t: number) => (hourOf(t) < 7 ? t + 7 * HOUR : t)
+const awake = (t: number) => (shanghaiHour(t) < 7 ? t + 7 * HOUR : t)
 
 // ——— randomness ———
 
@@ -1005,7 +994,7 @@ async function billHistory(w: World, store: Store, months: string[], docs: SeedD
           const days = prompt ? between(r, 0.2, 25) : between(r, 15, 75)
           const method = weighted(r, [['wechat', 75], ['cash', 12], ['transfer', 13]] as const) as PayMethod
           let paidAt = at + Math.floor(days * DAY)
-          const hour = hourOf(paidAt)
+          const hour = shanghaiHour(paidAt)
           if (method !== 'wechat' && (hour < 9 || hour >= 17)) paidAt = shanghaiDayStart(paidAt) + int(r, 9, 16) * HOUR + int(r, 0, 59) * MIN
           if (paidAt >= w.limit - HOUR) paidAt = at + Math.floor(r() * (w.limit - HOUR - at))
           paid.push({ ...bill, status: 'paid', paidAt, paidVia: method, paidAmount: bill.amount, updatedAt: paidAt })
@@ -1060,7 +1049,7 @@ export async function seedHistory(store: Store, communityId: string, now: number
   const { houses: all, archive, bound, users } = await load(store, communityId)
   const r = rng(hashOf(`history:${communityId}`))
   const today = shanghaiDayStart(now)
-  const month = monthOfTime(now)
+  const month = shanghaiMonth(now)
   const first = addMonths(month, -MONTHS_BACK)
   // Houses somebody is bound to (the demo accounts') keep a history of their own making.
   const houses = all.filter((h) => !bound.has(h._id))
@@ -1090,7 +1079,7 @@ export async function seedHistory(store: Store, communityId: string, now: number
     for (let d = monthStart(m); d < monthStart(addMonths(m, 1)) && d <= lastDay; d += DAY) days.push(d)
     const summer = ['06', '07', '08'].includes(m.slice(5))
     for (const day of days) {
-      const weekend = [0, 6].includes(new Date(day + OFFSET).getUTCDay())
+      const weekend = [0, 6].includes(shanghaiWeekday(day))
       const mean = 3.6 * (summer ? 1.2 : 1) * (weekend ? 1.15 : 1)
       const n = Math.max(1, Math.round(mean + (r() + r() + r() - 1.5) * 2.2))
       const last = day === lastDay

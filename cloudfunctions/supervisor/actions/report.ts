@@ -1,6 +1,7 @@
 import { AppError } from '../../../src/core/shared/errors'
+import { shanghaiMonth } from '../../../src/core/shared/time'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
-import { monthOfTime, monthsUpTo } from '../../../src/core/supervisor/monthly'
+import { monthsUpTo } from '../../../src/core/supervisor/monthly'
 import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf, REPORT_DIMENSIONS } from '../../../src/core/supervisor/report'
 import type { Handler } from '../../lib/runtime/handler'
 import { hasRole, type Ctx } from '../../lib/runtime/context'
@@ -17,7 +18,7 @@ const TREND_MONTHS = 7
 
 export const trend: Handler<typeof supervisorContract.trend> = async (ctx, { by }) => {
   const { communityId, zone } = scopeOf(ctx)
-  const months = monthsUpTo(monthOfTime(ctx.now), TREND_MONTHS)
+  const months = monthsUpTo(shanghaiMonth(ctx.now), TREND_MONTHS)
   const rollups = await Promise.all(months.map((m) => monthRollup(ctx.store, communityId, m, ctx.now)))
   const current = scopeCells(rollups[rollups.length - 1].cells, zone)
   return {
@@ -31,7 +32,7 @@ export const trend: Handler<typeof supervisorContract.trend> = async (ctx, { by 
 
 async function monthReport(ctx: Ctx, month: string) {
   const { communityId, zone } = scopeOf(ctx)
-  if (month > monthOfTime(ctx.now)) throw new AppError('INVALID_INPUT', '该月份还没有到', { month: '该月份还没有到' })
+  if (month > shanghaiMonth(ctx.now)) throw new AppError('INVALID_INPUT', '该月份还没有到', { month: '该月份还没有到' })
   const r = await monthRollup(ctx.store, communityId, month, ctx.now)
   const cells = scopeCells(r.cells, zone)
   const [building, department, handler] = REPORT_DIMENSIONS.map((by) => groupBy(cells, by))

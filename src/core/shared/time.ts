@@ -24,6 +24,18 @@ export const shanghaiWeekday = (t: number) => (Math.floor((t + OFFSET) / DAY) + 
 /** YYYY-MM-DD */
 export const shanghaiDate = (t: number) => new Date(t + OFFSET).toISOString().slice(0, 10)
 export const shanghaiHour = (t: number) => new Date(t + OFFSET).getUTCHours()
+/** YYYY-MM */
+export const shanghaiMonth = (t: number) => shanghaiDate(t).slice(0, 7)
+/** The instant a Shanghai calendar month (YYYY-MM) begins. */
+export function monthStart(month: string): number {
+  const [y, m] = month.split('-').map(Number)
+  return Date.UTC(y, m - 1, 1) - OFFSET
+}
+/** YYYY-MM plus k months (k may be negative). */
+export function addMonths(month: string, k: number): string {
+  const [y, m] = month.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 7)
+}
 
 /** Calendar arithmetic on YYYY-MM(-DD) strings needs no time zone at all: do it in UTC. */
 export const calendarDay = (date: string) => dayjs.utc(date)

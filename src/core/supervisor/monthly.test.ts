@@ -1,4 +1,5 @@
 import { DEFAULT_CALENDAR } from '../tickets/calendar'
+import { addMonths, shanghaiMonth } from '../shared/time'
 import type { SurveyDoc } from '../surveys/types'
 import type { TicketDoc } from '../tickets/types'
 import { monthDates, monthRange, monthsUpTo, rollupMonth } from './monthly'
@@ -57,6 +58,9 @@ describe('month ranges', () => {
     expect(monthRange('2026-11')).toEqual([Date.UTC(2026, 9, 31, 16), Date.UTC(2026, 10, 30, 16)])
     expect(monthDates('2026-02')).toEqual(['2026-02-01', '2026-02-28'])
     expect(monthsUpTo('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02'])
+    // Midnight in Shanghai is 16:00 UTC the day before: the month turns there, not at UTC midnight.
+    expect([shanghaiMonth(Date.UTC(2026, 10, 30, 15, 59)), shanghaiMonth(Date.UTC(2026, 10, 30, 16))]).toEqual(['2026-11', '2026-12'])
+    expect(addMonths('2026-01', -2)).toBe('2025-11')
   })
 })
 

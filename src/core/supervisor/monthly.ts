@@ -2,6 +2,7 @@ import { latestPerTicket } from '../surveys/figures'
 import type { SurveyDoc } from '../surveys/types'
 import type { BillDoc } from '../bills/types'
 import { businessMinutesBetween, type BusinessCalendar } from '../tickets/calendar'
+import { addMonths, monthStart, shanghaiDate } from '../shared/time'
 import type { Category, Deadline, TicketDoc, TicketType } from '../tickets/types'
 
 /**
@@ -112,30 +113,14 @@ export interface MonthInput {
   now: number
 }
 
-const OFFSET = 8 * 3600_000
-
-/** [start, end) of a Shanghai calendar month (China keeps no daylight saving: a fixed +8). */
-export function monthRange(month: string): [number, number] {
-  const [y, m] = month.split('-').map(Number)
-  return [Date.UTC(y, m - 1, 1) - OFFSET, Date.UTC(y, m, 1) - OFFSET]
-}
-
-export const monthOfTime = (t: number) => new Date(t + OFFSET).toISOString().slice(0, 7)
+/** [start, end) of a Shanghai calendar month. */
+export const monthRange = (month: string): [number, number] => [monthStart(month), monthStart(addMonths(month, 1))]
 
 /** The n months ending with `month`, oldest first. */
-export function monthsUpTo(month: string, n: number): string[] {
-  const [y, m] = month.split('-').map(Number)
-  return Array.from({ length: n }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - 1 - (n - 1 - i), 1))
-    return d.toISOString().slice(0, 7)
-  })
-}
+export const monthsUpTo = (month: string, n: number): string[] => Array.from({ length: n }, (_, i) => addMonths(month, i - (n - 1)))
 
 /** First and last Shanghai date of the month, YYYY-MM-DD: bills' dueDate range. */
-export function monthDates(month: string): [string, string] {
-  const [, end] = monthRange(month)
-  return [`${month}-01`, new Date(end - 1 + OFFSET).toISOString().slice(0, 10)]
-}
+export const monthDates = (month: string): [string, string] => [`${month}-01`, shanghaiDate(monthRange(month)[1] - 1)]
 
 /**
  * A promise counts once it has fallen due: met (on time or late) or, still unmet, past due.

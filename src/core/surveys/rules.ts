@@ -1,5 +1,5 @@
 import { AppError } from '../shared/errors'
-import { dayjs, TZ } from '../shared/time'
+import { shanghaiMonth } from '../shared/time'
 import type { Status, TicketDoc } from '../tickets/types'
 import type { Answer, CallbackPolicy, CallOutcome, SurveyDoc } from './types'
 
@@ -44,7 +44,7 @@ export function newSurvey(t: TicketDoc, sentAt: number, checkAt: number | null):
   }
 }
 
-export const monthOf = (ms: number) => dayjs(ms).tz(TZ).format('YYYY-MM')
+export const monthOf = shanghaiMonth
 
 /** overall ≤ 2 or 未解决: the bad outcome that opens a complaint held by the 客服主任. */
 export const isBad = (a: Pick<Answer, 'overall' | 'resolved'>) => a.overall <= 2 || !a.resolved

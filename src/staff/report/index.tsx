@@ -4,9 +4,8 @@ import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { messageOf } from '../../services/errors'
 import { useLoad } from '../../services/session'
-import { monthOfTime, monthsUpTo } from '../../core/supervisor/monthly'
 import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS } from '../../core/supervisor/report'
-import { formatTime } from '../../core/shared/time'
+import { addMonths, formatTime, shanghaiMonth } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import { FigureGrid, GroupRow } from '../components/figure-grid'
 import { saveCsv } from '../components/save-csv'
@@ -15,7 +14,7 @@ import './index.scss'
 
 /** 月报: one month's figures for management, by building, department and handler, and what went wrong most. */
 export default function MonthlyReport() {
-  const thisMonth = monthOfTime(Date.now())
+  const thisMonth = shanghaiMonth(Date.now())
   const [month, setMonth] = useState(thisMonth)
   const rep = useLoad(() => api.supervisor.report({ month }), [month])
   const [exporting, setExporting] = useState(false)
@@ -27,11 +26,8 @@ export default function MonthlyReport() {
     await rep.reload()
     Taro.stopPullDownRefresh()
   })
-  const prev = monthsUpTo(month, 2)[0]
-  const next = (() => {
-    const [y, m] = month.split('-').map(Number)
-    return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7)
-  })()
+  const prev = addMonths(month, -1)
+  const next = addMonths(month, 1)
   const r = rep.data
 
   const exportCsv = async () => {
