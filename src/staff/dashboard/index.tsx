@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { useLoad, useMe } from '../../services/session'
 import { toQuery } from '../../core/supervisor/dashboard'
-import { percent } from '../../core/surveys/figures'
 import { ErrorView, Loading } from '../../components/page-state'
 import { formatTime } from '../../core/shared/time'
 import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS, type ReportDimension } from '../../core/supervisor/report'
@@ -61,22 +60,6 @@ export default function Dashboard() {
             <Text className='db-label'>{t.label}</Text>
           </View>
         ))}
-      </View>
-
-      <View className='section-title'>本月服务评价 · {d.month.month}</View>
-      <View className='card db-month' onClick={() => Taro.navigateTo({ url: '/staff/figures/index' })} data-testid='db-month'>
-        <View className='db-metric'>
-          <Text className='db-num' data-testid='db-average'>{d.month.averageScore === null ? '—' : d.month.averageScore.toFixed(1)}</Text>
-          <Text className='db-label'>平均分</Text>
-        </View>
-        <View className='db-metric'>
-          <Text className='db-num' data-testid='db-satisfied'>{percent(d.month.satisfiedShare)}</Text>
-          <Text className='db-label'>满意率（4–5 星）</Text>
-        </View>
-        <View className='db-metric'>
-          <Text className='db-num'>{d.month.answered}</Text>
-          <Text className='db-label'>已评价</Text>
-        </View>
       </View>
 
       {tr && (
@@ -142,6 +125,10 @@ export default function Dashboard() {
       <View className='card db-link' onClick={() => Taro.navigateTo({ url: '/staff/report/index' })} data-testid='db-report'>
         <Text>月报</Text>
         <Text className='muted'>按月查看、导出 ›</Text>
+      </View>
+      <View className='card db-link' onClick={() => Taro.navigateTo({ url: '/staff/figures/index' })} data-testid='db-month'>
+        <Text>服务评价</Text>
+        <Text className='muted'>按处理人、类别、楼栋 ›</Text>
       </View>
       {supervisor && (
         <View className='card db-link' onClick={() => Taro.navigateTo({ url: '/staff/settings/index' })} data-testid='db-settings'>
