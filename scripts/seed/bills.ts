@@ -1,7 +1,7 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
-import { billId, type BillDoc, type FeeItemDoc, type ParkingSpaceDoc, type ReceiptDoc } from '../../src/core/bills/types'
-import { dueDate, propertyFee } from '../../src/core/bills/fees'
-import { houseId, houseLabel, type House } from '../../src/core/community/types'
+import type { BillDoc, FeeItemDoc, ParkingSpaceDoc, ReceiptDoc } from '../../src/core/bills/types'
+import { billsFor } from '../../src/core/bills/billing'
+import { houseId, type House } from '../../src/core/community/types'
 
 /**
  * The demo community's fees: 物业费 ¥2.50/m²·月 (商铺 ¥4.00: 6栋's ground floor), 停车费 ¥150/月, 水 ¥5.00/吨,
@@ -36,26 +36,7 @@ export async function seedBillsDemo(store: Store, communityId: string, now: numb
     // Between one and five months behind: a spread over the aging bands.
     const months = ARREARS_MONTHS.slice(-(1 + (i % 5)))
     for (const period of months) {
-      const fee = propertyFee(h.area, property, h.type)
-      const bill: BillDoc = {
-        _id: billId(communityId, period, property._id, h._id),
-        communityId,
-        houseId: h._id,
-        building: h.building,
-        houseLabel: houseLabel(h),
-        period,
-        periodLabel: period,
-        itemId: property._id,
-        itemName: property.name,
-        kind: 'property',
-        ...fee,
-        original: fee.amount,
-        dueDate: dueDate(period, property.dueDay),
-        status: 'unpaid',
-        createdAt: now,
-        updatedAt: now,
-      }
-      docs.push({ c: 'bills', d: bill })
+      for (const bill of billsFor(h, [property], period, [], [], now)) docs.push({ c: 'bills', d: bill })
     }
   })
   await store.transaction(async (tx) => {
@@ -65,39 +46,18 @@ export async function seedBillsDemo(store: Store, communityId: string, now: numb
   // 张建国 paid October's 物业费 in WeChat: his history and a receipt to open.
   const zhang = await store.collection<House>('houses').get(houseId(communityId, '1', '1', '301'))
   if (zhang) {
-    const fee = propertyFee(zhang.area, property, zhang.type)
     const paidAt = Date.UTC(2026, 9, 20, 3, 12)
     const receiptNo = 'SJ20261020-00001'
-    const bill: BillDoc = {
-      _id: billId(communityId, '2026-10', property._id, zhang._id),
-      communityId,
-      houseId: zhang._id,
-      building: zhang.building,
-      houseLabel: houseLabel(zhang),
-      period: '2026-10',
-      periodLabel: '2026-10',
-      itemId: property._id,
-      itemName: property.name,
-      kind: 'property',
-      ...fee,
-      original: fee.amount,
-      dueDate: dueDate('2026-10', 0),
-      status: 'paid',
-      paidAt,
-      paidVia: 'wechat',
-      paidAmount: fee.amount,
-      receiptNo,
-      createdAt: paidAt,
-      updatedAt: paidAt,
-    }
+    const [issued] = billsFor(zhang, [property], '2026-10', [], [], paidAt)
+    const bill: BillDoc = { ...issued, status: 'paid', paidAt, paidVia: 'wechat', paidAmount: issued.amount, receiptNo }
     const receipt: ReceiptDoc = {
       _id: receiptNo,
       communityId,
       houseIds: [zhang._id],
       openid: 'dev-resident-zhang',
       method: 'wechat',
-      amount: fee.amount,
-      lines: [{ billId: bill._id, label: bill.houseLabel, itemName: '物业费', periodLabel: '2026-10', amount: fee.amount }],
+      amount: bill.amount,
+      lines: [{ billId: bill._id, label: bill.houseLabel, itemName: bill.itemName, periodLabel: bill.periodLabel, amount: bill.amount }],
       transactionId: '4200002026102012345678',
       createdAt: paidAt,
     }

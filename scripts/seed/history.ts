@@ -1,7 +1,7 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import type { EventDoc } from '../../cloudfunctions/tickets/events'
 import type { ArchiveDoc, BindingDoc, UserDoc } from '../../src/core/account/types'
-import { dueDate, propertyFee } from '../../src/core/bills/fees'
+import { billsFor } from '../../src/core/bills/billing'
 import { billId, type BillDoc, type FeeItemDoc, type PayMethod, type ReceiptDoc } from '../../src/core/bills/types'
 import { houseLabel, type House } from '../../src/core/community/types'
 import { DEPARTMENT_LABELS, type Department, type StaffRole } from '../../src/core/shared/roles'
@@ -967,26 +967,8 @@ async function billHistory(w: World, store: Store, months: string[], docs: SeedD
       const order = fresh.map((h) => ({ id: h._id, key: reliability.get(h._id)! + r() * 0.15 })).sort((a, b) => a.key - b.key)
       const owes = new Set(order.slice(0, unpaid).map((x) => x.id))
       fresh.forEach((h, i) => {
-        const fee = propertyFee(h.area, property)
         const at = createdAt + i * 20
-        const bill: BillDoc = {
-          _id: billId(w.communityId, period, property._id, h._id),
-          communityId: w.communityId,
-          houseId: h._id,
-          building: h.building,
-          houseLabel: houseLabel(h),
-          period,
-          periodLabel: period,
-          itemId: property._id,
-          itemName: property.name,
-          kind: 'property',
-          ...fee,
-          original: fee.amount,
-          dueDate: dueDate(period, property.dueDay),
-          status: 'unpaid',
-          createdAt: at,
-          updatedAt: at,
-        }
+        const [bill] = billsFor(h, [property], period, [], [], at)
         count++
         if (owes.has(h._id)) docs.push({ collection: 'bills', doc: bill })
         else {

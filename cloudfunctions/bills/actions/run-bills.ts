@@ -1,8 +1,9 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { billsContract } from '../../../src/core/bills/contracts'
-import { billId, type BillDoc, type BillRunDoc, type FeeItemDoc, type MeterReadingDoc, type ParkingSpaceDoc } from '../../../src/core/bills/types'
-import { billsInPeriod, dueDate, meterFee, parkingFee, periodLabel, propertyFee } from '../../../src/core/bills/fees'
-import { houseLabel, type House } from '../../../src/core/community/types'
+import type { BillDoc, BillRunDoc, FeeItemDoc, MeterReadingDoc, ParkingSpaceDoc } from '../../../src/core/bills/types'
+import { billsInPeriod } from '../../../src/core/bills/fees'
+import { billsFor } from '../../../src/core/bills/billing'
+import type { House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import type { Ctx } from '../../lib/runtime/context'
 
@@ -13,26 +14,6 @@ async function findIn<T extends { _id: string }>(ctx: Ctx, collection: string, f
   const out: T[] = []
   for (let i = 0; i < ids.length; i += 100) {
     out.push(...(await ctx.store.collection<T>(collection).find({ where: { ...where, [field]: { $in: ids.slice(i, i + 100) } }, limit: 1000 })))
-  }
-  return out
-}
-
-/** Every bill one house owes for this period: 物业费 (at its house type's price), a 停车费 per space, 水/电 from readings, one-offs. */
-function billsFor(h: House, items: FeeItemDoc[], period: string, spaces: ParkingSpaceDoc[], readings: MeterReadingDoc[], now: number): BillDoc[] {
-  const out: BillDoc[] = []
-  const base = { communityId: h.communityId, houseId: h._id, building: h.building, houseLabel: houseLabel(h), period, status: 'unpaid' as const, createdAt: now, updatedAt: now }
-  for (const item of items) {
-    const common = { ...base, periodLabel: periodLabel(period, item.cycle), itemId: item._id, itemName: item.name, kind: item.kind, dueDate: dueDate(period, item.dueDay), ...(item.lateFee ? { lateFee: item.lateFee } : {}) }
-    const push = (targetId: string, fee: { amount: number; basis: string }, target?: string) => {
-      if (fee.amount > 0) out.push({ _id: billId(h.communityId, period, item._id, targetId), ...common, ...(target ? { target } : {}), ...fee, original: fee.amount })
-    }
-    if (item.kind === 'property') push(h._id, propertyFee(h.area, item, h.type))
-    else if (item.kind === 'parking') for (const s of spaces) push(s._id, parkingFee(s.no, item), s.no)
-    else if (item.kind === 'oneoff') push(h._id, { amount: item.unitPrice, basis: item.name })
-    else {
-      const r = readings.find((x) => x.kind === item.kind)
-      if (r) push(h._id, meterFee(r.previous, r.current, item))
-    }
   }
   return out
 }
