@@ -5,10 +5,8 @@ import type { AudienceScope, NoticeCategory } from '../../core/notices/types'
 import { NO_TIME, resolvePicked, type PickedTime } from '../../core/notices/when'
 
 /** A room picked for a 按房号 audience, with the label the form shows. */
-export interface PickedRoom {
-  houseId: string
-  label: string
-}
+export type { PickedRoom } from '../../components/house-picker'
+import type { PickedRoom } from '../../components/house-picker'
 
 export type PublishInput = CallInput<typeof noticesContract.publish>
 export type Errors = Record<string, string>

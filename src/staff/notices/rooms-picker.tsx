@@ -1,107 +1,50 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
 import { messageOf } from '../../services/errors'
 import type { accountContract } from '../../core/account/contracts'
-import type { PickedRoom } from './draft'
+import { HousePicker, type PickedRoom } from '../../components/house-picker'
 
 type Community = Output<typeof accountContract.communities>[number]
-type Room = Output<typeof accountContract.rooms>[number]
 
 /** The server takes at most 500 targets per notice. */
 const MAX = 500
 
 /**
- * 楼栋 → 单元 → 房号, like the HousePicker, but many rooms: taps toggle, and rooms picked in one
- * unit stay picked while the agent moves on to the next.
+ * 按房号: the HousePicker in its many-rooms mode, in the staff member's own community, with the
+ * 500-room cap, 本单元全选 and a summary of what is picked across units.
  */
 export function RoomsPicker({ value, onChange }: { value: PickedRoom[]; onChange(v: PickedRoom[]): void }) {
   const [community, setCommunity] = useState<Community | null>(null)
-  const [building, setBuilding] = useState('')
-  const [unit, setUnit] = useState('')
-  const [rooms, setRooms] = useState<Room[] | null>(null)
 
   useEffect(() => {
     Promise.all([api.account.whoami(), api.account.communities()])
       .then(([me, cs]) => setCommunity(cs.find((c) => c.id === me.staff?.communityId) ?? null))
       .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
   }, [])
-  useEffect(() => {
-    setRooms(null)
-    if (!community || !building || !unit) return
-    api.account
-      .rooms({ communityId: community.id, building, unit })
-      .then(setRooms)
-      .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
-  }, [community, building, unit])
 
-  const units = useMemo(() => community?.buildings.find((b) => b.no === building)?.units ?? [], [community, building])
   const picked = new Set(value.map((r) => r.houseId))
-  const label = (r: Room) => `${building}栋${unit}单元${r.room}`
-  const toggle = (r: Room) => {
+  const toggle = (r: PickedRoom) => {
     if (picked.has(r.houseId)) return onChange(value.filter((v) => v.houseId !== r.houseId))
     if (value.length >= MAX) return Taro.showToast({ title: `最多选择 ${MAX} 户`, icon: 'none' })
-    onChange([...value, { houseId: r.houseId, label: label(r) }])
+    onChange([...value, r])
   }
-  const all = rooms !== null && rooms.length > 0 && rooms.every((r) => picked.has(r.houseId))
-  const toggleUnit = () => {
-    if (!rooms) return
+  const unitTools = (rooms: PickedRoom[]) => {
+    const all = rooms.length > 0 && rooms.every((r) => picked.has(r.houseId))
     const ids = new Set(rooms.map((r) => r.houseId))
-    if (all) return onChange(value.filter((v) => !ids.has(v.houseId)))
-    const added = rooms.filter((r) => !picked.has(r.houseId)).map((r) => ({ houseId: r.houseId, label: label(r) }))
-    onChange([...value, ...added].slice(0, MAX))
+    const toggleUnit = () => onChange(all ? value.filter((v) => !ids.has(v.houseId)) : [...value, ...rooms.filter((r) => !picked.has(r.houseId))].slice(0, MAX))
+    return (
+      <Text className='sn-link sn-unit-all' onClick={toggleUnit} data-testid='rooms-unit-all'>
+        {all ? '取消本单元' : '本单元全选'}
+      </Text>
+    )
   }
-  const byFloor = new Map<number, Room[]>()
-  for (const r of rooms ?? []) byFloor.set(r.floor, [...(byFloor.get(r.floor) ?? []), r])
 
   if (!community) return <Text className='muted'>加载楼栋…</Text>
   return (
     <View className='sn-rooms' data-testid='rooms-picker'>
-      <View className='chips'>
-        {community.buildings.map((b) => (
-          <View
-            key={b.no}
-            className={`chip ${building === b.no ? 'chip-active' : ''}`}
-            onClick={() => {
-              setBuilding(b.no)
-              setUnit('')
-            }}
-            data-testid={`rooms-building-${b.no}`}
-          >
-            {b.no}栋
-          </View>
-        ))}
-      </View>
-      {building && (
-        <View className='chips'>
-          {units.map((u) => (
-            <View key={u} className={`chip ${unit === u ? 'chip-active' : ''}`} onClick={() => setUnit(u)} data-testid={`rooms-unit-${u}`}>
-              {u}单元
-            </View>
-          ))}
-        </View>
-      )}
-      {unit &&
-        (!rooms ? (
-          <Text className='muted'>加载房号…</Text>
-        ) : (
-          <View className='sn-rooms-list'>
-            <Text className='sn-link' onClick={toggleUnit} data-testid='rooms-unit-all'>
-              {all ? '取消本单元' : '本单元全选'}
-            </Text>
-            {[...byFloor.entries()].reverse().map(([floor, rs]) => (
-              <View key={floor} className='sn-floor'>
-                <Text className='sn-floor-no'>{floor}F</Text>
-                {rs.map((r) => (
-                  <View key={r.houseId} className={`chip sn-room ${picked.has(r.houseId) ? 'chip-active' : ''}`} onClick={() => toggle(r)} data-testid={`rooms-room-${r.room}`}>
-                    {r.room}
-                  </View>
-                ))}
-              </View>
-            ))}
-          </View>
-        ))}
+      <HousePicker community={community} picked={picked} onToggle={toggle} unitTools={unitTools} testPrefix='rooms-' />
       <View className='sn-rooms-picked' data-testid='rooms-picked'>
         {value.length === 0 ? (
           <Text className='muted'>还没有选择房号</Text>
