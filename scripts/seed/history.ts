@@ -14,7 +14,7 @@ import { AUTO_CLOSE_MS } from '../../src/core/tickets/machine'
 import { counterId, ticketNo } from '../../src/core/tickets/numbering'
 import { spoken } from '../../src/core/tickets/promise'
 import { computeSla, DEADLINES, DEFAULT_SLA, meet } from '../../src/core/tickets/sla'
-import { DEADLINE_LABELS, type Actor, type Category, type CostItem, type Deadline, type Emergency, type Scope, type Sla, type Source, type TicketDoc, type TicketType } from '../../src/core/tickets/types'
+import { CATEGORY_DEPARTMENT, DEADLINE_LABELS, type Actor, type Category, type CostItem, type Deadline, type Emergency, type Scope, type Sla, type Source, type TicketDoc, type TicketType } from '../../src/core/tickets/types'
 import { writeBatched, type SeedDoc } from './batch'
 import { rng } from './community'
 import { SAVED_REPLIES } from './tickets'
@@ -586,11 +586,9 @@ const CREATE_HOURS = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 1, 2, 3, 3, 2.5, 2,
 
 function departmentOf(type: TicketType, category: Category, scope: Scope, r: Rand): Department | undefined {
   if (type === 'suggestion' || type === 'question') return undefined
-  if (category === 'cleaning') return 'cleaning'
-  if (category === 'greening') return 'greening'
   if (category === 'other' && type === 'complaint') return scope === 'public' || r() < 0.5 ? 'security' : undefined
-  if (type === 'complaint' && r() < 0.15) return undefined
-  return 'engineering'
+  if (type === 'complaint' && category !== 'cleaning' && category !== 'greening' && r() < 0.15) return undefined
+  return CATEGORY_DEPARTMENT[category] ?? 'engineering'
 }
 
 /** One ordinary report on a given day: type, what and where, who. */

@@ -1,3 +1,5 @@
+import type { Department } from '../shared/roles'
+
 /** Service tickets: 报修 / 投诉 / 建议 / 咨询, from report to callback. */
 
 export const TICKET_TYPES = ['repair', 'complaint', 'suggestion', 'question'] as const
@@ -21,6 +23,17 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   cleaning: '保洁',
   greening: '绿化',
   other: '其他',
+}
+
+/** Whose work a category usually is (dispatch preselects it); 其他 has no obvious department. */
+export const CATEGORY_DEPARTMENT: Partial<Record<Category, Department>> = {
+  water_electric: 'engineering',
+  door_window: 'engineering',
+  elevator: 'engineering',
+  gas: 'engineering',
+  facility: 'engineering',
+  cleaning: 'cleaning',
+  greening: 'greening',
 }
 
 export const EMERGENCIES = ['elevator_trap', 'severe_leak', 'gas_leak', 'fire'] as const

@@ -4,24 +4,13 @@ import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
 import { messageOf } from '../../services/errors'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import type { Category } from '../../core/tickets/types'
+import { CATEGORY_DEPARTMENT, type Category } from '../../core/tickets/types'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '../../core/shared/roles'
 import { Sheet } from '../../components/ticket-parts'
 import './dispatch-sheet.scss'
 
 type Handler = Output<typeof ticketsContract.handlers>[number]
 type Filter = Department | 'all'
-
-/** Whose work a category usually is; 其他 has no obvious department and starts on 全部. */
-const CATEGORY_DEPARTMENT: Partial<Record<Category, Department>> = {
-  water_electric: 'engineering',
-  door_window: 'engineering',
-  elevator: 'engineering',
-  gas: 'engineering',
-  facility: 'engineering',
-  cleaning: 'cleaning',
-  greening: 'greening',
-}
 
 /**
  * 派单 / 改派, department first: a chip per department (preselected from the ticket's category, or
