@@ -41,7 +41,7 @@ export const devOpenid = (account: string) => `dev-${account}`
 
 /**
  * The demo community as a newcomer first sees it. Run on an empty database only. `history` adds
- * six months of finished tickets, ratings and payments (scripts/seed/history.ts) so the dashboard
+ * six months of finished tickets, ratings and payments (scripts/seed/history/) so the dashboard
  * has something to show: the local host asks for it; the integration tests and the bench do not,
  * so their counts start from nothing.
  */

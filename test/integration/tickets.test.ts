@@ -76,7 +76,7 @@ describe('tickets: the whole loop', () => {
   })
 
   it('handlers for dispatch: one department or everyone, lightest load first, then on duty, then by name', async () => {
-    // A handler who cannot sign in, as scripts/seed/history.ts adds on the host: 赵强's department, not on duty.
+    // A handler who cannot sign in, as scripts/seed/history/ adds on the host: 赵强's department, not on duty.
     const users = h.store.collection<UserDoc>('users')
     const { communityId } = (await users.get('dev-tech-zhao'))!.staff!
     await users.set({ _id: 'staff-qian', nickname: '钱伟', createdAt: T0, updatedAt: T0, staff: { name: '钱伟', communityId, roles: ['handler'], department: 'engineering' } })
