@@ -169,15 +169,10 @@ export function buildSurvey(w: World, p: Plan, t: TicketDoc): { survey: SurveyDo
   }
   if (s.call) {
     callbacks.push({
+      ...aboutTicket(t),
       _id: base._id,
       kind: 'routine',
       surveyId: base._id,
-      ticketId: t._id,
-      ticketNo: t.no,
-      communityId: w.communityId,
-      place: t.place,
-      residentName: t.reporter.name,
-      phone: t.reporter.phone,
       state: s.answer ? 'done' : 'missed',
       dueAt: s.call.dueAt,
       attempts: s.call.attempts.map((x): CallAttempt => ({ at: x.at, by: w.agent.openid, byName: w.agent.name, outcome: x.outcome, note: x.note })),
@@ -188,19 +183,24 @@ export function buildSurvey(w: World, p: Plan, t: TicketDoc): { survey: SurveyDo
   return { survey, callbacks }
 }
 
+/** What a callback task says about its ticket and whom to call. */
+const aboutTicket = (t: TicketDoc) => ({
+  ticketId: t._id,
+  ticketNo: t.no,
+  communityId: t.communityId,
+  place: t.place,
+  residentName: t.reporter.name,
+  phone: t.reporter.phone,
+})
+
 /** The 客服主任's task for a bad rating's complaint, done on the first call. */
 export function complaintCallback(w: World, cp: Plan, t: TicketDoc): CallbackDoc {
   const from = cp.from!
   return {
+    ...aboutTicket(t),
     _id: `cb_${cp.id}`,
     kind: 'complaint',
     surveyId: surveyIdOf(from.plan),
-    ticketId: t._id,
-    ticketNo: t.no,
-    communityId: w.communityId,
-    place: t.place,
-    residentName: t.reporter.name,
-    phone: t.reporter.phone,
     state: 'done',
     dueAt: cp.c + COMPLAINT_CALLBACK_MS,
     assignee: w.chief.openid,
