@@ -9,6 +9,7 @@ import { yuan } from '../../core/bills/fees'
 import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import '../bindings/index.scss'
+import { parseYuan } from '../../core/bills/fee-items'
 import './index.scss'
 
 /** One house at the front desk: take cash or a transfer with a receipt; 客服主任 waive or adjust with a reason. */
@@ -42,12 +43,11 @@ export default function HouseBills() {
 
   const saveAdjust = async () => {
     if (!adjusting) return
-    const m = /^\d+(\.\d{1,2})?$/.exec(adjusting.amount.trim())
-    if (!m) return Taro.showToast({ title: '请填写金额（元），最多两位小数', icon: 'none' })
-    const [int, frac = ''] = adjusting.amount.trim().split('.')
+    const amount = parseYuan(adjusting.amount)
+    if (amount === null) return Taro.showToast({ title: '请填写金额（元），最多两位小数', icon: 'none' })
     setBusy(true)
     try {
-      await api.bills.adjust({ billId: adjusting.id, amount: Number(int) * 100 + Number(frac.padEnd(2, '0')), reason: adjusting.reason })
+      await api.bills.adjust({ billId: adjusting.id, amount, reason: adjusting.reason })
       setAdjusting(null)
       Taro.showToast({ title: '已调整', icon: 'success' })
       data.reload()

@@ -14,6 +14,7 @@ import { StaffSurvey } from './survey'
 import { OutageLink } from './outage-link'
 import { DispatchSheet } from './dispatch-sheet'
 import { staffTemplates } from '../subscribe'
+import { parseYuan } from '../../core/bills/fee-items'
 import './index.scss'
 
 type Reply = Output<typeof ticketsContract.savedReplies>[number]
@@ -274,8 +275,6 @@ function PauseSheet({ busy, onClose, onSubmit }: { busy: boolean; onClose: () =>
 }
 
 type CostRow = { name: string; yuan: string }
-/** Money is typed in 元 and sent in integer 分, so 12.5 元 is 1250 and never 1249.9999. */
-const toFen = (yuan: string) => Math.round(Number(yuan) * 100)
 
 function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean; busy: boolean; onClose: () => void; onSubmit: (input: { note: string; photos: string[]; costItems: { name: string; amount: number }[] }) => unknown }) {
   const [note, setNote] = useState('')
@@ -283,8 +282,9 @@ function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean; busy:
   const [rows, setRows] = useState<CostRow[]>([])
   const setRow = (i: number, patch: Partial<CostRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const filled = rows.filter((r) => r.name.trim() || r.yuan.trim())
-  const badRow = filled.find((r) => !r.name.trim() || !/^\d+(\.\d{1,2})?$/.test(r.yuan.trim()))
-  const total = filled.reduce((s, r) => s + (badRow ? 0 : toFen(r.yuan)), 0)
+  // Money is typed in 元 and sent in integer 分, parsed as text: 12.5 元 is 1250, never 1249.9999.
+  const badRow = filled.find((r) => !r.name.trim() || parseYuan(r.yuan) === null)
+  const total = filled.reduce((s, r) => s + (badRow ? 0 : parseYuan(r.yuan)!), 0)
   return (
     <Sheet title='完工' hint='住户会看到处理结果和完工照片，并确认是否解决' onClose={onClose} testid='complete-sheet'>
       <Text className='field-label st-group'>处理结果</Text>
@@ -314,7 +314,7 @@ function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean; busy:
       <Button
         className='btn btn-primary btn-block st-sheet-btn'
         disabled={note.trim().length < 2 || Boolean(badRow) || busy || undefined}
-        onClick={() => onSubmit({ note: note.trim(), photos, costItems: filled.map((r) => ({ name: r.name.trim(), amount: toFen(r.yuan) })) })}
+        onClick={() => onSubmit({ note: note.trim(), photos, costItems: filled.map((r) => ({ name: r.name.trim(), amount: parseYuan(r.yuan)! })) })}
         data-testid='confirm-complete'
       >
         确认完工
