@@ -23,13 +23,15 @@ npx jest --json --outputFile=test-output/jest-unit.json
 echo "== weapp build, cloud functions, package budgets"
 npm run -s build:weapp >test-output/build-weapp.log 2>&1 || { tail -50 test-output/build-weapp.log; exit 1; }
 npx tsx scripts/size.ts
+echo "== WeChat platform: weapp pages in WeChat's view engine, function bundles under wx-server-sdk"
+npx jest -c jest.platform.config.js --passWithNoTests --json --outputFile=test-output/jest-platform.json
 echo "== e2e in Chromium (H5 build against the local host)"
 npx tsx -e "require('./scripts/host/h5-build').buildH5IfStale(process.cwd())"
 npx jest -c jest.e2e.config.js --json --outputFile=test-output/jest-e2e.json
 echo "   screenshots: test-output/screenshots/"
 
 node -e '
-const r = ["unit", "e2e"].map((k) => require("./test-output/jest-" + k + ".json"));
+const r = ["unit", "platform", "e2e"].map((k) => require("./test-output/jest-" + k + ".json"));
 const passed = r.reduce((n, x) => n + x.numPassedTests, 0);
 const failed = r.reduce((n, x) => n + x.numFailedTests, 0);
 console.log(`${passed} passed, ${failed} failed`);

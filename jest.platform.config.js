@@ -1,0 +1,12 @@
+/**
+ * The platform suites, run after `build:weapp`: the weapp build in WeChat's own view engine
+ * (test/weapp) and the deployed function bundles under the real wx-server-sdk (test/cloudbase).
+ */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/weapp', '<rootDir>/test/cloudbase'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  moduleNameMapper: { '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs' },
+  testTimeout: 120_000,
+}
