@@ -16,14 +16,14 @@ export const ACK = { errcode: 0, errmsg: 'OK' } as const
 const RETRY = (errmsg: string) => ({ errcode: 1, errmsg })
 
 /**
- * The payment callback. It is not a contract action: WeChat calls it with no OPENID and no
- * {action, data}. Anyone can call a cloud function from a client, so the notice itself is never
- * believed: a call with a person's identity is refused outright, and the payment is confirmed
- * with WeChat Pay (queryOrder) before a fen is credited. On the local host only the dev pay
- * route calls this, after marking its simulated order paid.
+ * The payment callback. It is not a contract action: WeChat Pay calls it (SOURCE wx_paycallback)
+ * with no OPENID and no {action, data}. Anyone can call a cloud function from a client, so the
+ * notice itself is never believed: any other source is refused outright, and the payment is
+ * confirmed with WeChat Pay (queryOrder) before a fen is credited. On the local host only the dev
+ * pay route calls this, after marking its simulated order paid.
  */
 export async function handlePayNotice(event: unknown, identity: Identity, deps: Deps): Promise<{ errcode: number; errmsg: string }> {
-  if (identity.openid) return RETRY('forbidden')
+  if (identity.source !== 'payment' || identity.openid) return RETRY('forbidden')
   const parsed = z.safeParse(PayNotice, event)
   if (!parsed.success) {
     console.error('[payCallback] malformed notice')

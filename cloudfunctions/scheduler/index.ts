@@ -19,4 +19,4 @@ export const scheduler = defineFunction('scheduler', schedulerContract, {
   },
 })
 
-export const main = wechatMain(scheduler)
+export const main = wechatMain(scheduler, { timerAction: 'tick' })

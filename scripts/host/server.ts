@@ -74,7 +74,7 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
         if (!owner || owner.openid !== openid || order.state === 'closed') return sendJson(res, fail('NOT_FOUND', '订单不存在'))
         const paid = await local.payments.markPaid(payMatch[1])
         const notice = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: paid!._id, totalFee: paid!.totalFee, transactionId: paid!.transactionId, timeEnd: String(deps.clock.now()) }
-        const ack = await handlePayNotice(notice, { openid: null, source: 'wechat' }, deps)
+        const ack = await handlePayNotice(notice, { openid: null, source: 'payment' }, deps)
         return sendJson(res, { ok: true, data: ack })
       }
       const fnMatch = /^\/api\/fn\/([a-zA-Z]+)$/.exec(path)

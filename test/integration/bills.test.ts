@@ -32,7 +32,7 @@ async function runAll(period = '2026-11', chunk = 500) {
 }
 
 const bills = () => h.store.collection<BillDoc>('bills')
-const wechat = { openid: null, source: 'wechat' as const }
+const wechat = { openid: null, source: 'payment' as const }
 
 /** What cloudPay sends the callback after the payer paid. */
 const notice = (outTradeNo: string, totalFee: number, extra: object = {}) => ({
@@ -311,7 +311,7 @@ describe('bills: paying in WeChat', () => {
     expect((await h.store.collection<PayOrderDoc>('payOrders').get(o.outTradeNo))!.status).toBe('conflict')
   })
 
-  it('a forged notice is not believed: a client call (with OPENID) is refused; an unpaid order is not credited', async () => {
+  it('a forged notice is not believed: any call not from WeChat Pay is refused; an unpaid order is not credited', async () => {
     await runAll()
     const b = await zhangPropertyBill()
     const o = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
@@ -321,6 +321,8 @@ describe('bills: paying in WeChat', () => {
     expect(await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)).toEqual({ errcode: 0, errmsg: 'OK' })
     // A failed payment notice is acknowledged and does nothing.
     await h.payments.markPaid(o.outTradeNo)
+    // A client whose OPENID is missing is still a client, not WeChat Pay: refused, even for a paid order.
+    expect(await handlePayNotice(notice(o.outTradeNo, o.totalFee), { openid: null, source: 'wechat' }, h.deps)).toMatchObject({ errcode: 1 })
     expect(await handlePayNotice(notice(o.outTradeNo, o.totalFee, { resultCode: 'FAIL' }), wechat, h.deps)).toEqual({ errcode: 0, errmsg: 'OK' })
     jest.restoreAllMocks()
     expect((await bills().get(b.id))!.status).toBe('unpaid')

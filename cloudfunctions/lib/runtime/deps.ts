@@ -13,8 +13,11 @@ export interface Deps {
   payments: Payments
 }
 
-/** Who is calling, as the platform says: WeChat's OPENID, the local host's dev session, or a timer. */
+/**
+ * Who is calling, as the platform says: a person (WeChat's OPENID, the local host's dev session),
+ * the timer trigger, or WeChat Pay's callback. The last two carry no person.
+ */
 export interface Identity {
   openid: string | null
-  source: 'wechat' | 'dev' | 'timer' | 'test'
+  source: 'wechat' | 'dev' | 'timer' | 'payment' | 'test'
 }

@@ -32,31 +32,48 @@ function init() {
   return { deps, cloud }
 }
 
-/**
- * A timer trigger carries no OPENID and Type 'timer' (any case: the SCF docs and WeChat's own
- * samples disagree); a client call always has an OPENID, so a resident cannot pose as the timer
- * by sending {Type: 'timer'}.
- */
-export const sourceOf = (openid: string | undefined, event: Record<string, unknown> | null | undefined): Identity['source'] =>
-  !openid && String(event?.Type ?? '').toLowerCase() === 'timer' ? 'timer' : 'wechat'
+/** getWXContext() as the platform fills it (from the runtime's environment, never the event). */
+interface WXContext {
+  OPENID?: string
+  SOURCE?: string
+}
 
-/** The WeChat entry: identity is OPENID from getWXContext, never anything in the event. */
-export function wechatMain(fn: CloudFunction) {
-  return async (event: Record<string, unknown>) => {
+/**
+ * Who called, from getWXContext().SOURCE: the timer trigger says `wx_trigger`, WeChat Pay's
+ * callback `wx_paycallback`, a client `wx_client` (`wx_devtools` from DevTools). Nothing in the
+ * event counts: anyone can call a function with `{Type: 'Timer'}` from a client.
+ */
+export function identityOf(wx: WXContext): Identity {
+  if (wx.SOURCE === 'wx_trigger') return { openid: null, source: 'timer' }
+  if (wx.SOURCE === 'wx_paycallback') return { openid: null, source: 'payment' }
+  return { openid: wx.OPENID || null, source: 'wechat' }
+}
+
+/**
+ * The event a contract function runs. A timer trigger passes `{Type: 'Timer', TriggerName, Time}`
+ * and no action: it runs the function's `timerAction`; a function without one refuses the timer.
+ */
+export function eventFor(identity: Identity, event: unknown, timerAction?: string): unknown {
+  if (identity.source !== 'timer') return event
+  return timerAction ? { action: timerAction } : { action: '' }
+}
+
+/** The WeChat entry of a contract function: identity from getWXContext, never from the event. */
+export function wechatMain(fn: CloudFunction, opts: { timerAction?: string } = {}) {
+  return async (event: unknown) => {
     const { deps, cloud } = init()
-    const { OPENID } = cloud.getWXContext()
-    return fn.call(event, { openid: OPENID || null, source: sourceOf(OPENID, event) }, deps)
+    const identity = identityOf(cloud.getWXContext())
+    return fn.call(eventFor(identity, event, opts.timerAction), identity, deps)
   }
 }
 
 /**
  * The WeChat entry of a function that is not a contract function (the payment callback): the
- * same deps, and the identity as the platform gives it (OPENID, or null for WeChat's own calls).
+ * same deps, and the identity as the platform gives it.
  */
 export function wechatEntry<R>(fn: (event: unknown, identity: Identity, deps: Deps) => Promise<R>) {
   return async (event: unknown) => {
     const { deps, cloud } = init()
-    const { OPENID } = cloud.getWXContext()
-    return fn(event, { openid: OPENID || null, source: 'wechat' }, deps)
+    return fn(event, identityOf(cloud.getWXContext()), deps)
   }
 }
