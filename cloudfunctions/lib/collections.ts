@@ -84,6 +84,8 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   rollups: { indexes: [['live', 'viewedAt', 'computedAt']] },
   /** Background jobs' own progress (daily runs, cursors). */
   jobState: { indexes: [] },
+  /** <job>: one holder at a time (the scheduler's tick), so overlapping timer runs do not both work. */
+  leases: { indexes: [] },
   /** Outbox and in-app messages, used by every feature that tells a person something. */
   outbox: { indexes: [['status', 'nextAttemptAt']] },
   messages: { indexes: [['openid', 'createdAt'], ['openid', 'read', 'createdAt']] },

@@ -3,7 +3,7 @@ import { inAudience, pushTime } from '../../src/core/notices/rules'
 import { NOTICE_CATEGORY_LABELS, type DeliveryDoc, type NoticeDoc } from '../../src/core/notices/types'
 import type { BindingDoc } from '../../src/core/account/types'
 import type { House } from '../../src/core/community/types'
-import { notify, type OutboxDoc } from '../lib/outbox/notify'
+import { isSettled, notify, type OutboxDoc } from '../lib/outbox/notify'
 import type { Filter, Store, Tx } from '../lib/ports/store'
 import type { Deps } from '../lib/runtime/deps'
 import { noticePage } from './views'
@@ -149,7 +149,7 @@ export async function settleDeliveries(deps: Pick<Deps, 'store' | 'clock'>, limi
     const o = d.outboxId ? outbox.get(d.outboxId) : undefined
     // No push to wait for (it was never queued, or is gone): the in-app message is all they got.
     if (!o) changes.push({ d, patch: { status: 'failed' } })
-    else if (o.status !== 'pending') changes.push({ d, patch: { status: o.status } })
+    else if (isSettled(o)) changes.push({ d, patch: { status: o.status } })
     else if (o.nextAttemptAt > (d.checkAt ?? 0)) changes.push({ d, patch: { checkAt: o.nextAttemptAt } })
   }
   for (let i = 0; i < changes.length; i += BATCH) {

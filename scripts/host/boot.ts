@@ -3,6 +3,7 @@ import { FUNCTIONS } from './functions'
 import type { Clock } from '../../cloudfunctions/lib/ports/clock'
 import { seedDemo } from '../seed/demo'
 import { createHost } from './server'
+import { lockDataDir } from './lock'
 
 export interface BootOptions {
   dataDir: string
@@ -16,14 +17,21 @@ export interface BootOptions {
 
 /** Open (or create and seed) the database, start the host on loopback, and the background loop. */
 export async function boot(opts: BootOptions) {
+  const unlock = lockDataDir(opts.dataDir)
   const local = localDeps(opts.dataDir, opts.clock)
   const seeded = (await local.store.collection('communities').count()) === 0
   if (seeded) await seedDemo(local.store, local.clock.now(), { history: true })
   const server = createHost(local, { staticDir: opts.staticDir })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port, '127.0.0.1', resolve)
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(opts.port, '127.0.0.1', resolve)
+    })
+  } catch (e) {
+    local.store.close?.()
+    unlock()
+    throw e
+  }
   let timer: NodeJS.Timeout | null = null
   let running = false
   const tickMs = opts.tickMs ?? 5000
@@ -52,6 +60,7 @@ export async function boot(opts: BootOptions) {
       if (timer) clearInterval(timer)
       await new Promise((r) => server.close(r))
       local.store.close?.()
+      unlock()
     },
   }
 }

@@ -1,6 +1,7 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { harness, type Harness } from '../helpers/harness'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'
+import type { LeaseDoc } from '../../cloudfunctions/lib/runtime/lease'
 
 let h: Harness
 beforeEach(async () => {
@@ -25,5 +26,43 @@ describe('scheduler', () => {
     // Without an OPENID and not from a timer, nobody is signed in.
     const r = await FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'wechat' }, h.deps)
     expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('overlapping ticks: one that starts while another runs finds the scheduler busy', async () => {
+    await grant(h.store, 'dev-resident-wang', ['bindingResult'], h.clock.now())
+    await h.ok('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-2-2-1801', role: 'tenant', name: '王磊', phone: '13800000502' })
+    const [b] = await h.store.collection('bindings').find({ where: { houseId: 'sunshine-2-2-1801' } })
+    await h.ok('agent-chen', 'account', 'approveBinding', { bindingId: b._id })
+    // The first tick is still pushing (WeChat is slow this minute) when the next trigger fires.
+    let release!: () => void
+    let pushing!: () => void
+    const started = new Promise<void>((r) => (pushing = r))
+    const slow = {
+      ...h.deps,
+      notifier: {
+        channel: 'subscribe' as const,
+        push: async () => {
+          pushing()
+          await new Promise<void>((r) => (release = r))
+          return { status: 'sent' as const }
+        },
+      },
+    }
+    const tick = (deps = h.deps) => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, deps)
+    const first = tick(slow)
+    await started
+    expect(await tick()).toEqual({ ok: true, data: { jobs: { lease: { busy: 1 } } } })
+    release()
+    expect(await first).toMatchObject({ ok: true, data: { jobs: { outbox: expect.objectContaining({ sent: 1 }) } } })
+    // A finished tick lets go: the next minute runs.
+    expect(await tick()).toMatchObject({ ok: true, data: { jobs: { outbox: expect.any(Object) } } })
+  })
+
+  it('a lease left by a tick that died blocks only until it expires', async () => {
+    await h.store.collection<LeaseDoc>('leases').set({ _id: 'scheduler', holder: 'dead', takenAt: h.clock.now(), expiresAt: h.clock.now() + 90_000 })
+    const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
+    expect(await tick()).toEqual({ ok: true, data: { jobs: { lease: { busy: 1 } } } })
+    h.clock.advance(90_001)
+    expect(await tick()).toMatchObject({ ok: true, data: { jobs: { outbox: expect.any(Object) } } })
   })
 })

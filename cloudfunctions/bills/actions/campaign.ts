@@ -4,7 +4,7 @@ import type { BillDoc, CampaignDoc, CampaignRecipientDoc, RecipientStatus } from
 import { addDays, today } from '../../../src/core/bills/reminders'
 import { bandDueRange } from '../../../src/core/bills/aging'
 import { AppError } from '../../../src/core/shared/errors'
-import type { OutboxDoc } from '../../lib/outbox/notify'
+import { isSettled, type OutboxDoc } from '../../lib/outbox/notify'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
 import { debtorsOf, promptDebtors } from '../prompt'
@@ -85,7 +85,8 @@ async function campaignView(ctx: Ctx, c: CampaignDoc, docs: CampaignRecipientDoc
     if (d.billIds.every((id) => bills.get(id)?.status !== 'unpaid')) return 'paid'
     if (d.skipped) return 'recent'
     const o = d.outboxId ? outbox.get(d.outboxId) : undefined
-    return o ? o.status : 'inapp'
+    if (!o) return 'inapp'
+    return isSettled(o) ? o.status : 'pending'
   }
   return {
     id: c._id,

@@ -13,20 +13,27 @@ export interface MessageDoc {
   createdAt: number
 }
 
-/** outbox/<id>: a push still to deliver, retried until it is sent, refused, or given up. */
+/**
+ * outbox/<id>: a push still to deliver, retried until it is sent, refused, or given up. A sender
+ * claims a row (`sending`, with `nextAttemptAt` as the end of its claim) before it pushes.
+ */
 export interface OutboxDoc {
   _id: string
   openid: string
   templateKey: string
   page: string
   data: Record<string, string>
-  status: 'pending' | 'sent' | 'no_quota' | 'failed'
+  status: 'pending' | 'sending' | 'sent' | 'no_quota' | 'failed'
   attempts: number
   nextAttemptAt: number
   lastError?: string
   createdAt: number
   updatedAt: number
 }
+
+/** The outbox is done with this push (sent, refused or given up); pending and sending are not. */
+export const isSettled = <T extends Pick<OutboxDoc, 'status'>>(o: T): o is T & { status: 'sent' | 'no_quota' | 'failed' } =>
+  o.status !== 'pending' && o.status !== 'sending'
 
 export interface Notice {
   openid: string

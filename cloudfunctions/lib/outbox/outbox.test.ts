@@ -77,4 +77,54 @@ describe('outbox', () => {
     const [doc] = await h.store.collection<OutboxDoc>('outbox').find({})
     expect(doc).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'simulated network error' })
   })
+
+  it('two senders at once (overlapping timer runs) push each message once', async () => {
+    await grant(h.store, 'dev-resident-zhang', ['bindingResult'], h.clock.now())
+    await send()
+    await send()
+    const [a, b] = await Promise.all([deliverOutbox(h.deps), deliverOutbox(h.deps)])
+    expect(a.sent + b.sent).toBe(2)
+    expect(a.taken + b.taken).toBe(2)
+    expect(h.notifier.sent).toHaveLength(2)
+    const rows = await h.store.collection<OutboxDoc>('outbox').find({})
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ])
+  })
+
+  it('a notifier that throws fails that push with a backoff and goes on with the next', async () => {
+    await grant(h.store, 'dev-resident-zhang', ['bindingResult'], h.clock.now())
+    const first = await send()
+    const second = await send()
+    let calls = 0
+    const flaky = {
+      ...h.deps,
+      notifier: {
+        channel: 'subscribe' as const,
+        push: async () => {
+          if (calls++ === 0) throw new Error('socket hang up')
+          return { status: 'sent' as const }
+        },
+      },
+    }
+    expect(await deliverOutbox(flaky)).toMatchObject({ retry: 1, sent: 1 })
+    const outbox = h.store.collection<OutboxDoc>('outbox')
+    expect(await outbox.get(first.outboxId!)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'socket hang up', nextAttemptAt: h.clock.now() + 60_000 })
+    expect(await outbox.get(second.outboxId!)).toMatchObject({ status: 'sent', attempts: 1 })
+  })
+
+  it('a push left half-sent by a sender that died is not pushed again', async () => {
+    const { outboxId } = await send()
+    const outbox = h.store.collection<OutboxDoc>('outbox')
+    await outbox.update(outboxId!, { status: 'sending', nextAttemptAt: h.clock.now() + 1000 })
+    // Still within the dead sender's claim: nobody touches it.
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0, failed: 0 })
+    h.clock.advance(1001)
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0, failed: 1 })
+    expect(h.notifier.sent).toHaveLength(0)
+    expect(await outbox.get(outboxId!)).toMatchObject({ status: 'failed', lastError: 'interrupted while sending' })
+    // The in-app message is still there.
+    expect(await h.store.collection<MessageDoc>('messages').count({ openid: 'dev-resident-zhang' })).toBe(1)
+  })
 })
