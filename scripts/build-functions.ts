@@ -19,6 +19,8 @@ const LOCAL_ONLY = ['better-sqlite3', 'playwright-core', '@tarojs/']
 const rootPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 const sdkVersion: string | undefined = rootPkg.dependencies?.['wx-server-sdk']
 if (!sdkVersion) throw new Error('package.json 的 dependencies 中缺少 wx-server-sdk')
+// Each upload installs what the function's package.json names: an exact version is the one the tests ran.
+if (!/^\d+\.\d+\.\d+$/.test(sdkVersion)) throw new Error(`wx-server-sdk 须写明确切版本（现为 ${sdkVersion}），云端安装的才是测试过的那一版`)
 
 /** A function is a folder with config.json; lib/ holds shared code and has none. */
 export const functionNames = () =>
