@@ -55,6 +55,7 @@ export async function boot(opts: BootOptions) {
   return {
     local,
     seeded,
+    server,
     url: `http://127.0.0.1:${port}`,
     async close() {
       if (timer) clearInterval(timer)

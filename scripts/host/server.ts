@@ -6,7 +6,7 @@ import type { LocalDeps } from '../../cloudfunctions/lib/adapters/local'
 import { DEMO_ACCOUNTS, devOpenid } from '../seed/demo'
 import { FUNCTIONS } from './functions'
 import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
-import { bearer, fail, readBody, sendJson } from './http'
+import { bearer, fail, isLoopbackHost, readBody, sendJson, TooLarge } from './http'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +28,11 @@ interface Session {
   openid: string
   account: string
   createdAt: number
+  /** Wall-clock time (not the app's clock, which tests move by days): a session lasts a working day. */
+  expiresAt: number
 }
+
+export const SESSION_MS = 12 * 3_600_000
 
 /**
  * The local cloud host: the H5 app, and the cloud functions over HTTP, run on the local adapters.
@@ -41,12 +45,18 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
 
   async function identity(token: string | null) {
     if (!token) return null
-    return (await sessions().get(token))?.openid ?? null
+    const s = await sessions().get(token)
+    if (!s || !(s.expiresAt > Date.now())) {
+      if (s) await sessions().remove(token)
+      return null
+    }
+    return s.openid
   }
 
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const path = url.pathname
+    if (!isLoopbackHost(req.headers.host)) return sendJson(res, fail('FORBIDDEN', '本地服务只接受本机地址（127.0.0.1 或 localhost）的访问'))
     try {
       if (path === '/api/health' && req.method === 'GET') {
         return sendJson(res, { ok: true, data: { status: 'ok', store: 'sqlite', functions: Object.keys(FUNCTIONS), now: deps.clock.now() } })
@@ -60,7 +70,7 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
         const acct = DEMO_ACCOUNTS.find((a) => a.account === body.account)
         if (!acct) return sendJson(res, fail('NOT_FOUND', '没有这个演示账号'))
         const token = randomBytes(24).toString('hex')
-        await sessions().set({ _id: token, openid: devOpenid(acct.account), account: acct.account, createdAt: deps.clock.now() })
+        await sessions().set({ _id: token, openid: devOpenid(acct.account), account: acct.account, createdAt: deps.clock.now(), expiresAt: Date.now() + SESSION_MS })
         return sendJson(res, { ok: true, data: { token, account: acct.account } })
       }
       // The simulated WeChat Pay sheet: the payer confirms, the local order is marked paid, and the
@@ -79,11 +89,12 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
       }
       const fnMatch = /^\/api\/fn\/([a-zA-Z]+)$/.exec(path)
       if (fnMatch && req.method === 'POST') {
-        const fn = FUNCTIONS[fnMatch[1]]
+        const fn = Object.hasOwn(FUNCTIONS, fnMatch[1]) ? FUNCTIONS[fnMatch[1]] : undefined
         if (!fn) return sendJson(res, fail('NOT_FOUND', `没有这个云函数：${fnMatch[1]}`))
+        const body = await readBody(req, 1 << 20)
         let event: unknown
         try {
-          event = JSON.parse((await readBody(req, 1 << 20)).toString() || '{}')
+          event = JSON.parse(body.toString() || '{}')
         } catch {
           return sendJson(res, fail('INVALID_INPUT', '请求格式不正确'))
         }
@@ -109,12 +120,16 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, fail('NOT_FOUND', '接口不存在'))
       return serveStatic(opts.staticDir, path, res)
     } catch (e) {
-      if ((e as { tooLarge?: boolean }).tooLarge) return sendJson(res, fail('INVALID_INPUT', '上传内容过大'))
+      if (e instanceof TooLarge) return sendJson(res, fail('INVALID_INPUT', `请求内容过大（上限 ${Math.round(e.limit / 1024)} KB）`), 413)
       if (e instanceof SyntaxError) return sendJson(res, fail('INVALID_INPUT', '请求格式不正确'))
       console.error('[host]', e instanceof Error ? e.stack : e)
       return sendJson(res, fail('INTERNAL', '系统繁忙，请稍后再试'))
     }
   })
+  // A client that trickles its headers or body must not hold a connection for ever.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 30_000
+  return server
 }
 
 function serveStatic(root: string, path: string, res: import('node:http').ServerResponse) {
