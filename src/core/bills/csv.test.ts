@@ -1,4 +1,5 @@
-import { parseReadings, toCsv, splitCsvLine } from './csv'
+import { parseReadings } from './csv'
+import { splitCsvLine, toCsv } from '../shared/csv'
 
 describe('meter CSV', () => {
   it('parses good rows into hundredths and names every bad row', () => {

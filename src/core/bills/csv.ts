@@ -1,4 +1,5 @@
 import { PERIOD_RE } from './fees'
+import { splitCsvLine } from '../shared/csv'
 
 /**
  * Meter readings CSV (水/电), as staff export it from a spreadsheet:
@@ -25,28 +26,6 @@ const NUM_RE = /^\d{1,9}(\.\d{1,2})?$/
 const hundredths = (s: string) => {
   const [int, frac = ''] = s.split('.')
   return Number(int) * 100 + Number(frac.padEnd(2, '0'))
-}
-
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = []
-  let cur = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cur += '"'
-      i++
-    } else if (c === '"') {
-      quoted = !quoted
-    } else if (c === ',' && !quoted) {
-      out.push(cur)
-      cur = ''
-    } else {
-      cur += c
-    }
-  }
-  out.push(cur)
-  return out.map((s) => s.trim())
 }
 
 export const MAX_ROWS = 5000
@@ -81,12 +60,3 @@ export function parseReadings(csv: string): { rows: ReadingRow[]; errors: CsvErr
 }
 
 export const isPeriod = (s: string) => PERIOD_RE.test(s)
-
-/** One CSV cell: quoted when it holds a comma, quote or newline; formulas neutralised for spreadsheets. */
-export function csvCell(v: string | number): string {
-  let s = String(v)
-  if (/^[=+\-@]/.test(s) && typeof v === 'string') s = `'${s}`
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
-}
-
-export const toCsv = (rows: (string | number)[][]) => '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'

@@ -139,9 +139,15 @@ describe('rollupMonth', () => {
 
   it('exports a CSV Excel reads, with quoted cells where needed', () => {
     const csv = reportCsv('2026-11 月报', total, [{ title: '楼栋', lines: groupBy(r.cells, 'building') }], topProblems(r, null))
-    expect(csv.startsWith('\uFEFF2026-11 月报\n')).toBe(true)
+    expect(csv.startsWith('\uFEFF2026-11 月报\r\n')).toBe(true)
     expect(csv).toContain('合计,全部,4,1,0,33.3%,50%,50%,38 分钟')
     expect(csv).toContain('楼栋,1栋,')
     expect(csv).toContain('1栋1单元301,4')
+  })
+
+  it('writes text someone typed as text, never as a spreadsheet formula', () => {
+    const csv = reportCsv('=1+2', total, [{ title: '@楼栋', lines: groupBy(r.cells, 'building') }], topProblems(r, null))
+    expect(csv.startsWith("\uFEFF'=1+2\r\n")).toBe(true)
+    expect(csv).toContain("'@楼栋,1栋,")
   })
 })

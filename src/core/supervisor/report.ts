@@ -1,3 +1,4 @@
+import { toCsv } from '../shared/csv'
 import { DEPARTMENT_LABELS, type Department } from '../shared/roles'
 import { CATEGORIES, CATEGORY_LABELS, TICKET_TYPES, TYPE_LABELS, type Category, type TicketType } from '../tickets/types'
 import { addCounters, emptyCounters, type Cell, type Counters, type MonthRollup, type Place } from './monthly'
@@ -131,13 +132,11 @@ export const REPORT_COLUMNS: [string, (l: FigureLine) => string][] = [
   ['实收(元)', (l) => (l.collectionRate === null ? '' : yuan(l.collected))],
 ]
 
-const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-
 /** 月报 as CSV: a section per dimension, then the top problems. A BOM so Excel reads it as UTF-8. */
 export function reportCsv(title: string, total: FigureLine, sections: { title: string; lines: FigureLine[] }[], top: TopProblems): string {
   const rows: string[][] = [[title], [], ['分组', '名称', ...REPORT_COLUMNS.map(([h]) => h)], ['合计', total.label, ...REPORT_COLUMNS.map(([, f]) => f(total))]]
   for (const s of sections) for (const l of s.lines) rows.push([s.title, l.label, ...REPORT_COLUMNS.map(([, f]) => f(l))])
   rows.push([], ['高发类别', '次数'], ...top.categories.map((c) => [c.label, String(c.count)]))
   rows.push([], ['重复报事位置', '次数'], ...top.places.map((p) => [p.place, String(p.count)]))
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\n') + '\n'
+  return toCsv(rows)
 }
