@@ -116,7 +116,7 @@ describe('supervisor trend and 月报', () => {
     h.clock.advance(11 * 60_000)
     const f = await h.ok('supervisor-liu', 'supervisor', 'exportReport', { month: '2026-11' })
     expect(f.filename).toBe('月报-2026-11.csv')
-    const lines = f.csv.replace('\uFEFF', '').split('\n')
+    const lines = f.csv.replace('\uFEFF', '').split(/\r?\n/)
     expect(lines[0]).toBe('2026-11 客服月报（全小区）')
     // The bad rating opened a complaint for the 客服主任: two tickets, one of them a complaint.
     expect(lines.find((l: string) => l.startsWith('合计,'))).toMatch(/^合计,全小区,2,1,/)

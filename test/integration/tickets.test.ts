@@ -275,6 +275,15 @@ describe('tickets: authorization and bad input', () => {
     // Only a repair pages the on-duty staff: an "emergency" complaint is refused, nothing written.
     const loud = await h.call('resident-zhang', 'tickets', 'create', { ...leak, type: 'complaint', emergency: 'fire' })
     expect(loud).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { emergency: '只有报修可以标记为紧急' } } })
+    // Text that could not be shown or pushed: half an emoji, a control character, a line break in a place.
+    for (const [field, bad, message] of [
+      ['description', '厨房水管漏水了\uD83D', '含有无法显示的字符，请删除后重试'],
+      ['description', '厨房水管\u0000漏水了', '含有无法显示的字符，请删除后重试'],
+      ['location', '厨房\n水池下', '请写在一行内'],
+    ]) {
+      const r = await h.call('resident-zhang', 'tickets', 'create', { ...leak, [field]: bad })
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { [field]: message } } })
+    }
     expect(await h.store.collection('tickets').count()).toBe(before)
     expect(await h.store.collection('ticketEvents').count()).toBe(events)
   })

@@ -1,5 +1,5 @@
 import * as z from '../shared/zod'
-import { action, Empty, Id, pageFields, text } from '../shared/contract'
+import { action, Empty, Id, pageFields, line, text } from '../shared/contract'
 import { PHONE_RE } from '../shared/phone'
 import { STAFF_ROLES, DEPARTMENTS } from '../shared/roles'
 import { CommunitySchema } from '../community/types'
@@ -49,7 +49,7 @@ export const Me = z.object({
 export const BindRequest = z.strictObject({
   houseId: Id,
   role: z.enum(HOUSE_ROLES, '请选择身份'),
-  name: text(2, 20, '请填写真实姓名', '姓名最多 20 个字'),
+  name: line(2, 20, '请填写真实姓名', '姓名最多 20 个字'),
   phone: z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号')),
 })
 
@@ -64,7 +64,7 @@ export const accountContract = {
     summary: 'Set nickname and avatar (chosen the WeChat way), or record privacy consent.',
     callers: ['resident'],
     input: z.strictObject({
-      nickname: z.optional(text(1, 20, '昵称不能为空', '昵称最多 20 个字')),
+      nickname: z.optional(line(1, 20, '昵称不能为空', '昵称最多 20 个字')),
       avatarUrl: z.optional(z.string().check(z.maxLength(512))),
       acceptPrivacy: z.optional(z.literal(true)),
     }),
@@ -115,7 +115,7 @@ export const accountContract = {
   rooms: action({
     summary: 'Rooms of one unit, for the house picker.',
     callers: ['resident'],
-    input: z.strictObject({ communityId: Id, building: text(1, 8, '请选择楼栋'), unit: text(1, 8, '请选择单元') }),
+    input: z.strictObject({ communityId: Id, building: line(1, 8, '请选择楼栋'), unit: line(1, 8, '请选择单元') }),
     output: z.array(z.object({ houseId: z.string(), room: z.string(), floor: z.number() })),
   }),
   bindHouse: action({

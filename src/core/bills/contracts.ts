@@ -1,5 +1,5 @@
 import * as z from '../shared/zod'
-import { action, Empty, Id, pageFields, text } from '../shared/contract'
+import { action, Empty, Id, pageFields, line, text } from '../shared/contract'
 import { AGING_BANDS, BILL_STATUSES, CYCLES, FEE_KINDS, PAY_METHODS, RECIPIENT_STATUSES } from './types'
 
 const Fen = z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000))
@@ -74,7 +74,7 @@ export const CampaignView = z.object({
 })
 
 const Target = z.strictObject({
-  building: z.optional(text(1, 8, '请选择楼栋')),
+  building: z.optional(line(1, 8, '请选择楼栋')),
   band: z.optional(z.enum(AGING_BANDS)),
 })
 
@@ -97,7 +97,7 @@ export const billsContract = {
   receipt: action({
     summary: 'An electronic receipt (电子收据) by number: the payer, or staff of its community.',
     callers: ['resident'],
-    input: z.strictObject({ receiptNo: text(6, 32, '收据编号不正确') }),
+    input: z.strictObject({ receiptNo: line(6, 32, '收据编号不正确') }),
     output: ReceiptView,
   }),
   createOrder: action({
@@ -109,7 +109,7 @@ export const billsContract = {
   orderStatus: action({
     summary: 'Whether an order has been credited (the payment callback may arrive a moment after the payment sheet closes).',
     callers: ['resident'],
-    input: z.strictObject({ outTradeNo: text(8, 32, '订单号不正确') }),
+    input: z.strictObject({ outTradeNo: line(8, 32, '订单号不正确') }),
     output: z.object({ status: z.enum(['created', 'paid', 'closed', 'mismatch', 'conflict']), receiptNo: z.optional(z.string()) }),
   }),
   feeItems: action({
@@ -124,7 +124,7 @@ export const billsContract = {
     input: z.strictObject({
       id: z.optional(Id),
       kind: z.enum(FEE_KINDS),
-      name: text(2, 20, '请填写收费项目名称'),
+      name: line(2, 20, '请填写收费项目名称'),
       unitPrice: Fen,
       priceByType: z.optional(z.strictObject({ residential: z.optional(Fen), commercial: z.optional(Fen) })),
       cycle: z.enum(CYCLES),
@@ -199,7 +199,7 @@ export const billsContract = {
   exportArrears: action({
     summary: 'Staff: unpaid bills as CSV (UTF-8 with BOM, opens in Excel), optionally for one building.',
     callers: ['agent', 'manager', 'supervisor'],
-    input: z.strictObject({ building: z.optional(text(1, 8, '请选择楼栋')) }),
+    input: z.strictObject({ building: z.optional(line(1, 8, '请选择楼栋')) }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),
   }),
 } as const

@@ -1,5 +1,5 @@
 import * as z from '../shared/zod'
-import { action, Id, pageFields, text } from '../shared/contract'
+import { action, Id, pageFields, line, text } from '../shared/contract'
 import { CATEGORIES } from '../tickets/types'
 import { AUDIENCE_SCOPES, DELIVERY_STATUSES, NOTICE_CATEGORIES } from './types'
 
@@ -13,7 +13,7 @@ export const AudienceInput = z.strictObject({
 /** What staff fill in on 发布公告. Outages add the area, times and cause; events add sign-ups. */
 export const ComposeNotice = z.strictObject({
   category: z.enum(NOTICE_CATEGORIES, '请选择类别'),
-  title: text(2, 40, '请填写标题', '标题最多 40 个字'),
+  title: line(2, 40, '请填写标题', '标题最多 40 个字'),
   body: text(2, 2000, '请填写正文', '正文最多 2000 个字'),
   audience: AudienceInput,
   pinned: z._default(z.boolean(), false),
@@ -22,7 +22,7 @@ export const ComposeNotice = z.strictObject({
   expiresAt: z.optional(Time),
   outage: z.optional(
     z.strictObject({
-      area: text(2, 40, '请填写影响范围', '影响范围最多 40 个字'),
+      area: line(2, 40, '请填写影响范围', '影响范围最多 40 个字'),
       startAt: Time,
       etaAt: Time,
       cause: text(2, 100, '请填写原因', '原因最多 100 个字'),

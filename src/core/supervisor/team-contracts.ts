@@ -1,5 +1,5 @@
 import * as z from '../shared/zod'
-import { action, Empty, Id, text } from '../shared/contract'
+import { action, Empty, Id, line, text } from '../shared/contract'
 import { DEPARTMENTS, STAFF_ROLES } from '../shared/roles'
 import { CALLBACK_POLICIES } from '../surveys/types'
 
@@ -14,11 +14,11 @@ const Openid = z.string('请填写 openid').check(
 )
 
 const Profile = {
-  name: text(1, 10, '请填写姓名', '姓名最多 10 个字'),
+  name: line(1, 10, '请填写姓名', '姓名最多 10 个字'),
   roles: z.array(z.enum(STAFF_ROLES, '角色只能是客服、维修/服务人员、管理员或客服主任')).check(z.minLength(1, '请至少选择一个角色'), z.maxLength(4, '角色最多 4 个')),
   department: z.optional(z.enum(DEPARTMENTS, '部门只能是工程部、保洁部、保安部或绿化部')),
   /** Buildings a 管理员 answers for; each must exist in the community (checked against communities/<id>). */
-  zone: z._default(z.array(text(1, 8, '请选择楼栋', '楼栋号最多 8 个字')).check(z.maxLength(100, '楼栋最多 100 个')), []),
+  zone: z._default(z.array(line(1, 8, '请选择楼栋', '楼栋号最多 8 个字')).check(z.maxLength(100, '楼栋最多 100 个')), []),
   onDuty: z.boolean('请选择是否值班'),
 }
 
@@ -39,7 +39,7 @@ const MemberView = z.object({
 export const ReplyInput = z.strictObject({
   /** Absent: a new reply, placed last. */
   id: z.optional(Id),
-  title: text(1, 12, '请填写标题', '标题最多 12 个字'),
+  title: line(1, 12, '请填写标题', '标题最多 12 个字'),
   text: text(1, 200, '请填写回复内容', '回复内容最多 200 个字'),
 })
 

@@ -16,7 +16,7 @@ export const SubmitSurvey = z.strictObject({
   attitude: z.optional(Score('请为服务态度打分')),
   resolved: z.boolean('请选择问题是否解决'),
   tags: z._default(z.array(z.enum(SURVEY_TAGS)).check(z.maxLength(8)), []),
-  comment: z.optional(z.string().check(z.trim(), z.maxLength(200, '评价最多 200 个字'))),
+  comment: z.optional(text(0, 200, '', '评价最多 200 个字')),
   photos: z._default(z.array(FileId).check(z.maxLength(3, '最多 3 张照片')), []),
 })
 

@@ -1,5 +1,5 @@
 import * as z from '../shared/zod'
-import { action, Id, pageFields, text } from '../shared/contract'
+import { action, Id, pageFields, line, text } from '../shared/contract'
 import { PHONE_RE } from '../shared/phone'
 import { DEPARTMENTS } from '../shared/roles'
 import { CATEGORIES, EMERGENCIES, PAUSE_REASONS, SCOPES, SOURCES, STATUSES, TICKET_TYPES } from './types'
@@ -13,8 +13,8 @@ export const CreateTicket = z.strictObject({
   scope: z._default(z.enum(SCOPES), 'home'),
   /** 户内: the house. 公共区域: the building (any house of the resident tells us the community). */
   houseId: Id,
-  building: z.optional(text(1, 8, '请选择楼栋')),
-  location: z.optional(text(2, 40, '请填写具体位置', '位置最多 40 个字')),
+  building: z.optional(line(1, 8, '请选择楼栋')),
+  location: z.optional(line(2, 40, '请填写具体位置', '位置最多 40 个字')),
   category: z.enum(CATEGORIES, '请选择类别'),
   description: text(5, 500, '请至少用 5 个字描述问题', '描述最多 500 个字'),
   photos: Photos(6),
@@ -29,7 +29,7 @@ export const CreateTicket = z.strictObject({
 export const RecordTicket = z.strictObject({
   ...CreateTicket.shape,
   source: z.enum(SOURCES.filter((s) => s !== 'app') as ['phone', 'walkin', 'patrol']),
-  reporterName: text(1, 20, '请填写报事人姓名'),
+  reporterName: line(1, 20, '请填写报事人姓名'),
   reporterPhone: z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号')),
 })
 
@@ -103,10 +103,10 @@ export const InboxQuery = z.strictObject({
   tab: z._default(z.enum(['new', 'mine', 'overdue', 'all']), 'new'),
   type: z.optional(z.enum(TICKET_TYPES)),
   status: z.optional(z.enum(STATUSES)),
-  building: z.optional(text(1, 8, '楼栋')),
+  building: z.optional(line(1, 8, '楼栋')),
   priority: z.optional(z.enum(['emergency', 'normal'])),
   /** Ticket number, room (1-1-301 or 301), or the last 4 digits of a phone. */
-  q: z.optional(z.string().check(z.trim(), z.maxLength(30))),
+  q: z.optional(line(0, 30, '', '搜索词最多 30 个字')),
   /** Dashboard tiles (supervisor.dashboard): still open, escalated to the 客服主任, created since. */
   open: z.optional(z.boolean()),
   escalated: z.optional(z.boolean()),
@@ -116,7 +116,7 @@ export const InboxQuery = z.strictObject({
 })
 
 export const CostItems = z
-  .array(z.strictObject({ name: text(1, 20, '请填写费用名称'), amount: z.number().check(z.int('金额以分为单位'), z.minimum(0), z.maximum(10_000_000)) }))
+  .array(z.strictObject({ name: line(1, 20, '请填写费用名称'), amount: z.number().check(z.int('金额以分为单位'), z.minimum(0), z.maximum(10_000_000)) }))
   .check(z.maxLength(10))
 
 export const ticketsContract = {
