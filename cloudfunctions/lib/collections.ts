@@ -92,6 +92,8 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   /** <openid>_<templateKey>: subscribe-message grants and uses. */
   subscriptions: { indexes: [] },
   counters: { indexes: [] },
+  /** <openid>_<requestId>: what a create made, so a retried create returns it. */
+  requests: { indexes: [] },
   /** Local host only: dev sign-in sessions and simulated payment orders. */
   devSessions: { indexes: [] },
   devPayOrders: { indexes: [] },

@@ -304,6 +304,16 @@ describe('notices: agents link existing repairs to an outage', () => {
   })
 })
 
+describe('notices: a publish retried after a lost answer', () => {
+  it('publishes once and tells each resident once', async () => {
+    const first = await h.ok('agent-chen', 'notices', 'publish', water({ requestId: 'notice-draft-1' }))
+    const again = await h.ok('agent-chen', 'notices', 'publish', water({ requestId: 'notice-draft-1' }))
+    expect(again.id).toBe(first.id)
+    expect(await h.store.collection('notices').count({ title: '1栋计划停水' })).toBe(1)
+    expect((await messagesOf('resident-zhang')).map((m) => m.title)).toEqual(['【停水】1栋计划停水'])
+  })
+})
+
 describe('notices: authorization and bad input', () => {
   it('a resident cannot publish; a 管理员 publishes only to their zone; bad input is refused with field messages', async () => {
     // A refused call writes nothing at all: no notice, no delivery, no message.

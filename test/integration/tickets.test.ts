@@ -256,6 +256,26 @@ describe('tickets: authorization and bad input', () => {
     expect((await h.ok('cleaner-sun', 'tickets', 'inbox', { tab: 'all' })).items).toEqual([])
   })
 
+  it('a retried 报事 with the same request id files one ticket, even when both tries race', async () => {
+    const before = await h.store.collection('tickets').count()
+    const first = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0001' })
+    // The answer was lost; the resident taps 提交 again.
+    const again = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0001' })
+    expect(again).toMatchObject({ id: first.id, no: first.no })
+    const [a, b] = await Promise.all([
+      h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0002' }),
+      h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0002' }),
+    ])
+    expect(a.id).toBe(b.id)
+    expect(await h.store.collection('tickets').count()).toBe(before + 2)
+    expect(await h.store.collection('ticketEvents').count({ ticketId: first.id })).toBe(1)
+    // A new draft is a new ticket; the same id sent by someone else is theirs, not zhang's.
+    expect((await h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0003' })).id).not.toBe(first.id)
+    const li = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', requestId: 'draft-0001' })
+    expect(li.id).not.toBe(first.id)
+    expect(await h.call('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: expect.any(String) } } })
+  })
+
   it('bad input is refused with the field and writes nothing', async () => {
     const before = await h.store.collection('tickets').count()
     const events = await h.store.collection('ticketEvents').count()

@@ -13,6 +13,7 @@ import { resolve } from '../../tickets/actions/lifecycle'
 import { assertCanManage, loadForStaff, staffCommunity } from '../access'
 import { deliverInBatches, sendChunk, type Recipient } from '../send'
 import { staffView } from '../views'
+import { madeBefore, remember } from '../../lib/runtime/requests'
 
 const bad = (field: string, message: string) => new AppError('INVALID_INPUT', message, { [field]: message })
 
@@ -72,10 +73,17 @@ export const publish: Handler<typeof noticesContract.publish> = async (ctx, inpu
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
-  await ctx.store.collection<NoticeDoc>('notices').add(n)
+  // A second tap after a lost answer returns the notice already published: nobody is told twice.
+  const made = await ctx.store.transaction(async (tx) => {
+    const prior = await madeBefore(tx, ctx.openid, input.requestId)
+    if (prior) return prior
+    await tx.collection<NoticeDoc>('notices').set(n)
+    await remember(tx, ctx.openid, input.requestId, n._id, ctx.now)
+    return n._id
+  })
   // Small audiences land at once; the scheduler carries on from the cursor for the rest.
-  if (publishAt <= ctx.now) await sendChunk(ctx, n._id)
-  return staffView((await ctx.store.collection<NoticeDoc>('notices').get(n._id))!, ctx.now)
+  if (made === n._id && publishAt <= ctx.now) await sendChunk(ctx, n._id)
+  return staffView((await ctx.store.collection<NoticeDoc>('notices').get(made))!, ctx.now)
 }
 
 async function followers(ctx: Ctx, noticeId: string) {

@@ -9,6 +9,7 @@ import { EMERGENCY_LABELS, type Actor, type Person, type Source, type TicketDoc 
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
+import { madeBefore, remember } from '../../lib/runtime/requests'
 import { actorFor } from '../actor'
 import { addEvent } from '../events'
 import { rulesFor } from '../policy'
@@ -41,7 +42,8 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
   const staff = priority === 'emergency' ? await communityStaff(ctx.store, house.communityId) : []
 
   const ticket = await ctx.store.transaction(async (tx) => {
-    const existing = id ? await tx.collection<TicketDoc>('tickets').get(id) : null
+    const prior = id ?? (await madeBefore(tx, ctx.openid, input.requestId))
+    const existing = prior ? await tx.collection<TicketDoc>('tickets').get(prior) : null
     if (existing) return existing
     const cid = counterId(house.communityId, input.type, ctx.now)
     const counter = await tx.collection<{ _id: string; n: number }>('counters').get(cid)
@@ -86,6 +88,7 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
       updatedAt: ctx.now,
     } as TicketDoc, ctx.now)
     await tx.collection<TicketDoc>('tickets').set(t)
+    await remember(tx, ctx.openid, input.requestId, t._id, ctx.now)
     if (input.billId) {
       // The bill and its question point at each other, written together.
       const bill = await tx.collection<{ _id: string; houseId: string; disputeTicketId?: string }>('bills').get(input.billId)

@@ -2,6 +2,7 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../services/api'
+import { useRequestId } from '../../services/request-id'
 import { ApiError, messageOf } from '../../services/errors'
 import { askSubscribe } from '../../services/subscribe'
 import { yuan } from '../../core/bills/fees'
@@ -14,6 +15,7 @@ export default function BillDispute() {
   const { params } = useRouter()
   const about = decodeURIComponent(params.about ?? '')
   const [text, setText] = useState('')
+  const request = useRequestId()
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -24,7 +26,7 @@ export default function BillDispute() {
     setBusy(true)
     await askSubscribe(['ticketProgress', 'ticketDone'])
     try {
-      const t = await api.tickets.create({ type: 'question', scope: 'home', houseId: params.houseId!, category: 'other', description, photos: [], billId: decodeURIComponent(params.billId ?? '') })
+      const t = await api.tickets.create({ type: 'question', scope: 'home', houseId: params.houseId!, category: 'other', description, photos: [], billId: decodeURIComponent(params.billId ?? ''), requestId: request.current() })
       Taro.showToast({ title: '已提交，客服会尽快答复', icon: 'none' })
       Taro.redirectTo({ url: `/tickets/detail/index?id=${t.id}` })
     } catch (e) {

@@ -1,5 +1,5 @@
 import * as z from '../shared/zod'
-import { action, Id, pageFields, line, text } from '../shared/contract'
+import { action, Id, pageFields, line, RequestId, text } from '../shared/contract'
 import { CATEGORIES } from '../tickets/types'
 import { AUDIENCE_SCOPES, DELIVERY_STATUSES, NOTICE_CATEGORIES } from './types'
 
@@ -29,6 +29,7 @@ export const ComposeNotice = z.strictObject({
     }),
   ),
   signUp: z.optional(z.strictObject({ capacity: z.number().check(z.int(), z.minimum(1, '名额至少 1 人'), z.maximum(10_000)), deadline: Time })),
+  requestId: z.optional(RequestId),
 })
 
 const OutageView = z.object({

@@ -50,6 +50,9 @@ export function isWellFormed(s: string): boolean {
 export const BAD_CHARACTERS = '含有无法显示的字符，请删除后重试'
 const printable = z.refine<string>((s) => isWellFormed(s) && !INVISIBLE.test(s), BAD_CHARACTERS)
 
+/** Sent by the app with a create, one per draft: a retry with the same id returns what the first made. */
+export const RequestId = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确'))
+
 /** Short trimmed text with our own words for too short / too long; line breaks allowed (descriptions, notes). */
 export const text = (min: number, max: number, tooShort: string, tooLong = `最多 ${max} 个字`) =>
   z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, tooLong), printable)

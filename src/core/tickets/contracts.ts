@@ -1,5 +1,5 @@
 import * as z from '../shared/zod'
-import { action, Id, pageFields, line, text } from '../shared/contract'
+import { action, Id, pageFields, line, RequestId, text } from '../shared/contract'
 import { PHONE_RE } from '../shared/phone'
 import { DEPARTMENTS } from '../shared/roles'
 import { CATEGORIES, EMERGENCIES, PAUSE_REASONS, SCOPES, SOURCES, STATUSES, TICKET_TYPES } from './types'
@@ -24,6 +24,7 @@ export const CreateTicket = z.strictObject({
   outageId: z.optional(Id),
   /** 对账单有疑问: the bill this question is about; the bill shows the ticket. */
   billId: z.optional(z.string().check(z.minLength(1), z.maxLength(160))),
+  requestId: z.optional(RequestId),
 })
 
 export const RecordTicket = z.strictObject({

@@ -2,6 +2,7 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
+import { useRequestId } from '../../services/request-id'
 import { ApiError, messageOf } from '../../services/errors'
 import { currentHouse, useMe } from '../../services/session'
 import { askSubscribe, preloadTemplates } from '../../services/subscribe'
@@ -26,6 +27,7 @@ export default function Report() {
   const [draft, setDraft] = useState<TicketDraft>(emptyDraft())
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const request = useRequestId()
   const [done, setDone] = useState<Created | null>(null)
   // An active outage that explains this repair: shown first; filing anyway links the ticket to it.
   const [outage, setOutage] = useState<OutageItem[]>([])
@@ -85,7 +87,8 @@ export default function Report() {
     // First await of the tap: WeChat opens its subscribe panel only from a tap.
     await askSubscribe(TEMPLATES)
     try {
-      setDone(await api.tickets.create({ ...draftInput(draft, house.houseId), ...(outage[0] ? { outageId: outage[0].id } : {}) }))
+      setDone(await api.tickets.create({ ...draftInput(draft, house.houseId), ...(outage[0] ? { outageId: outage[0].id } : {}), requestId: request.current() }))
+      request.renew()
       setDraft(emptyDraft())
     } catch (e) {
       if (e instanceof ApiError && e.fields) setErrors(e.fields)

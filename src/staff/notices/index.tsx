@@ -2,6 +2,7 @@ import { View, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../services/api'
+import { useRequestId } from '../../services/request-id'
 import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useLoad } from '../../services/session'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
@@ -13,6 +14,7 @@ import './index.scss'
 export default function StaffNotices() {
   const list = useLoad(() => api.notices.manage({ limit: 30 }), [])
   const [composing, setComposing] = useState(false)
+  const request = useRequestId()
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   useDidShow(() => {
@@ -51,8 +53,11 @@ export default function StaffNotices() {
           errors={errors}
           setErrors={setErrors}
           onPublish={async (input) => {
-            const done = await run(() => api.notices.publish(input), (input.publishAt ?? 0) > Date.now() ? '已定时发布' : '已发布')
-            if (done) setComposing(false)
+            const done = await run(() => api.notices.publish({ ...input, requestId: request.current() }), (input.publishAt ?? 0) > Date.now() ? '已定时发布' : '已发布')
+            if (done) {
+              request.renew()
+              setComposing(false)
+            }
             return done
           }}
           onCancel={() => {

@@ -2,6 +2,7 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
+import { useRequestId } from '../../services/request-id'
 import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useMe } from '../../services/session'
 import { RecordTicket, type ticketsContract } from '../../core/tickets/contracts'
@@ -21,6 +22,7 @@ export default function RecordPage() {
   const [community, setCommunity] = useState<Community | null>(null)
   const [source, setSource] = useState<(typeof SOURCES)[number]>('phone')
   const [houseId, setHouseId] = useState('')
+  const request = useRequestId()
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [draft, setDraft] = useState<TicketDraft>(emptyDraft())
@@ -50,7 +52,7 @@ export default function RecordPage() {
   if (!community) return <Loading />
 
   const submit = async () => {
-    const parsed = RecordTicket.safeParse({ ...draftInput(draft, houseId), source, reporterName: name, reporterPhone: phone })
+    const parsed = RecordTicket.safeParse({ ...draftInput(draft, houseId), source, reporterName: name, reporterPhone: phone, requestId: request.current() })
     const f = parsed.success ? {} : fieldErrors(parsed.error.issues)
     if (f.houseId) f.houseId = '请选择房号'
     if (draft.type === 'repair' && draft.urgent && !draft.emergency) f.emergency = '请选择紧急情况的类型'
@@ -63,6 +65,7 @@ export default function RecordPage() {
     setBusy(true)
     try {
       setDone(await api.tickets.record(parsed.data))
+      request.renew()
     } catch (e) {
       if (e instanceof ApiError && e.fields) setErrors(e.fields)
       Taro.showToast({ title: messageOf(e), icon: 'none' })
