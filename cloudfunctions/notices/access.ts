@@ -1,19 +1,16 @@
 import { AppError } from '../../src/core/shared/errors'
-import { withinZone } from '../../src/core/notices/rules'
+import { coversAll, scopeOf } from '../../src/core/access/scope'
 import type { NoticeDoc } from '../../src/core/notices/types'
-import { assertStaffScope, hasRole, type Ctx } from '../lib/runtime/context'
+import type { Ctx } from '../lib/runtime/context'
+import { assertCoversAll, officeScope } from '../lib/runtime/scope'
 
-const zoneOnly = (ctx: Ctx) => hasRole(ctx, 'manager') && !hasRole(ctx, 'agent', 'supervisor')
-
-/** Staff act on their community's notices; a 管理员 who is nothing else, only on audiences inside their zone. */
+/** Staff act on notices whose whole audience is inside their staff scope (a zone: every building of it). */
 export function assertCanManage(ctx: Ctx, communityId: string, buildings: string[]) {
-  assertStaffScope(ctx, communityId)
-  if (zoneOnly(ctx) && !withinZone(buildings, ctx.user?.staff?.zone ?? [])) throw new AppError('FORBIDDEN', '只能向您管辖的楼栋发布')
+  assertCoversAll(ctx, communityId, buildings, '只能向您管辖的楼栋发布')
 }
 
 /** The same rule as a yes/no, for lists that show only what the caller may act on. */
-export const canManage = (ctx: Ctx, n: Pick<NoticeDoc, 'communityId' | 'buildings'>) =>
-  ctx.user?.staff?.communityId === n.communityId && (!zoneOnly(ctx) || withinZone(n.buildings, ctx.user?.staff?.zone ?? []))
+export const canManage = (ctx: Ctx, n: Pick<NoticeDoc, 'communityId' | 'buildings'>) => coversAll(scopeOf(ctx.user?.staff), n.communityId, n.buildings)
 
 export async function loadForStaff(ctx: Ctx, id: string) {
   const n = await ctx.store.collection<NoticeDoc>('notices').get(id)
@@ -22,8 +19,4 @@ export async function loadForStaff(ctx: Ctx, id: string) {
   return n
 }
 
-export const staffCommunity = (ctx: Ctx) => {
-  const c = ctx.user?.staff?.communityId
-  if (!c) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
-  return c
-}
+export const staffCommunity = (ctx: Ctx) => officeScope(ctx).communityId

@@ -1,14 +1,12 @@
-import { AppError } from '../../src/core/shared/errors'
 import type { AuditDoc, AuditKind } from '../../src/core/supervisor/types'
 import type { Tx } from '../lib/ports/store'
 import type { Ctx } from '../lib/runtime/context'
 import { newId } from '../lib/runtime/ids'
+import { officeScope } from '../lib/runtime/scope'
 
 /** The caller's community: every team and settings change is made in, and audited under, it. */
 export function communityOf(ctx: Ctx): string {
-  const id = ctx.user?.staff?.communityId
-  if (!id) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
-  return id
+  return officeScope(ctx).communityId
 }
 
 /**

@@ -2,13 +2,12 @@ import { maskPhone } from '../../src/core/shared/phone'
 import { AMEND_MS, canAmend, failedCalls } from '../../src/core/surveys/rules'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
 import type { Ctx } from '../lib/runtime/context'
-
-const STAFF_REPLIERS = ['agent', 'manager', 'supervisor']
+import { inScope } from '../lib/runtime/scope'
 
 /** A survey as the ticket page shows it: the resident may answer within the window; staff may reply. */
 export async function surveyView(ctx: Ctx, s: SurveyDoc, complaint?: { id: string; no: string }) {
   const resident = ctx.openid === s.residentOpenid
-  const staff = ctx.callers.some((c) => STAFF_REPLIERS.includes(c)) && ctx.user?.staff?.communityId === s.communityId
+  const staff = inScope(ctx, s)
   const files = s.answer?.photos ?? []
   return {
     id: s._id,

@@ -1,18 +1,40 @@
 import { AppError } from '../../src/core/shared/errors'
-import type { TicketDoc } from '../../src/core/tickets/types'
-import { assertStaffScope, hasRole, type Ctx } from '../lib/runtime/context'
+import { OFFICE_ROLES, scopeOf } from '../../src/core/access/scope'
+import type { Role, TicketDoc } from '../../src/core/tickets/types'
+import type { Ctx } from '../lib/runtime/context'
+import { assertInScope, inScope } from '../lib/runtime/scope'
 
 /**
- * May this caller see the ticket at all? Residents: they reported it, follow it, or live in the
- * house it is about. Handlers: it is assigned to them. Other staff: their community (a 管理员 who
- * is nothing else: their zone). Refusals say NOT_FOUND to residents so ids cannot be probed.
+ * The roles the caller holds on this ticket, and so what they may see and do with it. Resident:
+ * they reported it, follow it, or live in its house. Front office: the ticket is inside their
+ * staff scope. Handler: it is assigned to them. A staff member personally bound to the house is
+ * only a resident here — a binding never grants staff powers.
+ */
+export function rolesOn(ctx: Ctx, t: TicketDoc): Role[] {
+  const roles: Role[] = []
+  if (ctx.openid === t.reporterOpenid || t.followers.includes(ctx.openid) || (t.houseId && ctx.houses.some((h) => h.houseId === t.houseId))) roles.push('resident')
+  if (inScope(ctx, t)) roles.push(...OFFICE_ROLES.filter((r) => ctx.callers.includes(r)))
+  if (ctx.callers.includes('handler') && t.assignee === ctx.openid) roles.push('handler')
+  return roles
+}
+
+/** Staff on this ticket: internal notes, full numbers and staff steps are theirs, not a resident's. */
+export const asStaff = (ctx: Ctx, t: TicketDoc) => rolesOn(ctx, t).some((r) => r !== 'resident')
+
+/**
+ * May this caller see the ticket at all? Refusals say NOT_FOUND, so ids cannot be probed; front
+ * office staff are told when a ticket is outside their zone or community instead.
  */
 export function assertCanSee(ctx: Ctx, t: TicketDoc) {
-  if (ctx.openid === t.reporterOpenid || t.followers.includes(ctx.openid)) return
-  if (t.houseId && ctx.houses.some((h) => h.houseId === t.houseId)) return
-  if (hasRole(ctx, 'agent', 'manager', 'supervisor')) return assertStaffScope(ctx, t.communityId, t.building)
-  if (hasRole(ctx, 'handler') && t.assignee === ctx.openid) return
+  if (rolesOn(ctx, t).length) return
+  if (scopeOf(ctx.user?.staff)) assertInScope(ctx, t)
   throw new AppError('NOT_FOUND', '工单不存在')
+}
+
+/** Staff-only steps (link, merge, internal notes): as staff of this ticket, not as its resident. */
+export function assertStaffOn(ctx: Ctx, t: TicketDoc) {
+  assertCanSee(ctx, t)
+  if (!asStaff(ctx, t)) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
 }
 
 export async function loadTicket(ctx: Ctx, id: string) {

@@ -1,13 +1,15 @@
 import { canCause, type TicketEvent } from '../../src/core/tickets/machine'
 import type { Actor, Role, TicketDoc } from '../../src/core/tickets/types'
 import type { Ctx } from '../lib/runtime/context'
+import { rolesOn } from './access'
 
 /**
  * The role a caller acts in for one event. People may hold several (a 客服主任 who also
- * answers the phone); we pick the one the event allows, and `handler` only on their own ticket.
+ * answers the phone); we pick the one the event allows. On a ticket, only the roles they hold
+ * on it count (rolesOn: their scope, their assignment, their house).
  */
-export function actorFor(ctx: Ctx, event: TicketEvent | null, ticket?: Pick<TicketDoc, 'assignee'>): Actor {
-  const roles = ctx.callers as Role[]
+export function actorFor(ctx: Ctx, event: TicketEvent | null, ticket?: TicketDoc): Actor {
+  const roles = ticket ? rolesOn(ctx, ticket) : (ctx.callers as Role[])
   const name = ctx.user?.staff?.name ?? ctx.user?.nickname ?? '住户'
   const staff = roles.filter((r) => r !== 'resident')
   let role: Role | undefined
@@ -22,5 +24,3 @@ export function actorFor(ctx: Ctx, event: TicketEvent | null, ticket?: Pick<Tick
   role ??= staff.find((r) => r !== 'handler') ?? staff[0] ?? 'resident'
   return { openid: ctx.openid, role, name: role === 'resident' ? (ctx.user?.nickname ?? '住户') : name }
 }
-
-export const isStaff = (ctx: Ctx) => ctx.callers.some((c) => c !== 'resident')

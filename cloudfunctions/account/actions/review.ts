@@ -4,15 +4,14 @@ import type { BindingDoc } from '../../../src/core/account/types'
 import type { House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import type { Filter } from '../../lib/ports/store'
-import { assertStaffScope, hasRole, type Ctx } from '../../lib/runtime/context'
+import type { Ctx } from '../../lib/runtime/context'
+import { assertInScope, scopeWhere } from '../../lib/runtime/scope'
 import { notify } from '../../lib/outbox/notify'
 import { bindingView, housesById } from '../views'
 import { houseLabel } from '../../../src/core/community/types'
 
 export const pendingBindings: Handler<typeof accountContract.pendingBindings> = async (ctx, { offset, limit }) => {
-  const staff = ctx.user!.staff!
-  const where: Filter = { communityId: staff.communityId, status: 'pending' }
-  if (hasRole(ctx, 'manager') && !hasRole(ctx, 'agent', 'supervisor')) where.building = { $in: staff.zone ?? [] }
+  const where: Filter = { ...scopeWhere(ctx), status: 'pending' }
   const bindings = ctx.store.collection<BindingDoc>('bindings')
   const [items, total] = await Promise.all([
     bindings.find({ where, orderBy: [['createdAt', 'asc']], offset, limit }),
@@ -30,7 +29,7 @@ async function decide(ctx: Ctx, bindingId: string, patch: Pick<BindingDoc, 'stat
   const decided = await ctx.store.transaction(async (tx) => {
     const b = await tx.collection<BindingDoc>('bindings').get(bindingId)
     if (!b) throw new AppError('NOT_FOUND', '绑定申请不存在')
-    assertStaffScope(ctx, b.communityId, b.building)
+    assertInScope(ctx, b)
     if (b.status !== 'pending') throw new AppError('INVALID_STATE', '该申请已处理，请刷新列表')
     const next: BindingDoc = { ...b, ...patch, decidedBy: ctx.openid, decidedAt: ctx.now, updatedAt: ctx.now }
     await tx.collection<BindingDoc>('bindings').set(next)

@@ -7,19 +7,15 @@ import { toCsv } from '../../../src/core/shared/csv'
 import { houseLabel, type House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { formatTime } from '../../../src/core/shared/time'
-import { assertStaffScope, hasRole, type Ctx } from '../../lib/runtime/context'
+import type { Ctx } from '../../lib/runtime/context'
+import { assertInScope, scopeWhere } from '../../lib/runtime/scope'
 import type { Filter } from '../../lib/ports/store'
 import { scanBills } from '../scan'
 import { billView } from '../views'
 
 /** What a staff member may see of unpaid bills: their community; a 管理员 only their zone. */
 export function unpaidScope(ctx: Ctx, building?: string): Filter {
-  const staff = ctx.user!.staff!
-  assertStaffScope(ctx, staff.communityId, building)
-  const where: Filter = { communityId: staff.communityId, status: 'unpaid' }
-  if (building) where.building = building
-  else if (hasRole(ctx, 'manager') && !hasRole(ctx, 'agent', 'supervisor')) where.building = { $in: staff.zone ?? [] }
-  return where
+  return { ...scopeWhere(ctx, building), status: 'unpaid' }
 }
 
 export const arrears: Handler<typeof billsContract.arrears> = async (ctx) => {
@@ -51,7 +47,7 @@ export const exportArrears: Handler<typeof billsContract.exportArrears> = async 
 export const houseBills: Handler<typeof billsContract.houseBills> = async (ctx, { houseId }) => {
   const house = await ctx.store.collection<House>('houses').get(houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
-  assertStaffScope(ctx, house.communityId, house.building)
+  assertInScope(ctx, house)
   const bills = await ctx.store.collection<BillDoc>('bills').find({ where: { houseId }, orderBy: [['dueDate', 'desc']], limit: 100 })
   bills.sort((a, b) => Number(b.status === 'unpaid') - Number(a.status === 'unpaid'))
   return { houseId, label: houseLabel(house), bills: bills.map((b) => billView(b, ctx.now, { staff: true })) }

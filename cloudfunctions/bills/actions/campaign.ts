@@ -12,6 +12,7 @@ import { reminderPolicyOf } from '../policy'
 import { scanBills } from '../scan'
 import { billsByIds } from '../views'
 import { unpaidScope } from './arrears'
+import { covers, scopeOf } from '../../../src/core/access/scope'
 
 /** A 催缴 campaign: everyone bound to a house that still owes in the building or aging band. */
 export const startCampaign: Handler<typeof billsContract.startCampaign> = async (ctx, { building, band }) => {
@@ -67,7 +68,12 @@ export const startCampaign: Handler<typeof billsContract.startCampaign> = async 
 
 export const campaign: Handler<typeof billsContract.campaign> = async (ctx, { campaignId }) => {
   const c = await ctx.store.collection<CampaignDoc>('campaigns').get(campaignId)
-  if (!c || c.communityId !== ctx.user?.staff?.communityId) throw new AppError('NOT_FOUND', '催缴记录不存在')
+  // A building's campaign is seen by whoever's scope holds that building; an aging-band one spans
+  // the scope of who started it, so it is theirs and the whole community's staff's.
+  const scope = scopeOf(ctx.user?.staff)
+  const wholeCommunity = scope?.communityId === c?.communityId && scope?.buildings === null
+  const seen = c && (c.building ? covers(scope, { communityId: c.communityId, building: c.building }) : c.createdBy === ctx.openid || wholeCommunity)
+  if (!c || !seen) throw new AppError('NOT_FOUND', '催缴记录不存在')
   const docs = await ctx.store.collection<CampaignRecipientDoc>('campaignRecipients').find({ where: { campaignId }, orderBy: [['_id', 'asc']], limit: 1000 })
   return campaignView(ctx, c, docs)
 }

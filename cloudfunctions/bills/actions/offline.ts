@@ -3,7 +3,7 @@ import type { billsContract } from '../../../src/core/bills/contracts'
 import type { BillDoc } from '../../../src/core/bills/types'
 import { payable, yuan } from '../../../src/core/bills/fees'
 import { AppError } from '../../../src/core/shared/errors'
-import { assertStaffScope } from '../../lib/runtime/context'
+import { assertInScope } from '../../lib/runtime/scope'
 import { notify } from '../../lib/outbox/notify'
 import { creditBills } from '../credit'
 import { billView, communityName, receiptView } from '../views'
@@ -18,7 +18,7 @@ export const recordOffline: Handler<typeof billsContract.recordOffline> = async 
     for (const id of ids) {
       const b = await tx.collection<BillDoc>('bills').get(id)
       if (!b) throw new AppError('NOT_FOUND', '账单不存在')
-      assertStaffScope(ctx, b.communityId, b.building)
+      assertInScope(ctx, b)
       if (b.status !== 'unpaid') throw new AppError('INVALID_STATE', `${b.itemName}（${b.periodLabel}）已不是待缴状态，请刷新`)
       bills.push(b)
     }
@@ -45,7 +45,7 @@ export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId
   const bill = await ctx.store.transaction(async (tx) => {
     const b = await tx.collection<BillDoc>('bills').get(billId)
     if (!b) throw new AppError('NOT_FOUND', '账单不存在')
-    assertStaffScope(ctx, b.communityId, b.building)
+    assertInScope(ctx, b)
     if (b.status !== 'unpaid') throw new AppError('INVALID_STATE', '只能调整待缴账单')
     if (amount === b.amount) throw new AppError('INVALID_INPUT', '金额没有变化', { amount: '金额没有变化' })
     const entry = { by: ctx.openid, byName: ctx.user?.staff?.name ?? '', at: ctx.now, from: b.amount, to: amount, reason }

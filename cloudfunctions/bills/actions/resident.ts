@@ -1,9 +1,12 @@
 import type { Handler } from '../../lib/runtime/handler'
+import type { Ctx } from '../../lib/runtime/context'
 import type { billsContract } from '../../../src/core/bills/contracts'
 import type { BillDoc, ReceiptDoc } from '../../../src/core/bills/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { billView, communityName, receiptView } from '../views'
 import { houseLabel, type House } from '../../../src/core/community/types'
+import { scopeOf } from '../../../src/core/access/scope'
+import { inScope } from '../../lib/runtime/scope'
 
 /** Only approved bindings count: a pending claim shows no bills. */
 const houseIds = (ctx: Parameters<Handler<typeof billsContract.myBills>>[0]) => [...new Set(ctx.houses.map((b) => b.houseId))]
@@ -33,11 +36,17 @@ export const history: Handler<typeof billsContract.history> = async (ctx, { offs
   return { items: items.map((b) => billView(b, ctx.now)), total }
 }
 
-/** The payer, a resident of a house on it, or staff of its community may read a receipt. */
+/** Front-office staff whose scope holds every house the receipt is for. */
+async function staffMaySee(ctx: Ctx, r: ReceiptDoc) {
+  if (!scopeOf(ctx.user?.staff)) return false
+  const houses = await ctx.store.collection<House>('houses').find({ where: { _id: { $in: r.houseIds } }, limit: r.houseIds.length })
+  return houses.length > 0 && houses.every((h) => inScope(ctx, h))
+}
+
+/** The payer, a resident of a house on it, or staff whose scope holds it may read a receipt. */
 export const receipt: Handler<typeof billsContract.receipt> = async (ctx, { receiptNo }) => {
   const r = await ctx.store.collection<ReceiptDoc>('receipts').get(receiptNo)
   const mine = r && (r.openid === ctx.openid || r.houseIds.some((h) => ctx.houses.some((b) => b.houseId === h)))
-  const staff = r && ctx.user?.staff?.communityId === r.communityId && ctx.user.staff.roles.length > 0
-  if (!r || !(mine || staff)) throw new AppError('NOT_FOUND', '没有找到这张收据')
+  if (!r || !(mine || (await staffMaySee(ctx, r)))) throw new AppError('NOT_FOUND', '没有找到这张收据')
   return receiptView(r, await communityName(ctx, r.communityId))
 }

@@ -33,13 +33,3 @@ export async function loadContext(deps: Deps, identity: Identity): Promise<Ctx> 
 }
 
 export const hasRole = (ctx: Ctx, ...roles: StaffRole[]) => roles.some((r) => ctx.callers.includes(r))
-
-/** Staff may act in their own community; a 管理员 who is nothing else, only in their zone. */
-export function assertStaffScope(ctx: Ctx, communityId: string, building?: string) {
-  const staff = ctx.user?.staff
-  if (!staff || staff.communityId !== communityId) throw new AppError('FORBIDDEN', '无权处理其他小区的事务')
-  const zoneOnly = hasRole(ctx, 'manager') && !hasRole(ctx, 'agent', 'supervisor')
-  if (zoneOnly && building && !(staff.zone ?? []).includes(building)) {
-    throw new AppError('FORBIDDEN', '该楼栋不在您的管辖范围')
-  }
-}

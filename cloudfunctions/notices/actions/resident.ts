@@ -6,6 +6,7 @@ import type { House } from '../../../src/core/community/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { audienceLabel, summary } from '../views'
+import { scopeOf } from '../../../src/core/access/scope'
 
 /** Notices a community has live now: one page by publish time (a community posts tens a month, not thousands). */
 async function liveNotices(ctx: Ctx, communityId: string) {
@@ -61,7 +62,7 @@ export const activeOutages: Handler<typeof noticesContract.activeOutages> = asyn
 /** Residents see a notice only when one of their houses is in its audience; staff of the community always. */
 async function loadForResident(ctx: Ctx, id: string) {
   const n = await ctx.store.collection<NoticeDoc>('notices').get(id)
-  const staff = ctx.user?.staff?.communityId === n?.communityId
+  const staff = Boolean(n) && scopeOf(ctx.user?.staff)?.communityId === n!.communityId
   const houses = n ? (await myHouses(ctx)).filter((h) => h.communityId === n.communityId && inAudience(n.audience, h)) : []
   if (!n || (!staff && (!houses.length || !isVisible(n, ctx.now)))) throw new AppError('NOT_FOUND', '公告不存在或已过期')
   return { n, houses }

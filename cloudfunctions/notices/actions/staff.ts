@@ -12,10 +12,8 @@ import { staffView } from '../views'
 
 export const manage: Handler<typeof noticesContract.manage> = async (ctx, { offset, limit }) => {
   const communityId = staffCommunity(ctx)
-  const zone = ctx.callers.includes('manager') && !ctx.callers.some((c) => c === 'agent' || c === 'supervisor') ? (ctx.user?.staff?.zone ?? []) : null
   const docs = await ctx.store.collection<NoticeDoc>('notices').find({ where: { communityId }, orderBy: [['publishAt', 'desc']], offset, limit })
-  const seen = zone ? docs.filter((n) => n.buildings.length > 0 && n.buildings.every((b) => zone.includes(b))) : docs
-  return { items: seen.map((n) => staffView(n, ctx.now)) }
+  return { items: docs.filter((n) => canManage(ctx, n)).map((n) => staffView(n, ctx.now)) }
 }
 
 /** Read share per building: two counts per building over indexed fields, never a scan of the audience. */

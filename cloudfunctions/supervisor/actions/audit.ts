@@ -1,13 +1,12 @@
-import { AppError } from '../../../src/core/shared/errors'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import type { AuditDoc } from '../../../src/core/supervisor/types'
 import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
+import { officeScope } from '../../lib/runtime/scope'
 
 /** Newest first, by (communityId, kind|actor|actorName, at): a search never scans the trail. */
 export const audit: Handler<typeof supervisorContract.audit> = async (ctx, input) => {
-  const communityId = ctx.user?.staff?.communityId
-  if (!communityId) throw new AppError('FORBIDDEN', '您没有权限查看')
+  const { communityId } = officeScope(ctx)
   const coll = ctx.store.collection<AuditDoc>('audit')
   const base: Filter = { communityId, ...(input.kind ? { kind: input.kind } : {}) }
   // An actor is typed as a name (刘芳) or pasted as an openid: try both readings, each indexed.

@@ -1,11 +1,10 @@
-import { AppError } from '../../../src/core/shared/errors'
 import { shanghaiDate, shanghaiDayStart, shanghaiMonth } from '../../../src/core/shared/time'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import { tileList, whereOf } from '../../../src/core/supervisor/dashboard'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
-import { hasRole } from '../../lib/runtime/context'
+import { officeScope, scopeWhere } from '../../lib/runtime/scope'
 import { lineOf, scopeCells, totalOf } from '../../../src/core/supervisor/report'
 import { monthRollup } from '../rollups'
 
@@ -15,15 +14,13 @@ import { monthRollup } from '../rollups'
  * rollup — the same numbers the trend and the 月报 show, without reading the month's surveys again.
  */
 export const dashboard: Handler<typeof supervisorContract.dashboard> = async (ctx) => {
-  const staff = ctx.user?.staff
-  if (!staff) throw new AppError('FORBIDDEN', '您没有权限查看')
-  const zone = hasRole(ctx, 'supervisor') ? null : (staff.zone ?? [])
-  const scope: Filter = { communityId: staff.communityId, ...(zone ? { building: { $in: zone } } : {}) }
+  const { communityId, buildings: zone } = officeScope(ctx)
+  const scope = scopeWhere(ctx)
   const coll = ctx.store.collection<TicketDoc>('tickets')
   const tiles = tileList(shanghaiDayStart(ctx.now))
   const [counts, rollup] = await Promise.all([
     Promise.all(tiles.map((t) => coll.count({ ...scope, ...whereOf(t.filter) } as Filter))),
-    monthRollup(ctx.store, staff.communityId, shanghaiMonth(ctx.now), ctx.now),
+    monthRollup(ctx.store, communityId, shanghaiMonth(ctx.now), ctx.now),
   ])
   const month = lineOf(rollup.month, rollup.month, totalOf(scopeCells(rollup.cells, zone)))
   return {

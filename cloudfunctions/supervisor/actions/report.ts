@@ -4,14 +4,14 @@ import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import { monthsUpTo } from '../../../src/core/supervisor/monthly'
 import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf, REPORT_DIMENSIONS } from '../../../src/core/supervisor/report'
 import type { Handler } from '../../lib/runtime/handler'
-import { hasRole, type Ctx } from '../../lib/runtime/context'
+import type { Ctx } from '../../lib/runtime/context'
+import { officeScope } from '../../lib/runtime/scope'
 import { monthRollup } from '../rollups'
 
-/** The 客服主任 sees the community; a 管理员, the buildings of their zone. */
+/** The figures of the caller's staff scope: the community, or a 管理员's zone. */
 function scopeOf(ctx: Ctx) {
-  const staff = ctx.user?.staff
-  if (!staff) throw new AppError('FORBIDDEN', '您没有权限查看')
-  return { communityId: staff.communityId, zone: hasRole(ctx, 'supervisor') ? null : (staff.zone ?? []) }
+  const { communityId, buildings } = officeScope(ctx)
+  return { communityId, zone: buildings }
 }
 
 const TREND_MONTHS = 7

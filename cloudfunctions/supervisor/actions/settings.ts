@@ -8,6 +8,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
 import type { SettingsDoc } from '../../tickets/policy'
+import { officeScope } from '../../lib/runtime/scope'
 
 /** settings/<communityId> also carries what other features keep there (callback policy …): merge, never replace. */
 type Settings = SettingsDoc & { updatedAt?: number; updatedBy?: string; updatedByName?: string }
@@ -23,9 +24,7 @@ function view(s: Settings | null) {
 }
 
 const communityOf = (ctx: Ctx) => {
-  const id = ctx.user?.staff?.communityId
-  if (!id) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
-  return id
+  return officeScope(ctx).communityId
 }
 
 export const settings: Handler<typeof supervisorContract.settings> = async (ctx) =>

@@ -4,18 +4,16 @@ import { answerFromCall, failedCalls, isBad, MAX_FAILED_CALLS } from '../../../s
 import { CALL_OUTCOME_LABELS, type CallbackDoc, type SurveyDoc } from '../../../src/core/surveys/types'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
-import { assertStaffScope, type Ctx } from '../../lib/runtime/context'
+import type { Ctx } from '../../lib/runtime/context'
+import { officeScope } from '../../lib/runtime/scope'
 import type { Tx } from '../../lib/ports/store'
 import { actorFor } from '../../tickets/actor'
 import { addEvent } from '../../tickets/events'
 import { openComplaint } from '../ladder'
 import { callbackView } from '../views'
 
-const communityOf = (ctx: Ctx) => {
-  const c = ctx.user?.staff?.communityId
-  if (!c) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
-  return c
-}
+/** Callbacks are the 客服's and the 客服主任's, community-wide (the contract admits no one else). */
+const communityOf = (ctx: Ctx) => officeScope(ctx).communityId
 
 export const callbacks: Handler<typeof surveysContract.callbacks> = async (ctx, { state }) => {
   const communityId = communityOf(ctx)
@@ -32,7 +30,7 @@ export const callbacks: Handler<typeof surveysContract.callbacks> = async (ctx, 
 async function openTask(tx: Tx, ctx: Ctx, taskId: string) {
   const c = await tx.collection<CallbackDoc>('callbacks').get(taskId)
   if (!c) throw new AppError('NOT_FOUND', '回访任务不存在')
-  assertStaffScope(ctx, c.communityId)
+  if (c.communityId !== communityOf(ctx)) throw new AppError('FORBIDDEN', '无权处理其他小区的事务')
   if (c.state !== 'open') throw new AppError('INVALID_STATE', '该回访任务已结束')
   return c
 }

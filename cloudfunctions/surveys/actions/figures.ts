@@ -5,7 +5,9 @@ import { monthOf } from '../../../src/core/surveys/rules'
 import type { SurveyDoc } from '../../../src/core/surveys/types'
 import { dayjs, TZ } from '../../../src/core/shared/time'
 import type { Handler } from '../../lib/runtime/handler'
-import { hasRole, type Ctx } from '../../lib/runtime/context'
+import type { Ctx } from '../../lib/runtime/context'
+import { scopeOf } from '../../../src/core/access/scope'
+import { officeScope } from '../../lib/runtime/scope'
 import { changeCallbackPolicy } from '../policy'
 
 const PAGE = 1000
@@ -28,15 +30,15 @@ export const figures: Handler<typeof surveysContract.figures> = async (ctx, { mo
   // By month: the six months up to the one asked for.
   const months = by === 'month' ? Array.from({ length: 6 }, (_, i) => dayjs.tz(`${m}-01`, TZ).subtract(5 - i, 'month').format('YYYY-MM')) : [m]
   let rows = (await Promise.all(months.map((x) => monthRows(ctx, staff.communityId, x)))).flat()
-  // A handler sees their own work; a 管理员 who is nothing else, their buildings.
-  if (!hasRole(ctx, 'agent', 'manager', 'supervisor')) rows = rows.filter((r) => r.handler === ctx.openid)
-  else if (!hasRole(ctx, 'agent', 'supervisor')) rows = rows.filter((r) => (staff.zone ?? []).includes(r.building))
+  // A handler sees their own work; the front office what their staff scope holds.
+  const scope = scopeOf(staff)
+  if (!scope) rows = rows.filter((r) => r.handler === ctx.openid)
+  else if (scope.buildings) rows = rows.filter((r) => scope.buildings!.includes(r.building))
   return { month: m, by, ...computeFigures(rows, by) }
 }
 
 export const setPolicy: Handler<typeof surveysContract.setPolicy> = async (ctx, { callback }) => {
-  const communityId = ctx.user?.staff?.communityId
-  if (!communityId) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
+  const { communityId } = officeScope(ctx)
   await changeCallbackPolicy(ctx, communityId, callback)
   return { callback }
 }

@@ -4,7 +4,8 @@ import { assertCanAnswer, isBad, roundOf, surveyId } from '../../../src/core/sur
 import type { Answer, SurveyDoc } from '../../../src/core/surveys/types'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
-import { hasRole, assertStaffScope } from '../../lib/runtime/context'
+import { hasRole } from '../../lib/runtime/context'
+import { assertInScope } from '../../lib/runtime/scope'
 import { actorFor } from '../../tickets/actor'
 import { addEvent } from '../../tickets/events'
 import { tellResidents } from '../../tickets/tell'
@@ -66,7 +67,7 @@ export const reply: Handler<typeof surveysContract.reply> = async (ctx, { survey
     const s = await tx.collection<SurveyDoc>('surveys').get(id)
     if (!s) throw new AppError('NOT_FOUND', '评价不存在')
     if (!hasRole(ctx, 'agent', 'manager', 'supervisor')) throw new AppError('FORBIDDEN', '您没有权限回复评价')
-    assertStaffScope(ctx, s.communityId, s.building)
+    assertInScope(ctx, s)
     if (!s.answer) throw new AppError('INVALID_STATE', '住户还没有评价')
     const t = (await tx.collection<TicketDoc>('tickets').get(s.ticketId))!
     const name = ctx.user?.staff?.name ?? '客服'

@@ -4,15 +4,13 @@ import type { UserDoc } from '../../../src/core/account/types'
 import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import { hasRole, type Ctx } from '../../lib/runtime/context'
+import { scopeWhere } from '../../lib/runtime/scope'
 import { summary } from '../views'
 
-/** Who sees what: handlers their own queue, a 管理员 who is nothing else their zone, others the community. */
-function scope(ctx: Ctx): Filter {
-  const staff = ctx.user!.staff!
-  if (!hasRole(ctx, 'agent', 'manager', 'supervisor')) return { assignee: ctx.openid }
-  const base: Filter = { communityId: staff.communityId }
-  if (hasRole(ctx, 'manager') && !hasRole(ctx, 'agent', 'supervisor')) base.building = { $in: staff.zone ?? [] }
-  return base
+/** Who sees what: handlers their own queue; the front office their staff scope, narrowed (never widened) by the building asked for. */
+function scope(ctx: Ctx, building?: string): Filter {
+  if (!hasRole(ctx, 'agent', 'manager', 'supervisor')) return { assignee: ctx.openid, ...(building ? { building } : {}) }
+  return scopeWhere(ctx, building)
 }
 
 /** Each tab is one indexed range (see collections.ts): no view ever walks a community's history. */
@@ -39,10 +37,9 @@ function search(ctx: Ctx, q: string): Filter[] {
 
 export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) => {
   const coll = ctx.store.collection<TicketDoc>('tickets')
-  const base = scope(ctx)
+  const base = scope(ctx, input.building)
   const filters: Filter = {
     ...(input.type ? { type: input.type } : {}),
-    ...(input.building ? { building: input.building } : {}),
     ...(input.priority ? { priority: input.priority } : {}),
     ...(input.open !== undefined ? { open: input.open } : {}),
     ...(input.escalated ? { escalated: true } : {}),

@@ -3,8 +3,8 @@ import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { loadTicket } from '../access'
-import { actorFor, isStaff } from '../actor'
+import { asStaff, loadTicket, rolesOn } from '../access'
+import { actorFor } from '../actor'
 import type { EventDoc } from '../events'
 import { summary } from '../views'
 
@@ -29,14 +29,15 @@ function allowed(ctx: Ctx, t: TicketDoc): string[] {
   }
   const active = !['cancelled', 'merged'].includes(t.status)
   if (active) can.push('message')
-  if (active && !isStaff(ctx) && ['new', 'dispatched', 'accepted', 'in_progress', 'paused'].includes(t.status)) can.push('urge')
-  if (active && isStaff(ctx) && !ctx.callers.every((c) => c === 'resident' || c === 'handler')) can.push('link')
+  const roles = rolesOn(ctx, t)
+  if (active && roles.includes('resident') && !asStaff(ctx, t) && ['new', 'dispatched', 'accepted', 'in_progress', 'paused'].includes(t.status)) can.push('urge')
+  if (active && roles.some((r) => r !== 'resident' && r !== 'handler')) can.push('link')
   return can
 }
 
 export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { ticketId }) => {
   const t = await loadTicket(ctx, ticketId)
-  const staff = isStaff(ctx) && !(ctx.openid === t.reporterOpenid)
+  const staff = asStaff(ctx, t) && !(ctx.openid === t.reporterOpenid)
   const [events, linked] = await Promise.all([
     ctx.store.collection<EventDoc>('ticketEvents').find({ where: { ticketId: t._id }, orderBy: [['at', 'asc'], ['_id', 'asc']], limit: 500 }),
     t.links.length ? ctx.store.collection<TicketDoc>('tickets').find({ where: { _id: { $in: t.links } }, limit: 20 }) : Promise.resolve([]),

@@ -2,7 +2,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { House } from '../../../src/core/community/types'
 import type { BindingDoc } from '../../../src/core/account/types'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
-import { assertStaffScope } from '../../lib/runtime/context'
+import { assertInScope } from '../../lib/runtime/scope'
 import type { Handler } from '../../lib/runtime/handler'
 import { actorFor } from '../actor'
 import { openTicket } from './create'
@@ -14,7 +14,7 @@ import { openTicket } from './create'
 export const record: Handler<typeof ticketsContract.record> = async (ctx, input) => {
   const house = await ctx.store.collection<House>('houses').get(input.houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
-  assertStaffScope(ctx, house.communityId, input.scope === 'public' ? (input.building ?? house.building) : house.building)
+  assertInScope(ctx, { communityId: house.communityId, building: input.scope === 'public' ? (input.building ?? house.building) : house.building })
   const bound = await ctx.store
     .collection<BindingDoc>('bindings')
     .find({ where: { houseId: house._id, status: 'approved' }, limit: 20 })

@@ -4,7 +4,7 @@ import { transition } from '../../../src/core/tickets/machine'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { assertCanSee } from '../access'
+import { assertStaffOn } from '../access'
 import { actorFor } from '../actor'
 import { derive } from '../../../src/core/tickets/escalation'
 import { addEvent } from '../events'
@@ -15,8 +15,8 @@ async function pair(ctx: Ctx, tx: Parameters<Parameters<Ctx['store']['transactio
   if (a === b) throw new AppError('INVALID_INPUT', '不能关联同一个工单')
   const [x, y] = await Promise.all([tx.collection<TicketDoc>('tickets').get(a), tx.collection<TicketDoc>('tickets').get(b)])
   if (!x || !y) throw new AppError('NOT_FOUND', '工单不存在')
-  assertCanSee(ctx, x)
-  assertCanSee(ctx, y)
+  assertStaffOn(ctx, x)
+  assertStaffOn(ctx, y)
   if (x.communityId !== y.communityId) throw new AppError('INVALID_INPUT', '只能关联同一小区的工单')
   return [x, y] as const
 }
@@ -25,7 +25,7 @@ async function pair(ctx: Ctx, tx: Parameters<Parameters<Ctx['store']['transactio
 export const link: Handler<typeof ticketsContract.link> = async (ctx, { ticketId, otherId }) => {
   const t = await ctx.store.transaction(async (tx) => {
     const [x, y] = await pair(ctx, tx, ticketId, otherId)
-    const actor = actorFor(ctx, 'dispatch')
+    const actor = actorFor(ctx, 'dispatch', x)
     const nx = { ...x, links: [...new Set([...x.links, y._id])], updatedAt: ctx.now }
     await tx.collection<TicketDoc>('tickets').set(nx)
     await tx.collection<TicketDoc>('tickets').set({ ...y, links: [...new Set([...y.links, x._id])], updatedAt: ctx.now })

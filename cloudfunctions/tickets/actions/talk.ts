@@ -4,8 +4,8 @@ import { meet } from '../../../src/core/tickets/sla'
 import { OPEN_STATUSES, type TicketDoc } from '../../../src/core/tickets/types'
 import type { UserDoc } from '../../../src/core/account/types'
 import type { Handler } from '../../lib/runtime/handler'
-import { assertCanSee } from '../access'
-import { actorFor, isStaff } from '../actor'
+import { asStaff, assertCanSee } from '../access'
+import { actorFor } from '../actor'
 import { derive } from '../../../src/core/tickets/escalation'
 import { addEvent } from '../events'
 import { rulesFor } from '../policy'
@@ -17,12 +17,12 @@ import { summary } from '../views'
  * an internal note is not, and the resident never sees it.
  */
 export const message: Handler<typeof ticketsContract.message> = async (ctx, { ticketId, text, internal, photos }) => {
-  const fromStaff = isStaff(ctx)
-  if (internal && !fromStaff) throw new AppError('FORBIDDEN', '住户不能添加内部备注')
   const e = await ctx.store.transaction(async (tx) => {
     const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
     if (!t) throw new AppError('NOT_FOUND', '工单不存在')
     assertCanSee(ctx, t)
+    const fromStaff = asStaff(ctx, t)
+    if (internal && !fromStaff) throw new AppError('FORBIDDEN', '住户不能添加内部备注')
     if (t.status === 'cancelled' || t.status === 'merged') throw new AppError('INVALID_STATE', '该工单已关闭，不能再留言')
     const actor = actorFor(ctx, null, t)
     const residentSide = ctx.openid === t.reporterOpenid || t.followers.includes(ctx.openid)

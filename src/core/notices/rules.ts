@@ -40,10 +40,6 @@ export function audienceBuildings(a: Audience, houses: HouseRef[] = []): string[
   return [...new Set(houses.filter((h) => a.targets.includes(h._id)).map((h) => h.building))].sort()
 }
 
-/** May a 管理员 limited to `zone` publish to this audience? Only if every building is theirs. */
-export function withinZone(buildings: string[], zone: string[]): boolean {
-  return buildings.length > 0 && buildings.every((b) => zone.includes(b))
-}
 
 export const isVisible = (n: Pick<NoticeDoc, 'publishAt' | 'expiresAt' | 'withdrawn'>, now: number) =>
   !n.withdrawn && n.publishAt <= now && (n.expiresAt === undefined || n.expiresAt > now)
