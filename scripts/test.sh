@@ -24,7 +24,7 @@ echo "== weapp build, cloud functions, package budgets"
 npm run -s build:weapp >test-output/build-weapp.log 2>&1 || { tail -50 test-output/build-weapp.log; exit 1; }
 npx tsx scripts/size.ts
 echo "== WeChat platform: weapp pages in WeChat's view engine, function bundles under wx-server-sdk"
-npx jest -c jest.platform.config.js --passWithNoTests --json --outputFile=test-output/jest-platform.json
+npx jest -c jest.platform.config.js --json --outputFile=test-output/jest-platform.json
 echo "== e2e in Chromium (H5 build against the local host)"
 npx tsx -e "require('./scripts/host/h5-build').buildH5IfStale(process.cwd())"
 npx jest -c jest.e2e.config.js --json --outputFile=test-output/jest-e2e.json

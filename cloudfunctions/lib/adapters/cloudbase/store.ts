@@ -115,7 +115,8 @@ export function cloudbaseStore(db: CloudDb): Store {
             },
             async remove(id) {
               stats.writes++
-              await doc(id).delete!()
+              // A document reference in a transaction has remove(), not delete().
+              await doc(id).remove!()
             },
           }
         },

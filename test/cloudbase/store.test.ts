@@ -1,0 +1,19 @@
+import { storeContract } from '../../cloudfunctions/lib/ports/store.contract'
+import { cloudbaseStore, type CloudDb } from '../../cloudfunctions/lib/adapters/cloudbase/store'
+import { installCloudBase } from './standin/platform'
+
+/** The store port's contract, run against the CloudBase adapter through the real SDK's query builder and wire format. */
+installCloudBase()
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloud = require('wx-server-sdk')
+cloud.init({ env: 'wuye-test-1a2b3c' })
+
+storeContract(
+  'cloudbase (wx-server-sdk on the stand-in)',
+  // A fresh stand-in database per test, as the SQLite suite takes a fresh file.
+  () => {
+    installCloudBase()
+    return cloudbaseStore(cloud.database() as CloudDb)
+  },
+  () => undefined,
+)
