@@ -20,15 +20,39 @@ g.window = dom.window
 g.document = dom.window.document
 for (const k of ['Event', 'CustomEvent', 'Node', 'Element', 'HTMLElement']) g[k] = (dom.window as unknown as Record<string, unknown>)[k]
 const simulate = require('miniprogram-simulate')
+const exparser = require('miniprogram-exparser')
 const utils = require('miniprogram-simulate/src/utils')
 
 type Options = Record<string, unknown>
+/**
+ * Elements with a class, also inside nested custom components (Taro renders deep trees through
+ * its custom-wrapper, in shadow roots of their own). simulate mirrors the whole tree as DOM with
+ * each class prefixed by its component (`main--chip`, `comp--chip`) and a link to the exparser node.
+ */
+function byClass(root: HTMLElement, selector: string, text?: string): HTMLElement[] {
+  const cls = selector.replace(/^\./, '')
+  return Array.from(root.querySelectorAll('*')).filter(
+    (e) => Array.from(e.classList).some((c) => c === cls || c.endsWith(`--${cls}`)) && (text === undefined || (e.textContent ?? '').includes(text)),
+  ) as HTMLElement[]
+}
+
+/** What a finger does in WeChat: the view layer's event, dispatched through exparser into the page's handler. */
+function fire(el: HTMLElement, name: string, detail: Record<string, unknown> = {}) {
+  const ev = new (g.CustomEvent as typeof CustomEvent)(name, { detail })
+  el.dispatchEvent(ev)
+  const wxEl = (el as unknown as { __wxElement?: unknown }).__wxElement
+  if (!wxEl) throw new Error('not a view-layer element')
+  exparser.Event.dispatchEvent(wxEl, exparser.Event.create(name, detail, { originalEvent: ev, bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }))
+}
+
 export interface LoadedPage {
   route: string
   /** The rendered page, as exparser holds it. */
   dom: HTMLElement
   text(): string
-  tap(selector: string): Promise<void>
+  tap(selector: string, text?: string): Promise<void>
+  tapNth(selector: string, n: number): Promise<void>
+  input(selector: string, value: string): Promise<void>
   has(selector: string): boolean
 }
 
@@ -144,12 +168,28 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
         route,
         dom: el,
         text: () => (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        has: (selector) => Boolean(comp.querySelector(selector)),
-        async tap(selector) {
-          const target = comp.querySelector(selector)
+        has: (selector) => byClass(el, selector).length > 0,
+        /** Tap the element (the one showing `text`, when several match), as a finger would. */
+        async tap(selector, text) {
+          // The innermost match: a chip's text is also the text of the row that holds it.
+          const all = byClass(el, selector, text)
+          const target = all[all.length - 1]
+          if (!target) throw new Error(`${route}: 没有找到 ${selector}${text ? `「${text}」` : ''}`)
+          fire(target, 'tap')
+          await simulate.sleep(10)
+        },
+        async tapNth(selector, n) {
+          const target = byClass(el, selector)[n]
+          if (!target) throw new Error(`${route}: 没有第 ${n + 1} 个 ${selector}`)
+          fire(target, 'tap')
+          await simulate.sleep(10)
+        },
+        /** Type into an input or textarea: WeChat fires input with detail.value. */
+        async input(selector, value) {
+          const [target] = byClass(el, selector)
           if (!target) throw new Error(`${route}: 没有找到 ${selector}`)
-          target.dispatchEvent('tap')
-          await simulate.sleep(0)
+          fire(target, 'input', { value })
+          await simulate.sleep(10)
         },
       }
     },

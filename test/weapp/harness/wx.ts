@@ -70,6 +70,9 @@ export function createWx(table: ApiTable, app: AppJson, backend: Backend) {
     getSetting: () => ({ authSetting: {}, subscriptionsSetting: { mainSwitch: true } }),
     requestSubscribeMessage: (a) => Object.fromEntries(((a.tmplIds as string[]) ?? []).map((id) => [id, 'accept'])),
     getStorage: (a) => ({ data: storage.get(String(a.key)) }),
+    // The person answers 确定 to a confirmation and picks the first item of an action sheet.
+    showModal: () => ({ confirm: true, cancel: false }),
+    showActionSheet: () => ({ tapIndex: 0 }),
   }
 
   const call = (api: string, arg: unknown, rest: unknown[]) => {

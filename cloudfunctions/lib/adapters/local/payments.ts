@@ -20,7 +20,10 @@ export function localPayments(store: Store, now: () => number) {
   const payments: Payments & { markPaid(outTradeNo: string): Promise<DevOrder | null> } = {
     async unifiedOrder(req) {
       await orders().set({ _id: req.outTradeNo, totalFee: req.totalFee, body: req.body, openid: req.openid, state: 'unpaid', createdAt: now() })
-      return { payment: { simulated: 'true', outTradeNo: req.outTradeNo, totalFee: String(req.totalFee) } }
+      // Shaped as cloudPay's payment parameters, so a weapp build on the local host hands
+      // wx.requestPayment what it needs; the H5 pay sheet goes by the order number instead.
+      const at = String(Math.floor(now() / 1000))
+      return { payment: { timeStamp: at, nonceStr: req.outTradeNo.slice(-16), package: `prepay_id=dev${req.outTradeNo}`, signType: 'RSA', paySign: 'simulated' } }
     },
     async queryOrder(outTradeNo) {
       const o = await orders().get(outTradeNo)

@@ -1,0 +1,102 @@
+import { harness, CLEAN } from './harness'
+import { shanghaiMonth } from '../../src/core/shared/time'
+import { FUNCTIONS } from '../../scripts/host/functions'
+
+/** The main flows, driven by taps in WeChat's view engine, each against the demo host. */
+let h: Awaited<ReturnType<typeof harness>>
+beforeAll(async () => {
+  h = await harness()
+}, 60_000)
+afterAll(() => h.close())
+beforeEach(() => h.reset())
+
+const callsOf = (api: string) => h.findings.calls.filter((c) => c.api === api)
+const fnCalls = () => callsOf('cloud.callFunction').map((c) => c.arg as { name: string; data: { action: string; data: Record<string, unknown> } })
+const indexOf = (pred: (c: { api: string; arg: unknown }) => boolean) => h.findings.calls.findIndex(pred)
+const until = async (ok: () => boolean, ms = 4000) => {
+  const end = Date.now() + ms
+  while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+  return ok()
+}
+
+it('首页: tapping the emergency card dials the 24-hour number', async () => {
+  h.backend.as('resident-zhang')
+  const page = await h.open('pages/index/index')
+  await h.until(page, (t) => t.includes('24 小时应急电话'))
+  await page.tap('.home-emergency')
+  expect(callsOf('makePhoneCall').map((c) => c.arg)).toEqual([expect.objectContaining({ phoneNumber: '0571-88889999' })])
+  expect(h.problems()).toEqual(CLEAN)
+})
+
+it('报事: the subscribe request comes at the tap, then tickets.create files the ticket', async () => {
+  h.backend.as('resident-zhang')
+  const page = await h.open('pages/report/index')
+  await h.until(page, (t) => t.includes('问题描述'))
+  await page.tap('.chip', '水电')
+  await page.input('.tf-textarea', '卫生间地漏堵塞返水，需要疏通')
+  await page.tap('.btn-block')
+  expect(await until(() => fnCalls().some((c) => c.name === 'tickets' && c.data.action === 'create'))).toBe(true)
+  const ask = indexOf((c) => c.api === 'requestSubscribeMessage')
+  const create = indexOf((c) => c.api === 'cloud.callFunction' && (c.arg as { data: { action: string } }).data.action === 'create')
+  expect(ask).toBeGreaterThanOrEqual(0)
+  expect(ask).toBeLessThan(create)
+  await h.until(page, (t) => t.includes('提交成功'))
+  const mine = await h.backend.ok('resident-zhang', 'tickets', 'mine', { offset: 0, limit: 5 })
+  expect(mine.items[0]).toMatchObject({ description: '卫生间地漏堵塞返水，需要疏通', place: '1栋1单元301' })
+  expect(h.problems()).toEqual(CLEAN)
+})
+
+it('工作台 → 工单 → 派单: the agent picks 赵强 in the sheet and the ticket is dispatched', async () => {
+  const t = await h.backend.ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '厨房水龙头漏水不止', photos: [] })
+  h.backend.as('agent-chen')
+  const home = await h.open('staff/home/index')
+  await h.until(home, (x) => x.includes('新工单'))
+  const page = await h.open('staff/ticket/index', { id: t.id })
+  await h.until(page, (x) => x.includes('厨房水龙头漏水不止'))
+  await page.tap('.st-bar-btn', '派单')
+  await h.until(page, (x) => x.includes('赵强'))
+  await page.tap('.st-handler', '赵强')
+  await page.tap('.st-sheet-btn')
+  expect(await until(() => fnCalls().some((c) => c.data.action === 'dispatch'))).toBe(true)
+  const d = await h.backend.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
+  expect(d).toMatchObject({ status: 'dispatched', assigneeName: '赵强' })
+  expect(h.problems()).toEqual(CLEAN)
+})
+
+it('确认解决 → rating: the resident confirms the finished job and the rating opens', async () => {
+  const t = await h.backend.ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '阳台灯不亮了', photos: [] })
+  await h.backend.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+  await h.backend.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+  await h.backend.ok('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '更换了灯泡', photos: [], costItems: [] })
+  h.backend.as('resident-zhang')
+  const page = await h.open('tickets/detail/index', { id: t.id })
+  await h.until(page, (x) => x.includes('确认解决'))
+  await page.tap('.td-bar-btn', '确认解决')
+  expect(await until(() => fnCalls().some((c) => c.data.action === 'confirm'))).toBe(true)
+  expect((await h.backend.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })).status).toBe('closed')
+  // The next timer tick sends the 回访 survey; the page then asks for the rating.
+  await FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.backend.host.local.deps)
+  const again = await h.open('tickets/detail/index', { id: t.id })
+  expect(await h.until(again, (x) => x.includes('总体满意度'))).toBe(true)
+  for (const n of [4, 9, 14]) await again.tapNth('.sv-star', n)
+  await again.tap('.chip', '已解决')
+  await again.tap('.td-sheet-btn')
+  expect(await until(() => fnCalls().some((c) => c.name === 'surveys' && c.data.action === 'submit'))).toBe(true)
+  const s = await h.backend.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: t.id })
+  expect(s.answer).toMatchObject({ overall: 5, speed: 5, attitude: 5, resolved: true })
+  expect(h.problems()).toEqual(CLEAN)
+})
+
+it('账单: paying calls wx.requestPayment with the order’s own parameters', async () => {
+  const period = shanghaiMonth(Date.now())
+  for (;;) if ((await h.backend.ok('supervisor-liu', 'bills', 'runBills', { period, chunk: 500 })).done) break
+  h.backend.as('resident-zhang')
+  const page = await h.open('pages/bills/index')
+  await h.until(page, (x) => x.includes('物业费'))
+  await page.tap('.bills-pay')
+  expect(await until(() => callsOf('requestPayment').length > 0)).toBe(true)
+  const order = fnCalls().find((c) => c.data.action === 'createOrder')
+  expect(order).toBeDefined()
+  expect(callsOf('requestPayment')[0].arg).toMatchObject({ timeStamp: expect.any(String), nonceStr: expect.any(String), package: expect.stringMatching(/^prepay_id=/), paySign: expect.any(String) })
+  expect(h.problems()).toEqual(CLEAN)
+})
