@@ -260,6 +260,45 @@ describe('bills: meter readings CSV', () => {
   })
 })
 
+describe('bills: one open order per bill', () => {
+  it('a second 去缴费 for the same bills returns the open order; racing taps make one order', async () => {
+    await runAll()
+    const b = await zhangPropertyBill()
+    const first = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
+    const again = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
+    expect(again.outTradeNo).toBe(first.outTradeNo)
+    expect(await h.store.collection('payOrders').count({ status: 'created' })).toBe(1)
+    // Past the prepay id's life, a fresh order replaces it.
+    h.clock.advance(2 * 3_600_000)
+    const [x, y] = await Promise.all([
+      h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] }),
+      h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] }),
+    ])
+    expect(x.outTradeNo).toBe(y.outTradeNo)
+    expect(x.outTradeNo).not.toBe(first.outTradeNo)
+    expect((await bills().get(b.id))!.openOrderId).toBe(x.outTradeNo)
+  })
+
+  it('when an old and a new order are both paid, the bill is credited once and the second payment is held for a refund', async () => {
+    await runAll()
+    const b = await zhangPropertyBill()
+    const old = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
+    h.clock.advance(2 * 3_600_000)
+    const fresh = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
+    expect(fresh.outTradeNo).not.toBe(old.outTradeNo)
+    const receiptsBefore = await h.store.collection('receipts').count({ method: 'wechat' })
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    for (const o of [old, fresh]) {
+      await h.payments.markPaid(o.outTradeNo)
+      await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)
+    }
+    jest.restoreAllMocks()
+    expect(await h.store.collection('receipts').count({ method: 'wechat' })).toBe(receiptsBefore + 1)
+    expect((await bills().get(b.id))!).toMatchObject({ status: 'paid', orderId: old.outTradeNo })
+    expect((await h.store.collection<PayOrderDoc>('payOrders').get(fresh.outTradeNo))!.status).toBe('conflict')
+  })
+})
+
 describe('bills: paying in WeChat', () => {
   async function order() {
     await runAll()

@@ -6,6 +6,10 @@ import { AppError } from '../../../src/core/shared/errors'
 import { newId } from '../../lib/runtime/ids'
 import { billsByIds } from '../views'
 
+/** WeChat Pay's prepay id lasts two hours: an order is handed back only well inside that. */
+const PREPAY_MS = 110 * 60_000
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x))
+
 /**
  * A WeChat Pay order for bills of the caller's own houses. The order keeps the bill ids and the
  * total; the payment callback credits exactly these bills for exactly this amount, or nothing.
@@ -21,22 +25,40 @@ export const createOrder: Handler<typeof billsContract.createOrder> = async (ctx
   const totalFee = bills.reduce((s, b) => s + payable(b, ctx.now), 0)
   if (totalFee <= 0) throw new AppError('INVALID_STATE', '所选账单无需缴费')
 
-  // ≤ 32 characters, as WeChat Pay requires: WY + 21-character time-ordered id.
-  const outTradeNo = `WY${newId(ctx.now)}`
-  const order: PayOrderDoc = {
-    _id: outTradeNo,
-    openid: ctx.openid,
-    communityId: bills[0].communityId,
-    billIds: ids,
-    totalFee,
-    status: 'created',
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  }
-  await ctx.store.collection<PayOrderDoc>('payOrders').set(order)
+  const made = await ctx.store.transaction(async (tx) => {
+    const current: BillDoc[] = []
+    for (const id of ids) {
+      const b = await tx.collection<BillDoc>('bills').get(id)
+      if (!b || b.status !== 'unpaid') throw new AppError('INVALID_STATE', '部分账单已缴清，请刷新后重试')
+      current.push(b)
+    }
+    const open = current[0].openOrderId
+    if (open && current.every((b) => b.openOrderId === open)) {
+      const o = await tx.collection<PayOrderDoc>('payOrders').get(open)
+      // A JSAPI order is the payer's own: another family member gets an order of their own.
+      if (o && o.openid === ctx.openid && o.status === 'created' && o.totalFee === totalFee && sameSet(o.billIds, ids) && ctx.now - o.createdAt < PREPAY_MS) return o
+    }
+    // ≤ 32 characters, as WeChat Pay requires: WY + 21-character time-ordered id.
+    const order: PayOrderDoc = {
+      _id: `WY${newId(ctx.now)}`,
+      openid: ctx.openid,
+      communityId: bills[0].communityId,
+      billIds: ids,
+      totalFee,
+      status: 'created',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }
+    await tx.collection<PayOrderDoc>('payOrders').set(order)
+    // An order it replaces stays valid at WeChat Pay: if both get paid, the first credits the
+    // bills and the second finds them paid and is marked for a refund (creditOrder), never credited twice.
+    for (const b of current) await tx.collection<BillDoc>('bills').update(b._id, { openOrderId: order._id })
+    return order
+  })
   const items = [...new Set(bills.map((b: BillDoc) => b.itemName))].join('、')
-  const { payment } = await ctx.payments.unifiedOrder({ outTradeNo, totalFee, body: `物业缴费-${items}`, openid: ctx.openid })
-  return { outTradeNo, totalFee, payment }
+  // The same order number with the same parameters: WeChat Pay answers with the same prepay.
+  const { payment } = await ctx.payments.unifiedOrder({ outTradeNo: made._id, totalFee, body: `物业缴费-${items}`, openid: ctx.openid })
+  return { outTradeNo: made._id, totalFee, payment }
 }
 
 export const orderStatus: Handler<typeof billsContract.orderStatus> = async (ctx, { outTradeNo }) => {

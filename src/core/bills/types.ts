@@ -128,6 +128,8 @@ export interface BillDoc {
   paidAmount?: number
   receiptNo?: string
   orderId?: string
+  /** The WeChat Pay order open for this bill: a second 去缴费 gets it back instead of opening another. */
+  openOrderId?: string
   adjustments?: BillAdjustment[]
   /** 对账单有疑问: the ticket opened about this bill (tickets feature). */
   disputeTicketId?: string
