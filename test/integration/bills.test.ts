@@ -82,6 +82,13 @@ describe('bills: bill run', () => {
     expect(await h.call('resident-zhang', 'bills', 'runBills', { period: '2026-11' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const before = await bills().count()
     expect(await h.call('supervisor-liu', 'bills', 'runBills', { period: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    // A typo'd year is refused with the field, before anything is written.
+    const billsBefore = await h.store.collection('bills').count()
+    for (const period of ['2062-11', '2025-10', '2027-03']) {
+      expect(await h.call('supervisor-liu', 'bills', 'runBills', { period })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { period: '账期只能是本月前 12 个月到后 3 个月之间' } } })
+    }
+    expect(await h.call('supervisor-liu', 'bills', 'importReadings', { period: '2062-11', kind: 'water', csv: '房号,上期读数,本期读数\n1-1-301,1,2\n' })).toMatchObject({ ok: false, error: { fields: { period: expect.any(String) } } })
+    expect(await h.store.collection('bills').count()).toBe(billsBefore)
     expect(await bills().count()).toBe(before)
   })
 })

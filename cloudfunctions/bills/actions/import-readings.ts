@@ -5,6 +5,7 @@ import { parseReadings, type CsvError } from '../../../src/core/bills/csv'
 import { houseId, type House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { newId } from '../../lib/runtime/ids'
+import { periodInWindow, PERIOD_WINDOW_MESSAGE } from '../../../src/core/bills/fees'
 
 const reject = (errors: CsvError[]) => {
   errors.sort((a, b) => a.row - b.row)
@@ -21,6 +22,7 @@ const reject = (errors: CsvError[]) => {
  * simply importing again.
  */
 export const importReadings: Handler<typeof billsContract.importReadings> = async (ctx, { period, kind, csv }) => {
+  if (!periodInWindow(period, ctx.now)) throw new AppError('INVALID_INPUT', PERIOD_WINDOW_MESSAGE, { period: PERIOD_WINDOW_MESSAGE })
   const communityId = ctx.user!.staff!.communityId
   const { rows, errors } = parseReadings(csv)
   if (errors.length) throw reject(errors)

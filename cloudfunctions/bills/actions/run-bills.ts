@@ -6,6 +6,7 @@ import { billsFor } from '../../../src/core/bills/billing'
 import type { House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import type { Ctx } from '../../lib/runtime/context'
+import { periodInWindow, PERIOD_WINDOW_MESSAGE } from '../../../src/core/bills/fees'
 
 /** Bills written per transaction: small enough for CloudBase's transaction limits. */
 const TX_BATCH = 100
@@ -25,6 +26,7 @@ async function findIn<T extends { _id: string }>(ctx: Ctx, collection: string, f
  * overwrite a bill (a paid one least of all).
  */
 export const runBills: Handler<typeof billsContract.runBills> = async (ctx, { period, chunk }) => {
+  if (!periodInWindow(period, ctx.now)) throw new AppError('INVALID_INPUT', PERIOD_WINDOW_MESSAGE, { period: PERIOD_WINDOW_MESSAGE })
   const communityId = ctx.user!.staff!.communityId
   const items = (await ctx.store.collection<FeeItemDoc>('feeItems').find({ where: { communityId, active: true }, limit: 100 })).filter((i) => billsInPeriod(i, period))
   if (!items.length) throw new AppError('INVALID_STATE', `${period} 没有需要出账的收费项目`)

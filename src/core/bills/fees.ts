@@ -1,4 +1,4 @@
-import { calendarDay, shanghaiDate } from '../shared/time'
+import { addMonths, calendarDay, shanghaiDate, shanghaiMonth } from '../shared/time'
 import { HOUSE_TYPE_LABELS, type Cycle, type FeeItemDoc, type HouseType, type LateFeeRule } from './types'
 
 /**
@@ -89,3 +89,14 @@ export function lateFee(amount: number, days: number, rule?: LateFeeRule): numbe
 /** What the resident pays for a bill now: its amount plus any late fee. */
 export const payable = (b: { amount: number; dueDate: string; lateFee?: LateFeeRule }, now: number) =>
   b.amount + lateFee(b.amount, daysOverdue(b.dueDate, now), b.lateFee)
+
+/** How far back a bill run or a meter import may reach, and how far ahead (a quarter billed in advance): a typo (2062-11) is refused. */
+export const PERIOD_BACK = 12
+export const PERIOD_AHEAD = 3
+
+/** Is this billing period inside the sane window around today's Shanghai month? */
+export const periodInWindow = (period: string, now: number) => {
+  const month = shanghaiMonth(now)
+  return period >= addMonths(month, -PERIOD_BACK) && period <= addMonths(month, PERIOD_AHEAD)
+}
+export const PERIOD_WINDOW_MESSAGE = `账期只能是本月前 ${PERIOD_BACK} 个月到后 ${PERIOD_AHEAD} 个月之间`
