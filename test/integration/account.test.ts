@@ -1,4 +1,5 @@
 import { harness, type Harness } from '../helpers/harness'
+import type { BindingDoc } from '../../src/core/account/types'
 
 let h: Harness
 beforeEach(async () => {
@@ -102,6 +103,27 @@ describe('account: the house-binding slice', () => {
     expect(await h.call('tech-zhao', 'account', 'approveBinding', { bindingId: b.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await counts()).toEqual(before)
     expect((await h.ok('resident-wang', 'account', 'myHouses'))[0].status).toBe('pending')
+  })
+
+  it('a staff member never decides their own claim; a colleague does', async () => {
+    const own = await h.ok('agent-chen', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '陈静', phone: '13900000001' })
+    expect(own.status).toBe('pending')
+    expect(await h.call('agent-chen', 'account', 'approveBinding', { bindingId: own.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核自己的绑定申请，请由其他同事处理' } })
+    expect((await h.store.collection<BindingDoc>('bindings').get(own.id))!.status).toBe('pending')
+    expect((await h.ok('supervisor-liu', 'account', 'approveBinding', { bindingId: own.id })).status).toBe('approved')
+  })
+
+  it('one account files at most five claims a day, across houses', async () => {
+    // The demo's own binding of wang's home was filed at seeding: a day later it no longer counts.
+    h.clock.advance(86_400_000)
+    for (const room of ['301', '302', '401', '402', '501']) {
+      await h.ok('resident-wang', 'account', 'bindHouse', { houseId: `sunshine-3-1-${room}`, role: 'tenant', name: '王磊', phone: '13800000502' })
+    }
+    const sixth = await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-4-1-301', role: 'tenant', name: '王磊', phone: '13800000502' })
+    expect(sixth).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    expect(await h.store.collection('bindings').count({ openid: 'dev-resident-wang', houseId: 'sunshine-4-1-301' })).toBe(0)
+    h.clock.advance(86_400_000)
+    expect((await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-4-1-301', role: 'tenant', name: '王磊', phone: '13800000502' })).ok).toBe(true)
   })
 
   it('a 管理员 sees and decides only their zone', async () => {

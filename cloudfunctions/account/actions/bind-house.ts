@@ -13,7 +13,12 @@ interface ClaimDoc {
   bindingId: string
 }
 
+/** Claims one account may file in a day, across all houses: enough for a family, too few to trawl the archive. */
+export const CLAIMS_PER_DAY = 5
+
 export const bindHouse: Handler<typeof accountContract.bindHouse> = async (ctx, input) => {
+  const recent = await ctx.store.collection<BindingDoc>('bindings').count({ openid: ctx.openid, createdAt: { $gte: ctx.now - 86_400_000 } })
+  if (recent >= CLAIMS_PER_DAY) throw new AppError('RATE_LIMITED', `24 小时内最多提交 ${CLAIMS_PER_DAY} 次绑定申请，请明天再试或联系物业`)
   const house = await ctx.store.collection<House>('houses').get(input.houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在，请重新选择', { houseId: '房屋不存在' })
 

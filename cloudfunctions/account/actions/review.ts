@@ -30,6 +30,8 @@ async function decide(ctx: Ctx, bindingId: string, patch: Pick<BindingDoc, 'stat
     const b = await tx.collection<BindingDoc>('bindings').get(bindingId)
     if (!b) throw new AppError('NOT_FOUND', '绑定申请不存在')
     assertInScope(ctx, b)
+    // Nobody decides their own claim: a staff member's binding goes to a colleague.
+    if (b.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的绑定申请，请由其他同事处理')
     if (b.status !== 'pending') throw new AppError('INVALID_STATE', '该申请已处理，请刷新列表')
     const next: BindingDoc = { ...b, ...patch, decidedBy: ctx.openid, decidedAt: ctx.now, updatedAt: ctx.now }
     await tx.collection<BindingDoc>('bindings').set(next)
