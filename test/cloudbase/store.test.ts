@@ -17,3 +17,15 @@ storeContract(
   },
   () => undefined,
 )
+
+describe('CloudBase adapter specifics, on the SDK’s own wire', () => {
+  it('a delete inside a transaction goes out as the SDK’s removeDocument with the transaction id', async () => {
+    const { db } = installCloudBase()
+    const store = cloudbaseStore(cloud.database() as CloudDb)
+    await store.collection<{ _id: string; n: number }>('items').set({ _id: 'gone', n: 1 })
+    await store.transaction(async (tx) => tx.collection('items').remove('gone'))
+    expect(db.calls.map((c) => c.api)).toEqual(expect.arrayContaining(['database.startTransaction', 'database.removeDocument', 'database.commitTransaction']))
+    expect(await store.collection('items').get('gone')).toBeNull()
+    expect(db.openTransactions).toBe(0)
+  })
+})
