@@ -10,6 +10,8 @@ import { rooms } from './actions/rooms'
 import { bindHouse } from './actions/bind-house'
 import { myHouses } from './actions/my-houses'
 import { pendingBindings, approveBinding, rejectBinding } from './actions/review'
+import { houseMembers, removeBinding } from './actions/house-members'
+import { verifyPhone } from './actions/verify-phone'
 
 /** account: who am I, houses and their bindings. */
 export const account = defineFunction('account', accountContract, {
@@ -22,8 +24,11 @@ export const account = defineFunction('account', accountContract, {
   markRead,
   communities,
   rooms,
+  verifyPhone,
   bindHouse,
   myHouses,
+  houseMembers,
+  removeBinding,
   pendingBindings,
   approveBinding,
   rejectBinding,

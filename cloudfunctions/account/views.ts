@@ -17,9 +17,12 @@ export function bindingView(b: BindingDoc, house: House | null) {
     phone: maskPhone(b.phone),
     status: b.status,
     autoApproved: b.autoApproved,
+    phoneVerified: Boolean(b.phoneVerified),
     reason: b.reason,
     createdAt: b.createdAt,
     decidedAt: b.decidedAt,
+    removedBy: b.removedBy,
+    removedAt: b.removedAt,
   }
 }
 
@@ -44,6 +47,7 @@ export async function meView(ctx: Ctx, user: UserDoc | null) {
     nickname: user?.nickname,
     avatarUrl: user?.avatarUrl,
     privacyAccepted: Boolean(user?.privacyAcceptedAt),
+    verifiedPhone: user?.verifiedPhone ? maskPhone(user.verifiedPhone) : undefined,
     houses: ctx.houses.map((b) => ({
       houseId: b.houseId,
       communityId: b.communityId,

@@ -4,6 +4,7 @@ import { dayjs, formatTime, TZ } from '../../src/core/shared/time'
 import type { Tx } from '../lib/ports/store'
 import type { Deps } from '../lib/runtime/deps'
 import { notify } from '../lib/outbox/notify'
+import { holdPayment } from './hold'
 
 /**
  * Crediting money to bills: one code path for WeChat Pay callbacks, the scheduler's order
@@ -28,6 +29,7 @@ export interface CreditInput {
   amount: number
   openid?: string
   recordedBy?: string
+  confirmedBy?: string
   orderId?: string
   transactionId?: string
   note?: string
@@ -37,8 +39,9 @@ export interface CreditInput {
 export async function creditBills(tx: Tx, now: number, at: number, c: CreditInput): Promise<ReceiptDoc> {
   const receiptNo = await nextReceiptNo(tx, now)
   const lines = c.bills.map((b) => ({ billId: b._id, label: b.target ? `${b.houseLabel} 车位${b.target}` : b.houseLabel, itemName: b.itemName, periodLabel: b.periodLabel, amount: payable(b, at) }))
-  for (const b of c.bills) {
+  for (const { pendingOfflineId: _claim, ...b } of c.bills) {
     const line = lines.find((l) => l.billId === b._id)!
+    // A paid bill has no desk payment waiting on it any more (the entry itself says settledElsewhere).
     await tx.collection<BillDoc>('bills').set({
       ...b,
       status: 'paid',
@@ -56,6 +59,7 @@ export async function creditBills(tx: Tx, now: number, at: number, c: CreditInpu
     houseIds: [...new Set(c.bills.map((b) => b.houseId))],
     ...(c.openid ? { openid: c.openid } : {}),
     ...(c.recordedBy ? { recordedBy: c.recordedBy } : {}),
+    ...(c.confirmedBy ? { confirmedBy: c.confirmedBy } : {}),
     method: c.method,
     amount: c.amount,
     lines,
@@ -72,8 +76,10 @@ export type CreditOutcome = 'credited' | 'already' | 'unknown_order' | 'mismatch
 /**
  * A payment WeChat (or the simulated pay page) confirmed for an order: credit its bills once.
  * Idempotent: a second notice finds the order paid and does nothing. A notice whose amount is
- * not the order's, or whose bills no longer add up to it, credits nothing and marks the order
- * for staff (the money is then refunded by hand).
+ * not the order's, or whose bills are no longer unpaid or no longer add up to it (paid twice,
+ * waived, changed), credits nothing: the payment is held for a refund and the payer told (hold.ts).
+ * A WeChat payment arriving while a desk payment for the same bills waits for review is real,
+ * confirmed money: it is credited, and the desk entry can then only be rejected.
  */
 export async function creditOrder(deps: Deps, outTradeNo: string, paid: { totalFee: number; transactionId?: string }): Promise<CreditOutcome> {
   const now = deps.clock.now()
@@ -82,9 +88,10 @@ export async function creditOrder(deps: Deps, outTradeNo: string, paid: { totalF
     const order = await orders.get(outTradeNo)
     if (!order) return { outcome: 'unknown_order' as const }
     if (order.status === 'paid') return { outcome: 'already' as const }
-    if (order.status === 'mismatch' || order.status === 'conflict') return { outcome: order.status }
+    // Held, being refunded or refunded: decided once, never credited (a repeat notice must not un-refund it).
+    if (order.status !== 'created' && order.status !== 'closed') return { outcome: order.status === 'mismatch' ? ('mismatch' as const) : ('conflict' as const) }
     const mark = async (status: 'mismatch' | 'conflict', note: string) => {
-      await orders.set({ ...order, status, note, transactionId: paid.transactionId, updatedAt: now })
+      await holdPayment(tx, now, order, paid, status, note)
       return { outcome: status }
     }
     if (paid.totalFee !== order.totalFee) return mark('mismatch', `通知金额 ${paid.totalFee} 与订单金额 ${order.totalFee} 不符`)

@@ -9,6 +9,8 @@ import { importReadings } from './actions/import-readings'
 import { arrears, exportArrears, houseBills } from './actions/arrears'
 import { recordOffline, adjust } from './actions/offline'
 import { startCampaign, campaign } from './actions/campaign'
+import { heldPayments, refund } from './actions/refunds'
+import { pendingOffline, confirmOffline, rejectOffline } from './actions/offline-review'
 
 /** bills: fee items, bill runs, the resident's bills and payments, arrears and 催缴. */
 export const bills = defineFunction('bills', billsContract, {
@@ -28,6 +30,11 @@ export const bills = defineFunction('bills', billsContract, {
   startCampaign,
   campaign,
   exportArrears,
+  heldPayments,
+  refund,
+  pendingOffline,
+  confirmOffline,
+  rejectOffline,
 })
 
 export const main = wechatMain(bills)

@@ -25,6 +25,7 @@ export function billView(b: BillDoc, now: number, opts: { staff?: boolean } = {}
     receiptNo: b.receiptNo,
     disputeTicketId: b.disputeTicketId,
     adjustments: opts.staff ? b.adjustments?.map(({ byName, at, from, to, reason }) => ({ byName, at, from, to, reason })) : undefined,
+    offlinePending: opts.staff && b.pendingOfflineId ? true : undefined,
   }
 }
 

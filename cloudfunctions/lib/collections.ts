@@ -65,7 +65,10 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   billRuns: { indexes: [] },
   /** <communityId>: a community's reminder policy over the default. */
   billSettings: { indexes: [] },
-  payOrders: { indexes: [['status', 'updatedAt']] },
+  /** Held payments (conflict, mismatch, refunds) are listed per community and status: bills.heldPayments. */
+  payOrders: { indexes: [['status', 'updatedAt'], ['communityId', 'status', 'updatedAt']] },
+  /** Desk payments above the review threshold, waiting for a second person (bills.pendingOffline). */
+  offlinePayments: { indexes: [['communityId', 'status', 'createdAt'], ['houseId', 'status']] },
   receipts: { indexes: [] },
   /** <openid>: last 催缴 prompt, for the one-per-3-days rule. */
   reminders: { indexes: [] },
@@ -94,9 +97,10 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
   counters: { indexes: [] },
   /** <openid>_<requestId>: what a create made, so a retried create returns it. */
   requests: { indexes: [] },
-  /** Local host only: dev sign-in sessions and simulated payment orders. */
+  /** Local host only: dev sign-in sessions, simulated payment orders and phone-verification codes. */
   devSessions: { indexes: [] },
   devPayOrders: { indexes: [] },
+  devPhoneCodes: { indexes: [] },
 }
 
 export type CollectionName = keyof typeof COLLECTIONS

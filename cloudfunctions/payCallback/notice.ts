@@ -11,6 +11,9 @@ export const PayNotice = z.object({
   transactionId: z.optional(z.string()),
 })
 
+/** WeChat Pay's refund notice carries the refund's fields (or, undecrypted, req_info); a payment notice never does. */
+const isRefundNotice = (e: unknown) => typeof e === 'object' && e !== null && ['outRefundNo', 'refundStatus', 'reqInfo'].some((k) => k in e)
+
 /** The one answer that stops WeChat's retries; anything else is retried for a day or two. */
 export const ACK = { errcode: 0, errmsg: 'OK' } as const
 const RETRY = (errmsg: string) => ({ errcode: 1, errmsg })
@@ -24,6 +27,12 @@ const RETRY = (errmsg: string) => ({ errcode: 1, errmsg })
  */
 export async function handlePayNotice(event: unknown, identity: Identity, deps: Deps): Promise<{ errcode: number; errmsg: string }> {
   if (identity.source !== 'payment' || identity.openid) return RETRY('forbidden')
+  if (isRefundNotice(event)) {
+    // cloudPay.refund names this function for the refund's outcome. The refund is already recorded
+    // when WeChat Pay accepted it (bills.refund); a refund notice never credits a fen.
+    console.error('[payCallback] refund notice acknowledged')
+    return ACK
+  }
   const parsed = z.safeParse(PayNotice, event)
   if (!parsed.success) {
     console.error('[payCallback] malformed notice')

@@ -6,7 +6,7 @@ import { audit } from './actions/audit'
 import { dashboard } from './actions/dashboard'
 import { team, addMember, updateMember, removeMember } from './actions/team'
 import { replies, saveReply, deleteReply, orderReplies } from './actions/replies'
-import { policies, setCallbackPolicy, saveReminderPolicy } from './actions/policies'
+import { policies, setCallbackPolicy, saveReminderPolicy, saveOfflinePolicy } from './actions/policies'
 import { trend, report, exportReport } from './actions/report'
 
 /** supervisor: the 客服主任's view — today's dashboard, the SLA and calendar settings, the audit trail. */
@@ -26,6 +26,7 @@ export const supervisor = defineFunction('supervisor', supervisorContract, {
   policies,
   setCallbackPolicy,
   saveReminderPolicy,
+  saveOfflinePolicy,
   trend,
   report,
   exportReport,

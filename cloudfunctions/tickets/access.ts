@@ -3,16 +3,17 @@ import { OFFICE_ROLES, scopeOf } from '../../src/core/access/scope'
 import type { Role, TicketDoc } from '../../src/core/tickets/types'
 import type { Ctx } from '../lib/runtime/context'
 import { assertInScope, inScope } from '../lib/runtime/scope'
+import { residentOf } from '../lib/tickets/resident'
 
 /**
  * The roles the caller holds on this ticket, and so what they may see and do with it. Resident:
- * they reported it, follow it, or live in its house. Front office: the ticket is inside their
- * staff scope. Handler: it is assigned to them. A staff member personally bound to the house is
- * only a resident here — a binding never grants staff powers.
+ * see `residentOf`. Front office: the ticket is inside their staff scope. Handler: it is
+ * assigned to them. A staff member personally bound to the house is only a resident here — a
+ * binding never grants staff powers.
  */
 export function rolesOn(ctx: Ctx, t: TicketDoc): Role[] {
   const roles: Role[] = []
-  if (ctx.openid === t.reporterOpenid || t.followers.includes(ctx.openid) || (t.houseId && ctx.houses.some((h) => h.houseId === t.houseId))) roles.push('resident')
+  if (residentOf(ctx, t)) roles.push('resident')
   if (inScope(ctx, t)) roles.push(...OFFICE_ROLES.filter((r) => ctx.callers.includes(r)))
   if (ctx.callers.includes('handler') && t.assignee === ctx.openid) roles.push('handler')
   return roles

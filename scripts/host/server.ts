@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { extname, join, normalize } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { LocalDeps } from '../../cloudfunctions/lib/adapters/local'
-import { DEMO_ACCOUNTS, devOpenid } from '../seed/demo'
+import { DEMO_ACCOUNTS, devOpenid, wechatPhoneOf } from '../seed/demo'
 import { FUNCTIONS } from './functions'
 import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
 import { bearer, fail, isLoopbackHost, readBody, sendJson, TooLarge } from './http'
@@ -43,15 +43,16 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
   const { deps, files } = local
   const sessions = () => deps.store.collection<Session>('devSessions')
 
-  async function identity(token: string | null) {
+  async function session(token: string | null) {
     if (!token) return null
     const s = await sessions().get(token)
     if (!s || !(s.expiresAt > Date.now())) {
       if (s) await sessions().remove(token)
       return null
     }
-    return s.openid
+    return s
   }
+  const identity = async (token: string | null) => (await session(token))?.openid ?? null
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -86,6 +87,15 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
         const notice = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: paid!._id, totalFee: paid!.totalFee, transactionId: paid!.transactionId, timeEnd: String(deps.clock.now()) }
         const ack = await handlePayNotice(notice, { openid: null, source: 'payment' }, deps)
         return sendJson(res, { ok: true, data: ack })
+      }
+      // The simulated 手机号快速验证 sheet: a one-time code for the number this demo account has in
+      // WeChat, which the account function exchanges as it would exchange WeChat's.
+      if (path === '/api/dev/phone-code' && req.method === 'POST') {
+        const s = await session(bearer(req))
+        if (!s) return sendJson(res, fail('UNAUTHENTICATED', '请先登录'))
+        const phone = wechatPhoneOf(s.account)
+        if (!phone) return sendJson(res, fail('NOT_FOUND', '这个演示账号的微信没有绑定手机号，请手动填写'))
+        return sendJson(res, { ok: true, data: { code: await local.phones.issue(phone) } })
       }
       const fnMatch = /^\/api\/fn\/([a-zA-Z]+)$/.exec(path)
       if (fnMatch && req.method === 'POST') {

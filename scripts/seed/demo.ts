@@ -22,7 +22,8 @@ export interface DemoAccount {
   /** What the sign-in page shows under the name. */
   title: string
   staff?: Omit<StaffProfile, 'name' | 'communityId'>
-  house?: { building: string; unit: string; room: string; role: HouseRole; phone: string }
+  /** Their place in the owner archive and, unless `unbound`, an approved binding to it. */
+  house?: { building: string; unit: string; room: string; role: HouseRole; phone: string; unbound?: true }
 }
 
 /** The people of the demo. Their openids are `dev-<account>`; only the local host can sign in as them. */
@@ -30,6 +31,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { account: 'resident-zhang', name: '张建国', title: '业主 · 1栋1单元301', house: { building: '1', unit: '1', room: '301', role: 'owner', phone: '13800000301' } },
   { account: 'resident-li', name: '李秀英', title: '业主 · 1栋1单元401（张家楼上）', house: { building: '1', unit: '1', room: '401', role: 'owner', phone: '13800000401' } },
   { account: 'resident-wang', name: '王磊', title: '租户 · 2栋1单元502', house: { building: '2', unit: '1', room: '502', role: 'tenant', phone: '13800000502' } },
+  { account: 'resident-wu', name: '吴秀兰', title: '新住户 · 3栋1单元1201 业主，还未绑定', house: { building: '3', unit: '1', room: '1201', role: 'owner', phone: '13800001201', unbound: true } },
   { account: 'agent-chen', name: '陈静', title: '客服', staff: { roles: ['agent'] } },
   { account: 'tech-zhao', name: '赵强', title: '工程部 · 维修师傅', staff: { roles: ['handler'], department: 'engineering', onDuty: true } },
   { account: 'cleaner-sun', name: '孙丽', title: '保洁部', staff: { roles: ['handler'], department: 'cleaning' } },
@@ -38,6 +40,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ]
 
 export const devOpenid = (account: string) => `dev-${account}`
+
+/** The demo accounts' houses, bound or about to be: the generated history leaves them alone. */
+export const demoHouseIds = () => DEMO_ACCOUNTS.flatMap((a) => (a.house ? [houseId(DEMO_COMMUNITY.id, a.house.building, a.house.unit, a.house.room)] : []))
+
+/** The number WeChat would vouch for when a demo account taps 手机号快速验证 (the local host simulates it). */
+export const wechatPhoneOf = (account: string) => DEMO_ACCOUNTS.find((a) => a.account === account)?.house?.phone
 
 /**
  * The demo community as a newcomer first sees it. Run on an empty database only. `history` adds
@@ -65,6 +73,7 @@ export async function seedDemo(store: Store, now: number, opts: { history?: bool
     const members = (archive?.members ?? []).filter((m) => m.role !== a.house!.role || a.house!.role !== 'owner')
     members.push({ name: a.name, phone: a.house.phone, role: a.house.role })
     await store.collection<ArchiveDoc>('archive').set({ _id: hid, communityId: c.id, members })
+    if (a.house.unbound) continue
     const binding: BindingDoc = {
       _id: `seed-${a.account}`,
       openid,
@@ -84,7 +93,7 @@ export async function seedDemo(store: Store, now: number, opts: { history?: bool
     await store.collection<BindingDoc>('bindings').set(binding)
   }
   await seedTicketsDemo(store, c.id)
-  await seedBillsDemo(store, c.id, now, DEMO_ACCOUNTS.flatMap((a) => (a.house ? [houseId(c.id, a.house.building, a.house.unit, a.house.room)] : [])))
+  await seedBillsDemo(store, c.id, now, DEMO_ACCOUNTS.flatMap((a) => (a.house && !a.house.unbound ? [houseId(c.id, a.house.building, a.house.unit, a.house.room)] : [])))
   // Last: history reads the houses, bindings, staff and bills written above, and skips what they own.
-  if (opts.history) await seedHistory(store, c.id, now)
+  if (opts.history) await seedHistory(store, c.id, now, demoHouseIds())
 }

@@ -11,7 +11,7 @@ import { houseId } from '../../src/core/community/types'
 import { shanghaiDayStart, shanghaiMonth } from '../../src/core/shared/time'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
 import { TICKET_TYPES, type TicketDoc } from '../../src/core/tickets/types'
-import { DEMO_ACCOUNTS, DEMO_COMMUNITY, devOpenid, seedDemo } from './demo'
+import { DEMO_ACCOUNTS, DEMO_COMMUNITY, demoHouseIds, devOpenid, seedDemo } from './demo'
 import { seedHistory } from './history'
 
 /** 2026-11-24 10:00 Shanghai, as in the integration tests: history runs 2026-05-01 … 2026-11-23. */
@@ -49,7 +49,7 @@ describe('six months of demo history', () => {
     await seedDemo(local.store, NOW)
     billsBefore = await all<BillDoc>(local.store, 'bills')
     const t0 = performance.now()
-    counts = await seedHistory(local.store, c, NOW)
+    counts = await seedHistory(local.store, c, NOW, demoHouseIds())
     ms = performance.now() - t0
     tickets = await all<TicketDoc>(local.store, 'tickets')
     surveys = await all<SurveyDoc>(local.store, 'surveys')

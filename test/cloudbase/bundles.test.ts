@@ -144,4 +144,53 @@ describe('the main loop through the deployed bundles', () => {
     expect(receipt).toMatchObject({ amount: o.totalFee, method: 'wechat' })
     expect(db.openTransactions).toBe(0)
   })
+
+  it('a second payment for paid bills is held, refunded through cloudPay.refund with WeChat Pay’s fields, once', async () => {
+    const period = shanghaiMonth(Date.now())
+    for (;;) if ((await ok('supervisor-liu', 'bills', 'runBills', { period, chunk: 500 })).done) break
+    const li = devOpenid('resident-li')
+    const bill = (await ok('resident-li', 'bills', 'myBills', {})).houses[0].bills.find((b: { status: string }) => b.status === 'unpaid')
+    const first = await ok('resident-li', 'bills', 'createOrder', { billIds: [bill.id] })
+    // Its prepay id has run out (as after two hours), so 去缴费 again opens a second order; both get paid.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    await cloudbaseStore(require('wx-server-sdk').database() as CloudDb).collection<{ _id: string; createdAt: number }>('payOrders').update(first.outTradeNo, { createdAt: Date.now() - 3 * 3_600_000 })
+    const second = await ok('resident-li', 'bills', 'createOrder', { billIds: [bill.id] })
+    expect(second.outTradeNo).not.toBe(first.outTradeNo)
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    for (const o of [first, second]) expect(await as({ source: 'wx_paycallback' }, () => bundle('payCallback')(wechat.pay(o.outTradeNo, li), CONTEXT))).toEqual({ errcode: 0, errmsg: 'OK' })
+    quiet.mockRestore()
+    expect(await ok('resident-li', 'bills', 'orderStatus', { outTradeNo: second.outTradeNo })).toMatchObject({ status: 'conflict' })
+    const held = (await ok('supervisor-liu', 'bills', 'heldPayments', {})).items.find((x: { orderId: string }) => x.orderId === second.outTradeNo)
+    expect(held).toMatchObject({ reason: 'duplicate', amount: second.totalFee, payer: { name: '李秀英' }, canRefund: true })
+
+    // WeChat Pay refuses the first try (the merchant balance is short): kept, with its words, and retried.
+    wechat.refundFailure = { err_code: 'NOTENOUGH', err_code_des: '基本账户余额不足，请充值后重新发起' }
+    const failed = await ok('supervisor-liu', 'bills', 'refund', { orderId: second.outTradeNo, reason: '重复缴费，原路退回' })
+    expect(failed).toMatchObject({ status: 'refund_failed', refund: { error: '基本账户余额不足，请充值后重新发起' } })
+    const done = await ok('supervisor-liu', 'bills', 'refund', { orderId: second.outTradeNo, reason: '重复缴费，原路退回' })
+    expect(done).toMatchObject({ status: 'refunded', refund: { refundId: expect.stringMatching(/^5030/) } })
+    expect(wechat.refunds.get(`RF${second.outTradeNo}`)).toEqual({
+      outTradeNo: second.outTradeNo,
+      outRefundNo: `RF${second.outTradeNo}`,
+      refundId: done.refund.refundId,
+      totalFee: second.totalFee,
+      refundFee: second.totalFee,
+      refundDesc: '物业费重复缴费退款',
+      envId: 'wuye-test-1a2b3c',
+      functionName: 'payCallback',
+    })
+    expect(wechat.orders.get(second.outTradeNo)!.state).toBe('REFUND')
+    expect(wechat.orders.get(first.outTradeNo)!.state).toBe('SUCCESS')
+    expect(await call('supervisor-liu', 'bills', 'refund', { orderId: second.outTradeNo, reason: '再退一次' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect([...wechat.refunds.values()].filter((r) => r.outTradeNo === second.outTradeNo)).toHaveLength(1)
+    // WeChat Pay's refund notice to the same callback function is acknowledged and credits nothing.
+    const refundNotice = { returnCode: 'SUCCESS', appid: 'wxdemoappid', mchId: '1900000100', subMchId: '1900000109', outTradeNo: second.outTradeNo, outRefundNo: `RF${second.outTradeNo}`, refundStatus: 'SUCCESS', totalFee: second.totalFee, refundFee: second.totalFee }
+    const quietAgain = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(await as({ source: 'wx_paycallback' }, () => bundle('payCallback')(refundNotice, CONTEXT))).toEqual({ errcode: 0, errmsg: 'OK' })
+    expect(quietAgain).toHaveBeenCalledWith('[payCallback] refund notice acknowledged')
+    quietAgain.mockRestore()
+    const titles = (await ok('resident-li', 'account', 'messages', {})).items.map((m: { title: string }) => m.title)
+    expect(titles).toEqual(expect.arrayContaining(['重复缴费，将原路退回', '款项已原路退回']))
+    expect(db.openTransactions).toBe(0)
+  })
 })

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 import { e2eHost, go, phone, shot } from './browser'
 
 const env = e2eHost('binding')
@@ -14,6 +15,14 @@ async function api(account: string, fn: string, action: string, data: unknown) {
 }
 
 const bindings = () => env.host.local.store.collection('bindings').count()
+const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).click()
+
+/** The bind page asks for consent before it collects a name and a phone. */
+async function openBind(page: Page) {
+  await page.getByTestId('privacy-sheet').waitFor()
+  await page.getByText('同意并继续').click()
+  await page.getByTestId('privacy-sheet').waitFor({ state: 'detached' })
+}
 
 describe('house binding, end to end in Chromium', () => {
   it('resident-wang binds with a name not in the archive, agent-chen approves, wang sees the house on 我的', async () => {
@@ -27,11 +36,14 @@ describe('house binding, end to end in Chromium', () => {
     await wang.getByTestId('house-item').first().waitFor()
     await shot(wang, '02-mine-before')
     await wang.getByTestId('bind-new').click()
+    await openBind(wang)
     await wang.getByTestId('building-2').click()
     await wang.getByTestId('unit-2').click()
     await wang.getByTestId('room-1801').click()
     await wang.getByTestId('role-tenant').click()
     await wang.getByTestId('name').locator('input').fill('王小磊')
+    // Without WeChat's verification he types the number: it is reviewed, never trusted at once.
+    await wang.getByTestId('switch-phone').click()
     // A wrong phone is caught by the same schema the server uses, before anything is sent.
     await wang.getByTestId('phone').locator('input').fill('1380000')
     await wang.getByTestId('submit').click()
@@ -52,6 +64,7 @@ describe('house binding, end to end in Chromium', () => {
     const item = chen.getByTestId('binding-item').filter({ hasText: '2栋2单元1801' })
     await item.waitFor()
     await expect(item.innerText()).resolves.toContain('138****0502')
+    await expect(item.innerText()).resolves.toContain('手动填写，未经验证')
     await shot(chen, '07-staff-bindings')
     await item.getByTestId('approve').click()
     await chen.getByText('没有待审核的申请').waitFor()
@@ -65,22 +78,48 @@ describe('house binding, end to end in Chromium', () => {
     await shot(wang, '09-mine-after-approval')
   })
 
-  it('a binding that matches the owner archive is approved at once', async () => {
-    const archive = await env.host.local.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
-    const owner = archive!.members[0]
-    const li = await phone(env.browser, env.host.url, 'resident-li')
-    await go(li, env.host.url, '/account/bind/index')
-    await li.getByTestId('building-3').click()
-    await li.getByTestId('unit-1').click()
-    await li.getByTestId('room-1202').click()
-    await li.getByTestId('role-owner').click()
-    await li.getByTestId('name').locator('input').fill(owner.name)
-    await li.getByTestId('phone').locator('input').fill(owner.phone)
-    await li.getByTestId('submit').click()
-    await li.getByTestId('bind-result').getByText('绑定成功').waitFor()
-    await shot(li, '10-bind-approved-at-once')
-    const me = await api('resident-li', 'account', 'whoami', {})
-    expect(me.data.houses.map((h: { label: string }) => h.label)).toContain('3栋1单元1202')
+  it('吴秀兰 verifies her phone the WeChat way and is bound at once; the family member who follows is told to her, and she removes him', async () => {
+    const wu = await phone(env.browser, env.host.url, 'resident-wu')
+    await go(wu, env.host.url, '/account/bind/index')
+    await shot(wu, '10-bind-privacy-first')
+    await openBind(wu)
+    await wu.getByTestId('verify-phone').click()
+    await confirmModal(wu, '允许')
+    await wu.getByTestId('verified-phone').getByText('138****1201').waitFor()
+    await wu.getByTestId('building-3').click()
+    await wu.getByTestId('unit-1').click()
+    await wu.getByTestId('room-1201').click()
+    await wu.getByTestId('role-owner').click()
+    await wu.getByTestId('name').locator('input').fill('吴秀兰')
+    await shot(wu, '11-bind-verified-phone')
+    await wu.getByTestId('submit').click()
+    await wu.getByTestId('bind-result').getByText('绑定成功').waitFor()
+    await shot(wu, '12-bind-approved-at-once')
+
+    // Her son claims the flat as family with a typed number: she hears of it before staff decide.
+    const claim = await api('resident-li', 'account', 'bindHouse', { houseId: 'sunshine-3-1-1201', role: 'family', name: '吴小军', phone: '13911115555' })
+    expect(claim.data.status).toBe('pending')
+    await go(wu, env.host.url, '/pages/messages/index')
+    await wu.getByText('有人申请绑定您的房屋').waitFor()
+    const approved = await api('agent-chen', 'account', 'approveBinding', { bindingId: claim.data.id })
+    expect(approved.data.status).toBe('approved')
+    await wu.reload()
+    await wu.getByText('房屋有新成员').waitFor()
+    await shot(wu, '13-messages-new-member')
+
+    await go(wu, env.host.url, '/pages/mine/index')
+    await wu.getByTestId('house-members').click()
+    const son = wu.getByTestId('member').filter({ hasText: '吴小军' })
+    await son.waitFor()
+    await expect(son.innerText()).resolves.toContain('139****5555')
+    await shot(wu, '14-house-members')
+    await son.getByTestId('remove-member').click()
+    await wu.locator('.taro__modal').getByText('TA 将立即不能再查看', { exact: false }).waitFor()
+    await confirmModal(wu, '移除')
+    await son.waitFor({ state: 'detached' })
+    await shot(wu, '15-house-members-after-removal')
+    const li = await api('resident-li', 'account', 'whoami', {})
+    expect(li.data.houses.map((h: { label: string }) => h.label)).toEqual(['1栋1单元401'])
   })
 
   it('a resident cannot approve: the staff page says so, and the server refuses', async () => {

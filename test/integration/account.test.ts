@@ -55,13 +55,24 @@ describe('account: the house-binding slice', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
   })
 
-  it('approves at once when name and phone match the owner archive', async () => {
+  it('approves at once when name and a WeChat-verified phone match the owner archive', async () => {
     const archive = await h.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
     const owner = archive!.members[0]
-    const b = await h.ok('wx-newcomer', 'account', 'bindHouse', { houseId: 'sunshine-3-1-1202', role: 'owner', name: owner.name, phone: owner.phone })
-    expect(b).toMatchObject({ status: 'approved', autoApproved: true })
+    const code = await h.phones.issue(owner.phone)
+    expect(await h.ok('wx-newcomer', 'account', 'verifyPhone', { code })).toEqual({ phone: `${owner.phone.slice(0, 3)}****${owner.phone.slice(-4)}` })
+    const b = await h.ok('wx-newcomer', 'account', 'bindHouse', { houseId: 'sunshine-3-1-1202', role: 'owner', name: owner.name })
+    expect(b).toMatchObject({ status: 'approved', autoApproved: true, phoneVerified: true })
     expect((await h.ok('wx-newcomer', 'account', 'whoami')).houses[0].label).toBe('3栋1单元1202')
     expect((await h.ok('agent-chen', 'account', 'pendingBindings', {})).total).toBe(0)
+  })
+
+  it('a stranger who types the owner’s name and phone (printed on every delivery slip) waits for staff', async () => {
+    const archive = await h.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
+    const owner = archive!.members[0]
+    const b = await h.ok('wx-stranger', 'account', 'bindHouse', { houseId: 'sunshine-3-1-1202', role: 'owner', name: owner.name, phone: owner.phone })
+    expect(b).toMatchObject({ status: 'pending', autoApproved: false, phoneVerified: false })
+    expect((await h.ok('wx-stranger', 'account', 'whoami')).houses).toEqual([])
+    expect((await h.ok('agent-chen', 'account', 'pendingBindings', {})).items[0]).toMatchObject({ id: b.id, phoneVerified: false })
   })
 
   it('rejects with a reason the resident reads on 我的', async () => {

@@ -277,6 +277,7 @@ describe('authorization and the audit search', () => {
     policies: {},
     setCallbackPolicy: { policy: 'never' },
     saveReminderPolicy: policy,
+    saveOfflinePolicy: { reviewAbove: 0 },
   }
 
   it('only the 客服主任: agent, handler, manager and resident get FORBIDDEN and nothing is written', async () => {

@@ -1,40 +1,76 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { billsContract } from '../../../src/core/bills/contracts'
-import type { BillDoc } from '../../../src/core/bills/types'
+import type { BillDoc, OfflinePaymentDoc, ReceiptDoc } from '../../../src/core/bills/types'
 import { payable, yuan } from '../../../src/core/bills/fees'
+import { needsReview } from '../../../src/core/bills/offline-review'
 import { AppError } from '../../../src/core/shared/errors'
 import { assertInScope } from '../../lib/runtime/scope'
+import { newId } from '../../lib/runtime/ids'
 import { notify } from '../../lib/outbox/notify'
 import { creditBills } from '../credit'
+import { reviewAboveOf } from '../policy'
 import { billView, communityName, receiptView } from '../views'
+import { offlineEntryView } from '../money-views'
 import { recordChange } from '../../supervisor/record'
 import { PAY_METHOD_LABELS } from '../../../src/core/bills/types'
 
-/** Cash or a bank transfer taken at the front desk: the same crediting as WeChat Pay, with a receipt. */
+/**
+ * Cash or a bank transfer taken at the front desk: the same crediting as WeChat Pay, with a
+ * receipt — or, above the community's review threshold, a pending entry that holds the bills
+ * until a colleague confirms it (offline-review.ts). Either way audited in the same transaction.
+ */
 export const recordOffline: Handler<typeof billsContract.recordOffline> = async (ctx, { billIds, method, note }) => {
   const ids = [...new Set(billIds)]
-  const receipt = await ctx.store.transaction(async (tx) => {
+  const out = await ctx.store.transaction(async (tx): Promise<{ receipt: ReceiptDoc } | { pending: OfflinePaymentDoc; bills: BillDoc[] }> => {
     const bills: BillDoc[] = []
     for (const id of ids) {
       const b = await tx.collection<BillDoc>('bills').get(id)
       if (!b) throw new AppError('NOT_FOUND', '账单不存在')
       assertInScope(ctx, b)
       if (b.status !== 'unpaid') throw new AppError('INVALID_STATE', `${b.itemName}（${b.periodLabel}）已不是待缴状态，请刷新`)
+      if (b.pendingOfflineId) throw new AppError('INVALID_STATE', `${b.itemName}（${b.periodLabel}）已登记线下收款，正在等待复核`)
       bills.push(b)
     }
     if (new Set(bills.map((b) => b.houseId)).size > 1) throw new AppError('INVALID_INPUT', '一次只能为一户登记收款')
     const amount = bills.reduce((s, b) => s + payable(b, ctx.now), 0)
+    const head = bills[0]
+    const before = bills.map((b) => ({ id: b._id, item: b.itemName, period: b.periodLabel, status: b.status, amount: b.amount }))
+    const what = `${head.houseLabel} ${PAY_METHOD_LABELS[method]}收款 ¥${yuan(amount)}（${bills.length} 笔）`
+    const above = await reviewAboveOf(tx, head.communityId)
+    if (needsReview(method, amount, above)) {
+      const entry: OfflinePaymentDoc = {
+        _id: newId(ctx.now),
+        communityId: head.communityId,
+        houseId: head.houseId,
+        building: head.building,
+        houseLabel: head.houseLabel,
+        billIds: bills.map((b) => b._id),
+        method,
+        amount,
+        ...(note ? { note } : {}),
+        recordedBy: ctx.openid,
+        recordedByName: ctx.user?.staff?.name ?? '',
+        status: 'pending',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      }
+      await tx.collection<OfflinePaymentDoc>('offlinePayments').set(entry)
+      for (const b of bills) await tx.collection<BillDoc>('bills').update(b._id, { pendingOfflineId: entry._id, updatedAt: ctx.now })
+      await recordChange(tx, ctx, head.communityId, {
+        kind: 'offlinePayment',
+        summary: `${what}，超过复核金额 ¥${yuan(above)}，待第二人确认`,
+        before,
+        after: { entryId: entry._id, method, amount, note: note || null, status: 'pending' },
+      })
+      return { pending: entry, bills }
+    }
     const r = await creditBills(tx, ctx.now, ctx.now, { bills, method, amount, recordedBy: ctx.openid, note: note || undefined })
     // Money taken by hand is the change a 客服主任 most needs to be able to trace.
-    await recordChange(tx, ctx, bills[0].communityId, {
-      kind: 'offlinePayment',
-      summary: `${bills[0].houseLabel} ${PAY_METHOD_LABELS[method]}收款 ¥${yuan(amount)}（${bills.length} 笔），收据 ${r._id}`,
-      before: bills.map((b) => ({ id: b._id, item: b.itemName, period: b.periodLabel, status: b.status, amount: b.amount })),
-      after: { receiptNo: r._id, method, amount, note: note || null },
-    })
-    return r
+    await recordChange(tx, ctx, head.communityId, { kind: 'offlinePayment', summary: `${what}，收据 ${r._id}`, before, after: { receiptNo: r._id, method, amount, note: note || null } })
+    return { receipt: r }
   })
-  return receiptView(receipt, await communityName(ctx, receipt.communityId))
+  if ('pending' in out) return { pending: true as const, entry: offlineEntryView(ctx, out.pending, out.bills) }
+  return receiptView(out.receipt, await communityName(ctx, out.receipt.communityId))
 }
 
 /**
@@ -47,6 +83,8 @@ export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId
     if (!b) throw new AppError('NOT_FOUND', '账单不存在')
     assertInScope(ctx, b)
     if (b.status !== 'unpaid') throw new AppError('INVALID_STATE', '只能调整待缴账单')
+    // The pending desk payment was counted against this amount: decide it first.
+    if (b.pendingOfflineId) throw new AppError('INVALID_STATE', '该账单有待复核的线下收款，请先确认或驳回')
     if (amount === b.amount) throw new AppError('INVALID_INPUT', '金额没有变化', { amount: '金额没有变化' })
     const entry = { by: ctx.openid, byName: ctx.user?.staff?.name ?? '', at: ctx.now, from: b.amount, to: amount, reason }
     const next: BillDoc = {

@@ -8,6 +8,12 @@ import { billsByIds } from '../views'
 
 /** WeChat Pay's prepay id lasts two hours: an order is handed back only well inside that. */
 const PREPAY_MS = 110 * 60_000
+/**
+ * Money handed over at the desk and waiting for a colleague's review: paying again online would
+ * only make a second payment to refund. (An order opened before the desk payment can still be
+ * paid; that money is confirmed by WeChat Pay, so it is credited and the desk entry rejected.)
+ */
+const DESK_PENDING = '该账单已在物业前台登记缴费，正在复核，请勿重复缴费'
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x))
 
 /**
@@ -21,6 +27,7 @@ export const createOrder: Handler<typeof billsContract.createOrder> = async (ctx
   // Someone else's bill and a bill that does not exist look the same: nothing to learn by probing.
   if (bills.length !== ids.length || bills.some((b) => !mine.has(b.houseId))) throw new AppError('NOT_FOUND', '账单不存在')
   if (bills.some((b) => b.status !== 'unpaid')) throw new AppError('INVALID_STATE', '部分账单已缴清，请刷新后重试')
+  if (bills.some((b) => b.pendingOfflineId)) throw new AppError('INVALID_STATE', DESK_PENDING)
   if (new Set(bills.map((b) => b.communityId)).size > 1) throw new AppError('INVALID_INPUT', '不同小区的账单请分开缴纳')
   const totalFee = bills.reduce((s, b) => s + payable(b, ctx.now), 0)
   if (totalFee <= 0) throw new AppError('INVALID_STATE', '所选账单无需缴费')
@@ -30,6 +37,7 @@ export const createOrder: Handler<typeof billsContract.createOrder> = async (ctx
     for (const id of ids) {
       const b = await tx.collection<BillDoc>('bills').get(id)
       if (!b || b.status !== 'unpaid') throw new AppError('INVALID_STATE', '部分账单已缴清，请刷新后重试')
+      if (b.pendingOfflineId) throw new AppError('INVALID_STATE', DESK_PENDING)
       current.push(b)
     }
     const open = current[0].openOrderId

@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock'
 import type { Files } from '../ports/files'
 import type { Notifier } from '../ports/notifier'
 import type { Payments } from '../ports/payments'
+import type { PhoneNumbers } from '../ports/phones'
 import type { Store } from '../ports/store'
 
 /** Everything a use case may touch outside itself: one value per backend, chosen by the entry. */
@@ -11,6 +12,7 @@ export interface Deps {
   notifier: Notifier
   files: Files
   payments: Payments
+  phones: PhoneNumbers
 }
 
 /**

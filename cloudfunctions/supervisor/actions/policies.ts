@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from '../../../src/core/bills/reminders'
+import { DEFAULT_REVIEW_ABOVE, reviewPolicySummary } from '../../../src/core/bills/offline-review'
 import { AppError } from '../../../src/core/shared/errors'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import { fullPolicy, reminderPolicyErrors, reminderPolicySummary } from '../../../src/core/supervisor/reminder-policy'
@@ -24,10 +25,15 @@ async function remindersView(ctx: Ctx, communityId: string) {
   }
 }
 
+async function offlineView(ctx: Ctx, communityId: string) {
+  const o = (await ctx.store.collection<BillSettingsDoc>('billSettings').get(communityId))?.offlineReview
+  return o ? { reviewAbove: o.above, isDefault: false, updatedAt: o.updatedAt, updatedByName: o.updatedByName } : { reviewAbove: DEFAULT_REVIEW_ABOVE, isDefault: true }
+}
+
 export const policies: Handler<typeof supervisorContract.policies> = async (ctx) => {
   const communityId = communityOf(ctx)
-  const [callback, reminders] = await Promise.all([callbackView(ctx, communityId), remindersView(ctx, communityId)])
-  return { callback, reminders }
+  const [callback, reminders, offline] = await Promise.all([callbackView(ctx, communityId), remindersView(ctx, communityId), offlineView(ctx, communityId)])
+  return { callback, reminders, offline }
 }
 
 /** The same change as surveys.setPolicy, through the same function: one write, one audit record. */
@@ -54,4 +60,19 @@ export const saveReminderPolicy: Handler<typeof supervisorContract.saveReminderP
     await recordChange(tx, ctx, communityId, { kind: 'reminderPolicy', summary: reminderPolicySummary(was, input), before: was, after: input })
   })
   return remindersView(ctx, communityId)
+}
+
+/** billSettings/<communityId>.offlineReview is read inside every desk payment's transaction (bills/policy.ts). */
+export const saveOfflinePolicy: Handler<typeof supervisorContract.saveOfflinePolicy> = async (ctx, { reviewAbove }) => {
+  const communityId = communityOf(ctx)
+  await ctx.store.transaction(async (tx) => {
+    const coll = tx.collection<BillSettingsDoc>('billSettings')
+    const prev = await coll.get(communityId)
+    const was = prev?.offlineReview?.above ?? DEFAULT_REVIEW_ABOVE
+    if (prev?.offlineReview && was === reviewAbove) return
+    const offlineReview = { above: reviewAbove, updatedAt: ctx.now, updatedBy: ctx.openid, updatedByName: ctx.user?.staff?.name ?? '' }
+    await coll.set({ ...(prev ?? { _id: communityId }), offlineReview })
+    await recordChange(tx, ctx, communityId, { kind: 'moneyPolicy', summary: reviewPolicySummary(was, reviewAbove), before: { reviewAbove: was }, after: { reviewAbove } })
+  })
+  return offlineView(ctx, communityId)
 }

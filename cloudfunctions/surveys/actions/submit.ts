@@ -6,6 +6,7 @@ import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { hasRole } from '../../lib/runtime/context'
 import { assertInScope } from '../../lib/runtime/scope'
+import { residentOf } from '../../lib/tickets/resident'
 import { actorFor } from '../../tickets/actor'
 import { addEvent } from '../../tickets/events'
 import { tellResidents } from '../../tickets/tell'
@@ -21,8 +22,8 @@ const stars = (a: Pick<Answer, 'overall'>) => `${a.overall} 星`
  */
 export const submit: Handler<typeof surveysContract.submit> = async (ctx, input) => {
   const t = await ctx.store.collection<TicketDoc>('tickets').get(input.ticketId)
-  // Only the person who reported the job rates it; anyone else learns nothing about it.
-  if (!t || t.reporterOpenid !== ctx.openid) throw new AppError('NOT_FOUND', '工单不存在')
+  // Only the person who reported the job rates it, while still living there; anyone else learns nothing about it.
+  if (!t || t.reporterOpenid !== ctx.openid || !residentOf(ctx, t)) throw new AppError('NOT_FOUND', '工单不存在')
   const repair = t.type === 'repair'
   if (repair && (input.speed === undefined || input.attitude === undefined)) {
     const fields: Record<string, string> = {}

@@ -8,8 +8,11 @@ import { actorFor } from '../actor'
 import type { EventDoc } from '../events'
 import { summary } from '../views'
 
+/** What the caller reported from the houses they are bound to now: a removed binding takes its tickets with it. */
 export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, limit, open }) => {
-  const where = { reporterOpenid: ctx.openid, ...(open ? { status: { $in: ['new', 'dispatched', 'accepted', 'in_progress', 'paused', 'resolved'] } } : {}) }
+  const houses = [...new Set(ctx.houses.map((h) => h.houseId))]
+  if (!houses.length) return { items: [], total: 0 }
+  const where = { reporterOpenid: ctx.openid, houseId: houses.length === 1 ? houses[0] : { $in: houses }, ...(open ? { status: { $in: ['new', 'dispatched', 'accepted', 'in_progress', 'paused', 'resolved'] } } : {}) }
   const coll = ctx.store.collection<TicketDoc>('tickets')
   const [items, total] = await Promise.all([coll.find({ where, orderBy: [['createdAt', 'desc']], offset, limit }), coll.count(where)])
   return { items: items.map((t) => summary(t, ctx)), total }

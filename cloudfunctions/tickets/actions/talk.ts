@@ -5,6 +5,7 @@ import { OPEN_STATUSES, type TicketDoc } from '../../../src/core/tickets/types'
 import type { UserDoc } from '../../../src/core/account/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { asStaff, assertCanSee } from '../access'
+import { ownsTicket } from '../../lib/tickets/resident'
 import { actorFor } from '../actor'
 import { derive } from '../../../src/core/tickets/escalation'
 import { addEvent } from '../events'
@@ -49,7 +50,7 @@ export const urge: Handler<typeof ticketsContract.urge> = async (ctx, { ticketId
   const t = await ctx.store.transaction(async (tx) => {
     const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
     if (!t) throw new AppError('NOT_FOUND', '工单不存在')
-    if (ctx.openid !== t.reporterOpenid && !t.followers.includes(ctx.openid)) throw new AppError('NOT_FOUND', '工单不存在')
+    if (!ownsTicket(ctx, t)) throw new AppError('NOT_FOUND', '工单不存在')
     if (!OPEN_STATUSES.includes(t.status)) throw new AppError('INVALID_STATE', '工单已处理完毕，无需催单')
     const wait = t.lastUrgeAt === undefined ? 0 : t.lastUrgeAt + rules.urgeMinutes * 60_000 - ctx.now
     if (wait > 0) throw new AppError('RATE_LIMITED', `已催过单，请 ${Math.ceil(wait / 60_000)} 分钟后再试`)

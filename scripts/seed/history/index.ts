@@ -47,14 +47,14 @@ async function load(store: Store, communityId: string) {
   return { houses, archive, bound, users }
 }
 
-export async function seedHistory(store: Store, communityId: string, now: number): Promise<{ tickets: number; surveys: number; bills: number }> {
+export async function seedHistory(store: Store, communityId: string, now: number, reserved: readonly string[] = []): Promise<{ tickets: number; surveys: number; bills: number }> {
   const { houses: all, archive, bound, users } = await load(store, communityId)
   const r = rng(hashOf(`history:${communityId}`))
   const today = shanghaiDayStart(now)
   const month = shanghaiMonth(now)
   const first = addMonths(month, -MONTHS_BACK)
-  // Houses somebody is bound to (the demo accounts') keep a history of their own making.
-  const houses = all.filter((h) => !bound.has(h._id))
+  // Houses somebody is bound to (the demo accounts'), or is about to be, keep a history of their own making.
+  const houses = all.filter((h) => !bound.has(h._id) && !reserved.includes(h._id))
   const owners = new Map<string, { name: string; phone: string }>()
   for (const a of archive) if (a.members[0]) owners.set(a._id, { name: a.members[0].name, phone: a.members[0].phone })
   for (const h of houses) if (!owners.has(h._id)) owners.set(h._id, { name: '住户', phone: `139${String(hashOf(h._id) % 1e8).padStart(8, '0')}` })

@@ -16,7 +16,7 @@ export function PrivacySheet({ onAgree, onDisagree }: Props) {
       <View className='sheet privacy-sheet'>
         <Text className='privacy-title'>个人信息保护提示</Text>
         <Text className='privacy-body'>
-          为了给您提供报事报修、账单缴费和通知提醒服务，我们需要使用您的头像、昵称和您主动填写的姓名、手机号。
+          为了给您提供报事报修、账单缴费和通知提醒服务，我们需要使用您的头像、昵称，您填写的姓名，以及您填写或经微信验证的手机号。
           这些信息仅用于本小区物业服务，手机号在员工端默认隐藏中间四位，我们不会向第三方提供。
         </Text>
         <Text className='privacy-link'>详见《物业服务小程序隐私保护指引》</Text>

@@ -3,7 +3,7 @@ import { action, Empty, Id, pageFields, line, text } from '../shared/contract'
 import { PHONE_RE } from '../shared/phone'
 import { STAFF_ROLES, DEPARTMENTS } from '../shared/roles'
 import { CommunitySchema } from '../community/types'
-import { BINDING_STATUSES, HOUSE_ROLES } from './types'
+import { BINDING_STATUSES, HOUSE_ROLES, REMOVED_BY } from './types'
 
 export const HouseRef = z.object({
   houseId: z.string(),
@@ -24,9 +24,28 @@ export const BindingView = z.object({
   phone: z.string(),
   status: z.enum(BINDING_STATUSES),
   autoApproved: z.boolean(),
+  /** The phone is the one WeChat verified for the claimant's account. */
+  phoneVerified: z.boolean(),
   reason: z.optional(z.string()),
   createdAt: z.number(),
   decidedAt: z.optional(z.number()),
+  removedBy: z.optional(z.enum(REMOVED_BY)),
+  removedAt: z.optional(z.number()),
+})
+
+/** One person on a house, as its members and staff in scope see them. */
+export const HouseMember = z.object({
+  bindingId: z.string(),
+  name: z.string(),
+  role: z.enum(HOUSE_ROLES),
+  status: z.enum(BINDING_STATUSES),
+  /** Masked: 138****1234. */
+  phone: z.string(),
+  phoneVerified: z.boolean(),
+  isMe: z.boolean(),
+  since: z.number(),
+  /** The caller may end this binding (their own; a tenant or family member for the owner; any for staff). */
+  canRemove: z.boolean(),
 })
 
 export const Me = z.object({
@@ -34,6 +53,8 @@ export const Me = z.object({
   nickname: z.optional(z.string()),
   avatarUrl: z.optional(z.string()),
   privacyAccepted: z.boolean(),
+  /** The number WeChat verified for this account, masked; absent until 手机号快速验证. */
+  verifiedPhone: z.optional(z.string()),
   houses: z.array(HouseRef),
   staff: z.optional(
     z.object({
@@ -46,12 +67,19 @@ export const Me = z.object({
   ),
 })
 
+/**
+ * A claim on a house. Without `phone` the claim uses the number WeChat verified for the account
+ * (手机号快速验证), the only kind that can be approved at once; a typed number waits for staff.
+ */
 export const BindRequest = z.strictObject({
   houseId: Id,
   role: z.enum(HOUSE_ROLES, '请选择身份'),
   name: line(2, 20, '请填写真实姓名', '姓名最多 20 个字'),
-  phone: z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号')),
+  phone: z.optional(z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号'))),
 })
+
+/** Why staff end someone's binding: the person reads it. */
+const RemoveReason = text(2, 100, '请填写解除原因', '原因最多 100 个字')
 
 export const accountContract = {
   whoami: action({
@@ -118,8 +146,14 @@ export const accountContract = {
     input: z.strictObject({ communityId: Id, building: line(1, 8, '请选择楼栋'), unit: line(1, 8, '请选择单元') }),
     output: z.array(z.object({ houseId: z.string(), room: z.string(), floor: z.number() })),
   }),
+  verifyPhone: action({
+    summary: 'Exchange the code of the 手机号快速验证 button (getPhoneNumber) for the number WeChat verified, kept on the account.',
+    callers: ['resident'],
+    input: z.strictObject({ code: z.string().check(z.minLength(1, '请重新点击验证'), z.maxLength(128)) }),
+    output: z.object({ phone: z.string() }),
+  }),
   bindHouse: action({
-    summary: 'Claim a house. Approved at once when name and phone match the owner archive, else pending.',
+    summary: 'Claim a house. Approved at once only when name, role and a WeChat-verified phone match the owner archive; else pending. The house’s members are told.',
     callers: ['resident'],
     input: BindRequest,
     output: BindingView,
@@ -129,6 +163,24 @@ export const accountContract = {
     callers: ['resident'],
     input: Empty,
     output: z.array(BindingView),
+  }),
+  houseMembers: action({
+    summary: 'The people bound to a house (and pending claims), for its approved members and for staff in scope.',
+    callers: ['resident'],
+    input: z.strictObject({ houseId: Id }),
+    output: z.object({
+      houseId: z.string(),
+      label: z.string(),
+      /** What the caller is here: owner and member by binding; staff by scope (removing needs a reason). */
+      standing: z.enum(['owner', 'member', 'staff']),
+      members: z.array(HouseMember),
+    }),
+  }),
+  removeBinding: action({
+    summary: 'End a binding: one’s own, a tenant’s or family member’s by the owner, any by staff in scope (reason required). Access ends at once; audited; the people of the house are told.',
+    callers: ['resident'],
+    input: z.strictObject({ bindingId: Id, reason: z.optional(RemoveReason) }),
+    output: BindingView,
   }),
   pendingBindings: action({
     summary: 'Staff: bindings waiting for a decision in the caller’s community (a 管理员: their zone).',

@@ -5,13 +5,18 @@ export const HOUSE_ROLES = ['owner', 'tenant', 'family'] as const
 export type HouseRole = (typeof HOUSE_ROLES)[number]
 export const HOUSE_ROLE_LABELS: Record<HouseRole, string> = { owner: '业主', tenant: '租户', family: '家属' }
 
-export const BINDING_STATUSES = ['pending', 'approved', 'rejected'] as const
+export const BINDING_STATUSES = ['pending', 'approved', 'rejected', 'removed'] as const
 export type BindingStatus = (typeof BINDING_STATUSES)[number]
 export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = {
   pending: '待审核',
   approved: '已绑定',
   rejected: '未通过',
+  removed: '已解除',
 }
+
+/** Who ended a binding: the person themselves, the house's owner, or staff (with a reason). */
+export const REMOVED_BY = ['self', 'owner', 'staff'] as const
+export type RemovedBy = (typeof REMOVED_BY)[number]
 
 /** A staff member's place in the company, kept on the user document. */
 export const StaffProfileSchema = z.object({
@@ -30,7 +35,11 @@ export interface UserDoc {
   _id: string
   nickname?: string
   avatarUrl?: string
+  /** A staff member's work phone, set in 团队. */
   phone?: string
+  /** The number WeChat verified for this account (手机号快速验证), and when. */
+  verifiedPhone?: string
+  phoneVerifiedAt?: number
   staff?: StaffProfile
   privacyAcceptedAt?: number
   createdAt: number
@@ -49,9 +58,13 @@ export interface BindingDoc {
   phone: string
   status: BindingStatus
   autoApproved: boolean
+  /** The phone is the one WeChat verified for this account, not one typed in. */
+  phoneVerified?: boolean
   reason?: string
   decidedBy?: string
   decidedAt?: number
+  removedBy?: RemovedBy
+  removedAt?: number
   createdAt: number
   updatedAt: number
 }

@@ -1,6 +1,10 @@
 import * as z from '../shared/zod'
 import { action, Empty, Id, pageFields, line, text } from '../shared/contract'
-import { AGING_BANDS, BILL_STATUSES, CYCLES, FEE_KINDS, PAY_METHODS, RECIPIENT_STATUSES } from './types'
+import { AGING_BANDS, BILL_STATUSES, CYCLES, FEE_KINDS, ORDER_STATUSES, PAY_METHODS, RECIPIENT_STATUSES } from './types'
+import { ReceiptView } from './receipt-view'
+import { moneyContract, OfflineEntryView } from './money-contracts'
+
+export { ReceiptView }
 
 const Fen = z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000))
 const Period = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '账期格式应为 YYYY-MM，如 2026-11'))
@@ -32,17 +36,8 @@ export const BillView = z.object({
   adjustments: z.optional(
     z.array(z.object({ byName: z.string(), at: z.number(), from: z.number(), to: z.number(), reason: z.string() })),
   ),
-})
-
-export const ReceiptView = z.object({
-  receiptNo: z.string(),
-  communityName: z.string(),
-  method: z.enum(PAY_METHODS),
-  amount: z.number(),
-  lines: z.array(z.object({ billId: z.string(), label: z.string(), itemName: z.string(), periodLabel: z.string(), amount: z.number() })),
-  transactionId: z.optional(z.string()),
-  note: z.optional(z.string()),
-  createdAt: z.number(),
+  /** Staff only: a desk payment for this bill waits for a colleague's confirmation. */
+  offlinePending: z.optional(z.boolean()),
 })
 
 export const FeeItemView = z.object({
@@ -110,7 +105,7 @@ export const billsContract = {
     summary: 'Whether an order has been credited (the payment callback may arrive a moment after the payment sheet closes).',
     callers: ['resident'],
     input: z.strictObject({ outTradeNo: line(8, 32, '订单号不正确') }),
-    output: z.object({ status: z.enum(['created', 'paid', 'closed', 'mismatch', 'conflict']), receiptNo: z.optional(z.string()) }),
+    output: z.object({ status: z.enum(ORDER_STATUSES), receiptNo: z.optional(z.string()) }),
   }),
   feeItems: action({
     summary: 'Staff: the fee items of the caller’s community.',
@@ -169,17 +164,22 @@ export const billsContract = {
     output: z.object({ houseId: z.string(), label: z.string(), bills: z.array(BillView) }),
   }),
   recordOffline: action({
-    summary: 'Staff: record a cash or transfer payment for unpaid bills of one house, with a receipt.',
+    summary:
+      'Staff: record a cash or transfer payment for unpaid bills of one house. Up to the community’s review threshold (设置, default ¥2,000) it is credited with a receipt at once; above it, it waits as a pending entry (`pending: true`) until a different staff member confirms it (confirmOffline). Audited either way.',
+    // The front desk takes money: 客服 at the counter, a 管理员 on site in their zone, the 客服主任.
+    // Handlers and residents never record money; the review threshold is what limits a single person.
     callers: ['agent', 'manager', 'supervisor'],
     input: z.strictObject({
       billIds: z.array(Id).check(z.minLength(1, '请选择账单'), z.maxLength(50)),
       method: z.enum(['cash', 'transfer'], '请选择收款方式'),
       note: z.optional(text(0, 100, '', '备注最多 100 个字')),
     }),
-    output: ReceiptView,
+    output: z.union([ReceiptView, z.object({ pending: z.literal(true), entry: OfflineEntryView })]),
   }),
   adjust: action({
     summary: '客服主任: waive (amount 0) or adjust an unpaid bill; the reason is kept on the bill and in the community audit trail.',
+    // Changing what a house owes is a money decision like a refund: the 客服主任 only, never the desk
+    // that also takes the cash (so nobody can lower a bill and pocket the difference).
     callers: ['supervisor'],
     input: z.strictObject({ billId: Id, amount: Fen, reason: text(2, 100, '请填写调整原因', '原因最多 100 个字') }),
     output: BillView,
@@ -202,4 +202,5 @@ export const billsContract = {
     input: z.strictObject({ building: z.optional(line(1, 8, '请选择楼栋')) }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),
   }),
+  ...moneyContract,
 } as const

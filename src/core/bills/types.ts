@@ -130,6 +130,11 @@ export interface BillDoc {
   orderId?: string
   /** The WeChat Pay order open for this bill: a second 去缴费 gets it back instead of opening another. */
   openOrderId?: string
+  /**
+   * A front-desk payment above the review threshold waits for a colleague (offlinePayments/<id>):
+   * meanwhile no second desk payment, no new WeChat Pay order and no adjustment touch the bill.
+   */
+  pendingOfflineId?: string
   adjustments?: BillAdjustment[]
   /** 对账单有疑问: the ticket opened about this bill (tickets feature). */
   disputeTicketId?: string
@@ -155,8 +160,34 @@ export interface BillRunDoc {
   updatedAt: number
 }
 
-export const ORDER_STATUSES = ['created', 'paid', 'closed', 'mismatch', 'conflict'] as const
+/**
+ * created → paid | closed; or, when the money cannot be credited, held: mismatch (WeChat Pay's
+ * amount is not the order's) or conflict (the bills were paid, waived or changed meanwhile).
+ * A held payment is never absorbed: held → refunding → refunded | refund_failed (→ refunding again).
+ */
+export const ORDER_STATUSES = ['created', 'paid', 'closed', 'mismatch', 'conflict', 'refunding', 'refund_failed', 'refunded'] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+/** Why a payment was held instead of credited; decided once, when it arrived (see src/core/bills/refunds.ts). */
+export const HELD_REASONS = ['duplicate', 'changed', 'amount'] as const
+export type HeldReason = (typeof HELD_REASONS)[number]
+
+/** The refund of a held payment: one per order, always under the same out_refund_no. */
+export interface OrderRefund {
+  outRefundNo: string
+  /** Fen sent back: all of what WeChat Pay says was paid. */
+  fee: number
+  reason: string
+  by: string
+  byName: string
+  /** When the current attempt started; a stale claim may be taken over (REFUND_CLAIM_MS). */
+  at: number
+  attempts: number
+  refundId?: string
+  refundedAt?: number
+  /** WeChat Pay's answer to the last failed attempt, shown to staff beside 重试退款. */
+  error?: string
+}
 
 /** payOrders/<outTradeNo> */
 export interface PayOrderDoc {
@@ -169,6 +200,45 @@ export interface PayOrderDoc {
   transactionId?: string
   receiptNo?: string
   note?: string
+  /** Held payments only: what WeChat Pay says was paid, and where, for the staff list and its scope. */
+  paidFee?: number
+  heldReason?: HeldReason
+  heldAt?: number
+  houseIds?: string[]
+  houseLabel?: string
+  buildings?: string[]
+  refund?: OrderRefund
+  createdAt: number
+  updatedAt: number
+}
+
+export const OFFLINE_STATUSES = ['pending', 'confirmed', 'rejected'] as const
+export type OfflineStatus = (typeof OFFLINE_STATUSES)[number]
+export const OFFLINE_STATUS_LABELS: Record<OfflineStatus, string> = { pending: '待复核', confirmed: '已确认', rejected: '已驳回' }
+
+/**
+ * offlinePayments/<id>: cash or a transfer above the community's review threshold, recorded by
+ * one staff member and credited only when a different one confirms it (四眼原则).
+ */
+export interface OfflinePaymentDoc {
+  _id: string
+  communityId: string
+  houseId: string
+  building: string
+  houseLabel: string
+  billIds: string[]
+  method: 'cash' | 'transfer'
+  /** Fen taken, late fees as of the moment it was recorded. */
+  amount: number
+  note?: string
+  recordedBy: string
+  recordedByName: string
+  status: OfflineStatus
+  decidedBy?: string
+  decidedByName?: string
+  decidedAt?: number
+  rejectReason?: string
+  receiptNo?: string
   createdAt: number
   updatedAt: number
 }
@@ -181,6 +251,8 @@ export interface ReceiptDoc {
   /** Who paid: the resident's openid, or the staff member who recorded an offline payment. */
   openid?: string
   recordedBy?: string
+  /** The colleague who confirmed a reviewed desk payment. */
+  confirmedBy?: string
   method: PayMethod
   amount: number
   lines: { billId: string; label: string; itemName: string; periodLabel: string; amount: number }[]

@@ -2,6 +2,7 @@ import * as z from '../shared/zod'
 import { action, Empty, Id, line, text } from '../shared/contract'
 import { DEPARTMENTS, STAFF_ROLES } from '../shared/roles'
 import { CALLBACK_POLICIES } from '../surveys/types'
+import { MAX_REVIEW_ABOVE } from '../bills/offline-review'
 
 /* Team and settings (客服主任): staff and the on-duty roster, saved replies, the callback and 催缴 policies. */
 
@@ -58,9 +59,15 @@ export const ReminderPolicyInput = z.strictObject({
   quiet: z.strictObject({ start: Hour('免打扰开始须为 0–23 点'), end: Hour('免打扰结束须为 0–23 点') }),
 })
 
+/** billSettings/<communityId>.offlineReview: desk payments above this many fen need a second person. */
+export const OfflinePolicyInput = z.strictObject({
+  reviewAbove: WholeNumber(0, MAX_REVIEW_ABOVE, '复核金额须为 0–100000 元，最多两位小数（0 表示每笔都复核）'),
+})
+
 const Changed = { updatedAt: z.optional(z.number()), updatedByName: z.optional(z.string()) }
 const CallbackView = z.object({ policy: z.enum(CALLBACK_POLICIES), isDefault: z.boolean() })
 const RemindersView = z.object({ policy: ReminderPolicyInput, isDefault: z.boolean(), ...Changed })
+const OfflineView = z.object({ reviewAbove: z.number(), isDefault: z.boolean(), ...Changed })
 
 export const teamContract = {
   team: action({
@@ -112,10 +119,10 @@ export const teamContract = {
     output: z.array(ReplyView),
   }),
   policies: action({
-    summary: 'The callback policy (settings/<communityId>.callbackPolicy) and the 催缴 reminder policy (billSettings/<communityId>), defaults until changed.',
+    summary: 'The callback policy (settings/<communityId>.callbackPolicy), the 催缴 reminder policy and the desk-payment review threshold (billSettings/<communityId>), defaults until changed.',
     callers: ['supervisor'],
     input: Empty,
-    output: z.object({ callback: CallbackView, reminders: RemindersView }),
+    output: z.object({ callback: CallbackView, reminders: RemindersView, offline: OfflineView }),
   }),
   setCallbackPolicy: action({
     summary: 'Change the callback policy (the same change as surveys.setPolicy); applies to jobs finished from now on. Audited.',
@@ -128,5 +135,11 @@ export const teamContract = {
     callers: ['supervisor'],
     input: ReminderPolicyInput,
     output: RemindersView,
+  }),
+  saveOfflinePolicy: action({
+    summary: 'Change the review threshold for cash and transfers taken at the desk (fen; default ¥2,000): above it a payment waits for a second staff member before it is credited. Applies to the next payment. Audited.',
+    callers: ['supervisor'],
+    input: OfflinePolicyInput,
+    output: OfflineView,
   }),
 } as const

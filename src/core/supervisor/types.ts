@@ -1,5 +1,5 @@
 /** Kinds of audited staff changes; the audit action searches by these. */
-export const AUDIT_KINDS = ['settings', 'team', 'savedReplies', 'callbackPolicy', 'reminderPolicy', 'feeItem', 'billAdjust', 'offlinePayment'] as const
+export const AUDIT_KINDS = ['settings', 'team', 'savedReplies', 'callbackPolicy', 'reminderPolicy', 'feeItem', 'billAdjust', 'offlinePayment', 'binding', 'refund', 'moneyPolicy'] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   settings: 'SLA 与服务时间',
@@ -10,6 +10,9 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   feeItem: '收费项目',
   billAdjust: '账单减免与调整',
   offlinePayment: '线下收款',
+  binding: '房屋绑定',
+  refund: '退款',
+  moneyPolicy: '收款复核设置',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */

@@ -15,7 +15,7 @@ import { PrivacySheet } from '../../components/privacy-sheet'
 import { useDidShow } from '@tarojs/taro'
 import './index.scss'
 
-const STATUS_TAG = { approved: '', pending: 'tag-warn', rejected: 'tag-danger' } as const
+const STATUS_TAG = { approved: '', pending: 'tag-warn', rejected: 'tag-danger', removed: 'tag-gray' } as const
 
 export default function Mine() {
   const { me, setMe, error, loading, reload } = useMe()
@@ -150,6 +150,13 @@ export default function Mine() {
             </Text>
             {b.status === 'pending' && <Text className='mine-note'>物业将在 1 个工作日内核实，结果会通过消息通知您</Text>}
             {b.status === 'rejected' && b.reason && <Text className='mine-note mine-note-danger'>未通过原因：{b.reason}</Text>}
+            {b.status === 'removed' && <Text className='mine-note'>已于 {formatTime(b.removedAt!, 'YYYY-MM-DD')} 解除绑定{b.reason ? `：${b.reason}` : ''}</Text>}
+            {b.status === 'approved' && (
+              <View className='mine-members row between' onClick={() => Taro.navigateTo({ url: `/account/members/index?houseId=${b.houseId}` })} data-testid='house-members'>
+                <Text>房屋成员</Text>
+                <Text className='muted'>管理 ›</Text>
+              </View>
+            )}
           </View>
         ))
       )}

@@ -10,6 +10,7 @@ import { yuan } from '../../core/bills/fees'
 import { dayjs, TZ } from '../../core/shared/time'
 import { ErrorView, Loading, Empty } from '../../components/page-state'
 import { saveCsv } from '../components/save-csv'
+import { MoneyReview } from './money-review'
 import './index.scss'
 
 export default function StaffBills() {
@@ -22,10 +23,13 @@ export default function StaffBills() {
   const [csvErrors, setCsvErrors] = useState<Record<string, string> | null>(null)
   const [house, setHouse] = useState('')
   const [busy, setBusy] = useState('')
+  const [shown, setShown] = useState(0)
   const supervisor = me?.staff?.roles.includes('supervisor')
 
   useDidShow(() => {
-    if (!needsSignIn()) arrears.reload()
+    if (needsSignIn()) return
+    arrears.reload()
+    setShown((n) => n + 1)
   })
   usePullDownRefresh(async () => {
     await arrears.reload()
@@ -119,6 +123,8 @@ export default function StaffBills() {
           ))}
         </View>
       </View>
+
+      <MoneyReview refreshKey={shown} onChange={arrears.reload} />
 
       <View className='section-title row between'>
         <Text>按楼栋</Text>

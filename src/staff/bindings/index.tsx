@@ -86,7 +86,14 @@ export default function Bindings() {
               <Text className='muted'>申请时间</Text>
               <Text>{formatTime(b.createdAt)}</Text>
             </View>
-            <Text className='review-hint'>与业主档案不一致，请电话或上门核实身份后处理</Text>
+            <View className='review-line'>
+              <Text className='muted'>手机号</Text>
+              <Text>{b.phoneVerified ? '已通过微信验证' : '手动填写，未经验证'}</Text>
+            </View>
+            <Text className='review-hint'>{b.phoneVerified ? '与业主档案不一致' : '手机号未经微信验证'}，请电话或上门核实身份后处理</Text>
+            <Text className='review-members' onClick={() => Taro.navigateTo({ url: `/account/members/index?houseId=${b.houseId}` })} data-testid='review-members'>
+              查看该房屋已绑定的成员 ›
+            </Text>
             <View className='review-actions'>
               <Button className='btn btn-danger-ghost btn-small' disabled={busy === b.id || undefined} onClick={() => setRejecting(b.id)} data-testid='reject'>
                 驳回

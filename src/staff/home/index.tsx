@@ -124,7 +124,7 @@ export default function StaffHome() {
           {staff.roles.includes('supervisor') && (
             <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/settings/index' })} data-testid='tile-settings'>
               <Text className='staff-tile-num'>设置</Text>
-              <Text className='staff-tile-label'>时限 · 常用回复 · 回访与催缴 · 操作记录</Text>
+              <Text className='staff-tile-label'>时限 · 常用回复 · 回访与收费 · 操作记录</Text>
             </View>
           )}
           {staff.roles.includes('supervisor') && (

@@ -10,6 +10,7 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import '../bindings/index.scss'
 import { parseYuan } from '../../core/bills/fee-items'
+import { MoneyReview } from '../bills/money-review'
 import './index.scss'
 
 /** One house at the front desk: take cash or a transfer with a receipt; 客服主任 waive or adjust with a reason. */
@@ -21,10 +22,13 @@ export default function HouseBills() {
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash')
   const [adjusting, setAdjusting] = useState<{ id: string; amount: string; reason: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const [shown, setShown] = useState(0)
   const supervisor = me?.staff?.roles.includes('supervisor')
 
   useDidShow(() => {
-    if (!needsSignIn()) data.reload()
+    if (needsSignIn()) return
+    data.reload()
+    setShown((n) => n + 1)
   })
 
   const collect = async () => {
@@ -33,7 +37,13 @@ export default function HouseBills() {
       const r = await api.bills.recordOffline({ billIds: picked, method })
       setPicked([])
       await data.reload()
-      Taro.showModal({ title: '收款成功', content: `已收 ¥${yuan(r.amount)}（${PAY_METHOD_LABELS[r.method]}），收据编号 ${r.receiptNo}`, showCancel: false })
+      setShown((n) => n + 1)
+      if ('pending' in r) {
+        // Above the review threshold: nothing is credited until a colleague confirms it.
+        Taro.showModal({ title: '已登记，待复核', content: `¥${yuan(r.entry.amount)}（${PAY_METHOD_LABELS[r.entry.method]}）超过复核金额，需另一位同事在「待复核收款」确认后才记为已缴并出具收据。`, showCancel: false })
+      } else {
+        Taro.showModal({ title: '收款成功', content: `已收 ¥${yuan(r.amount)}（${PAY_METHOD_LABELS[r.method]}），收据编号 ${r.receiptNo}`, showCancel: false })
+      }
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' })
     } finally {
@@ -77,9 +87,9 @@ export default function HouseBills() {
       )}
       {d.bills.map((b) => (
         <View className='card' key={b.id} data-testid='staff-bill'>
-          <View className='row between' onClick={() => b.status === 'unpaid' && setPicked(picked.includes(b.id) ? picked.filter((x) => x !== b.id) : [...picked, b.id])}>
+          <View className='row between' onClick={() => b.status === 'unpaid' && !b.offlinePending && setPicked(picked.includes(b.id) ? picked.filter((x) => x !== b.id) : [...picked, b.id])}>
             <Text className='hb-name'>
-              {b.status === 'unpaid' && <Text className={`hb-check ${picked.includes(b.id) ? 'hb-check-on' : ''}`}>{picked.includes(b.id) ? '✓' : ''}</Text>}
+              {b.status === 'unpaid' && !b.offlinePending && <Text className={`hb-check ${picked.includes(b.id) ? 'hb-check-on' : ''}`}>{picked.includes(b.id) ? '✓' : ''}</Text>}
               {b.itemName}
               {b.target ? ` · ${b.target}` : ''} · {b.periodLabel}
             </Text>
@@ -90,9 +100,9 @@ export default function HouseBills() {
             {b.status === 'unpaid' && b.overdueDays > 0 ? ` · 逾期 ${b.overdueDays} 天` : ''}
           </Text>
           <View className='row between hb-foot'>
-            <Text className={`tag ${b.status === 'unpaid' ? 'tag-warn' : b.status === 'paid' ? '' : 'tag-gray'}`}>{BILL_STATUS_LABELS[b.status]}</Text>
+            <Text className={`tag ${b.status === 'unpaid' ? 'tag-warn' : b.status === 'paid' ? '' : 'tag-gray'}`}>{b.offlinePending ? '收款待复核' : BILL_STATUS_LABELS[b.status]}</Text>
             {b.status === 'paid' && <Text className='muted'>{b.paidVia ? PAY_METHOD_LABELS[b.paidVia] : ''} · 收据 {b.receiptNo}</Text>}
-            {b.status === 'unpaid' && supervisor && (
+            {b.status === 'unpaid' && !b.offlinePending && supervisor && (
               <Text className='link' onClick={() => setAdjusting({ id: b.id, amount: yuan(b.amount), reason: '' })} data-testid='adjust'>
                 减免/调整
               </Text>
@@ -105,6 +115,8 @@ export default function HouseBills() {
           ))}
         </View>
       ))}
+
+      <MoneyReview houseId={houseId} refreshKey={shown} onChange={data.reload} />
 
       {unpaid.length > 0 && (
         <View className='card'>

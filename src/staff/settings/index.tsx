@@ -10,7 +10,7 @@ import './index.scss'
 const TABS = [
   { key: 'sla', label: '服务时限' },
   { key: 'replies', label: '常用回复' },
-  { key: 'policies', label: '回访与催缴' },
+  { key: 'policies', label: '回访与收费' },
   { key: 'audit', label: '操作记录' },
 ] as const
 type Tab = (typeof TABS)[number]['key']

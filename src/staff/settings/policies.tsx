@@ -11,6 +11,7 @@ import { CALLBACK_POLICIES, CALLBACK_POLICY_LABELS, type CallbackPolicy } from '
 import { formatTime } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import { errorFor, issuesOf, num } from './form'
+import { OfflineReviewCard } from './offline-review'
 
 type Policies = Output<typeof supervisorContract.policies>
 type Reminders = Policies['reminders']['policy']
@@ -42,7 +43,7 @@ const fromForm = (f: Form) => ({
   quiet: { start: num(f['quiet.start']), end: num(f['quiet.end']) },
 })
 
-/** 回访策略 and 催缴提醒: both read by the scheduler on its next run, so a change needs no deploy. */
+/** 回访策略, 催缴提醒 and 线下收款复核: each read where it applies on its next use, so a change needs no deploy. */
 export function PoliciesSection() {
   const current = useLoad(() => api.supervisor.policies({}), [])
   const [form, setForm] = useState<Form | null>(null)
@@ -163,6 +164,8 @@ export function PoliciesSection() {
       <Button className='btn btn-primary btn-block' disabled={busy || undefined} onClick={saveReminders} data-testid='rp-save'>
         {busy ? '保存中…' : '保存催缴提醒'}
       </Button>
+
+      <OfflineReviewCard value={d.offline} onSaved={(offline) => setData({ ...d, offline })} />
     </View>
   )
 }

@@ -22,9 +22,21 @@ export interface PayOrder {
   envId: string
   functionName: string
   body: string
-  state: 'NOTPAY' | 'SUCCESS' | 'CLOSED'
+  state: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND'
   transactionId?: string
   timeEnd?: string
+}
+
+/** A refund WeChat Pay accepted, by out_refund_no (its own key: one number refunds once). */
+export interface PayRefund {
+  outTradeNo: string
+  outRefundNo: string
+  refundId: string
+  totalFee: number
+  refundFee: number
+  refundDesc?: string
+  envId?: string
+  functionName?: string
 }
 
 /** What WeChat enforces per keyword kind (subscribe message docs: 参数值内容限制). */
@@ -44,6 +56,9 @@ export class WeChatServers {
   readonly sent: SentMessage[] = []
   readonly refused: { touser: string; templateId: string; errcode: number; errmsg: string }[] = []
   readonly orders = new Map<string, PayOrder>()
+  readonly refunds = new Map<string, PayRefund>()
+  /** Set to make the next refund fail as WeChat Pay does (e.g. NOTENOUGH: the merchant balance is short). */
+  refundFailure: { err_code: string; err_code_des: string } | null = null
   private readonly grants = new Map<string, number>()
   private readonly pages: Set<string>
 
@@ -131,7 +146,49 @@ export class WeChatServers {
         ...(o.transactionId ? { transaction_id: o.transactionId, time_end: o.timeEnd } : {}),
       }
     }
+    if (api === 'refund') return this.refund(req)
     return fail(`stand-in: cloudPay.${api} is not used by this product`)
+  }
+
+  /**
+   * CloudPay.refund as documented: sub_mch_id, nonce_str, out_trade_no (or transaction_id),
+   * out_refund_no (≤ 64, [A-Za-z0-9_-]), total_fee and refund_fee in fen, refund_desc; the answer
+   * carries refund_id, refund_fee, total_fee, cash_fee, cash_refund_fee. A repeated out_refund_no
+   * answers the same refund; more than was paid, or an unpaid order, is refused.
+   */
+  private refund(req: Record<string, unknown>): Record<string, unknown> {
+    const fail = (msg: string) => ({ return_code: 'FAIL', return_msg: msg })
+    const { sub_mch_id, nonce_str, out_trade_no, transaction_id, out_refund_no, total_fee, refund_fee, refund_desc, env_id, function_name } = req as Record<string, string | number | undefined>
+    if (!sub_mch_id) return fail('受理机构必须传入sub_mch_id')
+    if (!nonce_str || String(nonce_str).length > 32) return fail('nonce_str 参数错误')
+    if (!out_refund_no || !/^[A-Za-z0-9_-]{1,64}$/.test(String(out_refund_no))) return fail('out_refund_no 参数错误')
+    if (!Number.isInteger(total_fee) || !Number.isInteger(refund_fee) || (refund_fee as number) <= 0) return fail('total_fee/refund_fee 参数错误')
+    if (refund_desc !== undefined && Buffer.byteLength(String(refund_desc)) > 80) return fail('refund_desc 参数错误')
+    const biz = (err_code: string, err_code_des: string) => ({ return_code: 'SUCCESS', return_msg: 'OK', result_code: 'FAIL', err_code, err_code_des })
+    const o = [...this.orders.values()].find((x) => x.outTradeNo === out_trade_no || (transaction_id && x.transactionId === transaction_id))
+    if (!o) return biz('ORDERNOTEXIST', '订单不存在')
+    if (o.state !== 'SUCCESS' && o.state !== 'REFUND') return biz('TRADE_STATE_ERROR', '订单状态错误')
+    if (total_fee !== o.totalFee) return biz('PARAM_ERROR', '订单金额或退款金额与之前请求不一致，请核实后再试')
+    const ok = (r: PayRefund) => ({
+      return_code: 'SUCCESS', return_msg: 'OK', result_code: 'SUCCESS', sub_mch_id, nonce_str: 'refund', transaction_id: o.transactionId, out_trade_no: o.outTradeNo,
+      out_refund_no: r.outRefundNo, refund_id: r.refundId, refund_fee: r.refundFee, total_fee: o.totalFee, cash_fee: o.totalFee, cash_refund_fee: r.refundFee,
+    })
+    const same = this.refunds.get(String(out_refund_no))
+    if (same) return same.refundFee === refund_fee ? ok(same) : biz('PARAM_ERROR', '订单金额或退款金额与之前请求不一致，请核实后再试')
+    if (this.refundFailure) {
+      const f = this.refundFailure
+      this.refundFailure = null
+      return biz(f.err_code, f.err_code_des)
+    }
+    const refunded = [...this.refunds.values()].filter((r) => r.outTradeNo === o.outTradeNo).reduce((n, r) => n + r.refundFee, 0)
+    if (refunded + (refund_fee as number) > o.totalFee) return biz('INVALID_REQUEST', '订单已全额退款')
+    const r: PayRefund = {
+      outTradeNo: o.outTradeNo, outRefundNo: String(out_refund_no), refundId: `5030${out_refund_no}`.slice(0, 32), totalFee: o.totalFee, refundFee: refund_fee as number,
+      ...(refund_desc !== undefined ? { refundDesc: String(refund_desc) } : {}), ...(env_id ? { envId: String(env_id) } : {}), ...(function_name ? { functionName: String(function_name) } : {}),
+    }
+    this.refunds.set(r.outRefundNo, r)
+    o.state = 'REFUND'
+    return ok(r)
   }
 
   /** The payer confirms in WeChat Pay: the order is paid, and this is the notice cloudPay sends the callback function. */

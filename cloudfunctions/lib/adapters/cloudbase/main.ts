@@ -5,6 +5,7 @@ import { cloudbaseStore, type CloudDb } from './store'
 import { cloudbaseNotifier } from './notifier'
 import { cloudbaseFiles } from './files'
 import { cloudbasePayments } from './payments'
+import { cloudbasePhones } from './phones'
 
 let deps: Deps | null = null
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,6 +28,7 @@ function init() {
         subMchId: process.env.PAY_SUB_MCH_ID || '',
         callbackFunction: 'payCallback',
       }),
+      phones: cloudbasePhones(cloud.openapi),
     }
   }
   return { deps, cloud }

@@ -6,6 +6,7 @@ import { openSqliteStore } from './sqlite-store'
 import { localNotifier } from './notifier'
 import { localFiles } from './files'
 import { localPayments } from './payments'
+import { localPhones } from './phones'
 
 /** Everything the local host (and the tests, and the bench) run the functions on. */
 export function localDeps(dataDir: string, clock: Clock = systemClock) {
@@ -14,8 +15,9 @@ export function localDeps(dataDir: string, clock: Clock = systemClock) {
   const notifier = localNotifier(join(dataDir, 'pushes.jsonl'))
   const files = localFiles(join(dataDir, 'files'))
   const payments = localPayments(store, () => clock.now())
-  const deps: Deps = { store, clock, notifier, files, payments }
-  return { deps, store, notifier, files, payments, clock }
+  const phones = localPhones(store, () => clock.now())
+  const deps: Deps = { store, clock, notifier, files, payments, phones }
+  return { deps, store, notifier, files, payments, phones, clock }
 }
 
 export type LocalDeps = ReturnType<typeof localDeps>

@@ -8,6 +8,8 @@ interface DevOrder {
   openid: string
   state: 'paid' | 'unpaid' | 'closed'
   transactionId?: string
+  /** Refunds WeChat Pay would have accepted, by out_refund_no: the record a developer can inspect. */
+  refunds?: { outRefundNo: string; refundId: string; refundFee: number; desc: string; at: number }[]
   createdAt: number
 }
 
@@ -29,6 +31,19 @@ export function localPayments(store: Store, now: () => number) {
       const o = await orders().get(outTradeNo)
       if (!o) return { state: 'closed' }
       return { state: o.state, totalFee: o.totalFee, transactionId: o.transactionId }
+    },
+    /** As WeChat Pay: only a paid order, never more than was paid, and one refund number refunds once. */
+    async refund(req) {
+      const o = await orders().get(req.outTradeNo)
+      if (!o || o.state !== 'paid') return { ok: false, error: '订单未支付，无法退款' }
+      if (req.totalFee !== o.totalFee) return { ok: false, error: '订单金额与实际支付金额不符' }
+      const refunds = o.refunds ?? []
+      const same = refunds.find((r) => r.outRefundNo === req.outRefundNo)
+      if (same) return { ok: true, refundId: same.refundId }
+      if (refunds.reduce((s, r) => s + r.refundFee, 0) + req.refundFee > o.totalFee) return { ok: false, error: '订单已全额退款' }
+      const refundId = `SIMRF${req.outTradeNo}`
+      await orders().set({ ...o, refunds: [...refunds, { outRefundNo: req.outRefundNo, refundId, refundFee: req.refundFee, desc: req.desc, at: now() }] })
+      return { ok: true, refundId }
     },
     async markPaid(outTradeNo) {
       const o = await orders().get(outTradeNo)

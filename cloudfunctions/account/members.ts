@@ -1,0 +1,36 @@
+import type { BindingDoc } from '../../src/core/account/types'
+import { HOUSE_ROLE_LABELS } from '../../src/core/account/types'
+import type { Tx } from '../lib/ports/store'
+import type { Ctx } from '../lib/runtime/context'
+import { notify } from '../lib/outbox/notify'
+
+/** Everyone bound to a house now (approved), for telling them of a change among them. */
+export const approvedMembers = (ctx: Ctx, houseId: string) =>
+  ctx.store.collection<BindingDoc>('bindings').find({ where: { houseId, status: 'approved' }, limit: 50 })
+
+export const whoLabel = (b: Pick<BindingDoc, 'name' | 'role'>) => `${b.name}（${HOUSE_ROLE_LABELS[b.role]}）`
+
+/**
+ * Tell the people of a house about a change among them, in-app, and for a change that took
+ * effect also by subscribe message when they granted one: a stranger who gets in is seen by the
+ * family the same day. A claim still waiting for staff is not worth one of their few pushes.
+ */
+export async function tellMembers(
+  tx: Tx,
+  ctx: Ctx,
+  members: BindingDoc[],
+  except: string[],
+  msg: { title: string; body: string; result: string; note: string; label: string; houseId: string; push: boolean },
+) {
+  const skip = new Set(except)
+  for (const openid of new Set(members.map((m) => m.openid))) {
+    if (skip.has(openid)) continue
+    await notify(tx, ctx.now, {
+      openid,
+      title: msg.title,
+      body: msg.body,
+      page: `/account/members/index?houseId=${msg.houseId}`,
+      ...(msg.push ? { push: { templateKey: 'bindingResult', data: { house: msg.label, result: msg.result, note: msg.note } } } : {}),
+    })
+  }
+}
