@@ -12,6 +12,7 @@ import { myHouses } from './actions/my-houses'
 import { pendingBindings, approveBinding, rejectBinding } from './actions/review'
 import { houseMembers, removeBinding } from './actions/house-members'
 import { verifyPhone } from './actions/verify-phone'
+import { registerUpload } from './actions/register-upload'
 
 /** account: who am I, houses and their bindings. */
 export const account = defineFunction('account', accountContract, {
@@ -25,6 +26,7 @@ export const account = defineFunction('account', accountContract, {
   communities,
   rooms,
   verifyPhone,
+  registerUpload,
   bindHouse,
   myHouses,
   houseMembers,

@@ -45,7 +45,7 @@ export async function meView(ctx: Ctx, user: UserDoc | null) {
   return {
     openid: ctx.openid,
     nickname: user?.nickname,
-    avatarUrl: user?.avatarUrl,
+    avatarUrl: user?.avatar ? (await ctx.files.urls([user.avatar]))[user.avatar] : undefined,
     privacyAccepted: Boolean(user?.privacyAcceptedAt),
     verifiedPhone: user?.verifiedPhone ? maskPhone(user.verifiedPhone) : undefined,
     houses: ctx.houses.map((b) => ({

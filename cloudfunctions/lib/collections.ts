@@ -42,6 +42,8 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
     ],
   },
   ticketEvents: { indexes: [['ticketId', 'at']] },
+  /** files/<hash of the file id>: each upload's uploader, purpose, checked type and size. */
+  files: { indexes: [['uploader', 'createdAt']] },
   /** 回访 (issue 4): surveys/<ticketId>_<round> — one answer per ticket per round — and callback tasks. */
   surveys: { indexes: [['communityId', 'month', 'sentAt'], ['checkAt'], ['complaintId', 'updatedAt']] },
   callbacks: { indexes: [['communityId', 'state', 'dueAt'], ['communityId', 'state', 'updatedAt']] },

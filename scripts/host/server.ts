@@ -7,6 +7,8 @@ import { DEMO_ACCOUNTS, devOpenid, wechatPhoneOf } from '../seed/demo'
 import { FUNCTIONS } from './functions'
 import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
 import { bearer, fail, isLoopbackHost, readBody, sendJson, TooLarge } from './http'
+import { IMAGE_TYPES, imageTypeOf, MAX_UPLOAD_BYTES } from '../../cloudfunctions/lib/files/sniff'
+import { NOT_AN_IMAGE } from '../../cloudfunctions/lib/files/uploads'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +23,6 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
 }
-const IMAGE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' }
 
 interface Session {
   _id: string
@@ -111,19 +112,26 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
         const openid = await identity(bearer(req))
         return sendJson(res, await fn.call(event, { openid, source: 'dev' }, deps))
       }
+      // The stand-in for cloud storage's upload: the bytes are stored, then registered by the very
+      // account.registerUpload WeChat's client calls after wx.cloud.uploadFile.
       if (path === '/api/files' && req.method === 'POST') {
-        if (!(await identity(bearer(req)))) return sendJson(res, fail('UNAUTHENTICATED', '请先登录'))
-        const ext = IMAGE_EXT[(req.headers['content-type'] ?? '').split(';')[0]]
-        if (!ext) return sendJson(res, fail('INVALID_INPUT', '仅支持 JPG、PNG、WebP、GIF 图片'))
-        const bytes = await readBody(req, 10 << 20)
-        const fileId = files.save(bytes, ext)
-        return sendJson(res, { ok: true, data: { fileId, url: (await files.urls([fileId]))[fileId] } })
+        const openid = await identity(bearer(req))
+        if (!openid) return sendJson(res, fail('UNAUTHENTICATED', '请先登录'))
+        const purpose = url.searchParams.get('folder') ?? ''
+        const bytes = await readBody(req, MAX_UPLOAD_BYTES)
+        const type = imageTypeOf(bytes)
+        if (!type) return sendJson(res, fail('INVALID_INPUT', NOT_AN_IMAGE))
+        const fileId = files.save(bytes, IMAGE_TYPES[type])
+        const env = await FUNCTIONS.account.call({ action: 'registerUpload', data: { fileId, purpose } }, { openid, source: 'dev' }, deps)
+        if (!env.ok) await files.remove([fileId])
+        return sendJson(res, env)
       }
+      // A file only through a link an action handed out (as CloudBase's temp URLs): no link, no file.
       const fileMatch = /^\/api\/files\/([a-f0-9]{24}\.[a-z]+)$/.exec(path)
       if (fileMatch && req.method === 'GET') {
-        const p = files.pathOf(`local://${fileMatch[1]}`)
-        if (!p) return sendJson(res, fail('NOT_FOUND', '文件不存在'))
-        res.writeHead(200, { 'content-type': MIME[extname(p)] ?? 'application/octet-stream', 'cache-control': 'private, max-age=86400' })
+        const p = files.signedPath(fileMatch[1], url.searchParams.get('e'), url.searchParams.get('s'))
+        if (!p) return sendJson(res, fail('NOT_FOUND', '图片链接已失效，请返回刷新页面'), 404)
+        res.writeHead(200, { 'content-type': MIME[extname(p)] ?? 'application/octet-stream', 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' })
         return createReadStream(p).pipe(res)
       }
       if (path.startsWith('/api/')) return sendJson(res, fail('NOT_FOUND', '接口不存在'))

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Envelope } from '../core/shared/errors'
 import { ApiError } from './errors'
 import { getToken, clearToken } from './token'
+import type { UploadPurpose } from '../core/account/contracts'
 
 /**
  * The app's only door to the back end. In WeChat a call is `wx.cloud.callFunction`, and the
@@ -47,29 +48,31 @@ export async function call<T>(name: string, action: string, data: unknown = {}):
   throw new ApiError(env.error.code, env.error.message, env.error.fields)
 }
 
-/** Upload a local file (from chooseMedia / chooseAvatar) and return its stored file id. */
-export async function uploadFile(filePath: string, folder: string): Promise<string> {
+export interface Uploaded {
+  fileId: string
+  /** A short-lived link to show it. */
+  url: string
+}
+
+/**
+ * Upload a local file (from chooseMedia / chooseAvatar). The server then records it as the caller's
+ * after checking its bytes, so only photos one uploaded oneself can be attached to what one writes.
+ */
+export async function uploadFile(filePath: string, folder: UploadPurpose): Promise<Uploaded> {
   if (process.env.TARO_ENV === 'h5') {
     const blob = await (await fetch(filePath)).blob()
     const res = await fetch(`/api/files?folder=${encodeURIComponent(folder)}`, {
       method: 'POST',
-      headers: { 'content-type': blob.type || 'image/jpeg', authorization: `Bearer ${getToken()}` },
+      headers: { 'content-type': blob.type || 'application/octet-stream', authorization: `Bearer ${getToken()}` },
       body: blob,
     })
-    const env = (await res.json()) as Envelope<{ fileId: string }>
+    const env = (await res.json()) as Envelope<Uploaded>
     if (!env.ok) throw new ApiError(env.error.code, env.error.message)
-    return env.data.fileId
+    return env.data
   }
   const ext = /\.(\w+)$/.exec(filePath)?.[1] ?? 'jpg'
-  const r = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${ext}`, filePath })
-  return r.fileID
-}
-
-/** A stored file id as something <Image> can show: cloud:// works as is in WeChat. */
-export function fileUrl(fileId?: string) {
-  if (!fileId) return ''
-  if (fileId.startsWith('local://')) return `/api/files/${fileId.slice('local://'.length)}`
-  return fileId
+  const r = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`, filePath })
+  return call<Uploaded>('account', 'registerUpload', { fileId: r.fileID, purpose: folder })
 }
 
 /** Dev sign-in: only the local host has it, and only the H5 build calls it. */

@@ -12,7 +12,7 @@ import { functionNames } from '../../scripts/build-functions'
  * event shapes, the real wx-server-sdk answering getWXContext() from the environment, and only
  * the network ends stood in for (standin/). The demo is seeded through the same SDK.
  */
-const { db, wechat } = installCloudBase()
+const { db, wechat, storage } = installCloudBase()
 const DIST = join(__dirname, '../../dist/cloudfunctions')
 type Main = (event: unknown, context: unknown) => Promise<any>
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle is loaded as CloudBase loads it
@@ -101,6 +101,21 @@ describe('the main loop through the deployed bundles', () => {
     // Every push WeChat refused for a reason other than quota would be a product defect.
     expect(wechat.refused.filter((r) => r.errcode !== 43101)).toEqual([])
     expect(db.openTransactions).toBe(0)
+  })
+
+  it('photos: the client uploads to storage, account registers it by its bytes, the ticket carries it, viewers get a 2-hour temp URL', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    const fileID = storage.put('tickets/1764000000000-ab12cd34.png', png)
+    expect(await ok('resident-zhang', 'account', 'registerUpload', { fileId: fileID, purpose: 'tickets' })).toMatchObject({ fileId: fileID, type: 'image/png', size: png.length, url: expect.stringContaining('&t=7200') })
+    const t = await ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '阳台地漏返水，有照片', photos: [fileID] })
+    const seen = await ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
+    expect(seen.photoUrls[fileID]).toMatch(/^https:\/\/.+\.tcb\.qcloud\.la\/tickets\/.+&t=7200$/)
+    // Someone else's fileID is not theirs to attach, and a page saved as .jpg is deleted, not kept.
+    expect(await call('resident-li', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-401', category: 'water_electric', description: '同样的问题，借用照片', photos: [fileID] })).toMatchObject({ ok: false, error: { fields: { photos: '照片无效，请重新上传' } } })
+    const fake = storage.put('tickets/1764000000001-ef56gh78.jpg', Buffer.from('<html>not a photo</html>'))
+    expect(await call('resident-li', 'account', 'registerUpload', { fileId: fake, purpose: 'tickets' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(storage.files.has(fake)).toBe(false)
+    expect(await call('resident-li', 'account', 'registerUpload', { fileId: fake, purpose: 'tickets' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('publish an outage → a linked repair → restore closes it', async () => {

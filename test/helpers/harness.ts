@@ -10,6 +10,9 @@ import type { Envelope } from '../../src/core/shared/errors'
 /** 2026-11-24 10:00 in Shanghai: a Tuesday morning, inside service hours. */
 export const T0 = Date.UTC(2026, 10, 24, 2, 0, 0)
 
+/** The smallest real PNG: a 1×1 transparent pixel. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
 /**
  * A real SQLite file in a temp folder, seeded with the demo community, and a way to call any
  * function as any demo account through the same wrapper the WeChat entry uses.
@@ -28,11 +31,16 @@ export async function harness() {
     if (!r.ok) throw new Error(`${fn}.${action} as ${account}: ${r.error.code} ${r.error.message}`)
     return r.data
   }
+  /** A photo as a person's client uploads it: bytes into storage, then account.registerUpload. */
+  const upload = async (account: string, bytes: Uint8Array = PNG, purpose = 'tickets') => {
+    const fileId = local.files.save(bytes, 'png')
+    return (await ok<{ fileId: string; url: string }>(account, 'account', 'registerUpload', { fileId, purpose })).fileId
+  }
   const close = () => {
     local.store.close?.()
     rmSync(dir, { recursive: true, force: true })
   }
-  return { ...local, dir, clock, call, ok, close }
+  return { ...local, dir, clock, call, ok, upload, close }
 }
 
 export type Harness = Awaited<ReturnType<typeof harness>>

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
@@ -98,5 +98,32 @@ describe('local host: what it answers', () => {
   it('does not wait for ever on a client that never finishes its request', () => {
     expect(host.server.headersTimeout).toBeLessThanOrEqual(10_000)
     expect(host.server.requestTimeout).toBeLessThanOrEqual(30_000)
+  })
+})
+
+describe('local host: the file route', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+  const stored = () => readdirSync(join(dir, 'files'))
+
+  it('takes uploads only in a session, and only images by their bytes (an HTML page called .png is refused)', async () => {
+    expect((await send('/api/files?folder=tickets', { body: PNG })).status).toBe(401)
+    const token = await login()
+    const before = stored().length
+    const html = await send('/api/files?folder=tickets', { token, body: '<html><script>alert(1)</script></html>' })
+    expect([html.status, html.json.error?.message]).toEqual([400, '只能上传 JPG、PNG、WebP 或 GIF 图片'])
+    const bad = await send('/api/files?folder=passports', { token, body: PNG })
+    expect(bad.json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(stored().length).toBe(before)
+  })
+
+  it('serves a file only through the link it handed out, as the image it is, with nosniff', async () => {
+    const token = await login()
+    const up = await send('/api/files?folder=tickets', { token, body: PNG })
+    expect(up.json).toMatchObject({ ok: true, data: { fileId: expect.stringMatching(/^local:\/\//), type: 'image/png', size: PNG.length } })
+    const got = await send(up.json.data.url, { method: 'GET' })
+    expect([got.status, got.headers['content-type'], got.headers['x-content-type-options']]).toEqual([200, 'image/png', 'nosniff'])
+    const bare = up.json.data.url.split('?')[0]
+    expect((await send(bare, { method: 'GET' })).status).toBe(404)
+    expect((await send(`${bare}?e=9999999999999&s=${'A'.repeat(32)}`, { method: 'GET' })).status).toBe(404)
   })
 })

@@ -9,15 +9,16 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const ZHANG_HOUSE = 'sunshine-1-1-301'
-const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '厨房水管接口漏水，地面已经积水', photos: ['local://aaaaaaaaaaaaaaaaaaaaaaaa.png'] }
+const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '厨房水管接口漏水，地面已经积水', photos: [] as string[] }
 const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
 const messagesOf = (account: string) => h.store.collection<{ _id: string; title: string; body: string; openid: string }>('messages').find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
 const MIN = 60_000
 
 describe('tickets: the whole loop', () => {
   it('report → reply → dispatch → accept → arrive → complete → confirm, with every step in the timeline and in 消息', async () => {
+    const photo = await h.upload('resident-zhang')
     const before = { ...h.store.stats }
-    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    const t = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, photos: [photo] })
     expect(h.store.stats.writes - before.writes).toBeLessThanOrEqual(4)
     expect(t).toMatchObject({ no: 'BX-20261124-0001', status: 'new', place: '1栋1单元301', next: { key: 'respond', minutesLeft: 30 } })
 
@@ -38,7 +39,7 @@ describe('tickets: the whole loop', () => {
     const done = await h.ok('tech-zhao', 'tickets', 'complete', {
       ticketId: t.id,
       note: '更换了厨房水管接头',
-      photos: ['local://bbbbbbbbbbbbbbbbbbbbbbbb.png'],
+      photos: [await h.upload('tech-zhao')],
       costItems: [{ name: '水管接头', amount: 3500 }, { name: '人工费', amount: 5000 }],
     })
     expect(done.status).toBe('resolved')

@@ -12,6 +12,7 @@ import { addEvent } from '../../tickets/events'
 import { tellResidents } from '../../tickets/tell'
 import { openComplaint } from '../ladder'
 import { surveyView } from '../views'
+import { requireOwnUploads } from '../../lib/files/uploads'
 
 const stars = (a: Pick<Answer, 'overall'>) => `${a.overall} 星`
 
@@ -24,6 +25,7 @@ export const submit: Handler<typeof surveysContract.submit> = async (ctx, input)
   const t = await ctx.store.collection<TicketDoc>('tickets').get(input.ticketId)
   // Only the person who reported the job rates it, while still living there; anyone else learns nothing about it.
   if (!t || t.reporterOpenid !== ctx.openid || !residentOf(ctx, t)) throw new AppError('NOT_FOUND', '工单不存在')
+  await requireOwnUploads(ctx, ctx.openid, input.photos)
   const repair = t.type === 'repair'
   if (repair && (input.speed === undefined || input.attitude === undefined)) {
     const fields: Record<string, string> = {}

@@ -16,6 +16,7 @@ import { rulesFor } from '../policy'
 import { communityStaff, tellStaff } from '../tell'
 import { summary } from '../views'
 import { assertLinkable } from '../../notices/link'
+import { requireOwnUploads } from '../../lib/files/uploads'
 
 type NewTicket = z.output<typeof CreateTicket>
 
@@ -32,6 +33,7 @@ export async function openTicket(ctx: Ctx, input: NewTicket, house: House, repor
   if (input.window && !(input.window.end > input.window.start && input.window.end > ctx.now)) {
     throw new AppError('INVALID_INPUT', '请选择今后的上门时间', { window: '请选择今后的上门时间' })
   }
+  await requireOwnUploads(ctx, ctx.openid, input.photos)
   const building = input.scope === 'public' ? (input.building ?? house.building) : house.building
   const community = await ctx.store.collection<{ _id: string; buildings: { no: string }[] }>('communities').get(house.communityId)
   if (!community?.buildings.some((b) => b.no === building)) throw new AppError('INVALID_INPUT', '楼栋不存在', { building: '楼栋不存在' })

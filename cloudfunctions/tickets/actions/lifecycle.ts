@@ -8,6 +8,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import { act } from '../act'
 import { addEvent } from '../events'
 import { tellResidents, tellStaff } from '../tell'
+import { requireOwnUploads } from '../../lib/files/uploads'
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
 
@@ -57,8 +58,9 @@ export const resume: Handler<typeof ticketsContract.resume> = (ctx, { ticketId }
     },
   })
 
-export const complete: Handler<typeof ticketsContract.complete> = (ctx, { ticketId, note, photos, costItems }) =>
-  act(ctx, ticketId, 'complete', {
+export const complete: Handler<typeof ticketsContract.complete> = async (ctx, { ticketId, note, photos, costItems }) => {
+  await requireOwnUploads(ctx, ctx.openid, photos)
+  return act(ctx, ticketId, 'complete', {
     apply: (t, s) => {
       if (costItems.length && t.scope !== 'home') throw new AppError('INVALID_INPUT', '公共区域维修不向住户收费', { costItems: '公共区域维修不向住户收费' })
       const total = costItems.reduce((n, i) => n + i.amount, 0)
@@ -77,6 +79,7 @@ export const complete: Handler<typeof ticketsContract.complete> = (ctx, { ticket
       await tellResidents(s.tx, t, s.now, '维修已完成', `${t.assigneeName}师傅已完工${fee}，请确认是否解决`, 'ticketDone')
     },
   })
+}
 
 export const resolve: Handler<typeof ticketsContract.resolve> = (ctx, { ticketId, note }) =>
   act(ctx, ticketId, 'resolve', {

@@ -12,12 +12,14 @@ import { addEvent } from '../events'
 import { rulesFor } from '../policy'
 import { communityStaff, tellResidents, tellStaff } from '../tell'
 import { summary } from '../views'
+import { requireOwnUploads } from '../../lib/files/uploads'
 
 /**
  * The thread. A staff reply to the resident is also the first response the SLA waits for;
  * an internal note is not, and the resident never sees it.
  */
 export const message: Handler<typeof ticketsContract.message> = async (ctx, { ticketId, text, internal, photos }) => {
+  await requireOwnUploads(ctx, ctx.openid, photos)
   const e = await ctx.store.transaction(async (tx) => {
     const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
     if (!t) throw new AppError('NOT_FOUND', '工单不存在')

@@ -1,7 +1,8 @@
 import { View, Image, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { fileUrl, uploadFile } from '../../services/backend'
+import { uploadFile, type Uploaded } from '../../services/backend'
+import type { UploadPurpose } from '../../core/account/contracts'
 import { messageOf } from '../../services/errors'
 import { requirePrivacy } from '../../services/privacy'
 import './index.scss'
@@ -19,9 +20,13 @@ async function choose(count: number): Promise<string[]> {
   return r.tempFilePaths
 }
 
-/** Pick photos and upload them at once, so the form only ever holds stored file ids. */
-export function PhotoPicker({ value, onChange, max = 6, folder, testid = 'photo-picker' }: { value: string[]; onChange: (ids: string[]) => void; max?: number; folder: string; testid?: string }) {
+/**
+ * Pick photos and upload them at once, so the form only ever holds stored file ids; `urls` shows
+ * photos the form starts with (an answer being amended).
+ */
+export function PhotoPicker({ value, onChange, max = 6, folder, urls, testid = 'photo-picker' }: { value: string[]; onChange: (ids: string[]) => void; max?: number; folder: UploadPurpose; urls?: Record<string, string>; testid?: string }) {
   const [uploading, setUploading] = useState(0)
+  const [links, setLinks] = useState<Record<string, string>>({})
 
   const add = async () => {
     if (uploading) return
@@ -34,17 +39,20 @@ export function PhotoPicker({ value, onChange, max = 6, folder, testid = 'photo-
     }
     paths = paths.slice(0, max - value.length)
     setUploading(paths.length)
-    const ids: string[] = []
+    const done: Uploaded[] = []
     try {
       for (const p of paths) {
-        ids.push(await uploadFile(p, folder))
+        done.push(await uploadFile(p, folder))
         setUploading((n) => n - 1)
       }
     } catch (e) {
       Taro.showToast({ title: `照片上传失败：${messageOf(e)}`, icon: 'none' })
     } finally {
       setUploading(0)
-      if (ids.length) onChange([...value, ...ids])
+      if (done.length) {
+        setLinks((l) => ({ ...l, ...Object.fromEntries(done.map((u) => [u.fileId, u.url])) }))
+        onChange([...value, ...done.map((u) => u.fileId)])
+      }
     }
   }
 
@@ -52,7 +60,7 @@ export function PhotoPicker({ value, onChange, max = 6, folder, testid = 'photo-
     <View className='pp' data-testid={testid}>
       {value.map((id) => (
         <View key={id} className='pp-item' data-testid='photo-thumb'>
-          <Image className='pp-img' src={fileUrl(id)} mode='aspectFill' />
+          <Image className='pp-img' src={links[id] ?? urls?.[id] ?? ''} mode='aspectFill' />
           <View className='pp-del' onClick={() => onChange(value.filter((x) => x !== id))}>
             ✕
           </View>

@@ -6,7 +6,6 @@ import type { ticketsContract } from '../../core/tickets/contracts'
 import { CATEGORY_LABELS, DEADLINE_LABELS, EMERGENCY_LABELS, SCOPE_LABELS, SOURCE_LABELS, STATUS_LABELS, TYPE_LABELS, type Status } from '../../core/tickets/types'
 import { DEPARTMENT_LABELS, ROLE_LABELS, type Caller, type Department } from '../../core/shared/roles'
 import { formatTime } from '../../core/shared/time'
-import { fileUrl } from '../../services/backend'
 import './index.scss'
 
 export type TicketSummary = Output<typeof ticketsContract.mine>['items'][number]
@@ -56,7 +55,7 @@ export function SlaBadge({ next }: { next?: TicketSummary['next'] }) {
 
 export function Photos({ ids, urls, testid = 'photos' }: { ids: string[]; urls?: Record<string, string>; testid?: string }) {
   if (!ids.length) return null
-  const src = ids.map((id) => urls?.[id] || fileUrl(id))
+  const src = ids.map((id) => urls?.[id] ?? '')
   return (
     <View className='tk-photos' data-testid={testid}>
       {src.map((s, i) => (

@@ -1,9 +1,13 @@
 import * as z from '../shared/zod'
-import { action, Empty, Id, pageFields, line, text } from '../shared/contract'
+import { action, Empty, FileId, Id, pageFields, line, text } from '../shared/contract'
 import { PHONE_RE } from '../shared/phone'
 import { STAFF_ROLES, DEPARTMENTS } from '../shared/roles'
 import { CommunitySchema } from '../community/types'
 import { BINDING_STATUSES, HOUSE_ROLES, REMOVED_BY } from './types'
+
+/** What an upload is for: the folder it goes to and the records that may attach it. */
+export const UPLOAD_PURPOSES = ['tickets', 'surveys', 'avatars'] as const
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
 
 export const HouseRef = z.object({
   houseId: z.string(),
@@ -51,6 +55,7 @@ export const HouseMember = z.object({
 export const Me = z.object({
   openid: z.string(),
   nickname: z.optional(z.string()),
+  /** A link to show the avatar (short-lived, as every file link). */
   avatarUrl: z.optional(z.string()),
   privacyAccepted: z.boolean(),
   /** The number WeChat verified for this account, masked; absent until 手机号快速验证. */
@@ -93,7 +98,7 @@ export const accountContract = {
     callers: ['resident'],
     input: z.strictObject({
       nickname: z.optional(line(1, 20, '昵称不能为空', '昵称最多 20 个字')),
-      avatarUrl: z.optional(z.string().check(z.maxLength(512))),
+      avatar: z.optional(FileId),
       acceptPrivacy: z.optional(z.literal(true)),
     }),
     output: Me,
@@ -151,6 +156,12 @@ export const accountContract = {
     callers: ['resident'],
     input: z.strictObject({ code: z.string().check(z.minLength(1, '请重新点击验证'), z.maxLength(128)) }),
     output: z.object({ phone: z.string() }),
+  }),
+  registerUpload: action({
+    summary: 'Record a file the caller just uploaded to cloud storage as theirs, after checking by its bytes that it is an image; answers a link to show it.',
+    callers: ['resident'],
+    input: z.strictObject({ fileId: FileId, purpose: z.enum(UPLOAD_PURPOSES) }),
+    output: z.object({ fileId: z.string(), url: z.string(), type: z.string(), size: z.number() }),
   }),
   bindHouse: action({
     summary: 'Claim a house. Approved at once only when name, role and a WeChat-verified phone match the owner archive; else pending. The house’s members are told.',

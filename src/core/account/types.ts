@@ -34,7 +34,8 @@ export type StaffProfile = z.infer<typeof StaffProfileSchema>
 export interface UserDoc {
   _id: string
   nickname?: string
-  avatarUrl?: string
+  /** The avatar's stored file id. */
+  avatar?: string
   /** A staff member's work phone, set in 团队. */
   phone?: string
   /** The number WeChat verified for this account (手机号快速验证), and when. */

@@ -51,6 +51,11 @@ export const BAD_CHARACTERS = '含有无法显示的字符，请删除后重试'
 const printable = z.refine<string>((s) => isWellFormed(s) && !INVISIBLE.test(s), BAD_CHARACTERS)
 
 /** Sent by the app with a create, one per draft: a retry with the same id returns what the first made. */
+/** A stored file: cloud://… in WeChat, local://… on the local host. */
+export const FileId = z.string().check(z.minLength(1, '照片无效，请重新上传'), z.maxLength(256, '照片无效，请重新上传'), z.regex(/^(cloud|local):\/\/[^\s]+$/, '照片无效，请重新上传'))
+/** Up to `max` photos, each one of the caller's own uploads (checked by the action). */
+export const Photos = (max: number) => z._default(z.array(FileId).check(z.maxLength(max, `最多 ${max} 张照片`)), [])
+
 export const RequestId = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确'))
 
 /** Short trimmed text with our own words for too short / too long; line breaks allowed (descriptions, notes). */

@@ -1,11 +1,10 @@
 import * as z from '../shared/zod'
-import { action, Id, text } from '../shared/contract'
+import { action, Id, Photos, text } from '../shared/contract'
 import { TICKET_TYPES } from '../tickets/types'
 import { FIGURE_DIMENSIONS } from './figures'
 import { CALL_OUTCOMES, CALLBACK_POLICIES, CALLBACK_STATES, SURVEY_STATES, SURVEY_TAGS } from './types'
 
 const Score = (msg: string) => z.number(msg).check(z.int(msg), z.minimum(1, msg), z.maximum(5, msg))
-const FileId = z.string().check(z.minLength(1), z.maxLength(256))
 
 /** What the resident fills in: the stars, 问题是否解决, tags, a comment and photos. */
 export const SubmitSurvey = z.strictObject({
@@ -17,7 +16,7 @@ export const SubmitSurvey = z.strictObject({
   resolved: z.boolean('请选择问题是否解决'),
   tags: z._default(z.array(z.enum(SURVEY_TAGS)).check(z.maxLength(8)), []),
   comment: z.optional(text(0, 200, '', '评价最多 200 个字')),
-  photos: z._default(z.array(FileId).check(z.maxLength(3, '最多 3 张照片')), []),
+  photos: Photos(3),
 })
 
 const AnswerView = z.object({

@@ -1,11 +1,8 @@
 import * as z from '../shared/zod'
-import { action, Id, pageFields, line, RequestId, text } from '../shared/contract'
+import { action, Id, pageFields, line, Photos, RequestId, text } from '../shared/contract'
 import { PHONE_RE } from '../shared/phone'
 import { DEPARTMENTS } from '../shared/roles'
 import { CATEGORIES, EMERGENCIES, PAUSE_REASONS, SCOPES, SOURCES, STATUSES, TICKET_TYPES } from './types'
-
-const FileId = z.string().check(z.minLength(1), z.maxLength(256))
-const Photos = (max: number) => z._default(z.array(FileId).check(z.maxLength(max, `最多 ${max} 张照片`)), [])
 
 /** What a resident fills in on 报事; staff recording on someone's behalf add the reporter. */
 export const CreateTicket = z.strictObject({

@@ -2,7 +2,7 @@ import { View, Text, Button, Image, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../services/api'
-import { fileUrl, uploadFile } from '../../services/backend'
+import { uploadFile } from '../../services/backend'
 import { messageOf } from '../../services/errors'
 import { useLoad, useMe } from '../../services/session'
 import { clearToken } from '../../services/token'
@@ -32,10 +32,10 @@ export default function Mine() {
   if (error && !me) return <ErrorView message={error} onRetry={reload} />
   if (!me) return null
 
-  const save = async (patch: { nickname?: string; avatarUrl?: string; acceptPrivacy?: true }) => {
+  const save = async (patch: { nickname?: string; avatar?: string; acceptPrivacy?: true }) => {
     try {
       setMe(await api.account.updateProfile(patch))
-      if (patch.nickname || patch.avatarUrl) Taro.showToast({ title: '已保存', icon: 'success' })
+      if (patch.nickname || patch.avatar) Taro.showToast({ title: '已保存', icon: 'success' })
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' })
     }
@@ -57,7 +57,7 @@ export default function Mine() {
     if (needConsent('avatar')) return
     try {
       const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] })
-      await save({ avatarUrl: await uploadFile(r.tempFilePaths[0], 'avatars') })
+      await save({ avatar: (await uploadFile(r.tempFilePaths[0], 'avatars')).fileId })
     } catch (e) {
       if (!/cancel/.test(String((e as Error)?.message ?? (e as { errMsg?: string })?.errMsg))) Taro.showToast({ title: messageOf(e), icon: 'none' })
     }
@@ -65,7 +65,7 @@ export default function Mine() {
 
   const onChooseAvatar = async (e: { detail: { avatarUrl: string } }) => {
     try {
-      await save({ avatarUrl: await uploadFile(e.detail.avatarUrl, 'avatars') })
+      await save({ avatar: (await uploadFile(e.detail.avatarUrl, 'avatars')).fileId })
     } catch (err) {
       Taro.showToast({ title: messageOf(err), icon: 'none' })
     }
@@ -79,11 +79,11 @@ export default function Mine() {
       <View className='card mine-profile'>
         {weapp && me.privacyAccepted ? (
           <Button className='mine-avatar-btn' openType='chooseAvatar' onChooseAvatar={onChooseAvatar}>
-            {me.avatarUrl ? <Image className='mine-avatar' src={fileUrl(me.avatarUrl)} /> : <View className='mine-avatar mine-avatar-empty'>头像</View>}
+            {me.avatarUrl ? <Image className='mine-avatar' src={me.avatarUrl} /> : <View className='mine-avatar mine-avatar-empty'>头像</View>}
           </Button>
         ) : (
           <View className='mine-avatar-btn' onClick={weapp ? () => needConsent('avatar') : pickAvatarH5} data-testid='avatar'>
-            {me.avatarUrl ? <Image className='mine-avatar' src={fileUrl(me.avatarUrl)} /> : <View className='mine-avatar mine-avatar-empty'>头像</View>}
+            {me.avatarUrl ? <Image className='mine-avatar' src={me.avatarUrl} /> : <View className='mine-avatar mine-avatar-empty'>头像</View>}
           </View>
         )}
         <View className='mine-who'>

@@ -161,7 +161,7 @@ export function SurveyCard({ ticketId, status, onChanged }: { ticketId: string; 
       <Textarea className='td-textarea' value={d.comment} maxlength={200} placeholder='说说您的感受（选填）' onInput={(e) => set({ comment: e.detail.value })} data-testid='survey-comment' />
       <Text className='muted td-survey-count'>{d.comment.length}/200</Text>
       {err('comment')}
-      <PhotoPicker value={d.photos} onChange={(photos) => set({ photos })} max={3} folder='surveys' testid='survey-photos' />
+      <PhotoPicker value={d.photos} onChange={(photos) => set({ photos })} max={3} folder='surveys' urls={s.photoUrls} testid='survey-photos' />
       <Button className='btn btn-primary btn-block td-sheet-btn' disabled={busy || undefined} onClick={submit} data-testid='submit-survey'>
         {s.answer ? '保存修改' : '提交评价'}
       </Button>

@@ -48,10 +48,37 @@ export function installCloudBase() {
   CloudBase.prototype.callWxPayApi = async function ({ apiName, requestData }: { apiName: string; requestData: Buffer }) {
     return Buffer.from(JSON.stringify(wechat.cloudPay(apiName, JSON.parse(Buffer.from(requestData).toString()))))
   }
-  CloudBase.prototype.getTempFileURL = async function ({ fileList }: { fileList: string[] }) {
-    return { fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://${ENV_ID}.tcb.qcloud.la/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}?sign=t`, code: 'SUCCESS' })) }
+  // Storage as the node SDK answers it: a temp URL per file (a string or {fileID, maxAge}), its
+  // bytes, and delete; a file that is not there comes back as CloudBase's STORAGE_FILE_NONEXIST.
+  CloudBase.prototype.getTempFileURL = async function ({ fileList }: { fileList: (string | { fileID: string; maxAge: number })[] }) {
+    return {
+      fileList: fileList.map((f) => {
+        const fileID = typeof f === 'string' ? f : f.fileID
+        if (!storage.files.has(fileID)) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
+        const maxAge = typeof f === 'string' ? 86400 : f.maxAge
+        return { fileID, maxAge, tempFileURL: `https://${ENV_ID}.tcb.qcloud.la/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}?sign=t&t=${maxAge}`, code: 'SUCCESS' }
+      }),
+    }
   }
-  return { db, wechat }
+  CloudBase.prototype.downloadFile = async function ({ fileID }: { fileID: string }) {
+    const bytes = storage.files.get(fileID)
+    return bytes ? { fileContent: bytes, message: '文件下载完成' } : { code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' }
+  }
+  CloudBase.prototype.deleteFile = async function ({ fileList }: { fileList: string[] }) {
+    return { fileList: fileList.map((fileID) => ({ fileID, code: storage.files.delete(fileID) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' })) }
+  }
+  return { db, wechat, storage }
+}
+
+/** Cloud storage: what a person's wx.cloud.uploadFile put there. */
+const storage = {
+  files: new Map<string, Buffer>(),
+  /** The client's upload: the bytes at cloudPath, answered with the fileID WeChat gives. */
+  put(cloudPath: string, bytes: Buffer) {
+    const fileID = `cloud://${ENV_ID}.7775-${ENV_ID}-1300000000/${cloudPath}`
+    storage.files.set(fileID, bytes)
+    return fileID
+  },
 }
 
 export type Caller = { openid: string; source?: 'wx_client' | 'wx_devtools' } | { source: 'wx_trigger' | 'wx_paycallback' }
