@@ -1,6 +1,27 @@
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
+// A cloud function's folder holds its entry and actions; what two functions share lives in
+// cloudfunctions/lib/<domain>/, so no function reaches into another's folder, and lib into none.
+const FUNCTIONS = ['account', 'bills', 'notices', 'payCallback', 'scheduler', 'supervisor', 'surveys', 'tickets']
+const intoFunctions = (names, depth) => ({
+  regex: `^(\\.\\./){${depth}}(${names.join('|')})(/|$)`,
+  message: 'Shared server code belongs in cloudfunctions/lib/<domain>/, not in another function.',
+})
+const functionBoundaries = FUNCTIONS.map((fn) => ({
+  files: [`cloudfunctions/${fn}/**/*.ts`],
+  ignores: ['**/*.test.ts'],
+  rules: { 'no-restricted-imports': ['error', { patterns: [1, 2, 3].map((d) => intoFunctions(FUNCTIONS.filter((f) => f !== fn), d)) }] },
+}))
+// lib/<domain>/ may import lib/tickets/…, so the rule counts how deep each file sits.
+const libBoundaries = ['*.ts', '*/*.ts', '*/*/*.ts'].map((glob, i) => ({
+  files: [`cloudfunctions/lib/${glob}`],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ ...intoFunctions(FUNCTIONS, i + 1), message: 'cloudfunctions/lib is shared by every function: it imports none of them.' }] }],
+  },
+}))
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'test-output/**', '.data/**', 'coverage/**', '*.config.js', 'babel.config.js'] },
   ...tseslint.configs.recommended,
@@ -29,4 +50,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'wx-server-sdk', 'better-sqlite3', 'node:*', 'fs'] }],
     },
   },
+  ...functionBoundaries,
+  ...libBoundaries,
 )

@@ -1,6 +1,6 @@
 import * as z from '../../src/core/shared/zod'
 import type { Deps, Identity } from '../lib/runtime/deps'
-import { creditOrder } from '../bills/credit'
+import { creditOrder } from '../lib/bills/credit'
 
 /** What cloudPay sends to the callback function (the fields we rely on; it sends more). */
 export const PayNotice = z.object({

@@ -1,10 +1,10 @@
 import type { Deps } from '../lib/runtime/deps'
 import { deliverOutbox } from '../lib/outbox/deliver'
-import { billReminders, payOrders } from '../bills/jobs'
-import { escalate } from '../tickets/jobs/escalate'
-import { sendNotices, settleDeliveries } from '../notices/send'
-import { callbackChecks, finishComplaints, sendSurveys } from '../surveys/jobs'
-import { refreshRollups } from '../supervisor/rollups'
+import { billReminders, payOrders } from '../lib/bills/jobs'
+import { escalate } from '../lib/tickets/escalate'
+import { sendNotices, settleDeliveries } from '../lib/notices/send'
+import { callbackChecks, finishComplaints, sendSurveys } from '../lib/surveys/jobs'
+import { refreshRollups } from '../lib/supervisor/rollups'
 
 /**
  * Background work, run by the one timer a function may have (every minute). A job that should

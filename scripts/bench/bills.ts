@@ -1,7 +1,7 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import type { Deps } from '../../cloudfunctions/lib/runtime/deps'
 import type { UserDoc } from '../../src/core/account/types'
-import { billReminders } from '../../cloudfunctions/bills/jobs'
+import { billReminders } from '../../cloudfunctions/lib/bills/jobs'
 import { DEMO_FEE_ITEMS } from '../seed/bills'
 import type { BenchDataset } from './dataset'
 import type { BenchCase, CallFn } from './run'

@@ -1,4 +1,4 @@
-import { sendNotices } from '../../cloudfunctions/notices/send'
+import { sendNotices } from '../../cloudfunctions/lib/notices/send'
 import type { Deps } from '../../cloudfunctions/lib/runtime/deps'
 import type { NoticeDoc } from '../../src/core/notices/types'
 import type { BenchDataset } from './dataset'

@@ -1,6 +1,6 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import type { UserDoc } from '../../src/core/account/types'
-import { refreshRollups } from '../../cloudfunctions/supervisor/rollups'
+import { refreshRollups } from '../../cloudfunctions/lib/supervisor/rollups'
 import type { Deps } from '../../cloudfunctions/lib/runtime/deps'
 import { writeBatched, type BenchDataset } from './dataset'
 import type { BenchCase, CallFn } from './run'

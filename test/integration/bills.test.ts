@@ -1,6 +1,6 @@
 import { harness, T0, type Harness } from '../helpers/harness'
 import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
-import { billReminders, payOrders } from '../../cloudfunctions/bills/jobs'
+import { billReminders, payOrders } from '../../cloudfunctions/lib/bills/jobs'
 import type { BillDoc, PayOrderDoc } from '../../src/core/bills/types'
 import type { OutboxDoc } from '../../cloudfunctions/lib/outbox/notify'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'

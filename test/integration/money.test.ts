@@ -1,6 +1,6 @@
 import { harness, type Harness } from '../helpers/harness'
 import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
-import { creditOrder } from '../../cloudfunctions/bills/credit'
+import { creditOrder } from '../../cloudfunctions/lib/bills/credit'
 import type { BillDoc, OfflinePaymentDoc, PayOrderDoc } from '../../src/core/bills/types'
 
 /**

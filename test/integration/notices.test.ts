@@ -1,7 +1,7 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'
 import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
-import { settleDeliveries } from '../../cloudfunctions/notices/send'
+import { settleDeliveries } from '../../cloudfunctions/lib/notices/send'
 import { TICK_LEASE_MS } from '../../cloudfunctions/scheduler'
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import type { Notifier, PushResult } from '../../cloudfunctions/lib/ports/notifier'

@@ -1,4 +1,4 @@
-import { billReminders } from '../../cloudfunctions/bills/jobs'
+import { billReminders } from '../../cloudfunctions/lib/bills/jobs'
 import { decidePrompt, DAY_MS, DEFAULT_POLICY, dueDatesToday, type ReminderPolicy } from '../../src/core/bills/reminders'
 import type { UserDoc } from '../../src/core/account/types'
 import { teamContract } from '../../src/core/supervisor/team-contracts'

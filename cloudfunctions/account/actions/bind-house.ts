@@ -5,8 +5,8 @@ import type { ArchiveDoc, BindingDoc } from '../../../src/core/account/types'
 import { houseLabel, type House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { newId } from '../../lib/runtime/ids'
-import { bindingView } from '../views'
-import { approvedMembers, tellMembers, whoLabel } from '../members'
+import { bindingView } from '../../lib/account/views'
+import { approvedMembers, tellMembers, whoLabel } from '../../lib/account/members'
 
 /** claims/<houseId>_<openid>: the latest claim this person made on this house. */
 interface ClaimDoc {

@@ -9,8 +9,8 @@ import type { Ctx } from '../../lib/runtime/context'
 import { inScope } from '../../lib/runtime/scope'
 import { recordChange } from '../../lib/runtime/audit'
 import { notify } from '../../lib/outbox/notify'
-import { bindingView } from '../views'
-import { approvedMembers, tellMembers, whoLabel } from '../members'
+import { bindingView } from '../../lib/account/views'
+import { approvedMembers, tellMembers, whoLabel } from '../../lib/account/members'
 
 /** What the caller is to a house: an approved member, its owner, staff whose scope covers it. */
 function standing(ctx: Ctx, house: Pick<House, '_id' | 'communityId' | 'building'>) {

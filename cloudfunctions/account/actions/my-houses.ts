@@ -1,7 +1,7 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
 import type { BindingDoc } from '../../../src/core/account/types'
-import { bindingView, housesById } from '../views'
+import { bindingView, housesById } from '../../lib/account/views'
 
 export const myHouses: Handler<typeof accountContract.myHouses> = async (ctx) => {
   const rows = await ctx.store

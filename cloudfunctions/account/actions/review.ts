@@ -9,8 +9,8 @@ import type { Ctx } from '../../lib/runtime/context'
 import { assertInScope, scopeWhere } from '../../lib/runtime/scope'
 import { recordChange } from '../../lib/runtime/audit'
 import { notify } from '../../lib/outbox/notify'
-import { bindingView, housesById } from '../views'
-import { approvedMembers, tellMembers, whoLabel } from '../members'
+import { bindingView, housesById } from '../../lib/account/views'
+import { approvedMembers, tellMembers, whoLabel } from '../../lib/account/members'
 import { houseLabel } from '../../../src/core/community/types'
 
 export const pendingBindings: Handler<typeof accountContract.pendingBindings> = async (ctx, { offset, limit }) => {

@@ -1,7 +1,7 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
 import type { UserDoc } from '../../../src/core/account/types'
-import { meView } from '../views'
+import { meView } from '../../lib/account/views'
 import { requireOwnUploads } from '../../lib/files/uploads'
 
 /** The user document is created on the first profile write, not on every visit. */

@@ -1,5 +1,5 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
-import { meView } from '../views'
+import { meView } from '../../lib/account/views'
 
 export const whoami: Handler<typeof accountContract.whoami> = async (ctx) => meView(ctx, ctx.user)

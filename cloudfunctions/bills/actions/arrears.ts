@@ -10,8 +10,8 @@ import { formatTime } from '../../../src/core/shared/time'
 import type { Ctx } from '../../lib/runtime/context'
 import { assertInScope, scopeWhere } from '../../lib/runtime/scope'
 import type { Filter } from '../../lib/ports/store'
-import { scanBills } from '../scan'
-import { billView } from '../views'
+import { scanBills } from '../../lib/bills/scan'
+import { billView } from '../../lib/bills/views'
 
 /** What a staff member may see of unpaid bills: their community; a 管理员 only their zone. */
 export function unpaidScope(ctx: Ctx, building?: string): Filter {

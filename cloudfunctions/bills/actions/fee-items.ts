@@ -4,8 +4,8 @@ import type { FeeItemDoc } from '../../../src/core/bills/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { feeItemChangeSummary, feeItemPrices, feeItemRuleErrors } from '../../../src/core/bills/fee-items'
 import { newId } from '../../lib/runtime/ids'
-import { feeItemView } from '../views'
-import { recordChange } from '../../supervisor/record'
+import { feeItemView } from '../../lib/bills/views'
+import { recordChange } from '../../lib/runtime/audit'
 
 export const feeItems: Handler<typeof billsContract.feeItems> = async (ctx) => {
   const rows = await ctx.store

@@ -7,10 +7,10 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { Tx } from '../../lib/ports/store'
 import type { Ctx } from '../../lib/runtime/context'
 import { assertInScope, scopeWhere } from '../../lib/runtime/scope'
-import { recordChange } from '../../supervisor/record'
-import { creditBills } from '../credit'
-import { offlineEntryView } from '../money-views'
-import { billsByIds, communityName, receiptView } from '../views'
+import { recordChange } from '../../lib/runtime/audit'
+import { creditBills } from '../../lib/bills/credit'
+import { offlineEntryView } from '../../lib/bills/money-views'
+import { billsByIds, communityName, receiptView } from '../../lib/bills/views'
 
 /**
  * The second person for a desk payment above the review threshold (四眼原则): a colleague in scope

@@ -4,7 +4,7 @@ import type { BillDoc, PayOrderDoc } from '../../../src/core/bills/types'
 import { payable } from '../../../src/core/bills/fees'
 import { AppError } from '../../../src/core/shared/errors'
 import { newId } from '../../lib/runtime/ids'
-import { billsByIds } from '../views'
+import { billsByIds } from '../../lib/bills/views'
 
 /** WeChat Pay's prepay id lasts two hours: an order is handed back only well inside that. */
 const PREPAY_MS = 110 * 60_000

@@ -7,8 +7,8 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { RefundResult } from '../../lib/ports/payments'
 import { officeScope } from '../../lib/runtime/scope'
 import { notify } from '../../lib/outbox/notify'
-import { recordChange } from '../../supervisor/record'
-import { heldView, orderInScope, withPlace } from '../money-views'
+import { recordChange } from '../../lib/runtime/audit'
+import { heldView, orderInScope, withPlace } from '../../lib/bills/money-views'
 
 export const heldPayments: Handler<typeof billsContract.heldPayments> = async (ctx, { state, houseId }) => {
   const { communityId } = officeScope(ctx)

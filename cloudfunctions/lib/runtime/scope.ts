@@ -15,6 +15,9 @@ export function officeScope(ctx: Ctx): Scope {
   return s
 }
 
+/** The caller's community: every team, settings and callback change is made in, and audited under, it. */
+export const communityOf = (ctx: Ctx): string => officeScope(ctx).communityId
+
 /** May the caller act as staff on this record? A yes/no for views (internal notes, full phones). */
 export const inScope = (ctx: Ctx, place: { communityId: string; building?: string }) => covers(scopeOf(ctx.user?.staff), place)
 

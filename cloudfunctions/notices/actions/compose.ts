@@ -7,12 +7,12 @@ import type { House } from '../../../src/core/community/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
-import { addEvent } from '../../tickets/events'
-import { actorFor } from '../../tickets/actor'
-import { resolve } from '../../tickets/actions/lifecycle'
-import { assertCanManage, loadForStaff, staffCommunity } from '../access'
-import { deliverInBatches, sendChunk, type Recipient } from '../send'
-import { staffView } from '../views'
+import { addEvent } from '../../lib/tickets/events'
+import { actorFor } from '../../lib/tickets/actor'
+import { resolveTicket } from '../../lib/tickets/resolve'
+import { assertCanManage, loadForStaff, staffCommunity } from '../../lib/notices/access'
+import { deliverInBatches, sendChunk, type Recipient } from '../../lib/notices/send'
+import { staffView } from '../../lib/notices/views'
 import { madeBefore, remember } from '../../lib/runtime/requests'
 
 const bad = (field: string, message: string) => new AppError('INVALID_INPUT', message, { [field]: message })
@@ -131,7 +131,7 @@ export const restore: Handler<typeof noticesContract.restore> = async (ctx, { no
   const reporters: Recipient[] = []
   for (const t of linked) {
     try {
-      await resolve(ctx, { ticketId: t._id, note: `${message}，工单随之办结` })
+      await resolveTicket(ctx, t._id, `${message}，工单随之办结`)
       resolved++
       if (!t.reporterOpenid.startsWith('offline:')) reporters.push({ openid: t.reporterOpenid, building: t.building })
     } catch (e) {

@@ -5,7 +5,7 @@ import type { FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../../../src/core
 import type { House } from '../../../src/core/community/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { audienceLabel, summary } from '../views'
+import { audienceLabel, summary } from '../../lib/notices/views'
 import { scopeOf } from '../../../src/core/access/scope'
 
 /** Notices a community has live now: one page by publish time (a community posts tens a month, not thousands). */

@@ -6,9 +6,9 @@ import { OPEN_STATUSES } from '../../../src/core/tickets/types'
 import type { House } from '../../../src/core/community/types'
 import { maskPhone } from '../../../src/core/shared/phone'
 import type { Handler } from '../../lib/runtime/handler'
-import { loadTicket } from '../../tickets/access'
-import { canManage, loadForStaff, staffCommunity } from '../access'
-import { staffView } from '../views'
+import { loadTicket } from '../../lib/tickets/access'
+import { canManage, loadForStaff, staffCommunity } from '../../lib/notices/access'
+import { staffView } from '../../lib/notices/views'
 
 export const manage: Handler<typeof noticesContract.manage> = async (ctx, { offset, limit }) => {
   const communityId = staffCommunity(ctx)

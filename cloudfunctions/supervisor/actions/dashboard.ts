@@ -6,7 +6,7 @@ import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import { officeScope, scopeWhere } from '../../lib/runtime/scope'
 import { lineOf, scopeCells, totalOf } from '../../../src/core/supervisor/report'
-import { monthRollup } from '../rollups'
+import { monthRollup } from '../../lib/supervisor/rollups'
 
 /**
  * Today at a glance: one indexed count per tile over tickets in the caller's scope (the 客服主任

@@ -6,9 +6,10 @@ import { fullPolicy, reminderPolicyErrors, reminderPolicySummary } from '../../.
 import { changedPaths } from '../../../src/core/supervisor/settings'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { reminderPolicyOf, type BillSettingsDoc } from '../../bills/policy'
-import { callbackPolicyOf, changeCallbackPolicy } from '../../surveys/policy'
-import { communityOf, recordChange } from '../record'
+import { reminderPolicyOf, type BillSettingsDoc } from '../../lib/bills/policy'
+import { callbackPolicyOf, changeCallbackPolicy } from '../../lib/surveys/policy'
+import { recordChange } from '../../lib/runtime/audit'
+import { communityOf } from '../../lib/runtime/scope'
 
 async function callbackView(ctx: Ctx, communityId: string) {
   const s = await ctx.store.collection<{ _id: string; callbackPolicy?: string }>('settings').get(communityId)

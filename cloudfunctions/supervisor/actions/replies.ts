@@ -3,7 +3,8 @@ import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
-import { communityOf, recordChange } from '../record'
+import { recordChange } from '../../lib/runtime/audit'
+import { communityOf } from '../../lib/runtime/scope'
 
 /** savedReplies/<id>: what tickets.savedReplies lists for agents, by (communityId) in `order`. */
 interface SavedReplyDoc {

@@ -6,7 +6,7 @@ import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf, REPORT_DI
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { officeScope } from '../../lib/runtime/scope'
-import { monthRollup } from '../rollups'
+import { monthRollup } from '../../lib/supervisor/rollups'
 
 /** The figures of the caller's staff scope: the community, or a 管理员's zone. */
 function scopeOf(ctx: Ctx) {

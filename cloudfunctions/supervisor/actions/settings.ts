@@ -5,10 +5,9 @@ import type { AuditDoc } from '../../../src/core/supervisor/types'
 import { DEFAULT_CALENDAR } from '../../../src/core/tickets/calendar'
 import { DEFAULT_SLA } from '../../../src/core/tickets/sla'
 import type { Handler } from '../../lib/runtime/handler'
-import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
-import type { SettingsDoc } from '../../tickets/policy'
-import { officeScope } from '../../lib/runtime/scope'
+import type { SettingsDoc } from '../../lib/tickets/policy'
+import { communityOf } from '../../lib/runtime/scope'
 
 /** settings/<communityId> also carries what other features keep there (callback policy …): merge, never replace. */
 type Settings = SettingsDoc & { updatedAt?: number; updatedBy?: string; updatedByName?: string }
@@ -21,10 +20,6 @@ function view(s: Settings | null) {
     ...(s?.updatedAt ? { updatedAt: s.updatedAt } : {}),
     ...(s?.updatedByName ? { updatedByName: s.updatedByName } : {}),
   }
-}
-
-const communityOf = (ctx: Ctx) => {
-  return officeScope(ctx).communityId
 }
 
 export const settings: Handler<typeof supervisorContract.settings> = async (ctx) =>

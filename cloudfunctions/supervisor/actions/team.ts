@@ -8,7 +8,8 @@ import type { TicketDoc } from '../../../src/core/tickets/types'
 import { MAX_LIMIT, type Tx } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { communityOf, recordChange } from '../record'
+import { recordChange } from '../../lib/runtime/audit'
+import { communityOf } from '../../lib/runtime/scope'
 
 type User = UserDoc & { _id: string }
 

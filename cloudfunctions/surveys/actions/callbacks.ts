@@ -5,15 +5,14 @@ import { CALL_OUTCOME_LABELS, type CallbackDoc, type SurveyDoc } from '../../../
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { officeScope } from '../../lib/runtime/scope'
+import { communityOf } from '../../lib/runtime/scope'
 import type { Tx } from '../../lib/ports/store'
-import { actorFor } from '../../tickets/actor'
-import { addEvent } from '../../tickets/events'
-import { openComplaint } from '../ladder'
-import { callbackView } from '../views'
+import { actorFor } from '../../lib/tickets/actor'
+import { addEvent } from '../../lib/tickets/events'
+import { openComplaint } from '../../lib/surveys/ladder'
+import { callbackView } from '../../lib/surveys/views'
 
 /** Callbacks are the 客服's and the 客服主任's, community-wide (the contract admits no one else). */
-const communityOf = (ctx: Ctx) => officeScope(ctx).communityId
 
 export const callbacks: Handler<typeof surveysContract.callbacks> = async (ctx, { state }) => {
   const communityId = communityOf(ctx)

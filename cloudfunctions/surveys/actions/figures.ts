@@ -8,7 +8,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { scopeOf } from '../../../src/core/access/scope'
 import { officeScope } from '../../lib/runtime/scope'
-import { changeCallbackPolicy } from '../policy'
+import { changeCallbackPolicy } from '../../lib/surveys/policy'
 
 const PAGE = 1000
 

@@ -4,8 +4,8 @@ import { roundOf, surveyId } from '../../../src/core/surveys/rules'
 import type { SurveyDoc } from '../../../src/core/surveys/types'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
-import { loadTicket } from '../../tickets/access'
-import { surveyView } from '../views'
+import { loadTicket } from '../../lib/tickets/access'
+import { surveyView } from '../../lib/surveys/views'
 
 /** The latest round's survey, or the last one sent (a reopened job keeps its earlier rating visible). */
 export async function currentSurvey(store: Store, t: TicketDoc) {

@@ -6,9 +6,9 @@ import { meet, resumeSla } from '../../../src/core/tickets/sla'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { act } from '../act'
-import { addEvent } from '../events'
-import { tellResidents, tellStaff } from '../tell'
+import { act } from '../../lib/tickets/act'
+import { addEvent } from '../../lib/tickets/events'
+import { tellResidents, tellStaff } from '../../lib/tickets/tell'
 
 async function handlerOf(ctx: Ctx, openid: string) {
   const u = await ctx.store.collection<UserDoc>('users').get(openid)

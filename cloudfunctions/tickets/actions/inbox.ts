@@ -5,7 +5,7 @@ import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import { hasRole, type Ctx } from '../../lib/runtime/context'
 import { scopeWhere } from '../../lib/runtime/scope'
-import { summary } from '../views'
+import { summary } from '../../lib/tickets/views'
 
 /** Who sees what: handlers their own queue; the front office their staff scope, narrowed (never widened) by the building asked for. */
 function scope(ctx: Ctx, building?: string): Filter {

@@ -5,9 +5,10 @@ import { spoken } from '../../../src/core/tickets/promise'
 import { computeSla, meet, pauseSla, resumeSla } from '../../../src/core/tickets/sla'
 import { PAUSE_LABELS } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
-import { act } from '../act'
-import { addEvent } from '../events'
-import { tellResidents, tellStaff } from '../tell'
+import { act } from '../../lib/tickets/act'
+import { resolveTicket } from '../../lib/tickets/resolve'
+import { addEvent } from '../../lib/tickets/events'
+import { tellResidents, tellStaff } from '../../lib/tickets/tell'
 import { requireOwnUploads } from '../../lib/files/uploads'
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
@@ -81,21 +82,7 @@ export const complete: Handler<typeof ticketsContract.complete> = async (ctx, { 
   })
 }
 
-export const resolve: Handler<typeof ticketsContract.resolve> = (ctx, { ticketId, note }) =>
-  act(ctx, ticketId, 'resolve', {
-    apply: (t, s) => ({
-      ...t,
-      resolvedAt: s.now,
-      completionNote: note,
-      owner: t.owner ?? ctx.openid,
-      respondedAt: t.respondedAt ?? s.now,
-      sla: meet(meet(t.sla, 'respond', s.now), 'resolve', s.now),
-    }),
-    async after(t, s) {
-      await addEvent(s.tx, t, 'resolved', s.actor, s.now, `办结：${note}`)
-      await tellResidents(s.tx, t, s.now, '工单已处理', note, 'ticketDone')
-    },
-  })
+export const resolve: Handler<typeof ticketsContract.resolve> = (ctx, { ticketId, note }) => resolveTicket(ctx, ticketId, note)
 
 export const confirm: Handler<typeof ticketsContract.confirm> = (ctx, { ticketId }) =>
   act(ctx, ticketId, 'confirm', {

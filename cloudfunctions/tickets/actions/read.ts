@@ -3,10 +3,10 @@ import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { asStaff, loadTicket, rolesOn } from '../access'
-import { actorFor } from '../actor'
-import type { EventDoc } from '../events'
-import { summary } from '../views'
+import { asStaff, loadTicket, rolesOn } from '../../lib/tickets/access'
+import { actorFor } from '../../lib/tickets/actor'
+import type { EventDoc } from '../../lib/tickets/events'
+import { summary } from '../../lib/tickets/views'
 
 /** What the caller reported from the houses they are bound to now: a removed binding takes its tickets with it. */
 export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, limit, open }) => {

@@ -4,8 +4,8 @@ import type { BindingDoc } from '../../../src/core/account/types'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import { assertInScope } from '../../lib/runtime/scope'
 import type { Handler } from '../../lib/runtime/handler'
-import { actorFor } from '../actor'
-import { openTicket } from './create'
+import { actorFor } from '../../lib/tickets/actor'
+import { openTicket } from '../../lib/tickets/open'
 
 /**
  * Staff record a call, a visit or a patrol finding. When the caller is a bound resident of that
@@ -21,5 +21,5 @@ export const record: Handler<typeof ticketsContract.record> = async (ctx, input)
   const match = bound.find((b) => b.phone === input.reporterPhone)
   const { source, reporterName, reporterPhone, ...ticket } = input
   const openid = match?.openid ?? `offline:${reporterPhone}`
-  return openTicket(ctx, ticket, house, { openid, name: reporterName, phone: reporterPhone }, source, actorFor(ctx, 'dispatch'))
+  return openTicket(ctx, { input: ticket, house, reporter: { openid, name: reporterName, phone: reporterPhone }, source, actor: actorFor(ctx, 'dispatch') })
 }

@@ -4,12 +4,12 @@ import { transition } from '../../../src/core/tickets/machine'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { assertStaffOn } from '../access'
-import { actorFor } from '../actor'
+import { assertStaffOn } from '../../lib/tickets/access'
+import { actorFor } from '../../lib/tickets/actor'
 import { derive } from '../../../src/core/tickets/escalation'
-import { addEvent } from '../events'
-import { tellResidents } from '../tell'
-import { summary } from '../views'
+import { addEvent } from '../../lib/tickets/events'
+import { tellResidents } from '../../lib/tickets/tell'
+import { summary } from '../../lib/tickets/views'
 
 async function pair(ctx: Ctx, tx: Parameters<Parameters<Ctx['store']['transaction']>[0]>[0], a: string, b: string) {
   if (a === b) throw new AppError('INVALID_INPUT', '不能关联同一个工单')

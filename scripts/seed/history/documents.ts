@@ -1,4 +1,4 @@
-import type { EventDoc } from '../../../cloudfunctions/tickets/events'
+import type { EventDoc } from '../../../cloudfunctions/lib/tickets/events'
 import { DEPARTMENT_LABELS } from '../../../src/core/shared/roles'
 import { formatTime } from '../../../src/core/shared/time'
 import { COMPLAINT_CALLBACK_MS, newSurvey } from '../../../src/core/surveys/rules'

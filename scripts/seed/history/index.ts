@@ -1,5 +1,5 @@
 import type { Store } from '../../../cloudfunctions/lib/ports/store'
-import type { EventDoc } from '../../../cloudfunctions/tickets/events'
+import type { EventDoc } from '../../../cloudfunctions/lib/tickets/events'
 import type { ArchiveDoc, BindingDoc, UserDoc } from '../../../src/core/account/types'
 import type { House } from '../../../src/core/community/types'
 import type { StaffRole } from '../../../src/core/shared/roles'

@@ -1,7 +1,7 @@
-import { maskPhone } from '../../src/core/shared/phone'
-import { houseLabel, type House } from '../../src/core/community/types'
-import type { BindingDoc, UserDoc } from '../../src/core/account/types'
-import type { Ctx } from '../lib/runtime/context'
+import { maskPhone } from '../../../src/core/shared/phone'
+import { houseLabel, type House } from '../../../src/core/community/types'
+import type { BindingDoc, UserDoc } from '../../../src/core/account/types'
+import type { Ctx } from '../runtime/context'
 
 export const houseLabelOf = (b: Pick<BindingDoc, 'houseId'>, house: House | null) =>
   house ? houseLabel(house) : b.houseId

@@ -1,7 +1,7 @@
-import { CALLBACK_POLICY_LABELS, type CallbackPolicy } from '../../src/core/surveys/types'
-import type { Store } from '../lib/ports/store'
-import type { Ctx } from '../lib/runtime/context'
-import { recordChange } from '../supervisor/record'
+import { CALLBACK_POLICY_LABELS, type CallbackPolicy } from '../../../src/core/surveys/types'
+import type { Store } from '../ports/store'
+import type { Ctx } from '../runtime/context'
+import { recordChange } from '../runtime/audit'
 
 /** By default, call back what went unrated for 72 h. */
 export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = 'unrated'

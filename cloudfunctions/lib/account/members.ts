@@ -1,8 +1,8 @@
-import type { BindingDoc } from '../../src/core/account/types'
-import { HOUSE_ROLE_LABELS } from '../../src/core/account/types'
-import type { Tx } from '../lib/ports/store'
-import type { Ctx } from '../lib/runtime/context'
-import { notify } from '../lib/outbox/notify'
+import type { BindingDoc } from '../../../src/core/account/types'
+import { HOUSE_ROLE_LABELS } from '../../../src/core/account/types'
+import type { Tx } from '../ports/store'
+import type { Ctx } from '../runtime/context'
+import { notify } from '../outbox/notify'
 
 /** Everyone bound to a house now (approved), for telling them of a change among them. */
 export const approvedMembers = (ctx: Ctx, houseId: string) =>

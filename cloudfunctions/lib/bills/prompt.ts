@@ -1,9 +1,9 @@
-import type { BillDoc, ReminderLogDoc } from '../../src/core/bills/types'
-import type { BindingDoc } from '../../src/core/account/types'
-import { decidePrompt, DEFAULT_POLICY, type ReminderPolicy } from '../../src/core/bills/reminders'
-import { payable, yuan } from '../../src/core/bills/fees'
-import type { Store } from '../lib/ports/store'
-import { notify } from '../lib/outbox/notify'
+import type { BillDoc, ReminderLogDoc } from '../../../src/core/bills/types'
+import type { BindingDoc } from '../../../src/core/account/types'
+import { decidePrompt, DEFAULT_POLICY, type ReminderPolicy } from '../../../src/core/bills/reminders'
+import { payable, yuan } from '../../../src/core/bills/fees'
+import type { Store } from '../ports/store'
+import { notify } from '../outbox/notify'
 
 /** A person who owes on one or more of their houses. */
 export interface Debtor {

@@ -1,6 +1,6 @@
-import { DEFAULT_POLICY, type ReminderPolicy } from '../../src/core/bills/reminders'
-import { DEFAULT_REVIEW_ABOVE } from '../../src/core/bills/offline-review'
-import type { Store, Tx } from '../lib/ports/store'
+import { DEFAULT_POLICY, type ReminderPolicy } from '../../../src/core/bills/reminders'
+import { DEFAULT_REVIEW_ABOVE } from '../../../src/core/bills/offline-review'
+import type { Store, Tx } from '../ports/store'
 
 /** billSettings/<communityId>: a community's own reminder policy over the default, as the 客服主任 saved it. */
 export interface BillSettingsDoc {

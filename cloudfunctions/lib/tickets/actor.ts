@@ -1,6 +1,6 @@
-import { canCause, type TicketEvent } from '../../src/core/tickets/machine'
-import type { Actor, Role, TicketDoc } from '../../src/core/tickets/types'
-import type { Ctx } from '../lib/runtime/context'
+import { canCause, type TicketEvent } from '../../../src/core/tickets/machine'
+import type { Actor, Role, TicketDoc } from '../../../src/core/tickets/types'
+import type { Ctx } from '../runtime/context'
 import { rolesOn } from './access'
 
 /**

@@ -1,8 +1,8 @@
-import type { BillDoc } from '../../src/core/bills/types'
-import { monthDates, monthRange, rollupMonth, type MonthRollup } from '../../src/core/supervisor/monthly'
-import type { SurveyDoc } from '../../src/core/surveys/types'
-import type { TicketDoc } from '../../src/core/tickets/types'
-import type { Doc, Filter, Query, Store } from '../lib/ports/store'
+import type { BillDoc } from '../../../src/core/bills/types'
+import { monthDates, monthRange, rollupMonth, type MonthRollup } from '../../../src/core/supervisor/monthly'
+import type { SurveyDoc } from '../../../src/core/surveys/types'
+import type { TicketDoc } from '../../../src/core/tickets/types'
+import type { Doc, Filter, Query, Store } from '../ports/store'
 import { rulesFor } from '../tickets/policy'
 
 /** rollups/<communityId>_<YYYY-MM>: a month's figures folded into counters, and when they were folded. */

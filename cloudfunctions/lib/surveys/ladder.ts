@@ -1,10 +1,10 @@
-import type { House } from '../../src/core/community/types'
-import { formatTime } from '../../src/core/shared/time'
-import { COMPLAINT_CALLBACK_MS } from '../../src/core/surveys/rules'
-import type { Answer, CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
-import type { Actor, TicketDoc } from '../../src/core/tickets/types'
-import type { Ctx } from '../lib/runtime/context'
-import { openTicket } from '../tickets/actions/create'
+import type { House } from '../../../src/core/community/types'
+import { formatTime } from '../../../src/core/shared/time'
+import { COMPLAINT_CALLBACK_MS } from '../../../src/core/surveys/rules'
+import type { Answer, CallbackDoc, SurveyDoc } from '../../../src/core/surveys/types'
+import type { Actor, TicketDoc } from '../../../src/core/tickets/types'
+import type { Ctx } from '../runtime/context'
+import { openTicket } from '../tickets/open'
 import { addEvent } from '../tickets/events'
 import { communityStaff, tellResidents, tellStaff } from '../tickets/tell'
 
@@ -29,15 +29,14 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
   const chief = supervisors.find((u) => u.staff?.onDuty) ?? supervisors[0]
   const why = [`评分 ${answer.overall} 星`, answer.resolved ? '' : '问题未解决', ...answer.tags.filter((t) => ['不准时', '没修好', '态度差', '乱收费'].includes(t))].filter(Boolean).join('，')
   const description = `回访差评：${orig.no}（${why}）${answer.comment ? `。住户留言：${answer.comment}` : ''}`.slice(0, 500)
-  const made = await openTicket(
-    ctx,
-    { type: 'complaint', scope: 'home', houseId: house._id, category: orig.category, description, photos: [] },
+  const made = await openTicket(ctx, {
+    input: { type: 'complaint', scope: 'home', houseId: house._id, category: orig.category, description, photos: [] },
     house,
-    { openid: orig.reporterOpenid, name: orig.reporter.name, phone: orig.reporter.phone },
-    answer.source === 'callback' ? 'phone' : 'app',
-    SYSTEM,
-    `cp_${surveyId}`,
-  )
+    reporter: { openid: orig.reporterOpenid, name: orig.reporter.name, phone: orig.reporter.phone },
+    source: answer.source === 'callback' ? 'phone' : 'app',
+    actor: SYSTEM,
+    id: `cp_${surveyId}`,
+  })
   const due = ctx.now + COMPLAINT_CALLBACK_MS
   await ctx.store.transaction(async (tx) => {
     const tickets = tx.collection<TicketDoc>('tickets')

@@ -1,9 +1,9 @@
-import type { BillDoc, PayMethod, PayOrderDoc, ReceiptDoc } from '../../src/core/bills/types'
-import { payable, yuan } from '../../src/core/bills/fees'
-import { dayjs, formatTime, TZ } from '../../src/core/shared/time'
-import type { Tx } from '../lib/ports/store'
-import type { Deps } from '../lib/runtime/deps'
-import { notify } from '../lib/outbox/notify'
+import type { BillDoc, PayMethod, PayOrderDoc, ReceiptDoc } from '../../../src/core/bills/types'
+import { payable, yuan } from '../../../src/core/bills/fees'
+import { dayjs, formatTime, TZ } from '../../../src/core/shared/time'
+import type { Tx } from '../ports/store'
+import type { Deps } from '../runtime/deps'
+import { notify } from '../outbox/notify'
 import { holdPayment } from './hold'
 
 /**

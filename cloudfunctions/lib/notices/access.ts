@@ -1,8 +1,8 @@
-import { AppError } from '../../src/core/shared/errors'
-import { coversAll, scopeOf } from '../../src/core/access/scope'
-import type { NoticeDoc } from '../../src/core/notices/types'
-import type { Ctx } from '../lib/runtime/context'
-import { assertCoversAll, officeScope } from '../lib/runtime/scope'
+import { AppError } from '../../../src/core/shared/errors'
+import { coversAll, scopeOf } from '../../../src/core/access/scope'
+import type { NoticeDoc } from '../../../src/core/notices/types'
+import type { Ctx } from '../runtime/context'
+import { assertCoversAll, officeScope } from '../runtime/scope'
 
 /** Staff act on notices whose whole audience is inside their staff scope (a zone: every building of it). */
 export function assertCanManage(ctx: Ctx, communityId: string, buildings: string[]) {

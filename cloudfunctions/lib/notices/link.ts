@@ -1,8 +1,8 @@
-import { AppError } from '../../src/core/shared/errors'
-import { inAudience, isActiveOutage } from '../../src/core/notices/rules'
-import type { NoticeDoc } from '../../src/core/notices/types'
-import type { House } from '../../src/core/community/types'
-import type { Store } from '../lib/ports/store'
+import { AppError } from '../../../src/core/shared/errors'
+import { inAudience, isActiveOutage } from '../../../src/core/notices/rules'
+import type { NoticeDoc } from '../../../src/core/notices/types'
+import type { House } from '../../../src/core/community/types'
+import type { Store } from '../ports/store'
 
 /** A repair may be linked to an outage only while it is active and the house is in its area. */
 export async function assertLinkable(store: Store, outageId: string, house: House, now: number) {

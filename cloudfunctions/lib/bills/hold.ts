@@ -1,7 +1,7 @@
-import type { BillDoc, PayOrderDoc } from '../../src/core/bills/types'
-import { heldNotice, heldReason } from '../../src/core/bills/refunds'
-import type { Tx } from '../lib/ports/store'
-import { notify } from '../lib/outbox/notify'
+import type { BillDoc, PayOrderDoc } from '../../../src/core/bills/types'
+import { heldNotice, heldReason } from '../../../src/core/bills/refunds'
+import type { Tx } from '../ports/store'
+import { notify } from '../outbox/notify'
 
 /**
  * A payment WeChat Pay confirmed that cannot be credited: the order is held for a refund with

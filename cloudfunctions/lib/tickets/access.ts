@@ -1,9 +1,9 @@
-import { AppError } from '../../src/core/shared/errors'
-import { OFFICE_ROLES, scopeOf } from '../../src/core/access/scope'
-import type { Role, TicketDoc } from '../../src/core/tickets/types'
-import type { Ctx } from '../lib/runtime/context'
-import { assertInScope, inScope } from '../lib/runtime/scope'
-import { residentOf } from '../lib/tickets/resident'
+import { AppError } from '../../../src/core/shared/errors'
+import { OFFICE_ROLES, scopeOf } from '../../../src/core/access/scope'
+import type { Role, TicketDoc } from '../../../src/core/tickets/types'
+import type { Ctx } from '../runtime/context'
+import { assertInScope, inScope } from '../runtime/scope'
+import { residentOf } from './resident'
 
 /**
  * The roles the caller holds on this ticket, and so what they may see and do with it. Resident:

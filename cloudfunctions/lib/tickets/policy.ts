@@ -1,6 +1,6 @@
-import { DEFAULT_CALENDAR, type BusinessCalendar } from '../../src/core/tickets/calendar'
-import { DEFAULT_SLA, type SlaPolicy } from '../../src/core/tickets/sla'
-import type { Store } from '../lib/ports/store'
+import { DEFAULT_CALENDAR, type BusinessCalendar } from '../../../src/core/tickets/calendar'
+import { DEFAULT_SLA, type SlaPolicy } from '../../../src/core/tickets/sla'
+import type { Store } from '../ports/store'
 
 /** settings/<communityId>: the rules a 客服主任 can change without a deploy. */
 export interface SettingsDoc {

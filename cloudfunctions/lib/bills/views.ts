@@ -1,6 +1,6 @@
-import { daysOverdue, payable } from '../../src/core/bills/fees'
-import type { BillDoc, FeeItemDoc, ReceiptDoc } from '../../src/core/bills/types'
-import type { Ctx } from '../lib/runtime/context'
+import { daysOverdue, payable } from '../../../src/core/bills/fees'
+import type { BillDoc, FeeItemDoc, ReceiptDoc } from '../../../src/core/bills/types'
+import type { Ctx } from '../runtime/context'
 
 /** A bill as the app shows it; the audit trail only for staff. */
 export function billView(b: BillDoc, now: number, opts: { staff?: boolean } = {}) {

@@ -1,8 +1,8 @@
-import { formatTime } from '../../src/core/shared/time'
-import { STATUS_LABELS, type TicketDoc } from '../../src/core/tickets/types'
-import type { UserDoc } from '../../src/core/account/types'
-import { notify } from '../lib/outbox/notify'
-import type { Store, Tx } from '../lib/ports/store'
+import { formatTime } from '../../../src/core/shared/time'
+import { STATUS_LABELS, type TicketDoc } from '../../../src/core/tickets/types'
+import type { UserDoc } from '../../../src/core/account/types'
+import { notify } from '../outbox/notify'
+import type { Store, Tx } from '../ports/store'
 
 export const residentPage = (t: Pick<TicketDoc, '_id'>) => `/tickets/detail/index?id=${t._id}`
 export const staffPage = (t: Pick<TicketDoc, '_id'>) => `/staff/ticket/index?id=${t._id}`

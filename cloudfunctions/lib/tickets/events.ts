@@ -1,6 +1,6 @@
-import type { Actor, TicketDoc } from '../../src/core/tickets/types'
-import type { Tx } from '../lib/ports/store'
-import { newId } from '../lib/runtime/ids'
+import type { Actor, TicketDoc } from '../../../src/core/tickets/types'
+import type { Tx } from '../ports/store'
+import { newId } from '../runtime/ids'
 
 /** ticketEvents/<id>: one step of a ticket's life — the timeline, the thread, and the figures' source. */
 export interface EventDoc {

@@ -1,5 +1,5 @@
-import { isVisible, outageLine, outageView } from '../../src/core/notices/rules'
-import type { Audience, NoticeDoc } from '../../src/core/notices/types'
+import { isVisible, outageLine, outageView } from '../../../src/core/notices/rules'
+import type { Audience, NoticeDoc } from '../../../src/core/notices/types'
 
 export const noticePage = (id: string) => `/notices/detail/index?id=${id}`
 

@@ -3,9 +3,9 @@ import { AUTO_CLOSE_MS } from '../../../src/core/tickets/machine'
 import { DEADLINE_LABELS, type Actor, type TicketDoc } from '../../../src/core/tickets/types'
 import { spoken } from '../../../src/core/tickets/promise'
 import type { UserDoc } from '../../../src/core/account/types'
-import type { Deps } from '../../lib/runtime/deps'
-import { addEvent } from '../events'
-import { communityStaff, tellResidents, tellStaff } from '../tell'
+import type { Deps } from '../runtime/deps'
+import { addEvent } from './events'
+import { communityStaff, tellResidents, tellStaff } from './tell'
 
 const SYSTEM: Actor = { openid: 'system', role: 'system', name: '系统' }
 const LEVEL_WORDS = { 1: '即将超时', 2: '已超时', 3: '严重超时' } as const

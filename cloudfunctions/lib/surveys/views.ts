@@ -1,8 +1,8 @@
-import { maskPhone } from '../../src/core/shared/phone'
-import { AMEND_MS, canAmend, failedCalls } from '../../src/core/surveys/rules'
-import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
-import type { Ctx } from '../lib/runtime/context'
-import { inScope } from '../lib/runtime/scope'
+import { maskPhone } from '../../../src/core/shared/phone'
+import { AMEND_MS, canAmend, failedCalls } from '../../../src/core/surveys/rules'
+import type { CallbackDoc, SurveyDoc } from '../../../src/core/surveys/types'
+import type { Ctx } from '../runtime/context'
+import { inScope } from '../runtime/scope'
 
 /** A survey as the ticket page shows it: the resident may answer within the window; staff may reply. */
 export async function surveyView(ctx: Ctx, s: SurveyDoc, complaint?: { id: string; no: string }) {

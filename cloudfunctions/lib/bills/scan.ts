@@ -1,5 +1,5 @@
-import type { Filter, Store } from '../lib/ports/store'
-import type { BillDoc } from '../../src/core/bills/types'
+import type { Filter, Store } from '../ports/store'
+import type { BillDoc } from '../../../src/core/bills/types'
 
 export const PAGE = 1000
 /** A function call reads at most this many bills (20 pages): CloudBase's 60 s and a day's read quota. */

@@ -1,9 +1,9 @@
-import { maskPhone } from '../../src/core/shared/phone'
-import { isOverdue } from '../../src/core/tickets/escalation'
-import { promiseText } from '../../src/core/tickets/promise'
-import { nextPromise } from '../../src/core/tickets/sla'
-import type { TicketDoc } from '../../src/core/tickets/types'
-import type { Ctx } from '../lib/runtime/context'
+import { maskPhone } from '../../../src/core/shared/phone'
+import { isOverdue } from '../../../src/core/tickets/escalation'
+import { promiseText } from '../../../src/core/tickets/promise'
+import { nextPromise } from '../../../src/core/tickets/sla'
+import type { TicketDoc } from '../../../src/core/tickets/types'
+import type { Ctx } from '../runtime/context'
 
 /** The list view of a ticket. The phone is shown whole only to the handler who will call. */
 export function summary(t: TicketDoc, ctx: Pick<Ctx, 'openid' | 'now'>) {
