@@ -50,6 +50,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'wx-server-sdk', 'better-sqlite3', 'node:*', 'fs'] }],
     },
   },
+  {
+    // Collections are read typed, through the registry (lib/collections.ts).
+    files: ['cloudfunctions/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    // The store contract test exercises the port itself on a scratch collection.
+    ignores: ['cloudfunctions/lib/ports/**', 'cloudfunctions/lib/adapters/**', 'test/cloudbase/store.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='collection'][arguments.0.type='Literal']", message: "Use the typed registry: store.c.<name> (or tx.c.<name>), not collection('<name>')." },
+      ],
+    },
+  },
   ...functionBoundaries,
   ...libBoundaries,
 )

@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../cloudfunctions/lib/collections'
+import { COLLECTIONS, indexesOf } from '../cloudfunctions/lib/collections'
 
 /**
  * What a fresh CloudBase environment needs before the first call: the collections (which
@@ -25,7 +25,7 @@ export interface IndexSpec {
 export function cloudbasePlan() {
   const collections = Object.keys(COLLECTIONS).filter((n) => !isLocalOnly(n))
   const indexes: IndexSpec[] = collections.flatMap((collection) =>
-    COLLECTIONS[collection].indexes.map((fields) => ({ collection, name: fields.join('_').replace(/\W/g, '_'), fields })),
+    indexesOf(collection).map((fields) => ({ collection, name: fields.join('_').replace(/\W/g, '_'), fields })),
   )
   return { collections, indexes }
 }

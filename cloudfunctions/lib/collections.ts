@@ -1,25 +1,93 @@
+import type { ArchiveDoc, BindingDoc, UserDoc } from '../../src/core/account/types'
+import type {
+  BillDoc,
+  BillRunDoc,
+  CampaignDoc,
+  CampaignRecipientDoc,
+  FeeItemDoc,
+  MeterReadingDoc,
+  OfflinePaymentDoc,
+  ParkingSpaceDoc,
+  PayOrderDoc,
+  ReceiptDoc,
+  ReminderLogDoc,
+} from '../../src/core/bills/types'
+import type { CommunityDoc, House } from '../../src/core/community/types'
+import type { DeliveryDoc, FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../../src/core/notices/types'
+import type { AuditDoc, SavedReplyDoc } from '../../src/core/supervisor/types'
+import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
+import type { TicketDoc } from '../../src/core/tickets/types'
+import type { DevPayOrderDoc } from './adapters/local/payments'
+import type { DevPhoneCodeDoc } from './adapters/local/phones'
+import type { BillSettingsDoc } from './bills/policy'
+import type { FileDoc } from './files/uploads'
+import type { MessageDoc, OutboxDoc } from './outbox/notify'
+import type { SubscriptionDoc } from './outbox/quota'
+import type { Collection, Doc, TxCollection } from './ports/store'
+import type { LeaseDoc } from './runtime/lease'
+import type { RequestDoc } from './runtime/requests'
+import type { SettingsDoc } from './settings'
+import type { RollupDoc } from './supervisor/rollups'
+import type { EventDoc } from './tickets/events'
+
+/** A collection's document type and its indexes. `doc` is never set: it only carries the type. */
+interface Def<T extends Doc> {
+  indexes: string[][]
+  doc?: T
+}
+const def = <T extends Doc>(indexes: string[][] = []): Def<T> => ({ indexes })
+
+/** claims/<houseId>_<openid>: the latest claim this person made on this house. */
+export interface ClaimDoc {
+  _id: string
+  bindingId: string
+}
+
+/** counters/<key>: the last number handed out (ticket numbers per day, receipt numbers, sign-ups). */
+export interface CounterDoc {
+  _id: string
+  n: number
+}
+
+/** jobState/<job>_<community>: a daily job's run, resumable by cursor. */
+export interface JobStateDoc {
+  _id: string
+  lastRunDate?: string
+  /** The day in progress and the last id done, when a run ran out of time. */
+  runningDate?: string
+  cursor?: string
+}
+
+/** devSessions/<token>: a local-host sign-in. */
+export interface DevSessionDoc {
+  _id: string
+  openid: string
+  account: string
+  createdAt: number
+  /** Wall-clock time (not the app's clock, which tests move by days): a session lasts a working day. */
+  expiresAt: number
+}
+
 /**
- * Every collection and its indexes, in one place. The SQLite adapter creates them on open;
- * scripts/setup-cloudbase.ts prints the same list for the CloudBase console (≤ 20 per collection).
- * An index is a list of field paths; queries that filter and sort on a prefix of one are fast.
+ * Every collection, its document type and its indexes, in one place. The SQLite adapter creates
+ * them on open; scripts/setup-cloudbase.ts prints the same list for the CloudBase console (≤ 20 per
+ * collection). Code reads them typed: `store.c.tickets.get(id)` is a `TicketDoc`. An index is a
+ * list of field paths; queries that filter and sort on a prefix of one are fast.
  */
-export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
-  users: { indexes: [['staff.communityId']] },
-  communities: { indexes: [] },
-  houses: { indexes: [['communityId', 'building', 'unit']] },
-  archive: { indexes: [['communityId']] },
-  bindings: {
-    indexes: [
+export const COLLECTIONS = {
+  users: def<UserDoc>([['staff.communityId']]),
+  communities: def<CommunityDoc>(),
+  houses: def<House>([['communityId', 'building', 'unit']]),
+  archive: def<ArchiveDoc>([['communityId']]),
+  bindings: def<BindingDoc>([
       ['openid', 'createdAt'],
       ['houseId', 'openid'],
       ['communityId', 'status', 'createdAt'],
       ['communityId', 'status', 'building', 'createdAt'],
-    ],
-  },
+  ]),
   /** <houseId>_<openid> → latest binding: keeps one live claim per person and house. */
-  claims: { indexes: [] },
-  tickets: {
-    indexes: [
+  claims: def<ClaimDoc>(),
+  tickets: def<TicketDoc>([
       ['communityId', 'status', 'rank', 'createdAt'],
       ['communityId', 'createdAt'],
       ['communityId', 'open', 'createdAt'],
@@ -39,70 +107,84 @@ export const COLLECTIONS: Record<string, { indexes: string[][] }> = {
       ['communityId', 'escalated', 'createdAt'],
       ['communityId', 'open', 'priority', 'createdAt'],
       ['communityId', 'lowRating', 'open', 'createdAt'],
-    ],
-  },
-  ticketEvents: { indexes: [['ticketId', 'at']] },
+  ]),
+  ticketEvents: def<EventDoc>([['ticketId', 'at']]),
   /** files/<hash of the file id>: each upload's uploader, purpose, checked type and size. */
-  files: { indexes: [['uploader', 'createdAt']] },
-  /** 回访 (issue 4): surveys/<ticketId>_<round> — one answer per ticket per round — and callback tasks. */
-  surveys: { indexes: [['communityId', 'month', 'sentAt'], ['checkAt'], ['complaintId', 'updatedAt']] },
-  callbacks: { indexes: [['communityId', 'state', 'dueAt'], ['communityId', 'state', 'updatedAt']] },
-  savedReplies: { indexes: [['communityId']] },
+  files: def<FileDoc>([['uploader', 'createdAt']]),
+  /** 回访: surveys/<ticketId>_<round> — one answer per ticket per round — and callback tasks. */
+  surveys: def<SurveyDoc>([['communityId', 'month', 'sentAt'], ['checkAt'], ['complaintId', 'updatedAt']]),
+  callbacks: def<CallbackDoc>([['communityId', 'state', 'dueAt'], ['communityId', 'state', 'updatedAt']]),
+  savedReplies: def<SavedReplyDoc>([['communityId']]),
   /** settings/<communityId>: SLA policy, business calendar and the other per-community rules. */
-  settings: { indexes: [] },
-  /** Bills (issue 6): fee items, bills, payment orders, receipts, readings, 催缴. */
-  feeItems: { indexes: [['communityId', 'createdAt']] },
-  parkingSpaces: { indexes: [['houseId'], ['communityId']] },
-  meterReadings: { indexes: [['communityId', 'period', 'houseId']] },
-  bills: {
-    indexes: [
+  settings: def<SettingsDoc>(),
+  /** Bills: fee items, bills, payment orders, receipts, readings, 催缴. */
+  feeItems: def<FeeItemDoc>([['communityId', 'createdAt']]),
+  parkingSpaces: def<ParkingSpaceDoc>([['houseId'], ['communityId']]),
+  meterReadings: def<MeterReadingDoc>([['communityId', 'period', 'houseId']]),
+  bills: def<BillDoc>([
       ['houseId', 'status', 'dueDate'],
       ['houseId', 'status', 'updatedAt'],
       ['houseId', 'dueDate'],
       ['communityId', 'status', 'dueDate'],
       ['communityId', 'status', 'building'],
-    ],
-  },
+  ]),
   /** <communityId>_<period>: a chunked bill run's cursor. */
-  billRuns: { indexes: [] },
+  billRuns: def<BillRunDoc>(),
   /** <communityId>: a community's reminder policy over the default. */
-  billSettings: { indexes: [] },
+  billSettings: def<BillSettingsDoc>(),
   /** Held payments (conflict, mismatch, refunds) are listed per community and status: bills.heldPayments. */
-  payOrders: { indexes: [['status', 'updatedAt'], ['communityId', 'status', 'updatedAt']] },
+  payOrders: def<PayOrderDoc>([['status', 'updatedAt'], ['communityId', 'status', 'updatedAt']]),
   /** Desk payments above the review threshold, waiting for a second person (bills.pendingOffline). */
-  offlinePayments: { indexes: [['communityId', 'status', 'createdAt'], ['houseId', 'status']] },
-  receipts: { indexes: [] },
+  offlinePayments: def<OfflinePaymentDoc>([['communityId', 'status', 'createdAt'], ['houseId', 'status']]),
+  receipts: def<ReceiptDoc>(),
   /** <openid>: last 催缴 prompt, for the one-per-3-days rule. */
-  reminders: { indexes: [] },
-  campaigns: { indexes: [['communityId', 'createdAt']] },
-  campaignRecipients: { indexes: [['campaignId']] },
-  /** Notices (issue 5): announcements, outages, events; deliveries, read receipts, follows, sign-ups. */
-  notices: { indexes: [['communityId', 'publishAt'], ['sendPending', 'publishAt']] },
+  reminders: def<ReminderLogDoc>(),
+  campaigns: def<CampaignDoc>([['communityId', 'createdAt']]),
+  campaignRecipients: def<CampaignRecipientDoc>([['campaignId']]),
+  /** Notices: announcements, outages, events; deliveries, read receipts, follows, sign-ups. */
+  notices: def<NoticeDoc>([['communityId', 'publishAt'], ['sendPending', 'publishAt']]),
   /** Per recipient: read share per building, counts per push status, and the pushes still to settle. */
-  noticeDeliveries: { indexes: [['noticeId', 'building'], ['noticeId', 'status'], ['status', 'checkAt']] },
-  noticeReads: { indexes: [['noticeId', 'building'], ['openid', 'noticeId']] },
-  noticeFollows: { indexes: [['noticeId']] },
-  signups: { indexes: [['noticeId', 'status', 'at']] },
-  /** Audit trail (issue 7): who changed what, when, before and after; searched by kind and actor. */
-  audit: { indexes: [['communityId', 'at'], ['communityId', 'kind', 'at'], ['communityId', 'actorName', 'at'], ['communityId', 'actor', 'at']] },
+  noticeDeliveries: def<DeliveryDoc>([['noticeId', 'building'], ['noticeId', 'status'], ['status', 'checkAt']]),
+  noticeReads: def<ReadDoc>([['noticeId', 'building'], ['openid', 'noticeId']]),
+  noticeFollows: def<FollowDoc>([['noticeId']]),
+  signups: def<SignUpDoc>([['noticeId', 'status', 'at']]),
+  /** Audit trail: who changed what, when, before and after; searched by kind and actor. */
+  audit: def<AuditDoc>([['communityId', 'at'], ['communityId', 'kind', 'at'], ['communityId', 'actorName', 'at'], ['communityId', 'actor', 'at']]),
   /** rollups/<communityId>_<YYYY-MM>: a month's figures folded into counters (supervisor trend and 月报). */
-  rollups: { indexes: [['live', 'viewedAt', 'computedAt']] },
+  rollups: def<RollupDoc>([['live', 'viewedAt', 'computedAt']]),
   /** Background jobs' own progress (daily runs, cursors). */
-  jobState: { indexes: [] },
+  jobState: def<JobStateDoc>(),
   /** <job>: one holder at a time (the scheduler's tick), so overlapping timer runs do not both work. */
-  leases: { indexes: [] },
+  leases: def<LeaseDoc>(),
   /** Outbox and in-app messages, used by every feature that tells a person something. */
-  outbox: { indexes: [['status', 'nextAttemptAt']] },
-  messages: { indexes: [['openid', 'createdAt'], ['openid', 'read', 'createdAt']] },
+  outbox: def<OutboxDoc>([['status', 'nextAttemptAt']]),
+  messages: def<MessageDoc>([['openid', 'createdAt'], ['openid', 'read', 'createdAt']]),
   /** <openid>_<templateKey>: subscribe-message grants and uses. */
-  subscriptions: { indexes: [] },
-  counters: { indexes: [] },
+  subscriptions: def<SubscriptionDoc>(),
+  counters: def<CounterDoc>(),
   /** <openid>_<requestId>: what a create made, so a retried create returns it. */
-  requests: { indexes: [] },
+  requests: def<RequestDoc>(),
   /** Local host only: dev sign-in sessions, simulated payment orders and phone-verification codes. */
-  devSessions: { indexes: [] },
-  devPayOrders: { indexes: [] },
-  devPhoneCodes: { indexes: [] },
-}
+  devSessions: def<DevSessionDoc>(),
+  devPayOrders: def<DevPayOrderDoc>(),
+  devPhoneCodes: def<DevPhoneCodeDoc>(),
+} satisfies Record<string, Def<Doc>>
 
 export type CollectionName = keyof typeof COLLECTIONS
+export type DocOf<K extends CollectionName> = (typeof COLLECTIONS)[K] extends Def<infer T> ? T : never
+
+export type Collections = { readonly [K in CollectionName]: Collection<DocOf<K>> }
+export type TxCollections = { readonly [K in CollectionName]: TxCollection<DocOf<K>> }
+
+/** A collection's indexes by name; none for a name outside the registry (the store contract's own). */
+export const indexesOf = (name: string): string[][] => (COLLECTIONS as Record<string, Def<Doc>>)[name]?.indexes ?? []
+
+/** The typed collections over an adapter's `collection(name)`: each opened on first use. */
+export function byName<C>(open: (name: CollectionName) => unknown): C {
+  const out = {}
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+    let c: unknown
+    Object.defineProperty(out, name, { enumerable: true, get: () => (c ??= open(name)) })
+  }
+  return out as C
+}

@@ -12,9 +12,9 @@ const spread = <T>(list: T[], i: number) => list[(i * 7919) % list.length]
 export async function seedBillsBench(store: Store, data: BenchDataset, now: number) {
   await store.transaction(async (tx) => {
     for (const c of data.communities) {
-      for (const f of DEMO_FEE_ITEMS(c.id, now)) await tx.collection('feeItems').set(f)
+      for (const f of DEMO_FEE_ITEMS(c.id, now)) await tx.c.feeItems.set(f)
       const sup: UserDoc = { _id: `wx-${c.id}-supervisor`, nickname: '主任', createdAt: now, updatedAt: now, staff: { name: '主任', communityId: c.id, roles: ['supervisor'] } }
-      await tx.collection<UserDoc>('users').set(sup)
+      await tx.c.users.set(sup)
     }
   })
 }

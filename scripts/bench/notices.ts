@@ -1,6 +1,5 @@
 import { sendNotices } from '../../cloudfunctions/lib/notices/send'
 import type { Deps } from '../../cloudfunctions/lib/runtime/deps'
-import type { NoticeDoc } from '../../src/core/notices/types'
 import type { BenchDataset } from './dataset'
 import type { BenchCase, CallFn } from './run'
 
@@ -42,7 +41,7 @@ export function noticeCases(data: BenchDataset, call: CallFn, deps: Deps): Bench
           const s = await sendNotices(deps)
           if (s.told === 0) break
         }
-        if (r.ok) told += (await deps.store.collection<NoticeDoc>('notices').get((r.data as { id: string }).id))?.recipients ?? 0
+        if (r.ok) told += (await deps.store.c.notices.get((r.data as { id: string }).id))?.recipients ?? 0
         sendMs += performance.now() - t
         if (i === communities.length - 1) noticesTotals.push({ name: `停水 to ${told} households`, ms: sendMs, note: `${communities.length} notices, publish + scheduler chunks of 200` })
         return r

@@ -1,7 +1,6 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import { newSurvey } from '../../src/core/surveys/rules'
 import type { SurveyDoc, SurveyTag } from '../../src/core/surveys/types'
-import type { TicketDoc } from '../../src/core/tickets/types'
 import { writeBatched, type BenchDataset } from './dataset'
 import type { BenchCase, CallFn } from './run'
 
@@ -17,7 +16,7 @@ export interface SurveyData {
  */
 export async function seedSurveys(store: Store, data: BenchDataset, target = 150_000, open = 600): Promise<SurveyData> {
   const out: SurveyData = { open: [] }
-  const tickets = store.collection<TicketDoc>('tickets')
+  const tickets = store.c.tickets
   let written = 0
   for (const c of data.communities) {
     const docs: { collection: string; doc: SurveyDoc }[] = []

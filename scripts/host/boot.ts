@@ -19,7 +19,7 @@ export interface BootOptions {
 export async function boot(opts: BootOptions) {
   const unlock = lockDataDir(opts.dataDir)
   const local = localDeps(opts.dataDir, opts.clock)
-  const seeded = (await local.store.collection('communities').count()) === 0
+  const seeded = (await local.store.c.communities.count()) === 0
   if (seeded) await seedDemo(local.store, local.clock.now(), { history: true })
   const server = createHost(local, { staticDir: opts.staticDir })
   try {

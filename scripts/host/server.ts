@@ -24,15 +24,6 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 }
 
-interface Session {
-  _id: string
-  openid: string
-  account: string
-  createdAt: number
-  /** Wall-clock time (not the app's clock, which tests move by days): a session lasts a working day. */
-  expiresAt: number
-}
-
 export const SESSION_MS = 12 * 3_600_000
 
 /**
@@ -42,7 +33,7 @@ export const SESSION_MS = 12 * 3_600_000
  */
 export function createHost(local: LocalDeps, opts: { staticDir: string }): Server {
   const { deps, files } = local
-  const sessions = () => deps.store.collection<Session>('devSessions')
+  const sessions = () => deps.store.c.devSessions
 
   async function session(token: string | null) {
     if (!token) return null
@@ -82,7 +73,7 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
         const openid = await identity(bearer(req))
         if (!openid) return sendJson(res, fail('UNAUTHENTICATED', '请先登录'))
         const order = await local.payments.queryOrder(payMatch[1])
-        const owner = await deps.store.collection<{ _id: string; openid: string }>('devPayOrders').get(payMatch[1])
+        const owner = await deps.store.c.devPayOrders.get(payMatch[1])
         if (!owner || owner.openid !== openid || order.state === 'closed') return sendJson(res, fail('NOT_FOUND', '订单不存在'))
         const paid = await local.payments.markPaid(payMatch[1])
         const notice = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: paid!._id, totalFee: paid!.totalFee, transactionId: paid!.transactionId, timeEnd: String(deps.clock.now()) }

@@ -1,7 +1,7 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import type { BillDoc, FeeItemDoc, ParkingSpaceDoc, ReceiptDoc } from '../../src/core/bills/types'
 import { billsFor } from '../../src/core/bills/billing'
-import { houseId, type House } from '../../src/core/community/types'
+import { houseId } from '../../src/core/community/types'
 
 /**
  * The demo community's fees: 物业费 ¥2.50/m²·月 (商铺 ¥4.00: 6栋's ground floor), 停车费 ¥150/月, 水 ¥5.00/吨,
@@ -20,8 +20,8 @@ const ARREARS_MONTHS = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10']
 
 export async function seedBillsDemo(store: Store, communityId: string, now: number, skipHouses: string[]) {
   const items = DEMO_FEE_ITEMS(communityId, now)
-  for (const f of items) await store.collection<FeeItemDoc>('feeItems').set(f)
-  const houses = (await store.collection<House>('houses').find({ where: { communityId }, orderBy: [['_id', 'asc']], limit: 1000 })).filter((h) => !skipHouses.includes(h._id))
+  for (const f of items) await store.c.feeItems.set(f)
+  const houses = (await store.c.houses.find({ where: { communityId }, orderBy: [['_id', 'asc']], limit: 1000 })).filter((h) => !skipHouses.includes(h._id))
   const docs: { c: string; d: { _id: string } }[] = []
   // 李秀英 (1栋1单元401) and 王磊 rent a space; so does every ninth household.
   const withSpace = [houseId(communityId, '1', '1', '401'), houseId(communityId, '2', '1', '502'), ...houses.filter((_, i) => i % 9 === 4).map((h) => h._id)]
@@ -44,7 +44,7 @@ export async function seedBillsDemo(store: Store, communityId: string, now: numb
   })
 
   // 张建国 paid October's 物业费 in WeChat: his history and a receipt to open.
-  const zhang = await store.collection<House>('houses').get(houseId(communityId, '1', '1', '301'))
+  const zhang = await store.c.houses.get(houseId(communityId, '1', '1', '301'))
   if (zhang) {
     const paidAt = Date.UTC(2026, 9, 20, 3, 12)
     const receiptNo = 'SJ20261020-00001'
@@ -61,8 +61,8 @@ export async function seedBillsDemo(store: Store, communityId: string, now: numb
       transactionId: '4200002026102012345678',
       createdAt: paidAt,
     }
-    await store.collection<BillDoc>('bills').set(bill)
-    await store.collection<ReceiptDoc>('receipts').set(receipt)
-    await store.collection<{ _id: string; n: number }>('counters').set({ _id: 'receipt_20261020', n: 1 })
+    await store.c.bills.set(bill)
+    await store.c.receipts.set(receipt)
+    await store.c.counters.set({ _id: 'receipt_20261020', n: 1 })
   }
 }

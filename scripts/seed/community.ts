@@ -93,8 +93,8 @@ export function communityDoc(spec: CommunitySpec, extra: Partial<Community> = {}
 export async function seedCommunity(store: Store, spec: CommunitySpec, seed = 7) {
   const houses = buildHouses(spec)
   const archive = buildArchive(spec, houses, seed)
-  await store.collection('communities').set(communityDoc(spec))
-  for (const h of houses) await store.collection<House>('houses').set(h)
-  for (const a of archive) await store.collection<ArchiveDoc>('archive').set(a)
+  await store.c.communities.set(communityDoc(spec))
+  for (const h of houses) await store.c.houses.set(h)
+  for (const a of archive) await store.c.archive.set(a)
   return { houses, archive }
 }

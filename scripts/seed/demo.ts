@@ -1,5 +1,5 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
-import type { ArchiveDoc, BindingDoc, HouseRole, UserDoc, StaffProfile } from '../../src/core/account/types'
+import type { BindingDoc, HouseRole, UserDoc, StaffProfile } from '../../src/core/account/types'
 import { houseId } from '../../src/core/community/types'
 import { seedCommunity, type CommunitySpec } from './community'
 import { seedBillsDemo } from './bills'
@@ -65,14 +65,14 @@ export async function seedDemo(store: Store, now: number, opts: { history?: bool
       updatedAt: now,
       ...(a.staff ? { staff: { name: a.name, communityId: c.id, ...a.staff } } : {}),
     }
-    await store.collection<UserDoc>('users').set(user)
+    await store.c.users.set(user)
     if (!a.house) continue
     const hid = houseId(c.id, a.house.building, a.house.unit, a.house.room)
     // The archive knows our demo residents, so their own bindings read as archive-approved.
-    const archive = await store.collection<ArchiveDoc>('archive').get(hid)
+    const archive = await store.c.archive.get(hid)
     const members = (archive?.members ?? []).filter((m) => m.role !== a.house!.role || a.house!.role !== 'owner')
     members.push({ name: a.name, phone: a.house.phone, role: a.house.role })
-    await store.collection<ArchiveDoc>('archive').set({ _id: hid, communityId: c.id, members })
+    await store.c.archive.set({ _id: hid, communityId: c.id, members })
     if (a.house.unbound) continue
     const binding: BindingDoc = {
       _id: `seed-${a.account}`,
@@ -90,7 +90,7 @@ export async function seedDemo(store: Store, now: number, opts: { history?: bool
       createdAt: now,
       updatedAt: now,
     }
-    await store.collection<BindingDoc>('bindings').set(binding)
+    await store.c.bindings.set(binding)
   }
   await seedTicketsDemo(store, c.id)
   await seedBillsDemo(store, c.id, now, DEMO_ACCOUNTS.flatMap((a) => (a.house && !a.house.unbound ? [houseId(c.id, a.house.building, a.house.unit, a.house.room)] : [])))

@@ -125,7 +125,7 @@ describe('six months of demo history', () => {
     expect(new Set(tickets.map((t) => t.no)).size).toBe(tickets.length)
     const last = tickets.reduce((a, b) => (a.createdAt > b.createdAt ? a : b))
     const [prefix, day, seq] = last.no.split('-')
-    const counter = await local.store.collection<{ _id: string; n: number }>('counters').get(`${c}_${prefix}_${day}`)
+    const counter = await local.store.c.counters.get(`${c}_${prefix}_${day}`)
     expect(counter!.n).toBeGreaterThanOrEqual(Number(seq))
   })
 
@@ -163,7 +163,7 @@ describe('six months of demo history', () => {
     }
     const paid = added.filter((b) => b.status === 'paid')
     for (const b of paid.slice(0, 50)) {
-      const receipt = await local.store.collection<{ _id: string; lines: { billId: string }[]; amount: number }>('receipts').get(b.receiptNo!)
+      const receipt = await local.store.c.receipts.get(b.receiptNo!)
       expect(receipt).toMatchObject({ amount: b.amount, lines: [{ billId: b._id }] })
       expect(b.paidAt).toBeLessThan(TODAY)
     }
@@ -181,7 +181,7 @@ describe('six months of demo history', () => {
     again.store.close?.()
     const plain = open()
     await seedDemo(plain.store, NOW)
-    expect(await plain.store.collection('tickets').count()).toBe(0)
+    expect(await plain.store.c.tickets.count()).toBe(0)
     plain.store.close?.()
   })
 })

@@ -11,6 +11,6 @@ export const SAVED_REPLIES = [
 
 export async function seedTicketsDemo(store: Store, communityId: string) {
   for (const [i, r] of SAVED_REPLIES.entries()) {
-    await store.collection<{ _id: string }>('savedReplies').set({ _id: `${communityId}-reply-${i + 1}`, communityId, order: i + 1, ...r } as { _id: string })
+    await store.c.savedReplies.set({ _id: `${communityId}-reply-${i + 1}`, communityId, order: i + 1, ...r })
   }
 }

@@ -168,7 +168,7 @@ describe('the main loop through the deployed bundles', () => {
     const first = await ok('resident-li', 'bills', 'createOrder', { billIds: [bill.id] })
     // Its prepay id has run out (as after two hours), so 去缴费 again opens a second order; both get paid.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    await cloudbaseStore(require('wx-server-sdk').database() as CloudDb).collection<{ _id: string; createdAt: number }>('payOrders').update(first.outTradeNo, { createdAt: Date.now() - 3 * 3_600_000 })
+    await cloudbaseStore(require('wx-server-sdk').database() as CloudDb).c.payOrders.update(first.outTradeNo, { createdAt: Date.now() - 3 * 3_600_000 })
     const second = await ok('resident-li', 'bills', 'createOrder', { billIds: [bill.id] })
     expect(second.outTradeNo).not.toBe(first.outTradeNo)
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined)

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core'
 import { fixedClock } from '../../cloudfunctions/lib/ports/clock'
-import type { BillDoc, FeeItemDoc } from '../../src/core/bills/types'
 import { e2eHost, go, phone, shot } from './browser'
 
 /** 2026-11-24 10:00 Shanghai, as in the integration tests: the November bills are not yet due. */
@@ -48,7 +47,7 @@ describe('bills and payment, end to end in Chromium', () => {
     await expect(zhang.getByTestId('receipt-amount').innerText()).resolves.toBe('¥229.13')
     await expect(zhang.getByTestId('receipt-no').innerText()).resolves.toMatch(/^No\. SJ20261124-\d{5}$/)
     await shot(zhang, 'bills-04-receipt')
-    const paid = await env.host.local.store.collection<BillDoc>('bills').get('sunshine_2026-11_sunshine-property_sunshine-1-1-301')
+    const paid = await env.host.local.store.c.bills.get('sunshine_2026-11_sunshine-property_sunshine-1-1-301')
     expect(paid).toMatchObject({ status: 'paid', paidVia: 'wechat', paidAmount: 22913 })
 
     await go(zhang, env.host.url, '/pages/bills/index')
@@ -75,8 +74,8 @@ describe('bills and payment, end to end in Chromium', () => {
     expect(names.some((t) => t.includes('张建国') || t.includes('1栋1单元301'))).toBe(false)
     await expect(liu.getByTestId('recipient').filter({ hasText: '李秀英' }).getByTestId('recipient-status').innerText()).resolves.toContain('站内信已送达')
     await shot(liu, 'bills-07-campaign-recipients')
-    const li = await env.host.local.store.collection('messages').count({ openid: 'dev-resident-li', title: '物业费缴费提醒' })
-    const zh = await env.host.local.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '物业费缴费提醒' })
+    const li = await env.host.local.store.c.messages.count({ openid: 'dev-resident-li', title: '物业费缴费提醒' })
+    const zh = await env.host.local.store.c.messages.count({ openid: 'dev-resident-zhang', title: '物业费缴费提醒' })
     expect([li, zh]).toEqual([1, 0])
 
     // 对账单有疑问: li asks about her 物业费 and lands on the question ticket the agents will answer.
@@ -90,7 +89,7 @@ describe('bills and payment, end to end in Chromium', () => {
     await lip.waitForURL(/tickets\/detail/)
     await lip.getByText('对账单有疑问：物业费', { exact: false }).first().waitFor()
     await shot(lip, 'bills-09-dispute-ticket')
-    const disputed = await env.host.local.store.collection<BillDoc>('bills').find({ where: { houseId: 'sunshine-1-1-401', itemName: '物业费' } })
+    const disputed = await env.host.local.store.c.bills.find({ where: { houseId: 'sunshine-1-1-401', itemName: '物业费' } })
     expect(disputed[0].disputeTicketId).toBeTruthy()
   })
 
@@ -121,13 +120,13 @@ describe('bills and payment, end to end in Chromium', () => {
     await fee.getByTestId('fee-rate-residential').getByText('住宅 ¥2.80').waitFor()
     await expect(fee.getByTestId('fee-rate-commercial').innerText()).resolves.toBe('商铺 ¥4.50')
     await shot(liu, 'bills-10-fee-items')
-    const items = await env.host.local.store.collection<FeeItemDoc>('feeItems').find({ where: { communityId: 'sunshine' } })
+    const items = await env.host.local.store.c.feeItems.find({ where: { communityId: 'sunshine' } })
     expect(items.find((i) => i.name === '物业费')).toMatchObject({ unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
 
     // The next bill run (2026-12) charges the new prices: the change did take effect.
     const token = await login('supervisor-liu')
     while (!(await call(token, 'bills', 'runBills', { period: '2026-12' })).data.done);
-    const december = (house: string) => env.host.local.store.collection<BillDoc>('bills').get(`sunshine_2026-12_sunshine-property_${house}`)
+    const december = (house: string) => env.host.local.store.c.bills.get(`sunshine_2026-12_sunshine-property_${house}`)
     // zhang's 91.65 m² × ¥2.80 = ¥256.62; the 商铺 6栋1单元101, 89.50 m² × ¥4.50 = ¥402.75.
     expect(await december('sunshine-1-1-301')).toMatchObject({ amount: 25662, basis: '91.65 m² × ¥2.80/m²·月' })
     expect(await december('sunshine-6-1-101')).toMatchObject({ amount: 40275, basis: '商铺 89.50 m² × ¥4.50/m²·月' })

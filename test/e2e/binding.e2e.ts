@@ -14,7 +14,7 @@ async function api(account: string, fn: string, action: string, data: unknown) {
   return res.json()
 }
 
-const bindings = () => env.host.local.store.collection('bindings').count()
+const bindings = () => env.host.local.store.c.bindings.count()
 const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').getByText(text, { exact: true }).click()
 
 /** The bind page asks for consent before it collects a name and a phone. */

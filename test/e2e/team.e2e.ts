@@ -1,6 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
 import { e2eHost, go, phone, shot } from './browser'
-import type { AuditDoc } from '../../src/core/supervisor/types'
 
 const env = e2eHost('team')
 
@@ -126,7 +125,7 @@ describe('team, roster and settings, end to end in Chromium', () => {
     await trailShows(liu, all)
     for (const row of await liu.getByTestId('audit-item').all()) await expect(row.innerText()).resolves.toMatch(/刘芳 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
     // The rows are the records, newest first, each by liu.
-    const docs = await env.host.local.store.collection<AuditDoc>('audit').find({ where: { communityId: 'sunshine' }, orderBy: [['at', 'desc']], limit: 100 })
+    const docs = await env.host.local.store.c.audit.find({ where: { communityId: 'sunshine' }, orderBy: [['at', 'desc']], limit: 100 })
     expect(docs.map((a) => a.summary)).toEqual(all)
     expect(new Set(docs.map((a) => `${a.actor} ${a.actorName}`))).toEqual(new Set(['dev-supervisor-liu 刘芳']))
     await shot(liu, 't-team-11-audit-all')

@@ -1,5 +1,4 @@
 import { harness, type Harness } from '../helpers/harness'
-import type { BindingDoc } from '../../src/core/account/types'
 
 let h: Harness
 beforeEach(async () => {
@@ -9,9 +8,9 @@ afterEach(() => h.close())
 
 const HOUSE_WANG_NEW = 'sunshine-2-2-1801'
 const counts = async () => ({
-  bindings: await h.store.collection('bindings').count(),
-  users: await h.store.collection('users').count(),
-  messages: await h.store.collection('messages').count(),
+  bindings: await h.store.c.bindings.count(),
+  users: await h.store.c.users.count(),
+  messages: await h.store.c.messages.count(),
 })
 
 describe('account: the house-binding slice', () => {
@@ -47,7 +46,7 @@ describe('account: the house-binding slice', () => {
     expect(approved.status).toBe('approved')
     const me = await h.ok('resident-wang', 'account', 'whoami')
     expect(me.houses.map((x: { label: string }) => x.label)).toEqual(['2栋1单元502', '2栋2单元1801'])
-    const msgs = await h.store.collection('messages').find({ where: { openid: 'dev-resident-wang' } })
+    const msgs = await h.store.c.messages.find({ where: { openid: 'dev-resident-wang' } })
     expect(msgs).toEqual([expect.objectContaining({ title: '房屋绑定已通过' })])
 
     // Deciding twice is refused, not silently repeated.
@@ -56,7 +55,7 @@ describe('account: the house-binding slice', () => {
   })
 
   it('approves at once when name and a WeChat-verified phone match the owner archive', async () => {
-    const archive = await h.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
+    const archive = await h.store.c.archive.get('sunshine-3-1-1202')
     const owner = archive!.members[0]
     const code = await h.phones.issue(owner.phone)
     expect(await h.ok('wx-newcomer', 'account', 'verifyPhone', { code })).toEqual({ phone: `${owner.phone.slice(0, 3)}****${owner.phone.slice(-4)}` })
@@ -67,7 +66,7 @@ describe('account: the house-binding slice', () => {
   })
 
   it('a stranger who types the owner’s name and phone (printed on every delivery slip) waits for staff', async () => {
-    const archive = await h.store.collection<{ _id: string; members: { name: string; phone: string }[] }>('archive').get('sunshine-3-1-1202')
+    const archive = await h.store.c.archive.get('sunshine-3-1-1202')
     const owner = archive!.members[0]
     const b = await h.ok('wx-stranger', 'account', 'bindHouse', { houseId: 'sunshine-3-1-1202', role: 'owner', name: owner.name, phone: owner.phone })
     expect(b).toMatchObject({ status: 'pending', autoApproved: false, phoneVerified: false })
@@ -97,7 +96,7 @@ describe('account: the house-binding slice', () => {
     const results = await Promise.all([1, 2, 3].map(() => h.call('resident-wang', 'account', 'bindHouse', req)))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['CONFLICT', 'CONFLICT'])
-    expect(await h.store.collection('bindings').count({ houseId: HOUSE_WANG_NEW })).toBe(1)
+    expect(await h.store.c.bindings.count({ houseId: HOUSE_WANG_NEW })).toBe(1)
   })
 
   it('a resident cannot approve, see the queue, or decide', async () => {
@@ -120,7 +119,7 @@ describe('account: the house-binding slice', () => {
     const own = await h.ok('agent-chen', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '陈静', phone: '13900000001' })
     expect(own.status).toBe('pending')
     expect(await h.call('agent-chen', 'account', 'approveBinding', { bindingId: own.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核自己的绑定申请，请由其他同事处理' } })
-    expect((await h.store.collection<BindingDoc>('bindings').get(own.id))!.status).toBe('pending')
+    expect((await h.store.c.bindings.get(own.id))!.status).toBe('pending')
     expect((await h.ok('supervisor-liu', 'account', 'approveBinding', { bindingId: own.id })).status).toBe('approved')
   })
 
@@ -132,7 +131,7 @@ describe('account: the house-binding slice', () => {
     }
     const sixth = await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-4-1-301', role: 'tenant', name: '王磊', phone: '13800000502' })
     expect(sixth).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
-    expect(await h.store.collection('bindings').count({ openid: 'dev-resident-wang', houseId: 'sunshine-4-1-301' })).toBe(0)
+    expect(await h.store.c.bindings.count({ openid: 'dev-resident-wang', houseId: 'sunshine-4-1-301' })).toBe(0)
     h.clock.advance(86_400_000)
     expect((await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-4-1-301', role: 'tenant', name: '王磊', phone: '13800000502' })).ok).toBe(true)
   })
@@ -153,7 +152,7 @@ describe('account: the house-binding slice', () => {
       h.call('supervisor-liu', 'account', 'rejectBinding', { bindingId: b.id, reason: '资料不全' }),
     ])
     expect([x.ok, y.ok].filter(Boolean)).toHaveLength(1)
-    expect(await h.store.collection('messages').count({ openid: 'dev-resident-wang' })).toBe(1)
+    expect(await h.store.c.messages.count({ openid: 'dev-resident-wang' })).toBe(1)
   })
 
   it('malformed input gets INVALID_INPUT with the field, and writes nothing', async () => {
@@ -186,7 +185,7 @@ describe('account: the house-binding slice', () => {
     const r = await h.ok('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'accept', retired: 'accept' } })
     expect(r.granted).toEqual(['bindingResult'])
     await h.ok('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'reject' } })
-    expect(await h.store.collection('subscriptions').get('dev-resident-zhang_bindingResult')).toMatchObject({ accepted: 1, sent: 0 })
+    expect(await h.store.c.subscriptions.get('dev-resident-zhang_bindingResult')).toMatchObject({ accepted: 1, sent: 0 })
     expect(await h.call('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'yes' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 

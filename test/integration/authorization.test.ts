@@ -1,7 +1,5 @@
 import { harness, type Harness } from '../helpers/harness'
 import { seedCommunity } from '../../scripts/seed/community'
-import type { BindingDoc } from '../../src/core/account/types'
-import type { TicketDoc } from '../../src/core/tickets/types'
 
 /**
  * The staff scope, walked: every staff action × every role × a record in 周明's zone (1栋), one
@@ -34,16 +32,16 @@ async function ticketAt(place: Place, type: 'repair' | 'question' = 'repair'): P
   })
   if (place !== 'other') return t.id
   // No one here may act in 滨江苑, so its ticket is written as its own staff would have made it.
-  const doc = (await h.store.collection<TicketDoc>('tickets').get(t.id))!
+  const doc = (await h.store.c.tickets.get(t.id))!
   const moved = { ...doc, _id: `${doc._id}r`, communityId: 'riverside', houseId: HOUSE.other, building: '1', reporterOpenid: 'offline:13900000001' }
-  await h.store.collection<TicketDoc>('tickets').set(moved)
+  await h.store.c.tickets.set(moved)
   return moved._id
 }
 
 async function pendingBindingAt(place: Place): Promise<string> {
   const id = `claim-${place}-${Math.random().toString(36).slice(2, 8)}`
   const now = h.clock.now()
-  await h.store.collection<BindingDoc>('bindings').set({
+  await h.store.c.bindings.set({
     _id: id,
     openid: `wx-claimant-${id}`,
     communityId: place === 'other' ? 'riverside' : 'sunshine',
@@ -113,7 +111,7 @@ describe('the staff scope, action × role × place', () => {
 describe('a personal binding never grants staff powers', () => {
   async function bind(account: string, houseId: string, building: string) {
     const now = h.clock.now()
-    await h.store.collection<BindingDoc>('bindings').set({
+    await h.store.c.bindings.set({
       _id: `b-${account}-${houseId}`,
       openid: `dev-${account}`,
       communityId: houseId.startsWith('riverside') ? 'riverside' : 'sunshine',

@@ -1,13 +1,9 @@
 import { harness, T0, type Harness } from '../helpers/harness'
 import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
 import { billReminders, payOrders } from '../../cloudfunctions/lib/bills/jobs'
-import type { BillDoc, PayOrderDoc } from '../../src/core/bills/types'
-import type { OutboxDoc } from '../../cloudfunctions/lib/outbox/notify'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'
 import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
 import { feeItemInput, newDraft, repriced, toggled, withKind } from '../../src/core/bills/fee-items'
-import type { FeeItemDoc } from '../../src/core/bills/types'
-import type { House } from '../../src/core/community/types'
 
 let h: Harness
 beforeEach(async () => {
@@ -31,7 +27,7 @@ async function runAll(period = '2026-11', chunk = 500) {
   }
 }
 
-const bills = () => h.store.collection<BillDoc>('bills')
+const bills = () => h.store.c.bills
 const wechat = { openid: null, source: 'payment' as const }
 
 /** What cloudPay sends the callback after the payer paid. */
@@ -53,7 +49,7 @@ describe('bills: bill run', () => {
   it('creates one bill per house and item; 物业费 = area × price, rounded half up in fen', async () => {
     const { created } = await runAll()
     // 432 houses' 物业费 + 停车费 for every space; no readings yet, so no 水/电.
-    const spaces = await h.store.collection('parkingSpaces').count()
+    const spaces = await h.store.c.parkingSpaces.count()
     expect(created).toBe(432 + spaces)
     const b = await zhangPropertyBill()
     // 91.65 m² × ¥2.50 = 229.125 → 22913 fen.
@@ -83,12 +79,12 @@ describe('bills: bill run', () => {
     const before = await bills().count()
     expect(await h.call('supervisor-liu', 'bills', 'runBills', { period: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     // A typo'd year is refused with the field, before anything is written.
-    const billsBefore = await h.store.collection('bills').count()
+    const billsBefore = await h.store.c.bills.count()
     for (const period of ['2062-11', '2025-10', '2027-03']) {
       expect(await h.call('supervisor-liu', 'bills', 'runBills', { period })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { period: '账期只能是本月前 12 个月到后 3 个月之间' } } })
     }
     expect(await h.call('supervisor-liu', 'bills', 'importReadings', { period: '2062-11', kind: 'water', csv: '房号,上期读数,本期读数\n1-1-301,1,2\n' })).toMatchObject({ ok: false, error: { fields: { period: expect.any(String) } } })
-    expect(await h.store.collection('bills').count()).toBe(billsBefore)
+    expect(await h.store.c.bills.count()).toBe(billsBefore)
     expect(await bills().count()).toBe(before)
   })
 })
@@ -98,8 +94,8 @@ describe('bills: 物业费 by house type and price changes', () => {
 
   it('a 商铺 pays area × the commercial price, a 住宅 in the same building the residential one', async () => {
     // 6栋's ground floor is street-front shops; no demo account lives there.
-    expect((await h.store.collection<House>('houses').get('sunshine-6-1-101'))!.type).toBe('commercial')
-    expect((await h.store.collection<House>('houses').get('sunshine-6-1-201'))!.type).toBe('residential')
+    expect((await h.store.c.houses.get('sunshine-6-1-101'))!.type).toBe('commercial')
+    expect((await h.store.c.houses.get('sunshine-6-1-201'))!.type).toBe('residential')
     await runAll()
     // 89.50 m² × ¥4.00 = ¥358.00; 118.30 m² × ¥4.00 = ¥473.20
     expect(await propertyBill('2026-11', 'sunshine-6-1-101')).toMatchObject({ amount: 35800, basis: '商铺 89.50 m² × ¥4.00/m²·月' })
@@ -107,9 +103,9 @@ describe('bills: 物业费 by house type and price changes', () => {
     // 89.50 m² × ¥2.50 = 223.75
     expect(await propertyBill('2026-11', 'sunshine-6-1-201')).toMatchObject({ amount: 22375, basis: '89.50 m² × ¥2.50/m²·月' })
     // A house stored without a type is residential.
-    const legacy = (await h.store.collection<House>('houses').get('sunshine-6-1-202'))!
+    const legacy = (await h.store.c.houses.get('sunshine-6-1-202'))!
     delete legacy.type
-    await h.store.collection<House>('houses').set(legacy)
+    await h.store.c.houses.set(legacy)
     await runAll('2026-12')
     expect(await propertyBill('2026-12', 'sunshine-6-1-202')).toMatchObject({ amount: 29575, basis: '118.30 m² × ¥2.50/m²·月' })
   })
@@ -120,7 +116,7 @@ describe('bills: 物业费 by house type and price changes', () => {
     // Exactly what the page sends after 住宅 ¥2.80 and 商铺 ¥4.50 were typed in.
     const saved = await h.ok('supervisor-liu', 'bills', 'saveFeeItem', repriced(item, { residential: 280, commercial: 450 }))
     expect(saved).toMatchObject({ unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
-    expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-property')).toMatchObject({ unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
+    expect(await h.store.c.feeItems.get('sunshine-property')).toMatchObject({ unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
     await runAll('2026-12')
     // 91.65 m² × ¥2.80 = ¥256.62; 89.50 m² × ¥4.50 = ¥402.75
     expect(await propertyBill('2026-12', ZHANG_HOUSE)).toMatchObject({ amount: 25662, basis: '91.65 m² × ¥2.80/m²·月' })
@@ -158,8 +154,8 @@ describe('bills: 物业费 by house type and price changes', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'priceByType.residential': expect.any(String) } } })
     const parking = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '停车费')
     expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...repriced(parking, 16000), priceByType: { commercial: 20000 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-property')).toMatchObject({ unitPrice: 250, priceByType: { residential: 250, commercial: 400 } })
-    expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-parking')).toMatchObject({ unitPrice: 15000 })
+    expect(await h.store.c.feeItems.get('sunshine-property')).toMatchObject({ unitPrice: 250, priceByType: { residential: 250, commercial: 400 } })
+    expect(await h.store.c.feeItems.get('sunshine-parking')).toMatchObject({ unitPrice: 15000 })
   })
 })
 
@@ -218,7 +214,7 @@ describe('bills: new, one-off and inactive fee items from the 收费项目 page'
     const stopped = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '停车费')
     await h.ok('supervisor-liu', 'bills', 'saveFeeItem', toggled(stopped))
     await runAll('2026-11')
-    const spaces = await h.store.collection('parkingSpaces').count()
+    const spaces = await h.store.c.parkingSpaces.count()
     expect(await itemBills('sunshine-parking', '2026-11')).toBe(spaces)
     expect(await itemBills(oneoff.id)).toBe(0)
 
@@ -238,8 +234,8 @@ describe('bills: new, one-off and inactive fee items from the 收费项目 page'
     // Only the 客服主任 saves.
     const good = { ...lift, onlyPeriod: '2026-12' }
     expect(await h.call('agent-chen', 'bills', 'saveFeeItem', good)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.store.collection<FeeItemDoc>('feeItems').count({ communityId: 'sunshine' })).toBe(4)
-    expect(await h.store.collection<FeeItemDoc>('feeItems').get('sunshine-parking')).toMatchObject({ kind: 'parking', unitPrice: 15000 })
+    expect(await h.store.c.feeItems.count({ communityId: 'sunshine' })).toBe(4)
+    expect(await h.store.c.feeItems.get('sunshine-parking')).toMatchObject({ kind: 'parking', unitPrice: 15000 })
     expect((await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'feeItem' })).items).toHaveLength(0)
   })
 })
@@ -252,10 +248,10 @@ describe('bills: meter readings CSV', () => {
     const r = await h.call('supervisor-liu', 'bills', 'importReadings', { period: '2026-11', kind: 'water', csv: bad })
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 第3行: '本期读数 290 小于上期读数 300' } } })
     expect(!r.ok && r.error.message).toContain('第 3 行')
-    expect(await h.store.collection('meterReadings').count()).toBe(0)
+    expect(await h.store.c.meterReadings.count()).toBe(0)
     const unknown = await h.call('supervisor-liu', 'bills', 'importReadings', { period: '2026-11', kind: 'water', csv: good + '9-1-101,1,2\n' })
     expect(unknown).toMatchObject({ ok: false, error: { fields: { 第4行: '本小区没有房屋 9-1-101' } } })
-    expect(await h.store.collection('meterReadings').count()).toBe(0)
+    expect(await h.store.c.meterReadings.count()).toBe(0)
   })
 
   it('good readings become 水费 bills on the next run: usage × price', async () => {
@@ -274,7 +270,7 @@ describe('bills: one open order per bill', () => {
     const first = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
     const again = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
     expect(again.outTradeNo).toBe(first.outTradeNo)
-    expect(await h.store.collection('payOrders').count({ status: 'created' })).toBe(1)
+    expect(await h.store.c.payOrders.count({ status: 'created' })).toBe(1)
     // Past the prepay id's life, a fresh order replaces it.
     h.clock.advance(2 * 3_600_000)
     const [x, y] = await Promise.all([
@@ -293,16 +289,16 @@ describe('bills: one open order per bill', () => {
     h.clock.advance(2 * 3_600_000)
     const fresh = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [b.id] })
     expect(fresh.outTradeNo).not.toBe(old.outTradeNo)
-    const receiptsBefore = await h.store.collection('receipts').count({ method: 'wechat' })
+    const receiptsBefore = await h.store.c.receipts.count({ method: 'wechat' })
     jest.spyOn(console, 'error').mockImplementation(() => undefined)
     for (const o of [old, fresh]) {
       await h.payments.markPaid(o.outTradeNo)
       await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)
     }
     jest.restoreAllMocks()
-    expect(await h.store.collection('receipts').count({ method: 'wechat' })).toBe(receiptsBefore + 1)
+    expect(await h.store.c.receipts.count({ method: 'wechat' })).toBe(receiptsBefore + 1)
     expect((await bills().get(b.id))!).toMatchObject({ status: 'paid', orderId: old.outTradeNo })
-    expect((await h.store.collection<PayOrderDoc>('payOrders').get(fresh.outTradeNo))!.status).toBe('conflict')
+    expect((await h.store.c.payOrders.get(fresh.outTradeNo))!.status).toBe('conflict')
   })
 })
 
@@ -326,8 +322,8 @@ describe('bills: paying in WeChat', () => {
     const bill = (await bills().get(b.id))!
     expect(bill).toMatchObject({ status: 'paid', paidVia: 'wechat', paidAmount: 22913 })
     expect(bill.receiptNo).toMatch(/^SJ20261124-\d{5}$/)
-    expect(await h.store.collection('receipts').count({ _id: { $gt: 'SJ20261124' } })).toBe(1)
-    expect(await h.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '缴费成功' })).toBe(1)
+    expect(await h.store.c.receipts.count({ _id: { $gt: 'SJ20261124' } })).toBe(1)
+    expect(await h.store.c.messages.count({ openid: 'dev-resident-zhang', title: '缴费成功' })).toBe(1)
     expect(await h.ok('resident-zhang', 'bills', 'orderStatus', { outTradeNo: o.outTradeNo })).toEqual({ status: 'paid', receiptNo: bill.receiptNo })
     const receipt = await h.ok('resident-zhang', 'bills', 'receipt', { receiptNo: bill.receiptNo })
     expect(receipt).toMatchObject({ amount: 22913, method: 'wechat', communityName: '阳光花园', lines: [expect.objectContaining({ itemName: '物业费', label: '1栋1单元301' })] })
@@ -343,7 +339,7 @@ describe('bills: paying in WeChat', () => {
     expect(spy).toHaveBeenCalledWith(expect.stringContaining('refused'))
     spy.mockRestore()
     expect((await bills().get(b.id))!.status).toBe('unpaid')
-    expect(await h.store.collection('receipts').count({ method: 'wechat', amount: 1 })).toBe(0)
+    expect(await h.store.c.receipts.count({ method: 'wechat', amount: 1 })).toBe(0)
   })
 
   it('an order WeChat Pay says the bills no longer match is marked, not credited', async () => {
@@ -354,7 +350,7 @@ describe('bills: paying in WeChat', () => {
     await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)
     jest.restoreAllMocks()
     expect((await bills().get(b.id))!.status).toBe('unpaid')
-    expect((await h.store.collection<PayOrderDoc>('payOrders').get(o.outTradeNo))!.status).toBe('conflict')
+    expect((await h.store.c.payOrders.get(o.outTradeNo))!.status).toBe('conflict')
   })
 
   it('a forged notice is not believed: any call not from WeChat Pay is refused; an unpaid order is not credited', async () => {
@@ -401,7 +397,7 @@ describe('bills: paying in WeChat', () => {
     expect((await bills().get(li[0].id))!.status).toBe('paid')
     h.clock.advance(3 * HOUR)
     expect(await payOrders(h.deps)).toMatchObject({ closed: 1 })
-    expect((await h.store.collection<PayOrderDoc>('payOrders').get(abandoned.outTradeNo))!.status).toBe('closed')
+    expect((await h.store.c.payOrders.get(abandoned.outTradeNo))!.status).toBe('closed')
   })
 })
 
@@ -413,7 +409,7 @@ describe('bills: prompts that respect people', () => {
       await h.payments.markPaid(o.outTradeNo)
       await handlePayNotice(notice(o.outTradeNo, o.totalFee), wechat, h.deps)
     })
-    const prompts = (openid: string) => h.store.collection('messages').count({ openid, title: '物业费缴费提醒' })
+    const prompts = (openid: string) => h.store.c.messages.count({ openid, title: '物业费缴费提醒' })
     // 2026-11-27 09:59: not yet.
     h.clock.set(T0 + 3 * DAY - 1 * 60_000)
     expect(await billReminders(h.deps)).toMatchObject({ communities: 0 })
@@ -446,7 +442,7 @@ describe('bills: prompts that respect people', () => {
     const c = await h.ok('agent-chen', 'bills', 'startCampaign', { building: '1' })
     const li = c.recipients.find((r: { name: string }) => r.name === '李秀英')
     expect(li).toMatchObject({ status: 'pending', houseLabel: '1栋1单元401' })
-    const [push] = await h.store.collection<OutboxDoc>('outbox').find({ where: { openid: 'dev-resident-li', templateKey: 'billReminder' } })
+    const [push] = await h.store.c.outbox.find({ where: { openid: 'dev-resident-li', templateKey: 'billReminder' } })
     expect(push.nextAttemptAt).toBe(Date.UTC(2026, 10, 24, 23, 0)) // 07:00 Shanghai
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 })
     h.clock.set(Date.UTC(2026, 10, 24, 23, 0))
@@ -498,7 +494,7 @@ describe('bills: staff', () => {
     expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     const r = await h.ok('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置房减免（业主提供空置证明）' })
     expect(r).toMatchObject({ status: 'waived', amount: 0, adjustments: [{ byName: '刘芳', from: 22913, to: 0, reason: '空置房减免（业主提供空置证明）' }] })
-    expect(await h.store.collection('messages').count({ openid: 'dev-resident-zhang', title: '账单已减免' })).toBe(1)
+    expect(await h.store.c.messages.count({ openid: 'dev-resident-zhang', title: '账单已减免' })).toBe(1)
     expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 100, reason: '再改' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
   })
 
@@ -521,16 +517,16 @@ describe('bills: 对账单有疑问', () => {
     const t = await h.ok('resident-zhang', 'tickets', 'create', {
       type: 'question', scope: 'home', houseId: ZHANG_HOUSE, category: 'other', description: `对账单有疑问：${bill.itemName}，面积与房产证不符`, billId: bill.id,
     })
-    expect((await h.store.collection<{ _id: string; billId?: string }>('tickets').get(t.id))!.billId).toBe(bill.id)
+    expect((await h.store.c.tickets.get(t.id))!.billId).toBe(bill.id)
     const again = (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills.find((b: { id: string }) => b.id === bill.id)
     expect(again.disputeTicketId).toBe(t.id)
     // The agent sees it as a question in the inbox, like any other.
     expect((await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'new', type: 'question' })).items.map((x: { id: string }) => x.id)).toContain(t.id)
 
     const liBill = (await h.ok('resident-li', 'bills', 'myBills')).houses[0].bills[0]
-    const before = await h.store.collection('tickets').count()
+    const before = await h.store.c.tickets.count()
     const r = await h.call('resident-zhang', 'tickets', 'create', { type: 'question', scope: 'home', houseId: ZHANG_HOUSE, category: 'other', description: '这张账单是怎么回事', billId: liBill.id })
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { billId: '账单不存在' } } })
-    expect(await h.store.collection('tickets').count()).toBe(before)
+    expect(await h.store.c.tickets.count()).toBe(before)
   })
 })

@@ -1,5 +1,4 @@
 import { harness, type Harness } from '../helpers/harness'
-import type { BindingDoc } from '../../src/core/account/types'
 
 /**
  * Who may be whom: a binding auto-approves only on a phone WeChat verified, the people of a
@@ -14,9 +13,9 @@ afterEach(() => h.close())
 
 const ZHANG_HOUSE = 'sunshine-1-1-301'
 const WU_HOUSE = 'sunshine-3-1-1201'
-const messages = (openid: string) => h.store.collection<{ _id: string; title: string; body: string; page: string }>('messages').find({ where: { openid }, orderBy: [['createdAt', 'asc']], limit: 100 })
-const outbox = (openid: string) => h.store.collection<{ _id: string; templateKey: string; data: Record<string, string> }>('outbox').find({ where: { openid }, limit: 100 })
-const audit = () => h.store.collection<{ _id: string; kind: string; summary: string; actor: string; actorName: string }>('audit').find({ where: { kind: 'binding' }, orderBy: [['at', 'asc']], limit: 100 })
+const messages = (openid: string) => h.store.c.messages.find({ where: { openid }, orderBy: [['createdAt', 'asc']], limit: 100 })
+const outbox = (openid: string) => h.store.c.outbox.find({ where: { openid }, limit: 100 })
+const audit = () => h.store.c.audit.find({ where: { kind: 'binding' }, orderBy: [['at', 'asc']], limit: 100 })
 
 /** A tenant of 张建国's flat, approved by the front desk (typed phone, so a colleague checked). */
 async function zhangTenant(openid = 'wx-tenant', name = '孙小梅') {
@@ -32,7 +31,7 @@ describe('手机号快速验证', () => {
     expect((await h.ok('resident-wu', 'account', 'whoami')).verifiedPhone).toBe('138****1201')
     // WeChat's codes serve once: a replay is refused and changes nothing.
     expect(await h.call('wx-stranger', 'account', 'verifyPhone', { code })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '手机号验证已失效，请重新点击验证' } })
-    expect(await h.store.collection('users').get('wx-stranger')).toBeNull()
+    expect(await h.store.c.users.get('wx-stranger')).toBeNull()
   })
 
   it('a code older than five minutes is refused', async () => {
@@ -58,13 +57,13 @@ describe('手机号快速验证', () => {
   })
 
   it('without a verified number and without a typed one the form is told which field is missing, and nothing is written', async () => {
-    const before = await h.store.collection('bindings').count()
+    const before = await h.store.c.bindings.count()
     expect(await h.call('resident-wu', 'account', 'bindHouse', { houseId: WU_HOUSE, role: 'owner', name: '吴秀兰' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { phone: '请先验证手机号，或手动填写' } },
     })
     expect(await h.call('resident-wu', 'account', 'verifyPhone', { code: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.store.collection('bindings').count()).toBe(before)
+    expect(await h.store.c.bindings.count()).toBe(before)
   })
 })
 
@@ -126,7 +125,7 @@ describe('ending a binding', () => {
     const co = await h.ok('wx-coowner', 'account', 'bindHouse', { houseId: ZHANG_HOUSE, role: 'owner', name: '张太太', phone: '13911113333' })
     await h.ok('agent-chen', 'account', 'approveBinding', { bindingId: co.id })
     expect(await h.call('resident-zhang', 'account', 'removeBinding', { bindingId: co.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '业主之间的变更请到物业服务中心办理' } })
-    expect((await h.store.collection<BindingDoc>('bindings').get(co.id))!.status).toBe('approved')
+    expect((await h.store.c.bindings.get(co.id))!.status).toBe('approved')
   })
 
   it('anyone ends their own binding; the others in the house are told', async () => {
@@ -138,12 +137,12 @@ describe('ending a binding', () => {
   })
 
   it('staff revoke only inside their scope, and only with a reason the person reads', async () => {
-    const before = await h.store.collection('audit').count()
+    const before = await h.store.c.audit.count()
     expect(await h.call('agent-chen', 'account', 'removeBinding', { bindingId: 'seed-resident-wang' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { reason: '请填写解除原因' } },
     })
-    expect(await h.store.collection('audit').count()).toBe(before)
+    expect(await h.store.c.audit.count()).toBe(before)
     // 周明's zone is 1–3栋: 王磊 (2栋) is his, a house in 5栋 is not; a handler has no say.
     const fiveOwner = await h.ok('wx-five', 'account', 'bindHouse', { houseId: 'sunshine-5-1-101', role: 'tenant', name: '钱多多', phone: '13911114444' })
     await h.ok('agent-chen', 'account', 'approveBinding', { bindingId: fiveOwner.id })
@@ -164,6 +163,6 @@ describe('ending a binding', () => {
     expect(await h.call('wx-stranger', 'account', 'houseMembers', { houseId: ZHANG_HOUSE })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.call('wx-stranger', 'account', 'removeBinding', { bindingId: 'seed-resident-zhang' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.call('resident-li', 'account', 'removeBinding', { bindingId: 'seed-resident-zhang', reason: '邻居' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect((await h.store.collection<BindingDoc>('bindings').get('seed-resident-zhang'))!.status).toBe('approved')
+    expect((await h.store.c.bindings.get('seed-resident-zhang'))!.status).toBe('approved')
   })
 })

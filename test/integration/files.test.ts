@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { harness, PNG, type Harness } from '../helpers/harness'
-import type { FileDoc } from '../../cloudfunctions/lib/files/uploads'
 
 /** Photos: whose they are, what they are, and who gets a link to them. */
 let h: Harness
@@ -12,9 +11,9 @@ afterEach(() => h.close())
 
 const HOUSE = 'sunshine-1-1-301'
 const report = (photos: string[], houseId = HOUSE) => ({ type: 'repair', scope: 'home', houseId, category: 'water_electric', description: '卫生间吊顶渗水，往下滴', photos })
-const ticketsOf = () => h.store.collection('tickets').find({ limit: 100 })
+const ticketsOf = () => h.store.c.tickets.find({ limit: 100 })
 const stored = () => readdirSync(join(h.dir, 'files'))
-const filesRecords = () => h.store.collection<FileDoc>('files').find({ limit: 100 })
+const filesRecords = () => h.store.c.files.find({ limit: 100 })
 const HTML = Buffer.from('<html><script>alert(document.cookie)</script></html>')
 
 describe('uploads are checked and recorded', () => {

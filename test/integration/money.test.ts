@@ -1,7 +1,6 @@
 import { harness, type Harness } from '../helpers/harness'
 import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
 import { creditOrder } from '../../cloudfunctions/lib/bills/credit'
-import type { BillDoc, OfflinePaymentDoc, PayOrderDoc } from '../../src/core/bills/types'
 
 /**
  * Money that staff move, as people notice it: a second payment is listed and refunded once, and
@@ -24,19 +23,19 @@ async function runAll(period = '2026-11') {
   for (;;) if ((await h.ok('supervisor-liu', 'bills', 'runBills', { period })).done) return
 }
 
-const bills = () => h.store.collection<BillDoc>('bills')
-const orders = () => h.store.collection<PayOrderDoc>('payOrders')
-const messages = (title: string) => h.store.collection('messages').count({ openid: ZHANG, title })
-const audits = (kind: string) => h.store.collection('audit').count({ kind })
-const receipts = () => h.store.collection('receipts').count({ houseIds: { $exists: true }, createdAt: { $gte: h.clock.now() - 86_400_000 } })
+const bills = () => h.store.c.bills
+const orders = () => h.store.c.payOrders
+const messages = (title: string) => h.store.c.messages.count({ openid: ZHANG, title })
+const audits = (kind: string) => h.store.c.audit.count({ kind })
+const receipts = () => h.store.c.receipts.count({ houseIds: { $exists: true }, createdAt: { $gte: h.clock.now() - 86_400_000 } })
 /** Everything a refused call could have touched. */
 const snapshot = async () => ({
   orders: await orders().find({ orderBy: [['_id', 'asc']], limit: 1000 }),
-  entries: await h.store.collection('offlinePayments').find({ orderBy: [['_id', 'asc']], limit: 1000 }),
+  entries: await h.store.c.offlinePayments.find({ orderBy: [['_id', 'asc']], limit: 1000 }),
   bill: await bills().get(await zhangBillId()),
-  audit: await h.store.collection('audit').count(),
-  messages: await h.store.collection('messages').count(),
-  settings: await h.store.collection('billSettings').find({ limit: 10 }),
+  audit: await h.store.c.audit.count(),
+  messages: await h.store.c.messages.count(),
+  settings: await h.store.c.billSettings.find({ limit: 10 }),
 })
 
 async function zhangBillId(): Promise<string> {
@@ -92,7 +91,7 @@ describe('money: a double payment is refunded, once', () => {
     const done = await h.ok('supervisor-liu', 'bills', 'refund', { orderId: fresh.outTradeNo, reason: '重复缴费，原路退回' })
     expect(done).toMatchObject({ orderId: fresh.outTradeNo, status: 'refunded', statusText: '已退款', canRefund: false, refund: { byName: '刘芳', reason: '重复缴费，原路退回', refundId: expect.any(String) } })
     // The simulated WeChat Pay took exactly one refund, under the number derived from the order.
-    const dev = await h.store.collection<{ _id: string; refunds?: { outRefundNo: string; refundFee: number }[] }>('devPayOrders').get(fresh.outTradeNo)
+    const dev = await h.store.c.devPayOrders.get(fresh.outTradeNo)
     expect(dev!.refunds).toEqual([expect.objectContaining({ outRefundNo: `RF${fresh.outTradeNo}`, refundFee: 22913 })])
     expect(await messages('款项已原路退回')).toBe(1)
     const trail = (await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'refund' })).items
@@ -106,7 +105,7 @@ describe('money: a double payment is refunded, once', () => {
     // A paid order is not a refund either.
     expect(await h.call('supervisor-liu', 'bills', 'refund', { orderId: old.outTradeNo, reason: '误操作' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
     expect(await snapshot()).toEqual(before)
-    expect((await h.store.collection<{ _id: string; refunds?: unknown[] }>('devPayOrders').get(fresh.outTradeNo))!.refunds).toHaveLength(1)
+    expect((await h.store.c.devPayOrders.get(fresh.outTradeNo))!.refunds).toHaveLength(1)
     // A repeated payment notice after the refund does not bring the order back.
     jest.spyOn(console, 'error').mockImplementation(() => undefined)
     expect(await creditOrder(h.deps, fresh.outTradeNo, { totalFee: fresh.totalFee })).toBe('conflict')
@@ -226,7 +225,7 @@ describe('money: desk payments above the review threshold need a second person',
     expect(ok).toMatchObject({ entry: { status: 'confirmed', decidedByName: '周明', receiptNo: ok.receipt.receiptNo }, receipt: { method: 'cash', amount: 22913, note: '业主现金' } })
     expect(await bills().get(billId)).toMatchObject({ status: 'paid', paidVia: 'cash', receiptNo: ok.receipt.receiptNo })
     expect((await bills().get(billId))!.pendingOfflineId).toBeUndefined()
-    expect(await h.store.collection('receipts').get(ok.receipt.receiptNo)).toMatchObject({ recordedBy: 'dev-agent-chen', confirmedBy: 'dev-manager-zhou' })
+    expect(await h.store.c.receipts.get(ok.receipt.receiptNo)).toMatchObject({ recordedBy: 'dev-agent-chen', confirmedBy: 'dev-manager-zhou' })
     expect(await receipts()).toBe(receiptsBefore + 1)
     expect(await h.call('supervisor-liu', 'bills', 'confirmOffline', { entryId: r.entry.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
     expect(await receipts()).toBe(receiptsBefore + 1)
@@ -270,9 +269,9 @@ describe('money: desk payments above the review threshold need a second person',
     expect((await h.ok('supervisor-liu', 'bills', 'pendingOffline', {})).items).toEqual([expect.objectContaining({ id: r.entry.id, settledElsewhere: true })])
     expect(await h.call('supervisor-liu', 'bills', 'confirmOffline', { entryId: r.entry.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: '账单已通过其他方式缴清，请驳回这笔收款并将款项退还住户' } })
     await h.ok('supervisor-liu', 'bills', 'rejectOffline', { entryId: r.entry.id, reason: '住户已微信缴费，现金已退还' })
-    expect(await h.store.collection('receipts').count({ method: 'cash', createdAt: { $gte: h.clock.now() - 60_000 } })).toBe(0)
+    expect(await h.store.c.receipts.count({ method: 'cash', createdAt: { $gte: h.clock.now() - 60_000 } })).toBe(0)
     expect(await bills().get(billId)).toMatchObject({ status: 'paid', paidVia: 'wechat' })
-    expect(await h.store.collection<OfflinePaymentDoc>('offlinePayments').get(r.entry.id)).toMatchObject({ status: 'rejected' })
+    expect(await h.store.c.offlinePayments.get(r.entry.id)).toMatchObject({ status: 'rejected' })
   })
 
   it('the threshold is validated in 设置 and only the 客服主任 changes it; refused saves write nothing', async () => {

@@ -5,8 +5,6 @@ import { settleDeliveries } from '../../cloudfunctions/lib/notices/send'
 import { TICK_LEASE_MS } from '../../cloudfunctions/scheduler'
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import type { Notifier, PushResult } from '../../cloudfunctions/lib/ports/notifier'
-import type { BindingDoc } from '../../src/core/account/types'
-import type { DeliveryDoc } from '../../src/core/notices/types'
 import { harness, T0, type Harness } from '../helpers/harness'
 
 let h: Harness
@@ -20,7 +18,7 @@ const ZHANG_HOUSE = 'sunshine-1-1-301'
 const WANG_HOUSE = 'sunshine-2-1-502'
 const tick = (deps = h.deps) => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, deps)
 const messagesOf = (account: string) =>
-  h.store.collection<{ _id: string; title: string; body: string; page: string }>('messages').find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
+  h.store.c.messages.find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
 const water = (over: Record<string, unknown> = {}) => ({
   category: 'water',
   title: '1栋计划停水',
@@ -30,7 +28,7 @@ const water = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '家里水龙头完全没水了', photos: [] }
-const deliveryOf = (noticeId: string, account: string) => h.store.collection<DeliveryDoc>('noticeDeliveries').get(`${noticeId}_dev-${account}`)
+const deliveryOf = (noticeId: string, account: string) => h.store.c.noticeDeliveries.get(`${noticeId}_dev-${account}`)
 /** stats.statuses as { status: count }. */
 const statusCounts = async (noticeId: string) =>
   Object.fromEntries((await h.ok('agent-chen', 'notices', 'stats', { noticeId })).statuses.map((s: { status: string; count: number }) => [s.status, s.count]))
@@ -38,7 +36,7 @@ const notifier = (result: PushResult): Notifier => ({ channel: 'subscribe', push
 
 /** Extra residents bound in 3栋, so the audience is larger than one chunk. */
 async function addResidents(n: number) {
-  const b = h.store.collection<BindingDoc>('bindings')
+  const b = h.store.c.bindings
   for (let i = 0; i < n; i++) {
     const room = `${100 + Math.floor(i / 2) * 100 + (i % 2) + 1}`
     await b.set({ _id: `bulk-${String(i).padStart(4, '0')}`, openid: `wx-bulk-${i}`, communityId: 'sunshine', houseId: `sunshine-3-1-${room}`, building: '3', role: 'owner', name: `住户${i}`, phone: '13900000000', status: 'approved', autoApproved: true, createdAt: T0, updatedAt: T0 })
@@ -127,18 +125,18 @@ describe('notices: sending to a large audience', () => {
     const r1 = await tick({ ...h.deps, store: flaky })
     quiet.mockRestore()
     expect(r1).toMatchObject({ ok: true, data: { jobs: { notices: { error: 1 } } } })
-    const partial = await h.store.collection('noticeDeliveries').count({ noticeId: n.id })
+    const partial = await h.store.c.noticeDeliveries.count({ noticeId: n.id })
     expect(partial).toBeGreaterThan(200)
     expect(partial).toBeLessThan(450)
 
     h.clock.advance(TICK_LEASE_MS)
     await tick()
     await tick()
-    expect(await h.store.collection('noticeDeliveries').count({ noticeId: n.id })).toBe(450)
-    const msgs = await h.store.collection<{ _id: string; openid: string }>('messages').find({ where: { title: '【停水】3栋停水' }, limit: 1000 })
+    expect(await h.store.c.noticeDeliveries.count({ noticeId: n.id })).toBe(450)
+    const msgs = await h.store.c.messages.find({ where: { title: '【停水】3栋停水' }, limit: 1000 })
     expect(msgs.length).toBe(450)
     expect(new Set(msgs.map((m) => m.openid)).size).toBe(450)
-    const doc = await h.store.collection<{ _id: string; sendPending: boolean }>('notices').get(n.id)
+    const doc = await h.store.c.notices.get(n.id)
     expect(doc!.sendPending).toBe(false)
   })
 
@@ -149,17 +147,17 @@ describe('notices: sending to a large audience', () => {
     await h.ok('agent-chen', 'notices', 'publish', water({ outage: { area: '1栋', startAt: h.clock.now(), etaAt: h.clock.now() + 2 * HOUR, cause: '管道爆裂抢修' } }))
     expect((await messagesOf('resident-zhang')).length).toBe(2) // in-app at once, always
     await tick()
-    const outbox = await h.store.collection<{ _id: string; templateKey: string; status: string; nextAttemptAt: number }>('outbox').find({ where: { openid: 'dev-resident-zhang' }, limit: 10 })
+    const outbox = await h.store.c.outbox.find({ where: { openid: 'dev-resident-zhang' }, limit: 10 })
     expect(outbox.find((o) => o.templateKey === 'outageUpdate')!.status).toBe('sent')
     const held = outbox.find((o) => o.templateKey === 'noticePublished')!
     expect(held.status).toBe('pending')
     expect(held.nextAttemptAt).toBe(Date.UTC(2026, 10, 24, 23, 0)) // 07:00 Shanghai
     // The delivery record waits with it, and is not looked at again before 07:00.
-    const general = (await h.store.collection<DeliveryDoc>('noticeDeliveries').find({ where: { openid: 'dev-resident-zhang', status: 'pending' }, limit: 10 }))[0]
+    const general = (await h.store.c.noticeDeliveries.find({ where: { openid: 'dev-resident-zhang', status: 'pending' }, limit: 10 }))[0]
     expect(general).toMatchObject({ outboxId: held._id, checkAt: held.nextAttemptAt })
     h.clock.set(Date.UTC(2026, 10, 24, 23, 0))
     await tick()
-    expect((await h.store.collection<DeliveryDoc>('noticeDeliveries').get(general._id))!.status).toBe('sent')
+    expect((await h.store.c.noticeDeliveries.get(general._id))!.status).toBe('sent')
   })
 
   it('a notice to picked rooms reaches those rooms only', async () => {
@@ -197,7 +195,7 @@ describe('notices: community events', () => {
     const rs = await Promise.all(Array.from({ length: 12 }, (_, i) => h.call(`wx-bulk-${i}`, 'notices', 'signUp', { noticeId: n.id })))
     expect(rs.filter((r) => r.ok).length).toBe(5)
     expect(rs.filter((r) => !r.ok).every((r) => !r.ok && ['CONFLICT'].includes(r.error.code))).toBe(true)
-    expect(await h.store.collection('signups').count({ noticeId: n.id, status: 'active' })).toBe(5)
+    expect(await h.store.c.signups.count({ noticeId: n.id, status: 'active' })).toBe(5)
     const winner = rs.findIndex((r) => r.ok)
     expect(await h.ok(`wx-bulk-${winner}`, 'notices', 'cancelSignUp', { noticeId: n.id })).toEqual({ taken: 4, mine: false })
     expect(await h.ok('resident-zhang', 'notices', 'signUp', { noticeId: n.id })).toEqual({ taken: 5, mine: true })
@@ -231,7 +229,7 @@ describe('notices: each recipient\'s status', () => {
     const retry = await tick({ ...h.deps, notifier: notifier({ status: 'failed', error: 'system busy', retryable: true }) })
     expect(retry).toMatchObject({ data: { jobs: { outbox: { retry: 1, no_quota: 1 }, noticeStatus: { settled: 1, later: 1 } } } })
     const waiting = (await deliveryOf(n.id, 'resident-zhang'))!
-    const push = await h.store.collection<{ _id: string; nextAttemptAt: number }>('outbox').get(waiting.outboxId!)
+    const push = await h.store.c.outbox.get(waiting.outboxId!)
     expect(waiting).toMatchObject({ round: 1, status: 'pending', checkAt: push!.nextAttemptAt })
     // Before the retry is due the record is not looked at again.
     expect(await tick()).toMatchObject({ data: { jobs: { noticeStatus: { checked: 0 } } } })
@@ -309,7 +307,7 @@ describe('notices: a publish retried after a lost answer', () => {
     const first = await h.ok('agent-chen', 'notices', 'publish', water({ requestId: 'notice-draft-1' }))
     const again = await h.ok('agent-chen', 'notices', 'publish', water({ requestId: 'notice-draft-1' }))
     expect(again.id).toBe(first.id)
-    expect(await h.store.collection('notices').count({ title: '1栋计划停水' })).toBe(1)
+    expect(await h.store.c.notices.count({ title: '1栋计划停水' })).toBe(1)
     expect((await messagesOf('resident-zhang')).map((m) => m.title)).toEqual(['【停水】1栋计划停水'])
   })
 })

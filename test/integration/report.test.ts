@@ -49,7 +49,7 @@ describe('supervisor trend and 月报', () => {
     const t = await h.ok('supervisor-liu', 'supervisor', 'trend', { by: 'building' })
     expect(t.months.map((m: { month: string }) => m.month)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'])
     // October's bills, straight from the store: paid fen of fen owed (waived owed by nobody).
-    const bills = await h.store.collection<{ _id: string; amount: number; status: string; dueDate: string }>('bills').find({ where: { communityId: 'sunshine' }, limit: 1000 })
+    const bills = await h.store.c.bills.find({ where: { communityId: 'sunshine' }, limit: 1000 })
     const oct = bills.filter((b) => b.dueDate.startsWith('2026-10') && b.status !== 'waived')
     const owed = oct.reduce((n, b) => n + b.amount, 0)
     const paid = oct.filter((b) => b.status === 'paid').reduce((n, b) => n + b.amount, 0)
@@ -89,7 +89,7 @@ describe('supervisor trend and 月报', () => {
     await ratedJob(5)
     h.clock.advance(6 * 60_000)
     await tick()
-    const kept = (await h.store.collection<{ _id: string; computedAt: number; cells: unknown[] }>('rollups').get('sunshine_2026-11'))!
+    const kept = (await h.store.c.rollups.get('sunshine_2026-11'))!
     expect(kept.computedAt).toBe(h.clock.now())
     // Four minutes on, the view finds it fresh: no fold on the tap, and it already has the job.
     h.clock.advance(4 * 60_000)
@@ -101,7 +101,7 @@ describe('supervisor trend and 月报', () => {
     // Nobody looks for three hours: the scheduler stops refolding it.
     h.clock.advance(3 * HOUR)
     await tick()
-    const later = (await h.store.collection<{ _id: string; computedAt: number }>('rollups').get('sunshine_2026-11'))!
+    const later = (await h.store.c.rollups.get('sunshine_2026-11'))!
     expect(later.computedAt).toBeLessThan(h.clock.now() - 2 * HOUR)
   })
 
@@ -136,6 +136,6 @@ describe('supervisor trend and 月报', () => {
     expect(await h.call('supervisor-liu', 'supervisor', 'report', { month: '2026-12' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '该月份还没有到' } })
     expect(await h.call('supervisor-liu', 'supervisor', 'trend', { by: 'floor' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(h.store.stats.writes).toBe(w0)
-    expect(await h.store.collection('rollups').count({})).toBe(0)
+    expect(await h.store.c.rollups.count({})).toBe(0)
   })
 })

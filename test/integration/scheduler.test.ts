@@ -1,7 +1,6 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { harness, type Harness } from '../helpers/harness'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'
-import type { LeaseDoc } from '../../cloudfunctions/lib/runtime/lease'
 
 let h: Harness
 beforeEach(async () => {
@@ -13,7 +12,7 @@ describe('scheduler', () => {
   it('runs as the timer (no OPENID) and delivers what is due', async () => {
     await grant(h.store, 'dev-resident-wang', ['bindingResult'], h.clock.now())
     await h.ok('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-2-2-1801', role: 'tenant', name: '王磊', phone: '13800000502' })
-    const [b] = await h.store.collection('bindings').find({ where: { houseId: 'sunshine-2-2-1801' } })
+    const [b] = await h.store.c.bindings.find({ where: { houseId: 'sunshine-2-2-1801' } })
     await h.ok('agent-chen', 'account', 'approveBinding', { bindingId: b._id })
     const r = await FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
     expect(r).toEqual({ ok: true, data: { jobs: expect.objectContaining({ outbox: expect.objectContaining({ sent: 1 }) }) } })
@@ -31,7 +30,7 @@ describe('scheduler', () => {
   it('overlapping ticks: one that starts while another runs finds the scheduler busy', async () => {
     await grant(h.store, 'dev-resident-wang', ['bindingResult'], h.clock.now())
     await h.ok('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-2-2-1801', role: 'tenant', name: '王磊', phone: '13800000502' })
-    const [b] = await h.store.collection('bindings').find({ where: { houseId: 'sunshine-2-2-1801' } })
+    const [b] = await h.store.c.bindings.find({ where: { houseId: 'sunshine-2-2-1801' } })
     await h.ok('agent-chen', 'account', 'approveBinding', { bindingId: b._id })
     // The first tick is still pushing (WeChat is slow this minute) when the next trigger fires.
     let release!: () => void
@@ -59,7 +58,7 @@ describe('scheduler', () => {
   })
 
   it('a lease left by a tick that died blocks only until it expires', async () => {
-    await h.store.collection<LeaseDoc>('leases').set({ _id: 'scheduler', holder: 'dead', takenAt: h.clock.now(), expiresAt: h.clock.now() + 90_000 })
+    await h.store.c.leases.set({ _id: 'scheduler', holder: 'dead', takenAt: h.clock.now(), expiresAt: h.clock.now() + 90_000 })
     const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
     expect(await tick()).toEqual({ ok: true, data: { jobs: { lease: { busy: 1 } } } })
     h.clock.advance(90_001)

@@ -1,7 +1,6 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { DEFAULT_CALENDAR } from '../../src/core/tickets/calendar'
 import { DEFAULT_SLA } from '../../src/core/tickets/sla'
-import type { TicketDoc } from '../../src/core/tickets/types'
 import { harness, type Harness } from '../helpers/harness'
 
 let h: Harness
@@ -30,8 +29,8 @@ describe('supervisor settings: SLA policy and business calendar', () => {
     expect(day).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'calendar.holidays.0': '日期 2026-13-01 不存在' } } })
 
     expect(h.store.stats.writes).toBe(w0)
-    expect(await h.store.collection('settings').get('sunshine')).toBeNull()
-    expect(await h.store.collection('audit').count({})).toBe(0)
+    expect(await h.store.c.settings.get('sunshine')).toBeNull()
+    expect(await h.store.c.audit.count({})).toBe(0)
     const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
     expect(t.next).toMatchObject({ key: 'respond', minutesLeft: 30 })
   })
@@ -43,14 +42,14 @@ describe('supervisor settings: SLA policy and business calendar', () => {
 
     const saved = await h.ok('supervisor-liu', 'supervisor', 'saveSettings', { ...valid, sla: { ...DEFAULT_SLA, repair: { ...DEFAULT_SLA.repair, respond: 45 } } })
     expect(saved).toMatchObject({ isDefault: false, updatedByName: '刘芳', sla: { repair: { respond: 45 } } })
-    expect(await h.store.collection('settings').get('sunshine')).toMatchObject({ callbackPolicy: 'always', sla: { repair: { respond: 45 } } })
+    expect(await h.store.c.settings.get('sunshine')).toMatchObject({ callbackPolicy: 'always', sla: { repair: { respond: 45 } } })
 
     const next = await h.ok('resident-zhang', 'tickets', 'create', leak)
     expect(next.next).toMatchObject({ key: 'respond', minutesLeft: 45 })
     // A ticket made before the change keeps the promise it was given.
     const detail = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: first.id })
     expect(detail.ticket?.next ?? detail.next).toMatchObject({ key: 'respond' })
-    expect((await h.store.collection<TicketDoc>('tickets').get(first.id))!.sla.respond!.due).toBe(first.next.due)
+    expect((await h.store.c.tickets.get(first.id))!.sla.respond!.due).toBe(first.next.due)
 
     const trail = await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'settings' })
     expect(trail.items).toHaveLength(1)
@@ -86,21 +85,21 @@ describe('supervisor dashboard', () => {
     const urgent = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, emergency: 'severe_leak' })
     expect(urgent.priority).toBe('emergency')
     // A ticket in 5栋, outside manager-zhou's zone.
-    const doc = (await h.store.collection<TicketDoc>('tickets').get(a.id))!
-    await h.store.collection<TicketDoc>('tickets').set({ ...doc, _id: 'outside-zone', no: 'BX-20261124-0999', building: '5', houseId: 'sunshine-5-1-301', priority: 'emergency', rank: 0 })
+    const doc = (await h.store.c.tickets.get(a.id))!
+    await h.store.c.tickets.set({ ...doc, _id: 'outside-zone', no: 'BX-20261124-0999', building: '5', houseId: 'sunshine-5-1-301', priority: 'emergency', rank: 0 })
 
     const liu = await h.ok('supervisor-liu', 'supervisor', 'dashboard', {})
     expect(liu.zone).toBeNull()
     expect(liu.date).toBe('2026-11-24')
-    const total = await h.store.collection('tickets').count({ communityId: 'sunshine', open: true })
+    const total = await h.store.c.tickets.count({ communityId: 'sunshine', open: true })
     expect(tile(liu, 'open')).toBe(total)
-    expect(tile(liu, 'new')).toBe(await h.store.collection('tickets').count({ communityId: 'sunshine', createdAt: { $gte: Date.UTC(2026, 10, 23, 16) } }))
-    expect(tile(liu, 'emergency')).toBe(await h.store.collection('tickets').count({ communityId: 'sunshine', open: true, priority: 'emergency' }))
+    expect(tile(liu, 'new')).toBe(await h.store.c.tickets.count({ communityId: 'sunshine', createdAt: { $gte: Date.UTC(2026, 10, 23, 16) } }))
+    expect(tile(liu, 'emergency')).toBe(await h.store.c.tickets.count({ communityId: 'sunshine', open: true, priority: 'emergency' }))
     expect(tile(liu, 'emergency')).toBeGreaterThanOrEqual(2)
 
     const zhou = await h.ok('manager-zhou', 'supervisor', 'dashboard', {})
     expect(zhou.zone).toEqual(['1', '2', '3'])
-    expect(tile(zhou, 'open')).toBe(await h.store.collection('tickets').count({ communityId: 'sunshine', open: true, building: { $in: ['1', '2', '3'] } }))
+    expect(tile(zhou, 'open')).toBe(await h.store.c.tickets.count({ communityId: 'sunshine', open: true, building: { $in: ['1', '2', '3'] } }))
     expect(tile(zhou, 'open')).toBe(tile(liu, 'open') - 1)
     expect(tile(zhou, 'emergency')).toBe(tile(liu, 'emergency') - 1)
 
@@ -136,6 +135,6 @@ describe('supervisor dashboard', () => {
     }
     // A 管理员 sees the dashboard of the zone but does not run settings.
     expect(await h.call('manager-zhou', 'supervisor', 'saveSettings', valid)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.store.collection('settings').get('sunshine')).toBeNull()
+    expect(await h.store.c.settings.get('sunshine')).toBeNull()
   })
 })

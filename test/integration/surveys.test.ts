@@ -13,7 +13,7 @@ const HOUR = 3600_000
 const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '厨房水管接口漏水，地面已经积水', photos: [] }
 const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
 const titlesOf = async (account: string) =>
-  (await h.store.collection<{ _id: string; title: string }>('messages').find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })).map((m) => m.title)
+  (await h.store.c.messages.find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })).map((m) => m.title)
 
 /** A repair done by tech-zhao; confirmed by zhang unless `confirm` is false (then it auto-closes). */
 async function doneJob(confirm = true) {
@@ -81,7 +81,7 @@ describe('surveys: rating a finished job', () => {
     const surveyPushes = () => h.notifier.sent.filter((m) => m.openid === 'dev-resident-zhang' && m.templateKey === 'ticketSurvey')
     expect(await h.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: id })).toMatchObject({ state: 'open' })
     expect(await titlesOf('resident-zhang')).toContain('请为本次服务评价')
-    const [queued] = await h.store.collection<{ _id: string; templateKey: string; status: string; nextAttemptAt: number }>('outbox').find({ where: { openid: 'dev-resident-zhang', templateKey: 'ticketSurvey' } })
+    const [queued] = await h.store.c.outbox.find({ where: { openid: 'dev-resident-zhang', templateKey: 'ticketSurvey' } })
     const morning = Date.UTC(2026, 10, 26, 23, 0) // Friday 07:00 in Shanghai
     expect(queued).toMatchObject({ status: 'pending', nextAttemptAt: morning })
     h.clock.set(morning - 60_000)
@@ -117,16 +117,16 @@ describe('surveys: rating a finished job', () => {
     expect(rs[winner].ok).toBe(true)
 
     // The first answer is recorded once ('rated', whose time is firstAt); the other is an amendment of it.
-    const events = await h.store.collection<{ _id: string; kind: string; at: number }>('ticketEvents').find({ where: { ticketId: id }, orderBy: [['at', 'asc']], limit: 100 })
+    const events = await h.store.c.ticketEvents.find({ where: { ticketId: id }, orderBy: [['at', 'asc']], limit: 100 })
     const rated = events.filter((e) => e.kind === 'rated')
     expect(rated).toHaveLength(1)
     expect(events.filter((e) => e.kind === 'rating_amended')).toHaveLength(rs.filter((r) => r.ok).length - 1)
-    const doc = await h.store.collection<{ _id: string; answer: { firstAt: number } }>('surveys').get(`${id}_1`)
-    expect(doc!.answer.firstAt).toBe(rated[0].at)
-    expect(await h.store.collection('surveys').count({ ticketId: id })).toBe(1)
+    const doc = await h.store.c.surveys.get(`${id}_1`)
+    expect(doc!.answer!.firstAt).toBe(rated[0].at)
+    expect(await h.store.c.surveys.count({ ticketId: id })).toBe(1)
 
     // At most one complaint; exactly one when the bad answer was recorded at any point.
-    const complaints = await h.store.collection('tickets').count({ type: 'complaint' })
+    const complaints = await h.store.c.tickets.count({ type: 'complaint' })
     expect(complaints).toBe(rs[1].ok ? 1 : 0)
 
     // Staff figures count one answer, the stored one.
@@ -154,7 +154,7 @@ describe('surveys: a bad outcome climbs the ladder', () => {
     const id = await doneJob()
     const r = await h.ok('resident-zhang', 'surveys', 'submit', { ...good(id), overall: 1, resolved: false, tags: ['没修好'], comment: '还在漏' })
     expect(r.complaint.no).toMatch(/^TS-/)
-    const complaint = await h.store.collection<{ _id: string; owner: string; type: string; links: string[] }>('tickets').get(r.complaint.id)
+    const complaint = await h.store.c.tickets.get(r.complaint.id)
     expect(complaint).toMatchObject({ type: 'complaint', owner: 'dev-supervisor-liu', links: [id] })
     const orig = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: id })
     expect(orig.links).toEqual([expect.objectContaining({ id: r.complaint.id })])
@@ -172,7 +172,7 @@ describe('surveys: a bad outcome climbs the ladder', () => {
 
     // Amending within the window does not open a second complaint.
     await h.ok('resident-zhang', 'surveys', 'submit', { ...good(id), overall: 2, resolved: false })
-    expect(await h.store.collection('tickets').count({ type: 'complaint' })).toBe(1)
+    expect(await h.store.c.tickets.count({ type: 'complaint' })).toBe(1)
     const figs = await h.ok('supervisor-liu', 'surveys', 'figures', { by: 'type' })
     expect(figs.total).toMatchObject({ answered: 1, satisfiedShare: 0, resolvedShare: 0, averageScore: 2 })
   })
@@ -182,18 +182,18 @@ describe('surveys: a complaint interrupted half way', () => {
   it('is finished by the scheduler, once, even when the first run got as far as the ticket', async () => {
     const id = await doneJob()
     // The rating is claimed for a complaint, then the process "dies": simulate by marking it by hand.
-    const [s] = await h.store.collection<{ _id: string; ticketId: string }>('surveys').find({ where: { ticketId: id } })
+    const [s] = await h.store.c.surveys.find({ where: { ticketId: id } })
     await h.ok('resident-zhang', 'surveys', 'submit', { ...good(id), overall: 1, resolved: false, tags: ['没修好'] })
-    const complaintId = (await h.store.collection<{ _id: string; complaintId: string }>('surveys').get(s._id))!.complaintId
+    const complaintId = (await h.store.c.surveys.get(s._id))!.complaintId
     // Roll the survey back to 'pending' as if the linking transaction never ran.
-    await h.store.collection('surveys').update(s._id, { complaintId: 'pending', updatedAt: h.clock.now() } as never)
+    await h.store.c.surveys.update(s._id, { complaintId: 'pending', updatedAt: h.clock.now() } as never)
     h.clock.advance(2 * 60_000)
     const r = await tick()
     expect(r.ok && (r.data as { jobs: Record<string, Record<string, number>> }).jobs.complaints).toEqual({ opened: 1 })
-    expect(await h.store.collection('tickets').count({ type: 'complaint' })).toBe(1)
-    expect((await h.store.collection<{ _id: string; complaintId: string }>('surveys').get(s._id))!.complaintId).toBe(complaintId)
+    expect(await h.store.c.tickets.count({ type: 'complaint' })).toBe(1)
+    expect((await h.store.c.surveys.get(s._id))!.complaintId).toBe(complaintId)
     await tick()
-    expect(await h.store.collection('tickets').count({ type: 'complaint' })).toBe(1)
+    expect(await h.store.c.tickets.count({ type: 'complaint' })).toBe(1)
   })
 })
 
@@ -231,7 +231,7 @@ describe('surveys: callbacks per community policy', () => {
     }
     const missed = await h.ok('agent-chen', 'surveys', 'callbacks', { state: 'missed' })
     expect(missed.items).toEqual([expect.objectContaining({ id: task.id, failed: 3, state: 'missed' })])
-    expect((await h.store.collection<{ _id: string; state: string }>('surveys').get(task.id))!.state).toBe('missed')
+    expect((await h.store.c.surveys.get(task.id))!.state).toBe('missed')
   })
 
   it('policy always: a task at once, even when the resident rates; policy never: none', async () => {

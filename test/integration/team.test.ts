@@ -1,6 +1,5 @@
 import { billReminders } from '../../cloudfunctions/lib/bills/jobs'
 import { decidePrompt, DAY_MS, DEFAULT_POLICY, dueDatesToday, type ReminderPolicy } from '../../src/core/bills/reminders'
-import type { UserDoc } from '../../src/core/account/types'
 import { teamContract } from '../../src/core/supervisor/team-contracts'
 import { harness, T0, type Harness } from '../helpers/harness'
 
@@ -42,7 +41,7 @@ const policy = { daysBefore: 2, onDue: false, overdueDays: [24, 40], minGapDays:
 
 describe('team: staff, roles, zones and the on-duty roster', () => {
   it('lists the community staff with roles, department, zone, duty and a masked phone', async () => {
-    await h.store.collection<UserDoc>('users').update(ZHAO, { phone: '13912341234' })
+    await h.store.c.users.update(ZHAO, { phone: '13912341234' })
     const t = await ok('team', {})
     expect(t).toMatchObject({ supervisors: 1, onDuty: 2, buildings: ['1', '2', '3', '4', '5', '6'] })
     expect(t.members.map((m: { name: string }) => m.name)).toEqual(['刘芳', '周明', '陈静', '孙丽', '赵强'])
@@ -88,7 +87,7 @@ describe('team: staff, roles, zones and the on-duty roster', () => {
     expect((await h.ok('resident-wang', 'account', 'whoami', {})).staff).toMatchObject({ name: '王磊', roles: ['agent'] })
 
     await ok('removeMember', { openid: WANG })
-    const user = await h.store.collection<UserDoc>('users').get(WANG)
+    const user = await h.store.c.users.get(WANG)
     expect(user).not.toHaveProperty('staff')
     // Still a resident of his house; no longer staff.
     expect((await h.ok('resident-wang', 'account', 'whoami', {})).houses).toHaveLength(1)
@@ -201,7 +200,7 @@ describe('callback and reminder policies', () => {
     await h.ok('supervisor-liu', 'surveys', 'setPolicy', { callback: 'never' })
     await ok('setCallbackPolicy', { policy: 'never' })
     // Merged into settings/<communityId>: the SLA change stays.
-    expect(await h.store.collection('settings').get('sunshine')).toMatchObject({ callbackPolicy: 'never', calendar: { holidays: ['2027-01-01'] } })
+    expect(await h.store.c.settings.get('sunshine')).toMatchObject({ callbackPolicy: 'never', calendar: { holidays: ['2027-01-01'] } })
     const [never, always] = await trail('callbackPolicy')
     expect(always).toMatchObject({ summary: '回访策略：72 小时未评价的回访 → 全部回访', before: { callbackPolicy: 'unrated' }, after: { callbackPolicy: 'always' } })
     expect(never).toMatchObject({ summary: '回访策略：全部回访 → 不回访', actorName: '刘芳' })
@@ -230,7 +229,7 @@ describe('callback and reminder policies', () => {
   it('a saved reminder policy is audited and changes what the daily 催缴 job does', async () => {
     const now = h.clock.now()
     const unpaidDue = (p: ReminderPolicy) =>
-      h.store.collection('bills').count({ communityId: 'sunshine', status: 'unpaid', dueDate: { $in: dueDatesToday(now, p).map((d) => d.dueDate) } })
+      h.store.c.bills.count({ communityId: 'sunshine', status: 'unpaid', dueDate: { $in: dueDatesToday(now, p).map((d) => d.dueDate) } })
     const underDefault = await unpaidDue(DEFAULT_POLICY)
 
     const saved = await ok('saveReminderPolicy', policy)
@@ -243,7 +242,7 @@ describe('callback and reminder policies', () => {
     })
 
     // The pure rule over what the job reads: +24 days is 2026-10-31, a month end with arrears.
-    const stored = { ...DEFAULT_POLICY, ...(await h.store.collection<{ _id: string; policy: ReminderPolicy }>('billSettings').get('sunshine'))!.policy }
+    const stored = { ...DEFAULT_POLICY, ...(await h.store.c.billSettings.get('sunshine'))!.policy }
     expect(dueDatesToday(now, stored).map((d) => d.dueDate)).toEqual(['2026-11-26', '2026-10-31', '2026-10-15'])
     expect(decidePrompt({ now, unpaidTotal: 100, lastPromptAt: now - 4 * DAY_MS }, DEFAULT_POLICY).send).toBe(true)
     expect(decidePrompt({ now, unpaidTotal: 100, lastPromptAt: now - 4 * DAY_MS }, stored).send).toBe(false)

@@ -1,6 +1,5 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { harness, T0, type Harness } from '../helpers/harness'
-import type { UserDoc } from '../../src/core/account/types'
 
 let h: Harness
 beforeEach(async () => {
@@ -11,7 +10,7 @@ afterEach(() => h.close())
 const ZHANG_HOUSE = 'sunshine-1-1-301'
 const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '厨房水管接口漏水，地面已经积水', photos: [] as string[] }
 const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
-const messagesOf = (account: string) => h.store.collection<{ _id: string; title: string; body: string; openid: string }>('messages').find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
+const messagesOf = (account: string) => h.store.c.messages.find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
 const MIN = 60_000
 
 describe('tickets: the whole loop', () => {
@@ -73,12 +72,12 @@ describe('tickets: the whole loop', () => {
     ])
     expect([a.ok, b.ok].sort()).toEqual([false, true])
     expect([a, b].find((r) => !r.ok)).toMatchObject({ error: { code: 'CONFLICT' } })
-    expect(await h.store.collection('ticketEvents').count({ ticketId: t.id, kind: 'dispatched' })).toBe(1)
+    expect(await h.store.c.ticketEvents.count({ ticketId: t.id, kind: 'dispatched' })).toBe(1)
   })
 
   it('handlers for dispatch: one department or everyone, lightest load first, then on duty, then by name', async () => {
     // A handler who cannot sign in, as scripts/seed/history/ adds on the host: 赵强's department, not on duty.
-    const users = h.store.collection<UserDoc>('users')
+    const users = h.store.c.users
     const { communityId } = (await users.get('dev-tech-zhao'))!.staff!
     await users.set({ _id: 'staff-qian', nickname: '钱伟', createdAt: T0, updatedAt: T0, staff: { name: '钱伟', communityId, roles: ['handler'], department: 'engineering' } })
     type Row = { name: string; department: string; onDuty: boolean; openLoad: number }
@@ -122,7 +121,7 @@ describe('tickets: staff subscribe messages', () => {
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: third.id, assignee: 'dev-tech-zhao' })
     await tick()
     expect(pushesTo('dev-tech-zhao').sort()).toEqual(keys)
-    expect(await h.store.collection('subscriptions').get('dev-tech-zhao_newOrder')).toMatchObject({ accepted: 1, sent: 1 })
+    expect(await h.store.c.subscriptions.get('dev-tech-zhao_newOrder')).toMatchObject({ accepted: 1, sent: 1 })
   })
 })
 
@@ -186,7 +185,7 @@ describe('tickets: the escalation ladder (injected clock)', () => {
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
     await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
     await h.ok('tech-zhao', 'tickets', 'pause', { ticketId: t.id, reason: 'parts', note: '等阀门到货' })
-    const tickets = h.store.collection<{ _id: string; sla: { pausedAt?: number; arrive: { due: number }; resolve: { due: number } } }>('tickets')
+    const tickets = h.store.c.tickets
     const paused = (await tickets.get(t.id))!
     // Three days later (Friday 10:00): without the pause, arrive and resolve would be far past their escalation times.
     h.clock.advance(3 * 24 * 60 * MIN)
@@ -195,8 +194,8 @@ describe('tickets: the escalation ladder (injected clock)', () => {
     expect(r.next.minutesLeft).toBeGreaterThan(0)
     const after = (await tickets.get(t.id))!
     expect(after.sla.pausedAt).toBeUndefined()
-    expect(after.sla.arrive.due).toBeGreaterThan(paused.sla.arrive.due + 2 * 24 * 60 * MIN)
-    expect(after.sla.resolve.due).toBeGreaterThan(paused.sla.resolve.due + 2 * 24 * 60 * MIN)
+    expect(after.sla.arrive!.due).toBeGreaterThan(paused.sla.arrive!.due + 2 * 24 * 60 * MIN)
+    expect(after.sla.resolve!.due).toBeGreaterThan(paused.sla.resolve!.due + 2 * 24 * 60 * MIN)
     await tick()
     for (const who of ['manager-zhou', 'supervisor-liu']) expect(await messagesOf(who)).toEqual([])
     const d = await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
@@ -258,7 +257,7 @@ describe('tickets: authorization and bad input', () => {
   })
 
   it('a retried 报事 with the same request id files one ticket, even when both tries race', async () => {
-    const before = await h.store.collection('tickets').count()
+    const before = await h.store.c.tickets.count()
     const first = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0001' })
     // The answer was lost; the resident taps 提交 again.
     const again = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0001' })
@@ -268,8 +267,8 @@ describe('tickets: authorization and bad input', () => {
       h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0002' }),
     ])
     expect(a.id).toBe(b.id)
-    expect(await h.store.collection('tickets').count()).toBe(before + 2)
-    expect(await h.store.collection('ticketEvents').count({ ticketId: first.id })).toBe(1)
+    expect(await h.store.c.tickets.count()).toBe(before + 2)
+    expect(await h.store.c.ticketEvents.count({ ticketId: first.id })).toBe(1)
     // A new draft is a new ticket; the same id sent by someone else is theirs, not zhang's.
     expect((await h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0003' })).id).not.toBe(first.id)
     const li = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', requestId: 'draft-0001' })
@@ -278,8 +277,8 @@ describe('tickets: authorization and bad input', () => {
   })
 
   it('bad input is refused with the field and writes nothing', async () => {
-    const before = await h.store.collection('tickets').count()
-    const events = await h.store.collection('ticketEvents').count()
+    const before = await h.store.c.tickets.count()
+    const events = await h.store.c.ticketEvents.count()
     for (const bad of [
       { ...leak, description: '漏水' },
       { ...leak, photos: Array(7).fill('local://aaaaaaaaaaaaaaaaaaaaaaaa.png') },
@@ -305,8 +304,8 @@ describe('tickets: authorization and bad input', () => {
       const r = await h.call('resident-zhang', 'tickets', 'create', { ...leak, [field]: bad })
       expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { [field]: message } } })
     }
-    expect(await h.store.collection('tickets').count()).toBe(before)
-    expect(await h.store.collection('ticketEvents').count()).toBe(events)
+    expect(await h.store.c.tickets.count()).toBe(before)
+    expect(await h.store.c.ticketEvents.count()).toBe(events)
   })
 
   it('催单 is recorded, sent to the holder, and throttled', async () => {

@@ -19,11 +19,11 @@ function standing(ctx: Ctx, house: Pick<House, '_id' | 'communityId' | 'building
 }
 
 export const houseMembers: Handler<typeof accountContract.houseMembers> = async (ctx, { houseId }) => {
-  const house = await ctx.store.collection<House>('houses').get(houseId)
+  const house = await ctx.store.c.houses.get(houseId)
   const who = house ? standing(ctx, house) : null
   // Not a member and not staff here: the house is not theirs to look into, and ids are not probed.
   if (!house || !who || (!who.member && !who.staffInScope)) throw new AppError('NOT_FOUND', '房屋不存在')
-  const rows = await ctx.store.collection<BindingDoc>('bindings').find({ where: { houseId, status: { $in: ['approved', 'pending'] } }, orderBy: [['createdAt', 'asc']], limit: 50 })
+  const rows = await ctx.store.c.bindings.find({ where: { houseId, status: { $in: ['approved', 'pending'] } }, orderBy: [['createdAt', 'asc']], limit: 50 })
   return {
     houseId,
     label: houseLabel(house),
@@ -49,8 +49,8 @@ const HOW: Record<RemovedBy, string> = { self: '本人解除', owner: '业主移
  * approved bindings afresh, so the house's tickets, bills and notices are gone at once.
  */
 export const removeBinding: Handler<typeof accountContract.removeBinding> = async (ctx, { bindingId, reason }) => {
-  const first = await ctx.store.collection<BindingDoc>('bindings').get(bindingId)
-  const house = first ? await ctx.store.collection<House>('houses').get(first.houseId) : null
+  const first = await ctx.store.c.bindings.get(bindingId)
+  const house = first ? await ctx.store.c.houses.get(first.houseId) : null
   if (!first || !house) throw new AppError('NOT_FOUND', '绑定不存在')
   const who = standing(ctx, house)
   if (first.openid !== ctx.openid && !who.member && !who.staffInScope) throw new AppError('NOT_FOUND', '绑定不存在')
@@ -61,10 +61,10 @@ export const removeBinding: Handler<typeof accountContract.removeBinding> = asyn
   const label = houseLabel(house)
   const members = await approvedMembers(ctx, house._id)
   const removed = await ctx.store.transaction(async (tx) => {
-    const b = await tx.collection<BindingDoc>('bindings').get(bindingId)
+    const b = await tx.c.bindings.get(bindingId)
     if (!b || b.status !== first.status) throw new AppError('INVALID_STATE', '该绑定刚刚有变化，请刷新')
     const next: BindingDoc = { ...b, status: 'removed', removedBy: how, removedAt: ctx.now, ...(reason ? { reason } : {}), updatedAt: ctx.now }
-    await tx.collection<BindingDoc>('bindings').set(next)
+    await tx.c.bindings.set(next)
     await recordChange(tx, ctx, b.communityId, {
       kind: 'binding',
       summary: `${label} ${whoLabel(b)} 的绑定已解除（${HOW[how]}${reason ? `：${reason}` : ''}）`,

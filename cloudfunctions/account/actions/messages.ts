@@ -1,12 +1,11 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
-import type { MessageDoc } from '../../lib/outbox/notify'
 
 const unread = (ctx: Parameters<Handler<typeof accountContract.unreadCount>>[0]) =>
-  ctx.store.collection<MessageDoc>('messages').count({ openid: ctx.openid, read: false })
+  ctx.store.c.messages.count({ openid: ctx.openid, read: false })
 
 export const messages: Handler<typeof accountContract.messages> = async (ctx, { offset, limit }) => {
-  const coll = ctx.store.collection<MessageDoc>('messages')
+  const coll = ctx.store.c.messages
   const [items, total, n] = await Promise.all([
     coll.find({ where: { openid: ctx.openid }, orderBy: [['createdAt', 'desc']], offset, limit }),
     coll.count({ openid: ctx.openid }),
@@ -19,7 +18,7 @@ export const unreadCount: Handler<typeof accountContract.unreadCount> = async (c
 
 /** Only the caller's own messages are touched, whatever ids are sent. */
 export const markRead: Handler<typeof accountContract.markRead> = async (ctx, { ids, all }) => {
-  const coll = ctx.store.collection<MessageDoc>('messages')
+  const coll = ctx.store.c.messages
   const targets = all
     ? await coll.find({ where: { openid: ctx.openid, read: false }, limit: 1000 })
     : (await coll.find({ where: { _id: { $in: ids ?? [] } }, limit: 50 })).filter((m) => m.openid === ctx.openid && !m.read)

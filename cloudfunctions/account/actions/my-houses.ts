@@ -1,11 +1,10 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
-import type { BindingDoc } from '../../../src/core/account/types'
 import { bindingView, housesById } from '../../lib/account/views'
 
 export const myHouses: Handler<typeof accountContract.myHouses> = async (ctx) => {
   const rows = await ctx.store
-    .collection<BindingDoc>('bindings')
+    .c.bindings
     .find({ where: { openid: ctx.openid }, orderBy: [['createdAt', 'desc']], limit: 50 })
   const houses = await housesById(ctx, rows.map((b) => b.houseId))
   return rows.map((b) => bindingView(b, houses.get(b.houseId) ?? null))

@@ -2,7 +2,6 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
 import type { BindingDoc } from '../../../src/core/account/types'
 import { HOUSE_ROLE_LABELS } from '../../../src/core/account/types'
-import type { House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import type { Filter } from '../../lib/ports/store'
 import type { Ctx } from '../../lib/runtime/context'
@@ -15,7 +14,7 @@ import { houseLabel } from '../../../src/core/community/types'
 
 export const pendingBindings: Handler<typeof accountContract.pendingBindings> = async (ctx, { offset, limit }) => {
   const where: Filter = { ...scopeWhere(ctx), status: 'pending' }
-  const bindings = ctx.store.collection<BindingDoc>('bindings')
+  const bindings = ctx.store.c.bindings
   const [items, total] = await Promise.all([
     bindings.find({ where, orderBy: [['createdAt', 'asc']], offset, limit }),
     bindings.count(where),
@@ -30,19 +29,19 @@ export const pendingBindings: Handler<typeof accountContract.pendingBindings> = 
  * audited with it, and an approval is told to the people already in the house.
  */
 async function decide(ctx: Ctx, bindingId: string, patch: Pick<BindingDoc, 'status'> & Partial<BindingDoc>) {
-  const first = await ctx.store.collection<BindingDoc>('bindings').get(bindingId)
+  const first = await ctx.store.c.bindings.get(bindingId)
   if (!first) throw new AppError('NOT_FOUND', '绑定申请不存在')
   assertInScope(ctx, first)
   const members = await approvedMembers(ctx, first.houseId)
   const decided = await ctx.store.transaction(async (tx) => {
-    const b = await tx.collection<BindingDoc>('bindings').get(bindingId)
+    const b = await tx.c.bindings.get(bindingId)
     if (!b) throw new AppError('NOT_FOUND', '绑定申请不存在')
     // Nobody decides their own claim: a staff member's binding goes to a colleague.
     if (b.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核自己的绑定申请，请由其他同事处理')
     if (b.status !== 'pending') throw new AppError('INVALID_STATE', '该申请已处理，请刷新列表')
     const next: BindingDoc = { ...b, ...patch, decidedBy: ctx.openid, decidedAt: ctx.now, updatedAt: ctx.now }
-    await tx.collection<BindingDoc>('bindings').set(next)
-    const house = await tx.collection<House>('houses').get(b.houseId)
+    await tx.c.bindings.set(next)
+    const house = await tx.c.houses.get(b.houseId)
     const label = house ? houseLabel(house) : b.houseId
     const approved = next.status === 'approved'
     await recordChange(tx, ctx, b.communityId, {

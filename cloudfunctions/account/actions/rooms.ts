@@ -1,10 +1,9 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
-import type { House } from '../../../src/core/community/types'
 
 export const rooms: Handler<typeof accountContract.rooms> = async (ctx, { communityId, building, unit }) => {
   const rows = await ctx.store
-    .collection<House>('houses')
+    .c.houses
     .find({ where: { communityId, building, unit }, limit: 200 })
   // Rooms read best bottom-up, floor then door: 101, 102, 201 …
   return rows

@@ -15,6 +15,6 @@ export const updateProfile: Handler<typeof accountContract.updateProfile> = asyn
     ...(input.acceptPrivacy ? { privacyAcceptedAt: base.privacyAcceptedAt ?? ctx.now } : {}),
     updatedAt: ctx.now,
   }
-  await ctx.store.collection<UserDoc>('users').set(next)
+  await ctx.store.c.users.set(next)
   return meView(ctx, next)
 }

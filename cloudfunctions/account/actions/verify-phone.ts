@@ -10,6 +10,6 @@ import { maskPhone } from '../../../src/core/shared/phone'
 export const verifyPhone: Handler<typeof accountContract.verifyPhone> = async (ctx, { code }) => {
   const { phone } = await ctx.phones.numberOf(code)
   const base: UserDoc = ctx.user ?? { _id: ctx.openid, createdAt: ctx.now, updatedAt: ctx.now }
-  await ctx.store.collection<UserDoc>('users').set({ ...base, verifiedPhone: phone, phoneVerifiedAt: ctx.now, updatedAt: ctx.now })
+  await ctx.store.c.users.set({ ...base, verifiedPhone: phone, phoneVerifiedAt: ctx.now, updatedAt: ctx.now })
   return { phone: maskPhone(phone) }
 }

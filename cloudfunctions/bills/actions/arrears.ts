@@ -1,10 +1,9 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { billsContract } from '../../../src/core/bills/contracts'
-import type { BillDoc } from '../../../src/core/bills/types'
 import { arrearsByBuilding } from '../../../src/core/bills/aging'
 import { daysOverdue, payable, yuan } from '../../../src/core/bills/fees'
 import { toCsv } from '../../../src/core/shared/csv'
-import { houseLabel, type House } from '../../../src/core/community/types'
+import { houseLabel } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { formatTime } from '../../../src/core/shared/time'
 import type { Ctx } from '../../lib/runtime/context'
@@ -45,10 +44,10 @@ export const exportArrears: Handler<typeof billsContract.exportArrears> = async 
 }
 
 export const houseBills: Handler<typeof billsContract.houseBills> = async (ctx, { houseId }) => {
-  const house = await ctx.store.collection<House>('houses').get(houseId)
+  const house = await ctx.store.c.houses.get(houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
   assertInScope(ctx, house)
-  const bills = await ctx.store.collection<BillDoc>('bills').find({ where: { houseId }, orderBy: [['dueDate', 'desc']], limit: 100 })
+  const bills = await ctx.store.c.bills.find({ where: { houseId }, orderBy: [['dueDate', 'desc']], limit: 100 })
   bills.sort((a, b) => Number(b.status === 'unpaid') - Number(a.status === 'unpaid'))
   return { houseId, label: houseLabel(house), bills: bills.map((b) => billView(b, ctx.now, { staff: true })) }
 }

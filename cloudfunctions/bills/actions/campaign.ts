@@ -59,22 +59,22 @@ export const startCampaign: Handler<typeof billsContract.startCampaign> = async 
   }
   for (let i = 0; i < docs.length; i += 100) {
     await ctx.store.transaction(async (tx) => {
-      for (const d of docs.slice(i, i + 100)) await tx.collection<CampaignRecipientDoc>('campaignRecipients').set(d)
+      for (const d of docs.slice(i, i + 100)) await tx.c.campaignRecipients.set(d)
     })
   }
-  await ctx.store.collection<CampaignDoc>('campaigns').set(campaign)
+  await ctx.store.c.campaigns.set(campaign)
   return campaignView(ctx, campaign, docs)
 }
 
 export const campaign: Handler<typeof billsContract.campaign> = async (ctx, { campaignId }) => {
-  const c = await ctx.store.collection<CampaignDoc>('campaigns').get(campaignId)
+  const c = await ctx.store.c.campaigns.get(campaignId)
   // A building's campaign is seen by whoever's scope holds that building; an aging-band one spans
   // the scope of who started it, so it is theirs and the whole community's staff's.
   const scope = scopeOf(ctx.user?.staff)
   const wholeCommunity = scope?.communityId === c?.communityId && scope?.buildings === null
   const seen = c && (c.building ? covers(scope, { communityId: c.communityId, building: c.building }) : c.createdBy === ctx.openid || wholeCommunity)
   if (!c || !seen) throw new AppError('NOT_FOUND', '催缴记录不存在')
-  const docs = await ctx.store.collection<CampaignRecipientDoc>('campaignRecipients').find({ where: { campaignId }, orderBy: [['_id', 'asc']], limit: 1000 })
+  const docs = await ctx.store.c.campaignRecipients.find({ where: { campaignId }, orderBy: [['_id', 'asc']], limit: 1000 })
   return campaignView(ctx, c, docs)
 }
 
@@ -85,7 +85,7 @@ async function campaignView(ctx: Ctx, c: CampaignDoc, docs: CampaignRecipientDoc
   const outbox = new Map<string, OutboxDoc>()
   for (let i = 0; i < outboxIds.length; i += 100) {
     const slice = outboxIds.slice(i, i + 100)
-    for (const o of await ctx.store.collection<OutboxDoc>('outbox').find({ where: { _id: { $in: slice } }, limit: slice.length })) outbox.set(o._id, o)
+    for (const o of await ctx.store.c.outbox.find({ where: { _id: { $in: slice } }, limit: slice.length })) outbox.set(o._id, o)
   }
   const statusOf = (d: CampaignRecipientDoc): RecipientStatus => {
     if (d.billIds.every((id) => bills.get(id)?.status !== 'unpaid')) return 'paid'

@@ -9,7 +9,7 @@ import { recordChange } from '../../lib/runtime/audit'
 
 export const feeItems: Handler<typeof billsContract.feeItems> = async (ctx) => {
   const rows = await ctx.store
-    .collection<FeeItemDoc>('feeItems')
+    .c.feeItems
     .find({ where: { communityId: ctx.user!.staff!.communityId }, orderBy: [['createdAt', 'asc']], limit: 100 })
   return rows.map(feeItemView)
 }
@@ -30,7 +30,7 @@ export const saveFeeItem: Handler<typeof billsContract.saveFeeItem> = async (ctx
   if ('errors' in prices) throw invalid(prices.errors)
   // The item and its audit record together: a price that changed without a trace cannot exist.
   const doc = await ctx.store.transaction(async (tx) => {
-    const items = tx.collection<FeeItemDoc>('feeItems')
+    const items = tx.c.feeItems
     const prev = id ? await items.get(id) : null
     if (id && (!prev || prev.communityId !== communityId)) throw new AppError('NOT_FOUND', '收费项目不存在')
     const kindChange = feeItemRuleErrors(fields, prev)

@@ -2,7 +2,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { billsContract } from '../../../src/core/bills/contracts'
 import type { MeterReadingDoc } from '../../../src/core/bills/types'
 import { parseReadings, type CsvError } from '../../../src/core/bills/csv'
-import { houseId, type House } from '../../../src/core/community/types'
+import { houseId } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { newId } from '../../lib/runtime/ids'
 import { periodInWindow, PERIOD_WINDOW_MESSAGE } from '../../../src/core/bills/fees'
@@ -31,7 +31,7 @@ export const importReadings: Handler<typeof billsContract.importReadings> = asyn
   const found = new Set<string>()
   for (let i = 0; i < ids.length; i += 100) {
     const slice = ids.slice(i, i + 100)
-    for (const h of await ctx.store.collection<House>('houses').find({ where: { _id: { $in: slice } }, limit: slice.length })) found.add(h._id)
+    for (const h of await ctx.store.c.houses.find({ where: { _id: { $in: slice } }, limit: slice.length })) found.add(h._id)
   }
   const missing = rows.filter((_, i) => !found.has(ids[i])).map((r) => ({ row: r.row, message: `本小区没有房屋 ${r.building}-${r.unit}-${r.room}` }))
   if (missing.length) throw reject(missing)
@@ -50,7 +50,7 @@ export const importReadings: Handler<typeof billsContract.importReadings> = asyn
   }))
   for (let i = 0; i < docs.length; i += 100) {
     await ctx.store.transaction(async (tx) => {
-      for (const d of docs.slice(i, i + 100)) await tx.collection<MeterReadingDoc>('meterReadings').set(d)
+      for (const d of docs.slice(i, i + 100)) await tx.c.meterReadings.set(d)
     })
   }
   return { imported: docs.length, importId }

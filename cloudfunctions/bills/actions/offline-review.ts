@@ -19,7 +19,7 @@ import { billsByIds, communityName, receiptView } from '../../lib/bills/views'
  */
 
 export const pendingOffline: Handler<typeof billsContract.pendingOffline> = async (ctx, { houseId }) => {
-  const entries = await ctx.store.collection<OfflinePaymentDoc>('offlinePayments').find({
+  const entries = await ctx.store.c.offlinePayments.find({
     where: { ...scopeWhere(ctx), status: 'pending', ...(houseId ? { houseId } : {}) },
     orderBy: [['createdAt', 'asc']],
     limit: 100,
@@ -30,14 +30,14 @@ export const pendingOffline: Handler<typeof billsContract.pendingOffline> = asyn
 
 /** The entry, checked for the one deciding it: in scope, not their own, still pending. */
 async function decidable(tx: Tx, ctx: Ctx, entryId: string, verb: string) {
-  const e = await tx.collection<OfflinePaymentDoc>('offlinePayments').get(entryId)
+  const e = await tx.c.offlinePayments.get(entryId)
   if (!e) throw new AppError('NOT_FOUND', '收款记录不存在')
   assertInScope(ctx, e)
   if (e.recordedBy === ctx.openid) throw new AppError('FORBIDDEN', `不能${verb}自己登记的收款，请由其他同事处理`)
   if (e.status !== 'pending') throw new AppError('INVALID_STATE', `这笔收款已${OFFLINE_STATUS_LABELS[e.status]}，请刷新`)
   const bills: BillDoc[] = []
   for (const id of e.billIds) {
-    const b = await tx.collection<BillDoc>('bills').get(id)
+    const b = await tx.c.bills.get(id)
     if (b) bills.push(b)
   }
   return { e, bills }
@@ -55,7 +55,7 @@ export const confirmOffline: Handler<typeof billsContract.confirmOffline> = asyn
     if (bills.reduce((s, b) => s + payable(b, e.createdAt), 0) !== e.amount) throw new AppError('INVALID_STATE', '账单金额已变化，请驳回后重新登记')
     const receipt = await creditBills(tx, ctx.now, e.createdAt, { bills, method: e.method, amount: e.amount, recordedBy: e.recordedBy, confirmedBy: ctx.openid, note: e.note })
     const entry: OfflinePaymentDoc = { ...e, ...decided(ctx), status: 'confirmed', receiptNo: receipt._id }
-    await tx.collection<OfflinePaymentDoc>('offlinePayments').set(entry)
+    await tx.c.offlinePayments.set(entry)
     await recordChange(tx, ctx, e.communityId, {
       kind: 'offlinePayment',
       summary: `${e.houseLabel} ${PAY_METHOD_LABELS[e.method]}收款 ¥${yuan(e.amount)}（${bills.length} 笔）复核确认，登记人 ${e.recordedByName}，收据 ${receipt._id}`,
@@ -74,10 +74,10 @@ export const rejectOffline: Handler<typeof billsContract.rejectOffline> = async 
     for (const b of bills) {
       if (b.pendingOfflineId !== e._id) continue
       const { pendingOfflineId: _claim, ...rest } = b
-      await tx.collection<BillDoc>('bills').set({ ...rest, updatedAt: ctx.now })
+      await tx.c.bills.set({ ...rest, updatedAt: ctx.now })
     }
     const entry: OfflinePaymentDoc = { ...e, ...decided(ctx), status: 'rejected', rejectReason: reason }
-    await tx.collection<OfflinePaymentDoc>('offlinePayments').set(entry)
+    await tx.c.offlinePayments.set(entry)
     await recordChange(tx, ctx, e.communityId, {
       kind: 'offlinePayment',
       summary: `${e.houseLabel} ${PAY_METHOD_LABELS[e.method]}收款 ¥${yuan(e.amount)} 复核驳回，登记人 ${e.recordedByName}：${reason}`,

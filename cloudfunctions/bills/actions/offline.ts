@@ -24,7 +24,7 @@ export const recordOffline: Handler<typeof billsContract.recordOffline> = async 
   const out = await ctx.store.transaction(async (tx): Promise<{ receipt: ReceiptDoc } | { pending: OfflinePaymentDoc; bills: BillDoc[] }> => {
     const bills: BillDoc[] = []
     for (const id of ids) {
-      const b = await tx.collection<BillDoc>('bills').get(id)
+      const b = await tx.c.bills.get(id)
       if (!b) throw new AppError('NOT_FOUND', '账单不存在')
       assertInScope(ctx, b)
       if (b.status !== 'unpaid') throw new AppError('INVALID_STATE', `${b.itemName}（${b.periodLabel}）已不是待缴状态，请刷新`)
@@ -54,8 +54,8 @@ export const recordOffline: Handler<typeof billsContract.recordOffline> = async 
         createdAt: ctx.now,
         updatedAt: ctx.now,
       }
-      await tx.collection<OfflinePaymentDoc>('offlinePayments').set(entry)
-      for (const b of bills) await tx.collection<BillDoc>('bills').update(b._id, { pendingOfflineId: entry._id, updatedAt: ctx.now })
+      await tx.c.offlinePayments.set(entry)
+      for (const b of bills) await tx.c.bills.update(b._id, { pendingOfflineId: entry._id, updatedAt: ctx.now })
       await recordChange(tx, ctx, head.communityId, {
         kind: 'offlinePayment',
         summary: `${what}，超过复核金额 ¥${yuan(above)}，待第二人确认`,
@@ -79,7 +79,7 @@ export const recordOffline: Handler<typeof billsContract.recordOffline> = async 
  */
 export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId, amount, reason }) => {
   const bill = await ctx.store.transaction(async (tx) => {
-    const b = await tx.collection<BillDoc>('bills').get(billId)
+    const b = await tx.c.bills.get(billId)
     if (!b) throw new AppError('NOT_FOUND', '账单不存在')
     assertInScope(ctx, b)
     if (b.status !== 'unpaid') throw new AppError('INVALID_STATE', '只能调整待缴账单')
@@ -94,7 +94,7 @@ export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId
       adjustments: [...(b.adjustments ?? []), entry],
       updatedAt: ctx.now,
     }
-    await tx.collection<BillDoc>('bills').set(next)
+    await tx.c.bills.set(next)
     await recordChange(tx, ctx, b.communityId, {
       kind: 'billAdjust',
       summary: `${b.houseLabel} ${b.itemName}（${b.periodLabel}）${amount === 0 ? '减免' : '调整'} ¥${yuan(b.amount)} → ¥${yuan(amount)}：${reason}`,
@@ -105,7 +105,7 @@ export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId
   })
   // Tell the residents (in-app only: an adjustment is not urgent enough to spend a subscription).
   const bindings = await ctx.store
-    .collection<{ _id: string; openid: string }>('bindings')
+    .c.bindings
     .find({ where: { houseId: bill.houseId, status: 'approved' }, limit: 20 })
   if (bindings.length) {
     await ctx.store.transaction(async (tx) => {

@@ -35,14 +35,14 @@ export const createOrder: Handler<typeof billsContract.createOrder> = async (ctx
   const made = await ctx.store.transaction(async (tx) => {
     const current: BillDoc[] = []
     for (const id of ids) {
-      const b = await tx.collection<BillDoc>('bills').get(id)
+      const b = await tx.c.bills.get(id)
       if (!b || b.status !== 'unpaid') throw new AppError('INVALID_STATE', '部分账单已缴清，请刷新后重试')
       if (b.pendingOfflineId) throw new AppError('INVALID_STATE', DESK_PENDING)
       current.push(b)
     }
     const open = current[0].openOrderId
     if (open && current.every((b) => b.openOrderId === open)) {
-      const o = await tx.collection<PayOrderDoc>('payOrders').get(open)
+      const o = await tx.c.payOrders.get(open)
       // A JSAPI order is the payer's own: another family member gets an order of their own.
       if (o && o.openid === ctx.openid && o.status === 'created' && o.totalFee === totalFee && sameSet(o.billIds, ids) && ctx.now - o.createdAt < PREPAY_MS) return o
     }
@@ -57,10 +57,10 @@ export const createOrder: Handler<typeof billsContract.createOrder> = async (ctx
       createdAt: ctx.now,
       updatedAt: ctx.now,
     }
-    await tx.collection<PayOrderDoc>('payOrders').set(order)
+    await tx.c.payOrders.set(order)
     // An order it replaces stays valid at WeChat Pay: if both get paid, the first credits the
     // bills and the second finds them paid and is marked for a refund (creditOrder), never credited twice.
-    for (const b of current) await tx.collection<BillDoc>('bills').update(b._id, { openOrderId: order._id })
+    for (const b of current) await tx.c.bills.update(b._id, { openOrderId: order._id })
     return order
   })
   const items = [...new Set(bills.map((b: BillDoc) => b.itemName))].join('、')
@@ -70,7 +70,7 @@ export const createOrder: Handler<typeof billsContract.createOrder> = async (ctx
 }
 
 export const orderStatus: Handler<typeof billsContract.orderStatus> = async (ctx, { outTradeNo }) => {
-  const o = await ctx.store.collection<PayOrderDoc>('payOrders').get(outTradeNo)
+  const o = await ctx.store.c.payOrders.get(outTradeNo)
   if (!o || o.openid !== ctx.openid) throw new AppError('NOT_FOUND', '订单不存在')
   return { status: o.status, receiptNo: o.receiptNo }
 }

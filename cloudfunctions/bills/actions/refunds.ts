@@ -12,7 +12,7 @@ import { heldView, orderInScope, withPlace } from '../../lib/bills/money-views'
 
 export const heldPayments: Handler<typeof billsContract.heldPayments> = async (ctx, { state, houseId }) => {
   const { communityId } = officeScope(ctx)
-  const orders = await ctx.store.collection<PayOrderDoc>('payOrders').find({
+  const orders = await ctx.store.c.payOrders.find({
     where: { communityId, status: state === 'open' ? { $in: [...OPEN_HELD] } : 'refunded' },
     orderBy: [['updatedAt', 'desc']],
     limit: 100,
@@ -29,12 +29,12 @@ export const heldPayments: Handler<typeof billsContract.heldPayments> = async (c
  * words) with the audit record and the payer's message in the same transaction.
  */
 export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderId, reason }) => {
-  const first = await ctx.store.collection<PayOrderDoc>('payOrders').get(orderId)
+  const first = await ctx.store.c.payOrders.get(orderId)
   if (!first) throw new AppError('NOT_FOUND', '付款记录不存在')
   // Only an order held before it kept its place needs its bills read, and not inside the transaction.
   const place = await withPlace(ctx, first)
   const claim = await ctx.store.transaction(async (tx) => {
-    const found = await tx.collection<PayOrderDoc>('payOrders').get(orderId)
+    const found = await tx.c.payOrders.get(orderId)
     if (!found) throw new AppError('NOT_FOUND', '付款记录不存在')
     const o: PayOrderDoc = { ...found, houseIds: found.houseIds ?? place.houseIds, houseLabel: found.houseLabel ?? place.houseLabel, buildings: found.buildings ?? place.buildings }
     if (o.communityId !== officeScope(ctx).communityId) throw new AppError('FORBIDDEN', '无权处理其他小区的事务')
@@ -48,7 +48,7 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
       refund: { outRefundNo: refundNo(o._id), fee, reason, by: ctx.openid, byName: ctx.user?.staff?.name ?? '', at: ctx.now, attempts: (o.refund?.attempts ?? 0) + 1 },
       updatedAt: ctx.now,
     }
-    await tx.collection<PayOrderDoc>('payOrders').set(claimed)
+    await tx.c.payOrders.set(claimed)
     return { was: found.status, order: claimed }
   })
 
@@ -64,13 +64,13 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
   }
 
   const settled = await ctx.store.transaction(async (tx) => {
-    const cur = await tx.collection<PayOrderDoc>('payOrders').get(o._id)
+    const cur = await tx.c.payOrders.get(o._id)
     // Someone took over a stale claim meanwhile: theirs settles it.
     if (!cur || cur.status !== 'refunding' || cur.refund?.at !== r.at || cur.refund.by !== r.by) return cur ?? o
     const next: PayOrderDoc = result.ok
       ? { ...o, status: 'refunded', refund: { ...r, refundId: result.refundId, refundedAt: ctx.now }, updatedAt: ctx.now }
       : { ...o, status: 'refund_failed', refund: { ...r, error: result.error }, updatedAt: ctx.now }
-    await tx.collection<PayOrderDoc>('payOrders').set(next)
+    await tx.c.payOrders.set(next)
     await recordChange(tx, ctx, o.communityId, {
       kind: 'refund',
       summary: result.ok

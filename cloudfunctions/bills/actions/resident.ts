@@ -1,10 +1,10 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import type { billsContract } from '../../../src/core/bills/contracts'
-import type { BillDoc, ReceiptDoc } from '../../../src/core/bills/types'
+import type { ReceiptDoc } from '../../../src/core/bills/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { billView, communityName, receiptView } from '../../lib/bills/views'
-import { houseLabel, type House } from '../../../src/core/community/types'
+import { houseLabel } from '../../../src/core/community/types'
 import { scopeOf } from '../../../src/core/access/scope'
 import { inScope } from '../../lib/runtime/scope'
 
@@ -15,8 +15,8 @@ export const myBills: Handler<typeof billsContract.myBills> = async (ctx) => {
   const ids = houseIds(ctx)
   if (!ids.length) return { unpaidTotal: 0, houses: [] }
   const [bills, houses] = await Promise.all([
-    ctx.store.collection<BillDoc>('bills').find({ where: { houseId: { $in: ids }, status: 'unpaid' }, orderBy: [['dueDate', 'asc']], limit: 200 }),
-    ctx.store.collection<House>('houses').find({ where: { _id: { $in: ids } }, limit: ids.length }),
+    ctx.store.c.bills.find({ where: { houseId: { $in: ids }, status: 'unpaid' }, orderBy: [['dueDate', 'asc']], limit: 200 }),
+    ctx.store.c.houses.find({ where: { _id: { $in: ids } }, limit: ids.length }),
   ])
   const labels = new Map(houses.map((h) => [h._id, houseLabel(h)]))
   const views = bills.map((b) => billView(b, ctx.now))
@@ -31,7 +31,7 @@ export const history: Handler<typeof billsContract.history> = async (ctx, { offs
   const ids = houseIds(ctx)
   if (!ids.length) return { items: [], total: 0 }
   const where = { houseId: { $in: ids }, status: { $in: ['paid', 'waived'] } }
-  const bills = ctx.store.collection<BillDoc>('bills')
+  const bills = ctx.store.c.bills
   const [items, total] = await Promise.all([bills.find({ where, orderBy: [['updatedAt', 'desc']], offset, limit }), bills.count(where)])
   return { items: items.map((b) => billView(b, ctx.now)), total }
 }
@@ -39,13 +39,13 @@ export const history: Handler<typeof billsContract.history> = async (ctx, { offs
 /** Front-office staff whose scope holds every house the receipt is for. */
 async function staffMaySee(ctx: Ctx, r: ReceiptDoc) {
   if (!scopeOf(ctx.user?.staff)) return false
-  const houses = await ctx.store.collection<House>('houses').find({ where: { _id: { $in: r.houseIds } }, limit: r.houseIds.length })
+  const houses = await ctx.store.c.houses.find({ where: { _id: { $in: r.houseIds } }, limit: r.houseIds.length })
   return houses.length > 0 && houses.every((h) => inScope(ctx, h))
 }
 
 /** The payer, a resident of a house on it, or staff whose scope holds it may read a receipt. */
 export const receipt: Handler<typeof billsContract.receipt> = async (ctx, { receiptNo }) => {
-  const r = await ctx.store.collection<ReceiptDoc>('receipts').get(receiptNo)
+  const r = await ctx.store.c.receipts.get(receiptNo)
   const mine = r && (r.openid === ctx.openid || r.houseIds.some((h) => ctx.houses.some((b) => b.houseId === h)))
   if (!r || !(mine || (await staffMaySee(ctx, r)))) throw new AppError('NOT_FOUND', '没有找到这张收据')
   return receiptView(r, await communityName(ctx, r.communityId))

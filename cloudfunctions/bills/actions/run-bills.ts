@@ -1,9 +1,8 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { billsContract } from '../../../src/core/bills/contracts'
-import type { BillDoc, BillRunDoc, FeeItemDoc, MeterReadingDoc, ParkingSpaceDoc } from '../../../src/core/bills/types'
+import type { MeterReadingDoc, ParkingSpaceDoc } from '../../../src/core/bills/types'
 import { billsInPeriod } from '../../../src/core/bills/fees'
 import { billsFor } from '../../../src/core/bills/billing'
-import type { House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import type { Ctx } from '../../lib/runtime/context'
 import { periodInWindow, PERIOD_WINDOW_MESSAGE } from '../../../src/core/bills/fees'
@@ -28,16 +27,16 @@ async function findIn<T extends { _id: string }>(ctx: Ctx, collection: string, f
 export const runBills: Handler<typeof billsContract.runBills> = async (ctx, { period, chunk }) => {
   if (!periodInWindow(period, ctx.now)) throw new AppError('INVALID_INPUT', PERIOD_WINDOW_MESSAGE, { period: PERIOD_WINDOW_MESSAGE })
   const communityId = ctx.user!.staff!.communityId
-  const items = (await ctx.store.collection<FeeItemDoc>('feeItems').find({ where: { communityId, active: true }, limit: 100 })).filter((i) => billsInPeriod(i, period))
+  const items = (await ctx.store.c.feeItems.find({ where: { communityId, active: true }, limit: 100 })).filter((i) => billsInPeriod(i, period))
   if (!items.length) throw new AppError('INVALID_STATE', `${period} 没有需要出账的收费项目`)
 
-  const runs = ctx.store.collection<BillRunDoc>('billRuns')
+  const runs = ctx.store.c.billRuns
   const runId = `${communityId}_${period}`
   const prev = await runs.get(runId)
   // A finished run may be run again (e.g. after late meter readings): it starts over and skips what exists.
   const cursor = prev && !prev.done ? prev.cursor : ''
   const houses = await ctx.store
-    .collection<House>('houses')
+    .c.houses
     .find({ where: { communityId, ...(cursor ? { _id: { $gt: cursor } } : {}) }, orderBy: [['_id', 'asc']], limit: chunk })
   const ids = houses.map((h) => h._id)
   const needs = (k: string) => items.some((i) => i.kind === k)
@@ -54,8 +53,8 @@ export const runBills: Handler<typeof billsContract.runBills> = async (ctx, { pe
     const r = await ctx.store.transaction(async (tx) => {
       let c = 0
       for (const b of batch) {
-        if (await tx.collection<BillDoc>('bills').get(b._id)) continue
-        await tx.collection<BillDoc>('bills').set(b)
+        if (await tx.c.bills.get(b._id)) continue
+        await tx.c.bills.set(b)
         c++
       }
       return c

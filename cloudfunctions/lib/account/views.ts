@@ -30,7 +30,7 @@ export function bindingView(b: BindingDoc, house: House | null) {
 export async function housesById(ctx: Ctx, ids: string[]): Promise<Map<string, House>> {
   const unique = [...new Set(ids)]
   if (!unique.length) return new Map()
-  const rows = await ctx.store.collection<House>('houses').find({ where: { _id: { $in: unique } }, limit: unique.length })
+  const rows = await ctx.store.c.houses.find({ where: { _id: { $in: unique } }, limit: unique.length })
   return new Map(rows.map((h) => [h._id, h]))
 }
 
@@ -38,7 +38,7 @@ export async function meView(ctx: Ctx, user: UserDoc | null) {
   const houses = await housesById(ctx, ctx.houses.map((b) => b.houseId))
   const communityIds = [...new Set(ctx.houses.map((b) => b.communityId))]
   const communities = communityIds.length
-    ? await ctx.store.collection<{ _id: string; name: string }>('communities').find({ where: { _id: { $in: communityIds } } })
+    ? await ctx.store.c.communities.find({ where: { _id: { $in: communityIds } } })
     : []
   const names = new Map(communities.map((c) => [c._id, c.name]))
   const staff = user?.staff

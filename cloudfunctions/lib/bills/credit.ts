@@ -1,10 +1,11 @@
-import type { BillDoc, PayMethod, PayOrderDoc, ReceiptDoc } from '../../../src/core/bills/types'
+import type { BillDoc, PayMethod, ReceiptDoc } from '../../../src/core/bills/types'
 import { payable, yuan } from '../../../src/core/bills/fees'
 import { dayjs, formatTime, TZ } from '../../../src/core/shared/time'
 import type { Tx } from '../ports/store'
 import type { Deps } from '../runtime/deps'
 import { notify } from '../outbox/notify'
 import { holdPayment } from './hold'
+import { nextSeq } from '../runtime/ids'
 
 /**
  * Crediting money to bills: one code path for WeChat Pay callbacks, the scheduler's order
@@ -15,10 +16,7 @@ import { holdPayment } from './hold'
 /** counters/receipt_<YYYYMMDD> → SJ20261124-00001: readable, unique, in order of the day. */
 export async function nextReceiptNo(tx: Tx, now: number): Promise<string> {
   const day = dayjs(now).tz(TZ).format('YYYYMMDD')
-  const id = `receipt_${day}`
-  const cur = await tx.collection<{ _id: string; n: number }>('counters').get(id)
-  const n = (cur?.n ?? 0) + 1
-  await tx.collection<{ _id: string; n: number }>('counters').set({ _id: id, n })
+  const n = await nextSeq(tx, `receipt_${day}`)
   return `SJ${day}-${String(n).padStart(5, '0')}`
 }
 
@@ -42,7 +40,7 @@ export async function creditBills(tx: Tx, now: number, at: number, c: CreditInpu
   for (const { pendingOfflineId: _claim, ...b } of c.bills) {
     const line = lines.find((l) => l.billId === b._id)!
     // A paid bill has no desk payment waiting on it any more (the entry itself says settledElsewhere).
-    await tx.collection<BillDoc>('bills').set({
+    await tx.c.bills.set({
       ...b,
       status: 'paid',
       paidAt: now,
@@ -67,7 +65,7 @@ export async function creditBills(tx: Tx, now: number, at: number, c: CreditInpu
     ...(c.note ? { note: c.note } : {}),
     createdAt: now,
   }
-  await tx.collection<ReceiptDoc>('receipts').set(receipt)
+  await tx.c.receipts.set(receipt)
   return receipt
 }
 
@@ -84,7 +82,7 @@ export type CreditOutcome = 'credited' | 'already' | 'unknown_order' | 'mismatch
 export async function creditOrder(deps: Deps, outTradeNo: string, paid: { totalFee: number; transactionId?: string }): Promise<CreditOutcome> {
   const now = deps.clock.now()
   const outcome = await deps.store.transaction(async (tx) => {
-    const orders = tx.collection<PayOrderDoc>('payOrders')
+    const orders = tx.c.payOrders
     const order = await orders.get(outTradeNo)
     if (!order) return { outcome: 'unknown_order' as const }
     if (order.status === 'paid') return { outcome: 'already' as const }
@@ -97,7 +95,7 @@ export async function creditOrder(deps: Deps, outTradeNo: string, paid: { totalF
     if (paid.totalFee !== order.totalFee) return mark('mismatch', `通知金额 ${paid.totalFee} 与订单金额 ${order.totalFee} 不符`)
     const bills: BillDoc[] = []
     for (const id of order.billIds) {
-      const b = await tx.collection<BillDoc>('bills').get(id)
+      const b = await tx.c.bills.get(id)
       if (!b || b.status !== 'unpaid') return mark('conflict', `账单 ${id} 已不是待缴状态`)
       bills.push(b)
     }

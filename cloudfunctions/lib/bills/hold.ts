@@ -18,7 +18,7 @@ export async function holdPayment(
   note: string,
 ): Promise<PayOrderDoc> {
   const bills: (BillDoc | null)[] = []
-  for (const id of order.billIds) bills.push(await tx.collection<BillDoc>('bills').get(id))
+  for (const id of order.billIds) bills.push(await tx.c.bills.get(id))
   const found = bills.filter((b): b is BillDoc => b !== null)
   const reason = heldReason(status !== 'mismatch', bills)
   const houseLabel = [...new Set(found.map((b) => b.houseLabel))].join('、')
@@ -35,7 +35,7 @@ export async function holdPayment(
     buildings: [...new Set(found.map((b) => b.building))],
     updatedAt: now,
   }
-  await tx.collection<PayOrderDoc>('payOrders').set(held)
+  await tx.c.payOrders.set(held)
   // In-app only: the payer needs no action, and a subscription is better kept for the refund's receipt-like news.
   await notify(tx, now, { openid: order.openid, ...heldNotice(reason, paid.totalFee, houseLabel || '您的房屋'), page: '/pages/bills/index' })
   return held

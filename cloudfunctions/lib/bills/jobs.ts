@@ -1,19 +1,9 @@
-import type { BillDoc, PayOrderDoc } from '../../../src/core/bills/types'
 import { dailyRunDue, dueDatesToday, stageText, today } from '../../../src/core/bills/reminders'
 import type { Deps } from '../runtime/deps'
 import { debtorsOf, promptDebtors } from './prompt'
 import { PAGE } from './scan'
 import { creditOrder } from './credit'
 import { reminderPolicyOf } from './policy'
-
-/** jobState/billReminders_<community>: the day's run, resumable by bill-id cursor. */
-interface JobStateDoc {
-  _id: string
-  lastRunDate?: string
-  /** The day in progress and the last bill id done, when a run ran out of time. */
-  runningDate?: string
-  cursor?: string
-}
 
 /** Stop starting new pages after this long, and resume on the next tick (the timer fires every minute). */
 const BUDGET_MS = 40_000
@@ -26,8 +16,8 @@ export async function billReminders(deps: Deps, budgetMs = BUDGET_MS) {
   const started = Date.now()
   const now = deps.clock.now()
   const tally = { communities: 0, bills: 0, prompted: 0, skipped: 0 }
-  const states = deps.store.collection<JobStateDoc>('jobState')
-  const communities = await deps.store.collection<{ _id: string }>('communities').find({ orderBy: [['_id', 'asc']], limit: 1000 })
+  const states = deps.store.c.jobState
+  const communities = await deps.store.c.communities.find({ orderBy: [['_id', 'asc']], limit: 1000 })
   for (const c of communities) {
     const id = `billReminders_${c._id}`
     const state = (await states.get(id)) ?? { _id: id }
@@ -43,7 +33,7 @@ export async function billReminders(deps: Deps, budgetMs = BUDGET_MS) {
         await states.set({ ...state, runningDate: day, cursor })
         return tally
       }
-      const page = await deps.store.collection<BillDoc>('bills').find({
+      const page = await deps.store.c.bills.find({
         where: { communityId: c._id, status: 'unpaid', dueDate: { $in: stages.map((s) => s.dueDate) }, ...(cursor ? { _id: { $gt: cursor } } : {}) },
         orderBy: [['_id', 'asc']],
         limit: PAGE,
@@ -81,7 +71,7 @@ const CLOSE_AFTER_MS = 2 * 3600_000
 export async function payOrders(deps: Deps) {
   const now = deps.clock.now()
   const tally = { checked: 0, credited: 0, closed: 0 }
-  const orders = await deps.store.collection<PayOrderDoc>('payOrders').find({
+  const orders = await deps.store.c.payOrders.find({
     where: { status: 'created', updatedAt: { $lte: now - CHECK_AFTER_MS } },
     orderBy: [['updatedAt', 'asc']],
     limit: 50,
@@ -92,11 +82,11 @@ export async function payOrders(deps: Deps) {
     if (q.state === 'paid' && q.totalFee !== undefined) {
       if ((await creditOrder(deps, o._id, { totalFee: q.totalFee, transactionId: q.transactionId })) === 'credited') tally.credited++
     } else if (q.state === 'closed' || now - o.createdAt > CLOSE_AFTER_MS) {
-      await deps.store.collection<PayOrderDoc>('payOrders').update(o._id, { status: 'closed', updatedAt: now })
+      await deps.store.c.payOrders.update(o._id, { status: 'closed', updatedAt: now })
       tally.closed++
     } else {
       // Touch it so the next check is CHECK_AFTER_MS later, not every minute.
-      await deps.store.collection<PayOrderDoc>('payOrders').update(o._id, { updatedAt: now })
+      await deps.store.c.payOrders.update(o._id, { updatedAt: now })
     }
   }
   return tally

@@ -1,4 +1,3 @@
-import type { BindingDoc } from '../../../src/core/account/types'
 import { yuan } from '../../../src/core/bills/fees'
 import { HELD_REASON_LABELS, HELD_STATUS_LABELS, refundRefusal, type HeldStatus } from '../../../src/core/bills/refunds'
 import type { BillDoc, OfflinePaymentDoc, PayOrderDoc } from '../../../src/core/bills/types'
@@ -26,7 +25,7 @@ export async function withPlace(ctx: Ctx, o: PayOrderDoc): Promise<PayOrderDoc> 
 /** The payer as their own binding of the house names them; the phone masked, always (it is a list). */
 async function payerOf(ctx: Ctx, o: PayOrderDoc) {
   for (const houseId of o.houseIds ?? []) {
-    const [b] = await ctx.store.collection<BindingDoc>('bindings').find({ where: { houseId, openid: o.openid }, limit: 1 })
+    const [b] = await ctx.store.c.bindings.find({ where: { houseId, openid: o.openid }, limit: 1 })
     if (b) return { name: b.name, phone: maskPhone(b.phone) }
   }
   return undefined

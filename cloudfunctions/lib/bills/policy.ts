@@ -15,11 +15,11 @@ export interface BillSettingsDoc {
 
 /** Read on every run and every campaign, so a saved change applies without a deploy. */
 export async function reminderPolicyOf(store: Store, communityId: string): Promise<ReminderPolicy> {
-  const s = await store.collection<BillSettingsDoc>('billSettings').get(communityId)
+  const s = await store.c.billSettings.get(communityId)
   return { ...DEFAULT_POLICY, ...s?.policy }
 }
 
 /** Read inside the desk payment's own transaction, so the threshold it was judged by is the one in force. */
 export async function reviewAboveOf(tx: Tx, communityId: string): Promise<number> {
-  return (await tx.collection<BillSettingsDoc>('billSettings').get(communityId))?.offlineReview?.above ?? DEFAULT_REVIEW_ABOVE
+  return (await tx.c.billSettings.get(communityId))?.offlineReview?.above ?? DEFAULT_REVIEW_ABOVE
 }

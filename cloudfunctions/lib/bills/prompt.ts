@@ -1,5 +1,4 @@
-import type { BillDoc, ReminderLogDoc } from '../../../src/core/bills/types'
-import type { BindingDoc } from '../../../src/core/account/types'
+import type { BillDoc } from '../../../src/core/bills/types'
 import { decidePrompt, DEFAULT_POLICY, type ReminderPolicy } from '../../../src/core/bills/reminders'
 import { payable, yuan } from '../../../src/core/bills/fees'
 import type { Store } from '../ports/store'
@@ -24,7 +23,7 @@ export async function debtorsOf(store: Store, bills: BillDoc[], now: number) {
   const reached = new Set<string>()
   for (let i = 0; i < houseIds.length; i += 100) {
     const slice = houseIds.slice(i, i + 100)
-    const bindings = await store.collection<BindingDoc>('bindings').find({ where: { houseId: { $in: slice }, status: 'approved' }, limit: 1000 })
+    const bindings = await store.c.bindings.find({ where: { houseId: { $in: slice }, status: 'approved' }, limit: 1000 })
     for (const bd of bindings) {
       reached.add(bd.houseId)
       const hb = byHouse.get(bd.houseId)!
@@ -56,7 +55,7 @@ export async function promptDebtors(store: Store, now: number, debtors: Debtor[]
     const r = await store.transaction(async (tx) => {
       const out: PromptResult[] = []
       for (const d of batch) {
-        const log = await tx.collection<ReminderLogDoc>('reminders').get(d.openid)
+        const log = await tx.c.reminders.get(d.openid)
         const decision = decidePrompt({ now, unpaidTotal: d.amount, lastPromptAt: log?.lastPromptAt }, policy)
         if (!decision.send) {
           out.push({ openid: d.openid, sent: false, reason: decision.reason })
@@ -74,7 +73,7 @@ export async function promptDebtors(store: Store, now: number, debtors: Debtor[]
             notBefore: decision.notBefore,
           },
         })
-        await tx.collection<ReminderLogDoc>('reminders').set({ _id: d.openid, lastPromptAt: now, count: (log?.count ?? 0) + 1 })
+        await tx.c.reminders.set({ _id: d.openid, lastPromptAt: now, count: (log?.count ?? 0) + 1 })
         out.push({ openid: d.openid, sent: true, ...ids })
       }
       return out

@@ -14,7 +14,7 @@ export async function scanBills(store: Store, where: Filter, onPage: (bills: Bil
   let seen = 0
   for (;;) {
     const page = await store
-      .collection<BillDoc>('bills')
+      .c.bills
       .find({ where: { ...where, ...(after ? { _id: { $gt: after } } : {}) }, orderBy: [['_id', 'asc']], limit: PAGE })
     if (!page.length) return { seen, truncated: false }
     await onPage(page)

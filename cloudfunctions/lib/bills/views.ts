@@ -58,7 +58,7 @@ export function feeItemView(f: FeeItemDoc) {
 }
 
 export async function communityName(ctx: Pick<Ctx, 'store'>, id: string) {
-  return (await ctx.store.collection<{ _id: string; name: string }>('communities').get(id))?.name ?? ''
+  return (await ctx.store.c.communities.get(id))?.name ?? ''
 }
 
 /** Bills by id, $in in slices of 100 (CloudBase's practical limit for one `in`). */
@@ -66,7 +66,7 @@ export async function billsByIds(ctx: Pick<Ctx, 'store'>, ids: string[]): Promis
   const out: BillDoc[] = []
   for (let i = 0; i < ids.length; i += 100) {
     const slice = ids.slice(i, i + 100)
-    out.push(...(await ctx.store.collection<BillDoc>('bills').find({ where: { _id: { $in: slice } }, limit: slice.length })))
+    out.push(...(await ctx.store.c.bills.find({ where: { _id: { $in: slice } }, limit: slice.length })))
   }
   return out
 }

@@ -15,7 +15,7 @@ export interface FileDoc {
   createdAt: number
 }
 
-const files = (deps: Pick<Deps, 'store'>) => deps.store.collection<FileDoc>('files')
+const files = (deps: Pick<Deps, 'store'>) => deps.store.c.files
 const keyOf = (fileId: string) => createHash('sha256').update(fileId).digest('hex').slice(0, 32)
 
 export const NOT_AN_IMAGE = '只能上传 JPG、PNG、WebP 或 GIF 图片'

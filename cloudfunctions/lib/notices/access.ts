@@ -13,7 +13,7 @@ export function assertCanManage(ctx: Ctx, communityId: string, buildings: string
 export const canManage = (ctx: Ctx, n: Pick<NoticeDoc, 'communityId' | 'buildings'>) => coversAll(scopeOf(ctx.user?.staff), n.communityId, n.buildings)
 
 export async function loadForStaff(ctx: Ctx, id: string) {
-  const n = await ctx.store.collection<NoticeDoc>('notices').get(id)
+  const n = await ctx.store.c.notices.get(id)
   if (!n || n.communityId !== ctx.user?.staff?.communityId) throw new AppError('NOT_FOUND', '公告不存在')
   assertCanManage(ctx, n.communityId, n.buildings)
   return n

@@ -1,8 +1,6 @@
 import { formatTime } from '../../../src/core/shared/time'
 import { inAudience, pushTime } from '../../../src/core/notices/rules'
 import { NOTICE_CATEGORY_LABELS, type DeliveryDoc, type NoticeDoc } from '../../../src/core/notices/types'
-import type { BindingDoc } from '../../../src/core/account/types'
-import type { House } from '../../../src/core/community/types'
 import { isSettled, notify, type OutboxDoc } from '../outbox/notify'
 import type { Filter, Store, Tx } from '../ports/store'
 import type { Deps } from '../runtime/deps'
@@ -27,7 +25,7 @@ export const deliveryId = (noticeId: string, openid: string) => `${noticeId}_${o
  */
 export async function deliver(tx: Tx, n: NoticeDoc, to: Recipient[], now: number, opts: { title?: string; silent?: boolean } = {}) {
   let told = 0
-  const deliveries = tx.collection<DeliveryDoc>('noticeDeliveries')
+  const deliveries = tx.c.noticeDeliveries
   for (const r of to) {
     const id = deliveryId(n._id, r.openid)
     const d = await deliveries.get(id)
@@ -70,11 +68,11 @@ async function audiencePage(store: Store, n: NoticeDoc, limit: number) {
   const where: Filter = { communityId: n.communityId, status: 'approved', ...(n.cursor ? { _id: { $gt: n.cursor } } : {}) }
   if (n.audience.scope === 'buildings' || n.audience.scope === 'units') where.building = { $in: n.buildings }
   if (n.audience.scope === 'rooms') where.houseId = { $in: n.audience.targets }
-  const page = await store.collection<BindingDoc>('bindings').find({ where, orderBy: [['_id', 'asc']], limit })
+  const page = await store.c.bindings.find({ where, orderBy: [['_id', 'asc']], limit })
   let keep = page
   if (n.audience.scope === 'units') {
     const ids = [...new Set(page.map((b) => b.houseId))]
-    const houses = new Map((ids.length ? await store.collection<House>('houses').find({ where: { _id: { $in: ids } }, limit: ids.length }) : []).map((h) => [h._id, h]))
+    const houses = new Map((ids.length ? await store.c.houses.find({ where: { _id: { $in: ids } }, limit: ids.length }) : []).map((h) => [h._id, h]))
     keep = page.filter((b) => {
       const h = houses.get(b.houseId)
       return h !== undefined && inAudience(n.audience, h)
@@ -88,7 +86,7 @@ async function audiencePage(store: Store, n: NoticeDoc, limit: number) {
  * still the one we sent (an update posted meanwhile restarts the walk from the beginning).
  */
 export async function sendChunk(deps: Pick<Deps, 'store' | 'clock'>, noticeId: string, limit = CHUNK) {
-  const notices = deps.store.collection<NoticeDoc>('notices')
+  const notices = deps.store.c.notices
   const n = await notices.get(noticeId)
   const now = deps.clock.now()
   if (!n || !n.sendPending || n.publishAt > now) return { told: 0, done: true }
@@ -96,9 +94,9 @@ export async function sendChunk(deps: Pick<Deps, 'store' | 'clock'>, noticeId: s
   const told = await deliverInBatches(deps.store, n, recipients, now)
   const done = page.length < limit
   await deps.store.transaction(async (tx) => {
-    const cur = await tx.collection<NoticeDoc>('notices').get(noticeId)
+    const cur = await tx.c.notices.get(noticeId)
     if (!cur || cur.round !== n.round) return
-    await tx.collection<NoticeDoc>('notices').update(noticeId, {
+    await tx.c.notices.update(noticeId, {
       cursor: done ? null : page[page.length - 1]._id,
       sendPending: !done,
       recipients: cur.recipients + (n.round === 0 ? told : 0),
@@ -111,7 +109,7 @@ export async function sendChunk(deps: Pick<Deps, 'store' | 'clock'>, noticeId: s
 /** Scheduler job: publish what is due and keep walking every audience still being sent, within a budget per tick. */
 export async function sendNotices(deps: Deps, budget = 2000) {
   const now = deps.clock.now()
-  const due = await deps.store.collection<NoticeDoc>('notices').find({ where: { sendPending: true, publishAt: { $lte: now } }, orderBy: [['publishAt', 'asc']], limit: 20 })
+  const due = await deps.store.c.notices.find({ where: { sendPending: true, publishAt: { $lte: now } }, orderBy: [['publishAt', 'asc']], limit: 20 })
   const tally = { notices: due.length, told: 0, chunks: 0 }
   let left = budget
   for (const n of due) {
@@ -136,13 +134,13 @@ export async function sendNotices(deps: Deps, budget = 2000) {
  */
 export async function settleDeliveries(deps: Pick<Deps, 'store' | 'clock'>, limit = CHUNK) {
   const now = deps.clock.now()
-  const due = await deps.store.collection<DeliveryDoc>('noticeDeliveries').find({ where: { status: 'pending', checkAt: { $lte: now } }, orderBy: [['checkAt', 'asc']], limit })
+  const due = await deps.store.c.noticeDeliveries.find({ where: { status: 'pending', checkAt: { $lte: now } }, orderBy: [['checkAt', 'asc']], limit })
   const tally = { checked: due.length, settled: 0, later: 0 }
   const ids = due.flatMap((d) => (d.outboxId ? [d.outboxId] : []))
   const outbox = new Map<string, OutboxDoc>()
   for (let i = 0; i < ids.length; i += 100) {
     const slice = ids.slice(i, i + 100)
-    for (const o of await deps.store.collection<OutboxDoc>('outbox').find({ where: { _id: { $in: slice } }, limit: slice.length })) outbox.set(o._id, o)
+    for (const o of await deps.store.c.outbox.find({ where: { _id: { $in: slice } }, limit: slice.length })) outbox.set(o._id, o)
   }
   const changes: { d: DeliveryDoc; patch: Partial<DeliveryDoc> }[] = []
   for (const d of due) {
@@ -154,7 +152,7 @@ export async function settleDeliveries(deps: Pick<Deps, 'store' | 'clock'>, limi
   }
   for (let i = 0; i < changes.length; i += BATCH) {
     const r = await deps.store.transaction(async (tx) => {
-      const deliveries = tx.collection<DeliveryDoc>('noticeDeliveries')
+      const deliveries = tx.c.noticeDeliveries
       const done = { settled: 0, later: 0 }
       for (const { d, patch } of changes.slice(i, i + BATCH)) {
         const cur = await deliveries.get(d._id)

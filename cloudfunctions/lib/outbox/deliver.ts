@@ -22,7 +22,7 @@ type Claim = { row: OutboxDoc; interrupted: boolean } | null
  */
 async function claim(store: Store, id: string, now: number): Promise<Claim> {
   return store.transaction(async (tx) => {
-    const rows = tx.collection<OutboxDoc>('outbox')
+    const rows = tx.c.outbox
     const row = await rows.get(id)
     if (!row || row.nextAttemptAt > now || (row.status !== 'pending' && row.status !== 'sending')) return null
     if (row.status === 'sending') {
@@ -49,7 +49,7 @@ async function push(deps: Deps, m: OutboxDoc): Promise<PushResult> {
  */
 export async function deliverOutbox(deps: Deps, batch = 50) {
   const now = deps.clock.now()
-  const outbox = deps.store.collection<OutboxDoc>('outbox')
+  const outbox = deps.store.c.outbox
   const due = await outbox.find({
     where: { status: { $in: ['pending', 'sending'] }, nextAttemptAt: { $lte: now } },
     orderBy: [['nextAttemptAt', 'asc']],

@@ -54,7 +54,7 @@ export interface Notice {
  */
 export async function notify(tx: Tx, now: number, n: Notice): Promise<{ messageId: string; outboxId?: string }> {
   const messageId = newId(now)
-  await tx.collection<MessageDoc>('messages').set({
+  await tx.c.messages.set({
     _id: messageId,
     openid: n.openid,
     title: n.title,
@@ -65,7 +65,7 @@ export async function notify(tx: Tx, now: number, n: Notice): Promise<{ messageI
   })
   if (!n.push) return { messageId }
   const outboxId = newId(now)
-  await tx.collection<OutboxDoc>('outbox').set({
+  await tx.c.outbox.set({
     _id: outboxId,
     openid: n.openid,
     templateKey: n.push.templateKey,

@@ -1,7 +1,7 @@
 import { harness, type Harness } from '../../../test/helpers/harness'
-import { notify, type MessageDoc, type OutboxDoc } from './notify'
+import { notify } from './notify'
 import { deliverOutbox, MAX_ATTEMPTS } from './deliver'
-import { grant, type SubscriptionDoc } from './quota'
+import { grant } from './quota'
 
 let h: Harness
 beforeEach(async () => {
@@ -28,10 +28,10 @@ describe('outbox', () => {
     await send()
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1, no_quota: 1 })
     expect(h.notifier.sent).toHaveLength(1)
-    const q = await h.store.collection<SubscriptionDoc>('subscriptions').get('dev-resident-zhang_bindingResult')
+    const q = await h.store.c.subscriptions.get('dev-resident-zhang_bindingResult')
     expect(q).toMatchObject({ accepted: 1, sent: 1 })
     // Both still reached the in-app message center.
-    expect(await h.store.collection<MessageDoc>('messages').count({ openid: 'dev-resident-zhang' })).toBe(2)
+    expect(await h.store.c.messages.count({ openid: 'dev-resident-zhang' })).toBe(2)
   })
 
   it('holds a push until its notBefore time', async () => {
@@ -45,7 +45,7 @@ describe('outbox', () => {
 
   it('writes the in-app message at once and delivers the push later', async () => {
     await send()
-    expect(await h.store.collection<MessageDoc>('messages').count({ openid: 'dev-resident-zhang' })).toBe(1)
+    expect(await h.store.c.messages.count({ openid: 'dev-resident-zhang' })).toBe(1)
     expect(h.notifier.sent).toHaveLength(0)
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 })
     expect(h.notifier.sent[0]).toMatchObject({ openid: 'dev-resident-zhang', page: '/pages/mine/index' })
@@ -63,7 +63,7 @@ describe('outbox', () => {
     expect(await deliverOutbox(h.deps)).toMatchObject({ retry: 1 })
     h.clock.advance(120_000)
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 })
-    const [doc] = await h.store.collection<OutboxDoc>('outbox').find({})
+    const [doc] = await h.store.c.outbox.find({})
     expect(doc).toMatchObject({ status: 'sent', attempts: 3 })
   })
 
@@ -74,7 +74,7 @@ describe('outbox', () => {
       await deliverOutbox(h.deps)
       h.clock.advance(3_600_000)
     }
-    const [doc] = await h.store.collection<OutboxDoc>('outbox').find({})
+    const [doc] = await h.store.c.outbox.find({})
     expect(doc).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'simulated network error' })
   })
 
@@ -86,7 +86,7 @@ describe('outbox', () => {
     expect(a.sent + b.sent).toBe(2)
     expect(a.taken + b.taken).toBe(2)
     expect(h.notifier.sent).toHaveLength(2)
-    const rows = await h.store.collection<OutboxDoc>('outbox').find({})
+    const rows = await h.store.c.outbox.find({})
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([
       ['sent', 1],
       ['sent', 1],
@@ -109,14 +109,14 @@ describe('outbox', () => {
       },
     }
     expect(await deliverOutbox(flaky)).toMatchObject({ retry: 1, sent: 1 })
-    const outbox = h.store.collection<OutboxDoc>('outbox')
+    const outbox = h.store.c.outbox
     expect(await outbox.get(first.outboxId!)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'socket hang up', nextAttemptAt: h.clock.now() + 60_000 })
     expect(await outbox.get(second.outboxId!)).toMatchObject({ status: 'sent', attempts: 1 })
   })
 
   it('a push left half-sent by a sender that died is not pushed again', async () => {
     const { outboxId } = await send()
-    const outbox = h.store.collection<OutboxDoc>('outbox')
+    const outbox = h.store.c.outbox
     await outbox.update(outboxId!, { status: 'sending', nextAttemptAt: h.clock.now() + 1000 })
     // Still within the dead sender's claim: nobody touches it.
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0, failed: 0 })
@@ -125,6 +125,6 @@ describe('outbox', () => {
     expect(h.notifier.sent).toHaveLength(0)
     expect(await outbox.get(outboxId!)).toMatchObject({ status: 'failed', lastError: 'interrupted while sending' })
     // The in-app message is still there.
-    expect(await h.store.collection<MessageDoc>('messages').count({ openid: 'dev-resident-zhang' })).toBe(1)
+    expect(await h.store.c.messages.count({ openid: 'dev-resident-zhang' })).toBe(1)
   })
 })

@@ -21,8 +21,8 @@ export async function grant(store: Store, openid: string, templateKeys: string[]
   await store.transaction(async (tx) => {
     for (const key of templateKeys) {
       const id = subscriptionId(openid, key)
-      const cur = await tx.collection<SubscriptionDoc>('subscriptions').get(id)
-      await tx.collection<SubscriptionDoc>('subscriptions').set({
+      const cur = await tx.c.subscriptions.get(id)
+      await tx.c.subscriptions.set({
         _id: id,
         openid,
         templateKey: key,
@@ -35,7 +35,7 @@ export async function grant(store: Store, openid: string, templateKeys: string[]
 }
 
 export async function hasQuota(store: Store, openid: string, templateKey: string) {
-  const q = await store.collection<SubscriptionDoc>('subscriptions').get(subscriptionId(openid, templateKey))
+  const q = await store.c.subscriptions.get(subscriptionId(openid, templateKey))
   return q !== null && q.accepted > q.sent
 }
 
@@ -43,8 +43,8 @@ export async function hasQuota(store: Store, openid: string, templateKey: string
 export async function consume(store: Store, openid: string, templateKey: string, now: number, exhausted = false) {
   await store.transaction(async (tx) => {
     const id = subscriptionId(openid, templateKey)
-    const q = await tx.collection<SubscriptionDoc>('subscriptions').get(id)
+    const q = await tx.c.subscriptions.get(id)
     if (!q) return
-    await tx.collection<SubscriptionDoc>('subscriptions').update(id, { sent: exhausted ? q.accepted : q.sent + 1, updatedAt: now })
+    await tx.c.subscriptions.update(id, { sent: exhausted ? q.accepted : q.sent + 1, updatedAt: now })
   })
 }

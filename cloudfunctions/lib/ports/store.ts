@@ -5,6 +5,8 @@
  * local adapter can fail to port).
  */
 
+import type { Collections, TxCollections } from '../collections'
+
 export type Scalar = string | number | boolean | null
 
 /** A condition on one field: a value means equality; an operator object narrows it. */
@@ -52,6 +54,8 @@ export interface TxCollection<T extends Doc = Doc> {
 
 export interface Tx {
   collection<T extends Doc = Doc>(name: string): TxCollection<T>
+  /** The registered collections, typed: `tx.c.tickets.get(id)`. */
+  readonly c: TxCollections
 }
 
 export interface StoreStats {
@@ -60,7 +64,10 @@ export interface StoreStats {
 }
 
 export interface Store {
+  /** A collection by name: for code that walks every collection (setup, counts) or the store contract. */
   collection<T extends Doc = Doc>(name: string): Collection<T>
+  /** The registered collections, typed by lib/collections.ts: `store.c.tickets.get(id)` is a `TicketDoc`. */
+  readonly c: Collections
   /**
    * Run `fn` atomically. It may run more than once when another writer touched the same
    * documents meanwhile (optimistic concurrency), so it must not have side effects outside `tx`.

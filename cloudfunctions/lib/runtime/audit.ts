@@ -21,5 +21,5 @@ export async function recordChange(tx: Tx, ctx: Ctx, communityId: string, change
     before: change.before ?? null,
     after: change.after ?? null,
   }
-  await tx.collection<AuditDoc>('audit').set(doc)
+  await tx.c.audit.set(doc)
 }

@@ -23,9 +23,9 @@ export async function loadContext(deps: Deps, identity: Identity): Promise<Ctx> 
   if (!identity.openid) throw new AppError('UNAUTHENTICATED', '请先登录')
   const openid = identity.openid
   const [user, houses] = await Promise.all([
-    deps.store.collection<UserDoc & { _id: string }>('users').get(openid),
+    deps.store.c.users.get(openid),
     deps.store
-      .collection<BindingDoc & { _id: string }>('bindings')
+      .c.bindings
       .find({ where: { openid, status: 'approved' }, orderBy: [['createdAt', 'asc']], limit: 50 }),
   ])
   const callers: Caller[] = ['resident', ...(user?.staff?.roles ?? [])]

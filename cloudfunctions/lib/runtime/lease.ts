@@ -15,7 +15,7 @@ export interface LeaseDoc {
  */
 export async function takeLease(store: Store, name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
   return store.transaction(async (tx) => {
-    const leases = tx.collection<LeaseDoc>('leases')
+    const leases = tx.c.leases
     const cur = await leases.get(name)
     if (cur && cur.holder !== holder && cur.expiresAt > now) return false
     await leases.set({ _id: name, holder, takenAt: now, expiresAt: now + ttlMs })
@@ -26,7 +26,7 @@ export async function takeLease(store: Store, name: string, holder: string, now:
 /** Let go of a lease this holder still has; one taken over meanwhile is left to its new holder. */
 export async function releaseLease(store: Store, name: string, holder: string): Promise<void> {
   await store.transaction(async (tx) => {
-    const leases = tx.collection<LeaseDoc>('leases')
+    const leases = tx.c.leases
     const cur = await leases.get(name)
     if (cur?.holder === holder) await leases.remove(name)
   })

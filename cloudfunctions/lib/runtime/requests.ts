@@ -17,9 +17,9 @@ const key = (openid: string, requestId: string) => `${openid}_${requestId}`
 /** The id an earlier try with this request id made, or null (also when no request id was sent). */
 export async function madeBefore(tx: Tx, openid: string, requestId: string | undefined): Promise<string | null> {
   if (!requestId) return null
-  return (await tx.collection<RequestDoc>('requests').get(key(openid, requestId)))?.made ?? null
+  return (await tx.c.requests.get(key(openid, requestId)))?.made ?? null
 }
 
 export async function remember(tx: Tx, openid: string, requestId: string | undefined, made: string, now: number): Promise<void> {
-  if (requestId) await tx.collection<RequestDoc>('requests').set({ _id: key(openid, requestId), made, at: now })
+  if (requestId) await tx.c.requests.set({ _id: key(openid, requestId), made, at: now })
 }

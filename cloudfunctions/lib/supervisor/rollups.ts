@@ -60,7 +60,7 @@ export async function computeRollup(store: Store, communityId: string, month: st
 
 /** A month's rollup: the stored one while fresh, else folded again and stored (a cache: last writer wins). */
 export async function monthRollup(store: Store, communityId: string, month: string, now: number): Promise<RollupDoc> {
-  const coll = store.collection<RollupDoc>('rollups')
+  const coll = store.c.rollups
   const kept = await coll.get(`${communityId}_${month}`)
   if (kept && isFresh(kept, now)) {
     if (kept.live && now - kept.viewedAt > 60 * MINUTE) await coll.update(kept._id, { viewedAt: now })
@@ -85,7 +85,7 @@ export const FOLDS_PER_TICK = 8
  */
 export async function refreshRollups(deps: { store: Store; clock: { now(): number } }): Promise<Record<string, number>> {
   const now = deps.clock.now()
-  const coll = deps.store.collection<RollupDoc>('rollups')
+  const coll = deps.store.c.rollups
   const due = await coll.find({
     where: { live: true, viewedAt: { $gte: now - WATCH_MS }, computedAt: { $lt: now - LIVE_TTL + REFRESH_AHEAD } },
     orderBy: [['computedAt', 'asc']],

@@ -32,7 +32,7 @@ function routineTask(t: TicketDoc, s: SurveyDoc, now: number): CallbackDoc {
 }
 
 async function addTask(tx: Tx, t: TicketDoc, s: SurveyDoc, now: number) {
-  await tx.collection<CallbackDoc>('callbacks').set(routineTask(t, s, now))
+  await tx.c.callbacks.set(routineTask(t, s, now))
   return { ...s, callbackId: s._id }
 }
 
@@ -43,19 +43,19 @@ async function addTask(tx: Tx, t: TicketDoc, s: SurveyDoc, now: number) {
  */
 export async function sendSurveys(deps: Deps, batch = 200) {
   const now = deps.clock.now()
-  const due = await deps.store.collection<TicketDoc>('tickets').find({ where: { surveyState: 'due' }, limit: batch })
+  const due = await deps.store.c.tickets.find({ where: { surveyState: 'due' }, limit: batch })
   const tally = { surveys: 0, callbacks: 0 }
   const policies = new Map<string, Awaited<ReturnType<typeof callbackPolicyOf>>>()
   for (const pre of due) {
     if (!policies.has(pre.communityId)) policies.set(pre.communityId, await callbackPolicyOf(deps.store, pre.communityId))
     const plan = callbackPlan(policies.get(pre.communityId)!, now)
     await deps.store.transaction(async (tx) => {
-      const t = await tx.collection<TicketDoc>('tickets').get(pre._id)
+      const t = await tx.c.tickets.get(pre._id)
       if (!t || t.surveyState !== 'due') return
       const id = surveyId(t._id, roundOf(t))
       // Reopened before we got to it, or already surveyed this round: just clear the mark.
-      if (!isSurveyable(t) || (await tx.collection<SurveyDoc>('surveys').get(id))) {
-        await tx.collection<TicketDoc>('tickets').update(t._id, { surveyState: isSurveyable(t) ? 'sent' : undefined })
+      if (!isSurveyable(t) || (await tx.c.surveys.get(id))) {
+        await tx.c.tickets.update(t._id, { surveyState: isSurveyable(t) ? 'sent' : undefined })
         return
       }
       let s = newSurvey(t, now, plan.checkAt)
@@ -63,8 +63,8 @@ export async function sendSurveys(deps: Deps, batch = 200) {
         s = await addTask(tx, t, s, now)
         tally.callbacks++
       }
-      await tx.collection<SurveyDoc>('surveys').set(s)
-      await tx.collection<TicketDoc>('tickets').update(t._id, { surveyState: 'sent' })
+      await tx.c.surveys.set(s)
+      await tx.c.tickets.update(t._id, { surveyState: 'sent' })
       if (!t.reporterOpenid.startsWith('offline:')) {
         await notify(tx, now, {
           openid: t.reporterOpenid,
@@ -84,19 +84,19 @@ export async function sendSurveys(deps: Deps, batch = 200) {
 /** Policy `unrated`: 72 h after the survey, what is still unanswered goes to the agents' callback list. */
 export async function callbackChecks(deps: Deps, batch = 200) {
   const now = deps.clock.now()
-  const due = await deps.store.collection<SurveyDoc>('surveys').find({ where: { checkAt: { $lte: now } }, orderBy: [['checkAt', 'asc']], limit: batch })
+  const due = await deps.store.c.surveys.find({ where: { checkAt: { $lte: now } }, orderBy: [['checkAt', 'asc']], limit: batch })
   const tally = { callbacks: 0 }
   for (const pre of due) {
     await deps.store.transaction(async (tx) => {
-      const s = await tx.collection<SurveyDoc>('surveys').get(pre._id)
+      const s = await tx.c.surveys.get(pre._id)
       if (!s || s.checkAt === null || s.checkAt > now) return
       let next: SurveyDoc = { ...s, checkAt: null, updatedAt: now }
-      const t = await tx.collection<TicketDoc>('tickets').get(s.ticketId)
+      const t = await tx.c.tickets.get(s.ticketId)
       if (t && needsCallback(s)) {
         next = await addTask(tx, t, next, now)
         tally.callbacks++
       }
-      await tx.collection<SurveyDoc>('surveys').set(next)
+      await tx.c.surveys.set(next)
     })
   }
   return tally
@@ -109,7 +109,7 @@ export async function callbackChecks(deps: Deps, batch = 200) {
 export async function finishComplaints(deps: Deps, batch = 50) {
   const now = deps.clock.now()
   const stuck = await deps.store
-    .collection<SurveyDoc>('surveys')
+    .c.surveys
     .find({ where: { complaintId: 'pending', updatedAt: { $lte: now - 60_000 } }, orderBy: [['updatedAt', 'asc']], limit: batch })
   const ctx: Ctx = { ...deps, now, openid: SYSTEM_OPENID, user: null, callers: ['system'], houses: [] }
   let opened = 0

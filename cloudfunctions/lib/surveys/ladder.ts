@@ -1,8 +1,7 @@
-import type { House } from '../../../src/core/community/types'
 import { formatTime } from '../../../src/core/shared/time'
 import { COMPLAINT_CALLBACK_MS } from '../../../src/core/surveys/rules'
-import type { Answer, CallbackDoc, SurveyDoc } from '../../../src/core/surveys/types'
-import type { Actor, TicketDoc } from '../../../src/core/tickets/types'
+import type { Answer, CallbackDoc } from '../../../src/core/surveys/types'
+import type { Actor } from '../../../src/core/tickets/types'
 import type { Ctx } from '../runtime/context'
 import { openTicket } from '../tickets/open'
 import { addEvent } from '../tickets/events'
@@ -19,10 +18,10 @@ const SYSTEM: Actor = { openid: 'system', role: 'system', name: '系统' }
  * (cp_<survey>) keeps that retry from opening a second one.
  */
 export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Answer, 'overall' | 'resolved' | 'tags' | 'comment' | 'source'>) {
-  const surveys = ctx.store.collection<SurveyDoc>('surveys')
+  const surveys = ctx.store.c.surveys
   const s = (await surveys.get(surveyId))!
-  const orig = await ctx.store.collection<TicketDoc>('tickets').get(s.ticketId)
-  const house = orig?.houseId ? await ctx.store.collection<House>('houses').get(orig.houseId) : null
+  const orig = await ctx.store.c.tickets.get(s.ticketId)
+  const house = orig?.houseId ? await ctx.store.c.houses.get(orig.houseId) : null
   if (!orig || !house) return null
   const staff = await communityStaff(ctx.store, s.communityId)
   const supervisors = staff.filter((u) => u.staff?.roles.includes('supervisor'))
@@ -39,14 +38,14 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
   })
   const due = ctx.now + COMPLAINT_CALLBACK_MS
   await ctx.store.transaction(async (tx) => {
-    const tickets = tx.collection<TicketDoc>('tickets')
+    const tickets = tx.c.tickets
     const complaint = (await tickets.get(made.id))!
     const o = (await tickets.get(orig._id))!
     await tickets.update(complaint._id, { owner: chief?._id, lowRating: true, links: [...new Set([...complaint.links, o._id])] })
     await tickets.update(o._id, { links: [...new Set([...o.links, complaint._id])] })
-    const sv = (await tx.collection<SurveyDoc>('surveys').get(surveyId))!
+    const sv = (await tx.c.surveys.get(surveyId))!
     if (sv.complaintId !== 'pending') return // another run finished it meanwhile
-    await tx.collection<SurveyDoc>('surveys').set({ ...sv, complaintId: complaint._id, updatedAt: ctx.now })
+    await tx.c.surveys.set({ ...sv, complaintId: complaint._id, updatedAt: ctx.now })
     const task: CallbackDoc = {
       _id: `cb_${complaint._id}`,
       kind: 'complaint',
@@ -64,7 +63,7 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
       createdAt: ctx.now,
       updatedAt: ctx.now,
     }
-    await tx.collection<CallbackDoc>('callbacks').set(task)
+    await tx.c.callbacks.set(task)
     const chiefName = chief?.staff?.name ?? '客服主任'
     await addEvent(tx, complaint, 'survey_complaint', SYSTEM, ctx.now, `由 ${o.no} 的回访差评生成，客服主任${chiefName}须在 ${formatTime(due)} 前回访住户`, { data: { from: o._id, surveyId, dueAt: due } })
     await addEvent(tx, o, 'bad_rating', SYSTEM, ctx.now, `回访差评（${why}），已生成投诉 ${complaint.no}`, { internal: true, data: { complaintId: complaint._id } })

@@ -6,11 +6,9 @@ import { recordChange } from '../runtime/audit'
 /** By default, call back what went unrated for 72 h. */
 export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = 'unrated'
 
-type SettingsDoc = { _id: string; callbackPolicy?: CallbackPolicy }
-
 /** settings/<communityId>.callbackPolicy: the 客服主任's choice. */
 export async function callbackPolicyOf(store: Store, communityId: string): Promise<CallbackPolicy> {
-  const s = await store.collection<SettingsDoc>('settings').get(communityId)
+  const s = await store.c.settings.get(communityId)
   return s?.callbackPolicy ?? DEFAULT_CALLBACK_POLICY
 }
 
@@ -21,7 +19,7 @@ export async function callbackPolicyOf(store: Store, communityId: string): Promi
  */
 export async function changeCallbackPolicy(ctx: Ctx, communityId: string, policy: CallbackPolicy): Promise<void> {
   await ctx.store.transaction(async (tx) => {
-    const coll = tx.collection<SettingsDoc>('settings')
+    const coll = tx.c.settings
     const s = await coll.get(communityId)
     const before = s?.callbackPolicy ?? DEFAULT_CALLBACK_POLICY
     if (before === policy) return

@@ -39,7 +39,7 @@ export function assertStaffOn(ctx: Ctx, t: TicketDoc) {
 }
 
 export async function loadTicket(ctx: Ctx, id: string) {
-  const t = await ctx.store.collection<TicketDoc>('tickets').get(id)
+  const t = await ctx.store.c.tickets.get(id)
   if (!t) throw new AppError('NOT_FOUND', '工单不存在')
   assertCanSee(ctx, t)
   return t

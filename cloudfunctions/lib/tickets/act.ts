@@ -32,7 +32,7 @@ export interface StepCtx {
 export async function act(ctx: Ctx, ticketId: string, event: TicketEvent, step: Step) {
   const rules0 = { loaded: null as Rules | null }
   const t = await ctx.store.transaction(async (tx) => {
-    const before = await tx.collection<TicketDoc>('tickets').get(ticketId)
+    const before = await tx.c.tickets.get(ticketId)
     if (!before) throw new AppError('NOT_FOUND', '工单不存在')
     assertCanSee(ctx, before)
     const actor = actorFor(ctx, event, before)
@@ -42,7 +42,7 @@ export async function act(ctx: Ctx, ticketId: string, event: TicketEvent, step: 
     let next: TicketDoc = { ...before, status, updatedAt: ctx.now }
     if (step.apply) next = await step.apply(next, sctx)
     next = derive(next, ctx.now)
-    await tx.collection<TicketDoc>('tickets').set(next)
+    await tx.c.tickets.set(next)
     await step.after(next, sctx)
     return next
   })

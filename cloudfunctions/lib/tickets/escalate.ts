@@ -24,7 +24,7 @@ function recipients(t: TicketDoc, level: 1 | 2 | 3, staff: UserDoc[]): string[] 
  */
 export async function escalate(deps: Deps, batch = 200) {
   const now = deps.clock.now()
-  const tickets = deps.store.collection<TicketDoc>('tickets')
+  const tickets = deps.store.c.tickets
   const due = await tickets.find({ where: { nextCheckAt: { $lte: now } }, orderBy: [['nextCheckAt', 'asc']], limit: batch })
   const tally = { warned: 0, manager: 0, supervisor: 0, autoClosed: 0 }
   const staffCache = new Map<string, UserDoc[]>()
@@ -32,7 +32,7 @@ export async function escalate(deps: Deps, batch = 200) {
     if (!staffCache.has(pre.communityId)) staffCache.set(pre.communityId, await communityStaff(deps.store, pre.communityId))
     const staff = staffCache.get(pre.communityId)!
     await deps.store.transaction(async (tx) => {
-      const t = await tx.collection<TicketDoc>('tickets').get(pre._id)
+      const t = await tx.c.tickets.get(pre._id)
       if (!t || t.nextCheckAt === null || t.nextCheckAt > now) return
       let next: TicketDoc = { ...t }
       if (t.status === 'resolved' && t.resolvedAt !== undefined && now >= t.resolvedAt + AUTO_CLOSE_MS) {
@@ -54,7 +54,7 @@ export async function escalate(deps: Deps, batch = 200) {
         await tellStaff(tx, next, now, who, `工单${LEVEL_WORDS[step.level]}`, `${next.no} ${next.place}：${words}`, 'ticketAlert', LEVEL_WORDS[step.level])
         tally[step.level === 1 ? 'warned' : step.level === 2 ? 'manager' : 'supervisor']++
       }
-      await tx.collection<TicketDoc>('tickets').set(derive(next, now))
+      await tx.c.tickets.set(derive(next, now))
     })
   }
   return tally

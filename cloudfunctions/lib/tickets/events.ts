@@ -38,6 +38,6 @@ export async function addEvent(
     ...(extra.photos?.length ? { photos: extra.photos } : {}),
     ...(extra.data ? { data: extra.data } : {}),
   }
-  await tx.collection<EventDoc>('ticketEvents').set(e)
+  await tx.c.ticketEvents.set(e)
   return e
 }

@@ -7,7 +7,7 @@ import { counterId, ticketNo } from '../../../src/core/tickets/numbering'
 import { computeSla } from '../../../src/core/tickets/sla'
 import { EMERGENCY_LABELS, type Actor, type Person, type Source, type TicketDoc } from '../../../src/core/tickets/types'
 import type { Ctx } from '../runtime/context'
-import { newId } from '../runtime/ids'
+import { newId, nextSeq } from '../runtime/ids'
 import { madeBefore, remember } from '../runtime/requests'
 import { requireOwnUploads } from '../files/uploads'
 import { addEvent } from './events'
@@ -43,7 +43,7 @@ export async function openTicket(ctx: Ctx, { input, house, reporter, source, act
   }
   await requireOwnUploads(ctx, ctx.openid, input.photos)
   const building = input.scope === 'public' ? (input.building ?? house.building) : house.building
-  const community = await ctx.store.collection<{ _id: string; buildings: { no: string }[] }>('communities').get(house.communityId)
+  const community = await ctx.store.c.communities.get(house.communityId)
   if (!community?.buildings.some((b) => b.no === building)) throw new AppError('INVALID_INPUT', '楼栋不存在', { building: '楼栋不存在' })
 
   const rules = await rulesFor(ctx.store, house.communityId)
@@ -53,12 +53,9 @@ export async function openTicket(ctx: Ctx, { input, house, reporter, source, act
 
   const ticket = await ctx.store.transaction(async (tx) => {
     const prior = id ?? (await madeBefore(tx, ctx.openid, input.requestId))
-    const existing = prior ? await tx.collection<TicketDoc>('tickets').get(prior) : null
+    const existing = prior ? await tx.c.tickets.get(prior) : null
     if (existing) return existing
-    const cid = counterId(house.communityId, input.type, ctx.now)
-    const counter = await tx.collection<{ _id: string; n: number }>('counters').get(cid)
-    const seq = (counter?.n ?? 0) + 1
-    await tx.collection<{ _id: string; n: number }>('counters').set({ _id: cid, n: seq })
+    const seq = await nextSeq(tx, counterId(house.communityId, input.type, ctx.now))
     const sla = computeSla({ type: input.type, priority, window: home ? input.window : undefined }, ctx.now, rules.sla, rules.calendar)
     const t: TicketDoc = derive({
       _id: id ?? newId(ctx.now),
@@ -97,13 +94,13 @@ export async function openTicket(ctx: Ctx, { input, house, reporter, source, act
       createdAt: ctx.now,
       updatedAt: ctx.now,
     } as TicketDoc, ctx.now)
-    await tx.collection<TicketDoc>('tickets').set(t)
+    await tx.c.tickets.set(t)
     await remember(tx, ctx.openid, input.requestId, t._id, ctx.now)
     if (input.billId) {
       // The bill and its question point at each other, written together.
-      const bill = await tx.collection<{ _id: string; houseId: string; disputeTicketId?: string }>('bills').get(input.billId)
+      const bill = await tx.c.bills.get(input.billId)
       if (!bill || bill.houseId !== house._id) throw new AppError('INVALID_INPUT', '账单不存在', { billId: '账单不存在' })
-      await tx.collection<{ _id: string; disputeTicketId?: string; updatedAt: number }>('bills').update(bill._id, { disputeTicketId: t._id, updatedAt: ctx.now })
+      await tx.c.bills.update(bill._id, { disputeTicketId: t._id, updatedAt: ctx.now })
     }
     await addEvent(tx, t, 'created', actor, ctx.now, source === 'app' ? '提交了工单' : `代客登记（${reporter.name}）`, { photos: input.photos })
     if (priority === 'emergency') {

@@ -1,6 +1,5 @@
 import { formatTime } from '../../../src/core/shared/time'
 import { STATUS_LABELS, type TicketDoc } from '../../../src/core/tickets/types'
-import type { UserDoc } from '../../../src/core/account/types'
 import { notify } from '../outbox/notify'
 import type { Store, Tx } from '../ports/store'
 
@@ -45,5 +44,5 @@ export async function tellStaff(tx: Tx, t: TicketDoc, now: number, openids: stri
 
 /** Staff of a community, for paging and escalation (a community has tens of staff, not thousands). */
 export async function communityStaff(store: Store, communityId: string) {
-  return store.collection<UserDoc>('users').find({ where: { 'staff.communityId': communityId }, limit: 200 })
+  return store.c.users.find({ where: { 'staff.communityId': communityId }, limit: 200 })
 }

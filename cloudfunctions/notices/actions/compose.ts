@@ -1,8 +1,8 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { noticesContract } from '../../../src/core/notices/contracts'
 import { audienceBuildings, clockText, isActiveOutage, isOutageCategory, isUrgent, outageAffects, outageLine } from '../../../src/core/notices/rules'
-import { NOTICE_CATEGORY_LABELS, type FollowDoc, type NoticeDoc } from '../../../src/core/notices/types'
-import { OPEN_STATUSES, type TicketDoc } from '../../../src/core/tickets/types'
+import { NOTICE_CATEGORY_LABELS, type NoticeDoc } from '../../../src/core/notices/types'
+import { OPEN_STATUSES } from '../../../src/core/tickets/types'
 import type { House } from '../../../src/core/community/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
@@ -21,11 +21,11 @@ export const publish: Handler<typeof noticesContract.publish> = async (ctx, inpu
   const communityId = staffCommunity(ctx)
   const { audience } = input
   if (audience.scope !== 'community' && audience.targets.length === 0) throw bad('audience', '请选择发布范围')
-  const community = await ctx.store.collection<{ _id: string; buildings: { no: string; units: string[] }[] }>('communities').get(communityId)
+  const community = await ctx.store.c.communities.get(communityId)
   const known = new Set((community?.buildings ?? []).flatMap((b) => [b.no, ...b.units.map((u) => `${b.no}-${u}`)]))
   let houses: House[] = []
   if (audience.scope === 'rooms') {
-    houses = await ctx.store.collection<House>('houses').find({ where: { _id: { $in: audience.targets } }, limit: audience.targets.length })
+    houses = await ctx.store.c.houses.find({ where: { _id: { $in: audience.targets } }, limit: audience.targets.length })
     if (houses.length !== new Set(audience.targets).size || houses.some((h) => h.communityId !== communityId)) throw bad('audience', '房号不存在')
   } else if (audience.targets.some((t) => !known.has(t) || (audience.scope === 'buildings') === t.includes('-'))) {
     throw bad('audience', audience.scope === 'buildings' ? '楼栋不存在' : '单元不存在')
@@ -77,26 +77,26 @@ export const publish: Handler<typeof noticesContract.publish> = async (ctx, inpu
   const made = await ctx.store.transaction(async (tx) => {
     const prior = await madeBefore(tx, ctx.openid, input.requestId)
     if (prior) return prior
-    await tx.collection<NoticeDoc>('notices').set(n)
+    await tx.c.notices.set(n)
     await remember(tx, ctx.openid, input.requestId, n._id, ctx.now)
     return n._id
   })
   // Small audiences land at once; the scheduler carries on from the cursor for the rest.
   if (made === n._id && publishAt <= ctx.now) await sendChunk(ctx, n._id)
-  return staffView((await ctx.store.collection<NoticeDoc>('notices').get(made))!, ctx.now)
+  return staffView((await ctx.store.c.notices.get(made))!, ctx.now)
 }
 
 async function followers(ctx: Ctx, noticeId: string) {
-  return ctx.store.collection<FollowDoc>('noticeFollows').find({ where: { noticeId }, orderBy: [['_id', 'asc']], limit: 1000 })
+  return ctx.store.c.noticeFollows.find({ where: { noticeId }, orderBy: [['_id', 'asc']], limit: 1000 })
 }
 
 /** A new round for the same audience: followers hear it first, the send job walks everyone else. */
 async function newRound(ctx: Ctx, n: NoticeDoc, patch: Partial<NoticeDoc>, tellFirst: { reporters: Recipient[] }) {
   const next: NoticeDoc = { ...n, ...patch, round: n.round + 1, sendPending: true, cursor: null, updatedAt: ctx.now }
   await ctx.store.transaction(async (tx) => {
-    const cur = await tx.collection<NoticeDoc>('notices').get(n._id)
+    const cur = await tx.c.notices.get(n._id)
     if (!cur || cur.updatedAt !== n.updatedAt) throw new AppError('CONFLICT', '该通知刚被他人更新，请刷新后重试')
-    await tx.collection<NoticeDoc>('notices').set(next)
+    await tx.c.notices.set(next)
   })
   const fs = await followers(ctx, n._id)
   const label = NOTICE_CATEGORY_LABELS[n.category]
@@ -104,10 +104,10 @@ async function newRound(ctx: Ctx, n: NoticeDoc, patch: Partial<NoticeDoc>, tellF
   await deliverInBatches(ctx.store, next, tellFirst.reporters, ctx.now, { silent: true })
   await deliverInBatches(ctx.store, next, fs.map((f) => ({ openid: f.openid, building: f.building })), ctx.now, { title: `您关注的${label}：${next.roundTitle}` })
   await sendChunk(ctx, n._id)
-  return { next: (await ctx.store.collection<NoticeDoc>('notices').get(n._id))!, followers: fs.length }
+  return { next: (await ctx.store.c.notices.get(n._id))!, followers: fs.length }
 }
 
-const linkedCount = (ctx: Ctx, id: string) => ctx.store.collection<TicketDoc>('tickets').count({ outageId: id })
+const linkedCount = (ctx: Ctx, id: string) => ctx.store.c.tickets.count({ outageId: id })
 
 export const update: Handler<typeof noticesContract.update> = async (ctx, { noticeId, text, etaAt }) => {
   const n = await loadForStaff(ctx, noticeId)
@@ -126,7 +126,7 @@ export const restore: Handler<typeof noticesContract.restore> = async (ctx, { no
   if (!n.outage || n.outage.state !== 'active') throw new AppError('INVALID_STATE', '该通知不是进行中的停水/停电/停气')
   const label = NOTICE_CATEGORY_LABELS[n.category]
   const message = note ?? `${n.outage.area}${label}已恢复`
-  const linked = await ctx.store.collection<TicketDoc>('tickets').find({ where: { outageId: noticeId, status: { $in: OPEN_STATUSES } }, limit: 1000 })
+  const linked = await ctx.store.c.tickets.find({ where: { outageId: noticeId, status: { $in: OPEN_STATUSES } }, limit: 1000 })
   let resolved = 0
   const reporters: Recipient[] = []
   for (const t of linked) {
@@ -148,15 +148,15 @@ export const linkTicket: Handler<typeof noticesContract.linkTicket> = async (ctx
   const n = await loadForStaff(ctx, noticeId)
   if (!isActiveOutage(n, ctx.now)) throw new AppError('INVALID_STATE', '该通知不是进行中的停水/停电/停气')
   await ctx.store.transaction(async (tx) => {
-    const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
+    const t = await tx.c.tickets.get(ticketId)
     if (!t || t.communityId !== n.communityId) throw new AppError('NOT_FOUND', '工单不存在')
     if (!OPEN_STATUSES.includes(t.status)) throw new AppError('INVALID_STATE', '只能关联未办结的工单')
     if (t.type !== 'repair') throw new AppError('INVALID_STATE', '只有报修工单可以关联停水/停电')
     // As for a resident filing during the outage: only a ticket the outage reaches.
-    const house = t.houseId ? await tx.collection<House>('houses').get(t.houseId) : null
+    const house = t.houseId ? await tx.c.houses.get(t.houseId) : null
     if (!outageAffects(n, { building: t.building, house })) throw bad('ticketId', '该通知不影响此工单的房屋或楼栋')
     if (t.outageId === noticeId) return
-    await tx.collection<TicketDoc>('tickets').update(ticketId, { outageId: noticeId, updatedAt: ctx.now })
+    await tx.c.tickets.update(ticketId, { outageId: noticeId, updatedAt: ctx.now })
     await addEvent(tx, t, 'outage_linked', actorFor(ctx, null), ctx.now, `已关联${NOTICE_CATEGORY_LABELS[n.category]}通知「${n.title}」，恢复后自动办结`)
   })
   return { linked: true }

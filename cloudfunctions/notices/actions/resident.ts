@@ -1,8 +1,7 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { noticesContract } from '../../../src/core/notices/contracts'
 import { inAudience, isActiveOutage, isVisible, matchesRepair, outageLine, residentOrder } from '../../../src/core/notices/rules'
-import type { FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../../../src/core/notices/types'
-import type { House } from '../../../src/core/community/types'
+import type { NoticeDoc } from '../../../src/core/notices/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { audienceLabel, summary } from '../../lib/notices/views'
@@ -10,25 +9,25 @@ import { scopeOf } from '../../../src/core/access/scope'
 
 /** Notices a community has live now: one page by publish time (a community posts tens a month, not thousands). */
 async function liveNotices(ctx: Ctx, communityId: string) {
-  const docs = await ctx.store.collection<NoticeDoc>('notices').find({ where: { communityId, publishAt: { $lte: ctx.now } }, orderBy: [['publishAt', 'desc']], limit: 200 })
+  const docs = await ctx.store.c.notices.find({ where: { communityId, publishAt: { $lte: ctx.now } }, orderBy: [['publishAt', 'desc']], limit: 200 })
   return docs.filter((n) => isVisible(n, ctx.now))
 }
 
 async function myHouses(ctx: Ctx) {
   const ids = [...new Set(ctx.houses.map((b) => b.houseId))]
-  return ids.length ? ctx.store.collection<House>('houses').find({ where: { _id: { $in: ids } }, limit: ids.length }) : []
+  return ids.length ? ctx.store.c.houses.find({ where: { _id: { $in: ids } }, limit: ids.length }) : []
 }
 
 async function oneHouse(ctx: Ctx, houseId: string) {
   if (!ctx.houses.some((b) => b.houseId === houseId)) throw new AppError('FORBIDDEN', '只能查看您已绑定的房屋')
-  const h = await ctx.store.collection<House>('houses').get(houseId)
+  const h = await ctx.store.c.houses.get(houseId)
   if (!h) throw new AppError('NOT_FOUND', '房屋不存在')
   return h
 }
 
 async function readSet(ctx: Ctx, ids: string[]) {
   if (!ids.length) return new Set<string>()
-  const reads = await ctx.store.collection<ReadDoc>('noticeReads').find({ where: { openid: ctx.openid, noticeId: { $in: ids } }, limit: ids.length })
+  const reads = await ctx.store.c.noticeReads.find({ where: { openid: ctx.openid, noticeId: { $in: ids } }, limit: ids.length })
   return new Set(reads.map((r) => r.noticeId))
 }
 
@@ -55,13 +54,13 @@ export const home: Handler<typeof noticesContract.home> = async (ctx, { houseId 
 export const activeOutages: Handler<typeof noticesContract.activeOutages> = async (ctx, { houseId, category }) => {
   const h = await oneHouse(ctx, houseId)
   const hits = (await liveNotices(ctx, h.communityId)).filter((n) => isActiveOutage(n, ctx.now) && inAudience(n.audience, h) && matchesRepair(n.category, category))
-  const follows = hits.length ? await ctx.store.collection<FollowDoc>('noticeFollows').find({ where: { _id: { $in: hits.map((n) => `${n._id}_${ctx.openid}`) } }, limit: hits.length }) : []
+  const follows = hits.length ? await ctx.store.c.noticeFollows.find({ where: { _id: { $in: hits.map((n) => `${n._id}_${ctx.openid}`) } }, limit: hits.length }) : []
   return { items: hits.map((n) => ({ id: n._id, title: n.title, line: outageLine(n, ctx.now), following: follows.some((f) => f.noticeId === n._id) })) }
 }
 
 /** Residents see a notice only when one of their houses is in its audience; staff of the community always. */
 async function loadForResident(ctx: Ctx, id: string) {
-  const n = await ctx.store.collection<NoticeDoc>('notices').get(id)
+  const n = await ctx.store.c.notices.get(id)
   const staff = Boolean(n) && scopeOf(ctx.user?.staff)?.communityId === n!.communityId
   const houses = n ? (await myHouses(ctx)).filter((h) => h.communityId === n.communityId && inAudience(n.audience, h)) : []
   if (!n || (!staff && (!houses.length || !isVisible(n, ctx.now)))) throw new AppError('NOT_FOUND', '公告不存在或已过期')
@@ -71,13 +70,13 @@ async function loadForResident(ctx: Ctx, id: string) {
 export const detail: Handler<typeof noticesContract.detail> = async (ctx, { noticeId }) => {
   const { n, houses } = await loadForResident(ctx, noticeId)
   const id = `${noticeId}_${ctx.openid}`
-  if (houses.length && !(await ctx.store.collection<ReadDoc>('noticeReads').get(id))) {
-    await ctx.store.collection<ReadDoc>('noticeReads').set({ _id: id, noticeId, openid: ctx.openid, building: houses[0].building, at: ctx.now })
+  if (houses.length && !(await ctx.store.c.noticeReads.get(id))) {
+    await ctx.store.c.noticeReads.set({ _id: id, noticeId, openid: ctx.openid, building: houses[0].building, at: ctx.now })
   }
   const [follow, counter, mine] = await Promise.all([
-    ctx.store.collection<FollowDoc>('noticeFollows').get(id),
-    n.signUp ? ctx.store.collection<{ _id: string; n: number }>('counters').get(`signup_${noticeId}`) : null,
-    n.signUp ? ctx.store.collection<SignUpDoc>('signups').get(id) : null,
+    ctx.store.c.noticeFollows.get(id),
+    n.signUp ? ctx.store.c.counters.get(`signup_${noticeId}`) : null,
+    n.signUp ? ctx.store.c.signups.get(id) : null,
   ])
   return {
     ...summary(n, ctx.now, true),
@@ -92,9 +91,9 @@ export const detail: Handler<typeof noticesContract.detail> = async (ctx, { noti
 
 export const follow: Handler<typeof noticesContract.follow> = async (ctx, { noticeId, houseId }) => {
   const h = await oneHouse(ctx, houseId)
-  const n = await ctx.store.collection<NoticeDoc>('notices').get(noticeId)
+  const n = await ctx.store.c.notices.get(noticeId)
   if (!n || n.communityId !== h.communityId || !isActiveOutage(n, ctx.now) || !inAudience(n.audience, h)) throw new AppError('INVALID_STATE', '该通知已结束或不影响此房屋')
   const id = `${noticeId}_${ctx.openid}`
-  await ctx.store.collection<FollowDoc>('noticeFollows').set({ _id: id, noticeId, openid: ctx.openid, houseId, building: h.building, at: ctx.now })
+  await ctx.store.c.noticeFollows.set({ _id: id, noticeId, openid: ctx.openid, houseId, building: h.building, at: ctx.now })
   return { following: true }
 }

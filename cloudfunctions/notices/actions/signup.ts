@@ -1,17 +1,14 @@
 import { AppError } from '../../../src/core/shared/errors'
-import { houseLabel, type House } from '../../../src/core/community/types'
+import { houseLabel } from '../../../src/core/community/types'
 import type { noticesContract } from '../../../src/core/notices/contracts'
 import { assertCanSignUp, inAudience, isVisible } from '../../../src/core/notices/rules'
-import type { NoticeDoc, SignUpDoc } from '../../../src/core/notices/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 
-type Counter = { _id: string; n: number }
-
 async function eventFor(ctx: Ctx, noticeId: string) {
-  const n = await ctx.store.collection<NoticeDoc>('notices').get(noticeId)
+  const n = await ctx.store.c.notices.get(noticeId)
   const ids = ctx.houses.map((b) => b.houseId)
-  const houses = n && ids.length ? await ctx.store.collection<House>('houses').find({ where: { _id: { $in: ids } }, limit: ids.length }) : []
+  const houses = n && ids.length ? await ctx.store.c.houses.find({ where: { _id: { $in: ids } }, limit: ids.length }) : []
   const house = houses.find((h) => h.communityId === n?.communityId && inAudience(n.audience, h))
   if (!n || !house || !isVisible(n, ctx.now)) throw new AppError('NOT_FOUND', '活动不存在或已结束')
   if (!n.signUp) throw new AppError('INVALID_STATE', '该公告不接受报名')
@@ -26,13 +23,13 @@ export const signUp: Handler<typeof noticesContract.signUp> = async (ctx, { noti
   const { house, signUp: s, binding } = await eventFor(ctx, noticeId)
   return ctx.store.transaction(async (tx) => {
     const id = `${noticeId}_${ctx.openid}`
-    const mine = await tx.collection<SignUpDoc>('signups').get(id)
-    const counter = await tx.collection<Counter>('counters').get(`signup_${noticeId}`)
+    const mine = await tx.c.signups.get(id)
+    const counter = await tx.c.counters.get(`signup_${noticeId}`)
     const taken = counter?.n ?? 0
     if (mine?.status === 'active') return { taken, mine: true }
     assertCanSignUp(s, taken, ctx.now)
-    await tx.collection<Counter>('counters').set({ _id: `signup_${noticeId}`, n: taken + 1 })
-    await tx.collection<SignUpDoc>('signups').set({ _id: id, noticeId, openid: ctx.openid, name: binding.name, phone: binding.phone, houseLabel: houseLabel(house), status: 'active', at: ctx.now })
+    await tx.c.counters.set({ _id: `signup_${noticeId}`, n: taken + 1 })
+    await tx.c.signups.set({ _id: id, noticeId, openid: ctx.openid, name: binding.name, phone: binding.phone, houseLabel: houseLabel(house), status: 'active', at: ctx.now })
     return { taken: taken + 1, mine: true }
   })
 }
@@ -42,12 +39,12 @@ export const cancelSignUp: Handler<typeof noticesContract.cancelSignUp> = async 
   if (ctx.now > s.deadline) throw new AppError('INVALID_STATE', '报名已截止，无法取消')
   return ctx.store.transaction(async (tx) => {
     const id = `${noticeId}_${ctx.openid}`
-    const mine = await tx.collection<SignUpDoc>('signups').get(id)
-    const counter = await tx.collection<Counter>('counters').get(`signup_${noticeId}`)
+    const mine = await tx.c.signups.get(id)
+    const counter = await tx.c.counters.get(`signup_${noticeId}`)
     const taken = counter?.n ?? 0
     if (mine?.status !== 'active') return { taken, mine: false }
-    await tx.collection<Counter>('counters').set({ _id: `signup_${noticeId}`, n: Math.max(0, taken - 1) })
-    await tx.collection<SignUpDoc>('signups').update(id, { status: 'cancelled', at: ctx.now })
+    await tx.c.counters.set({ _id: `signup_${noticeId}`, n: Math.max(0, taken - 1) })
+    await tx.c.signups.update(id, { status: 'cancelled', at: ctx.now })
     return { taken: Math.max(0, taken - 1), mine: false }
   })
 }

@@ -1,9 +1,8 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { noticesContract } from '../../../src/core/notices/contracts'
 import { isActiveOutage, matchesRepair, outageAffects, outageLine, outageView, readShare } from '../../../src/core/notices/rules'
-import { DELIVERY_STATUSES, type NoticeDoc, type SignUpDoc } from '../../../src/core/notices/types'
+import { DELIVERY_STATUSES, type NoticeDoc } from '../../../src/core/notices/types'
 import { OPEN_STATUSES } from '../../../src/core/tickets/types'
-import type { House } from '../../../src/core/community/types'
 import { maskPhone } from '../../../src/core/shared/phone'
 import type { Handler } from '../../lib/runtime/handler'
 import { loadTicket } from '../../lib/tickets/access'
@@ -12,7 +11,7 @@ import { staffView } from '../../lib/notices/views'
 
 export const manage: Handler<typeof noticesContract.manage> = async (ctx, { offset, limit }) => {
   const communityId = staffCommunity(ctx)
-  const docs = await ctx.store.collection<NoticeDoc>('notices').find({ where: { communityId }, orderBy: [['publishAt', 'desc']], offset, limit })
+  const docs = await ctx.store.c.notices.find({ where: { communityId }, orderBy: [['publishAt', 'desc']], offset, limit })
   return { items: docs.filter((n) => canManage(ctx, n)).map((n) => staffView(n, ctx.now)) }
 }
 
@@ -21,24 +20,24 @@ export const stats: Handler<typeof noticesContract.stats> = async (ctx, { notice
   const n = await loadForStaff(ctx, noticeId)
   let buildings = n.buildings
   if (!buildings.length) {
-    const c = await ctx.store.collection<{ _id: string; buildings: { no: string }[] }>('communities').get(n.communityId)
+    const c = await ctx.store.c.communities.get(n.communityId)
     buildings = (c?.buildings ?? []).map((b) => b.no)
   }
   const per = await Promise.all(
     buildings.map(async (building) => {
       const [delivered, read] = await Promise.all([
-        ctx.store.collection('noticeDeliveries').count({ noticeId, building }),
-        ctx.store.collection('noticeReads').count({ noticeId, building }),
+        ctx.store.c.noticeDeliveries.count({ noticeId, building }),
+        ctx.store.c.noticeReads.count({ noticeId, building }),
       ])
       return { building, delivered, read, share: readShare(read, delivered) }
     }),
   )
   const [signUps, followers, linked, statuses] = await Promise.all([
-    n.signUp ? ctx.store.collection<SignUpDoc>('signups').find({ where: { noticeId, status: 'active' }, orderBy: [['at', 'asc']], limit: 1000 }) : [],
-    ctx.store.collection('noticeFollows').count({ noticeId }),
-    ctx.store.collection('tickets').count({ outageId: noticeId }),
+    n.signUp ? ctx.store.c.signups.find({ where: { noticeId, status: 'active' }, orderBy: [['at', 'asc']], limit: 1000 }) : [],
+    ctx.store.c.noticeFollows.count({ noticeId }),
+    ctx.store.c.tickets.count({ outageId: noticeId }),
     // One count per status over the (noticeId, status) index: each recipient's last round, as recorded.
-    Promise.all(DELIVERY_STATUSES.map(async (status) => ({ status, count: await ctx.store.collection('noticeDeliveries').count({ noticeId, status }) }))),
+    Promise.all(DELIVERY_STATUSES.map(async (status) => ({ status, count: await ctx.store.c.noticeDeliveries.count({ noticeId, status }) }))),
   ])
   return {
     notice: staffView(n, ctx.now, linked),
@@ -56,13 +55,13 @@ export const forTicket: Handler<typeof noticesContract.forTicket> = async (ctx, 
   if (t.communityId !== communityId) throw new AppError('NOT_FOUND', '工单不存在')
   const ref = (n: NoticeDoc) => ({ id: n._id, category: n.category, title: n.title, line: outageLine(n, ctx.now), state: outageView(n) ?? 'active' })
   if (t.outageId) {
-    const n = await ctx.store.collection<NoticeDoc>('notices').get(t.outageId)
+    const n = await ctx.store.c.notices.get(t.outageId)
     return { ...(n && n.communityId === communityId && n.outage ? { linked: ref(n) } : {}), candidates: [] }
   }
   if (t.type !== 'repair' || !OPEN_STATUSES.includes(t.status)) return { candidates: [] }
-  const house = t.houseId ? await ctx.store.collection<House>('houses').get(t.houseId) : null
+  const house = t.houseId ? await ctx.store.c.houses.get(t.houseId) : null
   // A community posts tens of notices a month: one page by publish time holds every live outage.
-  const live = await ctx.store.collection<NoticeDoc>('notices').find({ where: { communityId, publishAt: { $lte: ctx.now } }, orderBy: [['publishAt', 'desc']], limit: 200 })
+  const live = await ctx.store.c.notices.find({ where: { communityId, publishAt: { $lte: ctx.now } }, orderBy: [['publishAt', 'desc']], limit: 200 })
   const hits = live.filter((n) => isActiveOutage(n, ctx.now) && outageAffects(n, { building: t.building, house }) && canManage(ctx, n))
   const matching = (n: NoticeDoc) => matchesRepair(n.category, t.category)
   return { candidates: [...hits.filter(matching), ...hits.filter((n) => !matching(n))].map((n) => ({ ...ref(n), matches: matching(n) })) }

@@ -7,7 +7,7 @@ import { officeScope } from '../../lib/runtime/scope'
 /** Newest first, by (communityId, kind|actor|actorName, at): a search never scans the trail. */
 export const audit: Handler<typeof supervisorContract.audit> = async (ctx, input) => {
   const { communityId } = officeScope(ctx)
-  const coll = ctx.store.collection<AuditDoc>('audit')
+  const coll = ctx.store.c.audit
   const base: Filter = { communityId, ...(input.kind ? { kind: input.kind } : {}) }
   // An actor is typed as a name (刘芳) or pasted as an openid: try both readings, each indexed.
   const readings: Filter[] = input.actor ? [{ actorName: input.actor }, { actor: input.actor }] : [{}]

@@ -1,7 +1,6 @@
 import { shanghaiDate, shanghaiDayStart, shanghaiMonth } from '../../../src/core/shared/time'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import { tileList, whereOf } from '../../../src/core/supervisor/dashboard'
-import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import { officeScope, scopeWhere } from '../../lib/runtime/scope'
@@ -16,7 +15,7 @@ import { monthRollup } from '../../lib/supervisor/rollups'
 export const dashboard: Handler<typeof supervisorContract.dashboard> = async (ctx) => {
   const { communityId, buildings: zone } = officeScope(ctx)
   const scope = scopeWhere(ctx)
-  const coll = ctx.store.collection<TicketDoc>('tickets')
+  const coll = ctx.store.c.tickets
   const tiles = tileList(shanghaiDayStart(ctx.now))
   const [counts, rollup] = await Promise.all([
     Promise.all(tiles.map((t) => coll.count({ ...scope, ...whereOf(t.filter) } as Filter))),

@@ -6,18 +6,18 @@ import { fullPolicy, reminderPolicyErrors, reminderPolicySummary } from '../../.
 import { changedPaths } from '../../../src/core/supervisor/settings'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { reminderPolicyOf, type BillSettingsDoc } from '../../lib/bills/policy'
+import { reminderPolicyOf } from '../../lib/bills/policy'
 import { callbackPolicyOf, changeCallbackPolicy } from '../../lib/surveys/policy'
 import { recordChange } from '../../lib/runtime/audit'
 import { communityOf } from '../../lib/runtime/scope'
 
 async function callbackView(ctx: Ctx, communityId: string) {
-  const s = await ctx.store.collection<{ _id: string; callbackPolicy?: string }>('settings').get(communityId)
+  const s = await ctx.store.c.settings.get(communityId)
   return { policy: await callbackPolicyOf(ctx.store, communityId), isDefault: !s?.callbackPolicy }
 }
 
 async function remindersView(ctx: Ctx, communityId: string) {
-  const [doc, policy] = await Promise.all([ctx.store.collection<BillSettingsDoc>('billSettings').get(communityId), reminderPolicyOf(ctx.store, communityId)])
+  const [doc, policy] = await Promise.all([ctx.store.c.billSettings.get(communityId), reminderPolicyOf(ctx.store, communityId)])
   return {
     policy: fullPolicy(policy),
     isDefault: !doc?.policy,
@@ -27,7 +27,7 @@ async function remindersView(ctx: Ctx, communityId: string) {
 }
 
 async function offlineView(ctx: Ctx, communityId: string) {
-  const o = (await ctx.store.collection<BillSettingsDoc>('billSettings').get(communityId))?.offlineReview
+  const o = (await ctx.store.c.billSettings.get(communityId))?.offlineReview
   return o ? { reviewAbove: o.above, isDefault: false, updatedAt: o.updatedAt, updatedByName: o.updatedByName } : { reviewAbove: DEFAULT_REVIEW_ABOVE, isDefault: true }
 }
 
@@ -53,7 +53,7 @@ export const saveReminderPolicy: Handler<typeof supervisorContract.saveReminderP
   const fields = reminderPolicyErrors(input)
   if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', Object.values(fields)[0], fields)
   await ctx.store.transaction(async (tx) => {
-    const coll = tx.collection<BillSettingsDoc>('billSettings')
+    const coll = tx.c.billSettings
     const prev = await coll.get(communityId)
     const was = fullPolicy({ ...DEFAULT_POLICY, ...prev?.policy })
     if (!changedPaths(was, input).length) return
@@ -67,7 +67,7 @@ export const saveReminderPolicy: Handler<typeof supervisorContract.saveReminderP
 export const saveOfflinePolicy: Handler<typeof supervisorContract.saveOfflinePolicy> = async (ctx, { reviewAbove }) => {
   const communityId = communityOf(ctx)
   await ctx.store.transaction(async (tx) => {
-    const coll = tx.collection<BillSettingsDoc>('billSettings')
+    const coll = tx.c.billSettings
     const prev = await coll.get(communityId)
     const was = prev?.offlineReview?.above ?? DEFAULT_REVIEW_ABOVE
     if (prev?.offlineReview && was === reviewAbove) return

@@ -1,20 +1,11 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
+import type { SavedReplyDoc } from '../../../src/core/supervisor/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
 import { recordChange } from '../../lib/runtime/audit'
 import { communityOf } from '../../lib/runtime/scope'
-
-/** savedReplies/<id>: what tickets.savedReplies lists for agents, by (communityId) in `order`. */
-interface SavedReplyDoc {
-  _id: string
-  communityId: string
-  title: string
-  text: string
-  order: number
-  updatedAt?: number
-}
 
 /** tickets.savedReplies shows 50: more would be saved and never seen. */
 const MAX_REPLIES = 50
@@ -22,7 +13,7 @@ const MAX_REPLIES = 50
 const view = (r: SavedReplyDoc) => ({ id: r._id, title: r.title, text: r.text, order: r.order })
 
 const listOf = (ctx: Ctx, communityId: string) =>
-  ctx.store.collection<SavedReplyDoc>('savedReplies').find({ where: { communityId }, orderBy: [['order', 'asc']], limit: 100 })
+  ctx.store.c.savedReplies.find({ where: { communityId }, orderBy: [['order', 'asc']], limit: 100 })
 
 const notFound = () => new AppError('NOT_FOUND', '这条常用回复不存在或已被删除')
 
@@ -35,7 +26,7 @@ export const saveReply: Handler<typeof supervisorContract.saveReply> = async (ct
   if (all.some((r) => r.title === title && r._id !== id)) throw new AppError('INVALID_INPUT', '已有同名的常用回复', { title: '已有同名的常用回复' })
   if (!id && all.length >= MAX_REPLIES) throw new AppError('INVALID_STATE', `常用回复最多 ${MAX_REPLIES} 条，请先删除不用的`)
   const saved = await ctx.store.transaction(async (tx) => {
-    const coll = tx.collection<SavedReplyDoc>('savedReplies')
+    const coll = tx.c.savedReplies
     if (!id) {
       const doc: SavedReplyDoc = { _id: newId(ctx.now), communityId, title, text, order: Math.max(0, ...all.map((r) => r.order)) + 1, updatedAt: ctx.now }
       await coll.set(doc)
@@ -57,9 +48,9 @@ export const saveReply: Handler<typeof supervisorContract.saveReply> = async (ct
 export const deleteReply: Handler<typeof supervisorContract.deleteReply> = async (ctx, { id }) => {
   const communityId = communityOf(ctx)
   await ctx.store.transaction(async (tx) => {
-    const prev = await tx.collection<SavedReplyDoc>('savedReplies').get(id)
+    const prev = await tx.c.savedReplies.get(id)
     if (!prev || prev.communityId !== communityId) throw notFound()
-    await tx.collection<SavedReplyDoc>('savedReplies').remove(id)
+    await tx.c.savedReplies.remove(id)
     await recordChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `删除常用回复「${prev.title}」`, before: { id, title: prev.title, text: prev.text }, after: null })
   })
   return { id }
@@ -74,7 +65,7 @@ export const orderReplies: Handler<typeof supervisorContract.orderReplies> = asy
     throw new AppError('INVALID_INPUT', '顺序须包含全部常用回复，且每条只出现一次（列表可能已被他人修改，请刷新）', { ids: '顺序须包含全部常用回复，且每条只出现一次' })
   }
   const saved = await ctx.store.transaction(async (tx) => {
-    const coll = tx.collection<SavedReplyDoc>('savedReplies')
+    const coll = tx.c.savedReplies
     const docs = await Promise.all(ids.map((id) => coll.get(id)))
     if (docs.some((d) => !d || d.communityId !== communityId)) throw notFound()
     const rows = docs as SavedReplyDoc[]

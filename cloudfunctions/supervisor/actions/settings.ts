@@ -6,13 +6,12 @@ import { DEFAULT_CALENDAR } from '../../../src/core/tickets/calendar'
 import { DEFAULT_SLA } from '../../../src/core/tickets/sla'
 import type { Handler } from '../../lib/runtime/handler'
 import { newId } from '../../lib/runtime/ids'
-import type { SettingsDoc } from '../../lib/tickets/policy'
+import type { SettingsDoc } from '../../lib/settings'
 import { communityOf } from '../../lib/runtime/scope'
 
 /** settings/<communityId> also carries what other features keep there (callback policy …): merge, never replace. */
-type Settings = SettingsDoc & { updatedAt?: number; updatedBy?: string; updatedByName?: string }
 
-function view(s: Settings | null) {
+function view(s: SettingsDoc | null) {
   return {
     sla: s?.sla ?? DEFAULT_SLA,
     calendar: s?.calendar ?? DEFAULT_CALENDAR,
@@ -23,7 +22,7 @@ function view(s: Settings | null) {
 }
 
 export const settings: Handler<typeof supervisorContract.settings> = async (ctx) =>
-  view(await ctx.store.collection<Settings>('settings').get(communityOf(ctx)))
+  view(await ctx.store.c.settings.get(communityOf(ctx)))
 
 /**
  * tickets/policy.ts `rulesFor` reads this document on every create, so a saved change applies to
@@ -36,11 +35,11 @@ export const saveSettings: Handler<typeof supervisorContract.saveSettings> = asy
   if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', Object.values(fields)[0], fields)
   const actorName = ctx.user?.staff?.name ?? ''
   const saved = await ctx.store.transaction(async (tx) => {
-    const coll = tx.collection<Settings>('settings')
+    const coll = tx.c.settings
     const prev = await coll.get(communityId)
     const before = view(prev)
     const paths = changedPaths({ sla: before.sla, calendar: before.calendar }, input)
-    const next: Settings = { ...(prev ?? { _id: communityId }), sla: input.sla, calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.openid, updatedByName: actorName }
+    const next: SettingsDoc = { ...(prev ?? { _id: communityId }), sla: input.sla, calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.openid, updatedByName: actorName }
     if (!paths.length) return prev
     await coll.set(next)
     const audit: AuditDoc = {
@@ -54,7 +53,7 @@ export const saveSettings: Handler<typeof supervisorContract.saveSettings> = asy
       before: { sla: before.sla, calendar: before.calendar },
       after: { sla: input.sla, calendar: input.calendar },
     }
-    await tx.collection<AuditDoc>('audit').set(audit)
+    await tx.c.audit.set(audit)
     return next
   })
   return view(saved)

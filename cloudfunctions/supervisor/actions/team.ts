@@ -1,10 +1,8 @@
 import type { StaffProfile, UserDoc } from '../../../src/core/account/types'
-import type { Community } from '../../../src/core/community/types'
 import { AppError, type FieldErrors } from '../../../src/core/shared/errors'
 import { maskPhone } from '../../../src/core/shared/phone'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import { describeMember, memberChangeSummary, memberErrors, normalizeProfile, rosterErrors, type MemberProfile, type RosterEntry } from '../../../src/core/supervisor/team'
-import type { TicketDoc } from '../../../src/core/tickets/types'
 import { MAX_LIMIT, type Tx } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
@@ -32,10 +30,10 @@ const rankOf = (p: MemberProfile) => Math.min(...p.roles.map((r) => RANK.indexOf
 
 /** By the staff.communityId index. A community's team is tens of people, far under one page. */
 const staffQuery = (ctx: Ctx, communityId: string) =>
-  ctx.store.collection<User>('users').find({ where: { 'staff.communityId': communityId }, limit: MAX_LIMIT })
+  ctx.store.c.users.find({ where: { 'staff.communityId': communityId }, limit: MAX_LIMIT })
 
 async function buildingsOf(ctx: Ctx, communityId: string) {
-  const c = await ctx.store.collection<Community & { _id: string }>('communities').get(communityId)
+  const c = await ctx.store.c.communities.get(communityId)
   return (c?.buildings ?? []).map((b) => b.no)
 }
 
@@ -51,7 +49,7 @@ async function checkProfile(ctx: Ctx, communityId: string, input: MemberProfile)
 
 /** Jobs in someone's hands stay theirs: taking away the handler role first needs them handed over. */
 async function assertNoOpenJobs(ctx: Ctx, openid: string, field: 'roles' | 'openid') {
-  const open = await ctx.store.collection<TicketDoc>('tickets').count({ assignee: openid, open: true })
+  const open = await ctx.store.c.tickets.count({ assignee: openid, open: true })
   if (open) throw new AppError('INVALID_STATE', `该员工还有 ${open} 张未完成的工单，请先转派给其他人`, { [field]: `还有 ${open} 张未完成的工单，请先转派` })
 }
 
@@ -62,7 +60,7 @@ async function assertNoOpenJobs(ctx: Ctx, openid: string, field: 'roles' | 'open
  * instead of both passing. A member who joined the roster meanwhile can only make it safer.
  */
 async function guardsIn(tx: Tx, communityId: string, ids: string[]): Promise<RosterEntry[]> {
-  const users = await Promise.all(ids.map((id) => tx.collection<User>('users').get(id)))
+  const users = await Promise.all(ids.map((id) => tx.c.users.get(id)))
   return users.flatMap((u) => (u?.staff?.communityId === communityId ? [{ openid: u._id, ...profileOf(u.staff) }] : []))
 }
 
@@ -76,7 +74,7 @@ function assertRosterKept(before: RosterEntry[], after: RosterEntry[]) {
 }
 
 async function memberIn(tx: Tx, communityId: string, openid: string) {
-  const u = await tx.collection<User>('users').get(openid)
+  const u = await tx.c.users.get(openid)
   if (!u?.staff || u.staff.communityId !== communityId) throw new AppError('NOT_FOUND', '本小区没有这位员工', { openid: '本小区没有这位员工' })
   return u
 }
@@ -96,7 +94,7 @@ export const addMember: Handler<typeof supervisorContract.addMember> = async (ct
   const communityId = communityOf(ctx)
   const next = await checkProfile(ctx, communityId, input)
   const saved = await ctx.store.transaction(async (tx) => {
-    const users = tx.collection<User>('users')
+    const users = tx.c.users
     const u = await users.get(openid)
     if (!u) throw new AppError('NOT_FOUND', '找不到该用户：请对方先打开一次小程序，再添加', { openid: '找不到该用户：请对方先打开一次小程序' })
     if (u.staff?.communityId === communityId) throw new AppError('CONFLICT', '该用户已是本小区员工', { openid: '该用户已是本小区员工' })
@@ -114,7 +112,7 @@ export const updateMember: Handler<typeof supervisorContract.updateMember> = asy
   const communityId = communityOf(ctx)
   const next = await checkProfile(ctx, communityId, input)
   const guards = await guardIds(ctx, communityId)
-  const current = await ctx.store.collection<User>('users').get(openid)
+  const current = await ctx.store.c.users.get(openid)
   if (current?.staff?.roles.includes('handler') && !next.roles.includes('handler')) await assertNoOpenJobs(ctx, openid, 'roles')
   const saved = await ctx.store.transaction(async (tx) => {
     const u = await memberIn(tx, communityId, openid)
@@ -127,7 +125,7 @@ export const updateMember: Handler<typeof supervisorContract.updateMember> = asy
       throw new AppError('INVALID_STATE', '不能取消自己的客服主任角色：请由另一位客服主任操作', { roles: '不能取消自己的客服主任角色' })
     }
     const nu: User = { ...u, staff: staffOf(communityId, next), updatedAt: ctx.now }
-    await tx.collection<User>('users').set(nu)
+    await tx.c.users.set(nu)
     await recordChange(tx, ctx, communityId, { kind: 'team', summary: memberChangeSummary(before, next), before: { openid, ...before }, after: { openid, ...next } })
     return nu
   })
@@ -146,7 +144,7 @@ export const removeMember: Handler<typeof supervisorContract.removeMember> = asy
     assertRosterKept(roster, roster.filter((m) => m.openid !== openid))
     if (openid === ctx.openid) throw new AppError('INVALID_STATE', '不能移除自己的员工身份：请由另一位客服主任操作', { openid: '不能移除自己的员工身份' })
     const { staff: _gone, ...rest } = u
-    await tx.collection<User>('users').set({ ...rest, updatedAt: ctx.now })
+    await tx.c.users.set({ ...rest, updatedAt: ctx.now })
     await recordChange(tx, ctx, communityId, { kind: 'team', summary: `移除员工 ${before.name}（${describeMember(before)}）`, before: { openid, ...before }, after: null })
   })
   return { openid }

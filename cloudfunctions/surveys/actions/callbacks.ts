@@ -1,8 +1,7 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { surveysContract } from '../../../src/core/surveys/contracts'
 import { answerFromCall, failedCalls, isBad, MAX_FAILED_CALLS } from '../../../src/core/surveys/rules'
-import { CALL_OUTCOME_LABELS, type CallbackDoc, type SurveyDoc } from '../../../src/core/surveys/types'
-import type { TicketDoc } from '../../../src/core/tickets/types'
+import { CALL_OUTCOME_LABELS, type CallbackDoc } from '../../../src/core/surveys/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { communityOf } from '../../lib/runtime/scope'
@@ -16,7 +15,7 @@ import { callbackView } from '../../lib/surveys/views'
 
 export const callbacks: Handler<typeof surveysContract.callbacks> = async (ctx, { state }) => {
   const communityId = communityOf(ctx)
-  const coll = ctx.store.collection<CallbackDoc>('callbacks')
+  const coll = ctx.store.c.callbacks
   const [items, open] = await Promise.all([
     state === 'open'
       ? coll.find({ where: { communityId, state }, orderBy: [['dueAt', 'asc']], limit: 50 })
@@ -27,7 +26,7 @@ export const callbacks: Handler<typeof surveysContract.callbacks> = async (ctx, 
 }
 
 async function openTask(tx: Tx, ctx: Ctx, taskId: string) {
-  const c = await tx.collection<CallbackDoc>('callbacks').get(taskId)
+  const c = await tx.c.callbacks.get(taskId)
   if (!c) throw new AppError('NOT_FOUND', '回访任务不存在')
   if (c.communityId !== communityOf(ctx)) throw new AppError('FORBIDDEN', '无权处理其他小区的事务')
   if (c.state !== 'open') throw new AppError('INVALID_STATE', '该回访任务已结束')
@@ -39,7 +38,7 @@ export const startCall: Handler<typeof surveysContract.startCall> = async (ctx, 
   const c = await ctx.store.transaction(async (tx) => {
     const c0 = await openTask(tx, ctx, taskId)
     const next: CallbackDoc = { ...c0, startedAt: ctx.now, startedBy: ctx.openid, updatedAt: ctx.now }
-    await tx.collection<CallbackDoc>('callbacks').set(next)
+    await tx.c.callbacks.set(next)
     return next
   })
   return callbackView(c, ctx)
@@ -58,16 +57,16 @@ export const recordCall: Handler<typeof surveysContract.recordCall> = async (ctx
     const attempts = [...c.attempts, { at: ctx.now, by: ctx.openid, byName: actor.name, outcome, note }]
     const missed = !heard && failedCalls(attempts) >= MAX_FAILED_CALLS
     const next: CallbackDoc = { ...c, attempts, state: heard ? 'done' : missed ? 'missed' : 'open', startedBy: undefined, startedAt: undefined, updatedAt: ctx.now }
-    await tx.collection<CallbackDoc>('callbacks').set(next)
-    const t = await tx.collection<TicketDoc>('tickets').get(c.ticketId)
+    await tx.c.callbacks.set(next)
+    const t = await tx.c.tickets.get(c.ticketId)
     const words = heard ? `回访${CALL_OUTCOME_LABELS[outcome]}（${heard.overall} 星${heard.resolved ? '' : '，未解决'}）：${note}` : `回访未接通（第 ${failedCalls(attempts)} 次）${missed ? '，已关闭为未回访' : ''}：${note}`
     if (t) await addEvent(tx, t, 'callback', actor, ctx.now, words, { internal: true, data: { outcome, taskId } })
     let escalate = false
-    const s = await tx.collection<SurveyDoc>('surveys').get(c.surveyId)
+    const s = await tx.c.surveys.get(c.surveyId)
     if (s && c.kind === 'routine' && (heard || missed)) {
       const answer = heard && !s.answer ? { ...heard, firstAt: ctx.now } : s.answer
       escalate = Boolean(heard && !s.answer && isBad(heard) && !s.complaintId)
-      await tx.collection<SurveyDoc>('surveys').set({
+      await tx.c.surveys.set({
         ...s,
         ...(answer ? { answer } : {}),
         state: answer ? 'rated' : 'missed',

@@ -2,7 +2,6 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { surveysContract } from '../../../src/core/surveys/contracts'
 import { computeFigures, type FigureRow } from '../../../src/core/surveys/figures'
 import { monthOf } from '../../../src/core/surveys/rules'
-import type { SurveyDoc } from '../../../src/core/surveys/types'
 import { dayjs, TZ } from '../../../src/core/shared/time'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
@@ -14,7 +13,7 @@ const PAGE = 1000
 
 /** One community-month of surveys, by the (communityId, month, sentAt) index: never a scan of tickets. */
 async function monthRows(ctx: Ctx, communityId: string, month: string): Promise<FigureRow[]> {
-  const coll = ctx.store.collection<SurveyDoc>('surveys')
+  const coll = ctx.store.c.surveys
   const rows: FigureRow[] = []
   for (;;) {
     const page = await coll.find({ where: { communityId, month }, orderBy: [['sentAt', 'asc']], offset: rows.length, limit: PAGE })

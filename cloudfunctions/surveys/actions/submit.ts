@@ -2,7 +2,6 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { surveysContract } from '../../../src/core/surveys/contracts'
 import { assertCanAnswer, isBad, roundOf, surveyId } from '../../../src/core/surveys/rules'
 import type { Answer, SurveyDoc } from '../../../src/core/surveys/types'
-import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { hasRole } from '../../lib/runtime/context'
 import { assertInScope } from '../../lib/runtime/scope'
@@ -22,7 +21,7 @@ const stars = (a: Pick<Answer, 'overall'>) => `${a.overall} 星`
  * amendment of the first, or is refused). A bad outcome opens the complaint once per round.
  */
 export const submit: Handler<typeof surveysContract.submit> = async (ctx, input) => {
-  const t = await ctx.store.collection<TicketDoc>('tickets').get(input.ticketId)
+  const t = await ctx.store.c.tickets.get(input.ticketId)
   // Only the person who reported the job rates it, while still living there; anyone else learns nothing about it.
   if (!t || t.reporterOpenid !== ctx.openid || !residentOf(ctx, t)) throw new AppError('NOT_FOUND', '工单不存在')
   await requireOwnUploads(ctx, ctx.openid, input.photos)
@@ -35,7 +34,7 @@ export const submit: Handler<typeof surveysContract.submit> = async (ctx, input)
   }
   const id = surveyId(t._id, roundOf(t))
   const result = await ctx.store.transaction(async (tx) => {
-    const s = await tx.collection<SurveyDoc>('surveys').get(id)
+    const s = await tx.c.surveys.get(id)
     if (!s) throw new AppError('INVALID_STATE', '工单完成后才能评价')
     assertCanAnswer(s, ctx.now)
     const answer: Answer = {
@@ -51,7 +50,7 @@ export const submit: Handler<typeof surveysContract.submit> = async (ctx, input)
     }
     const escalate = isBad(answer) && !s.complaintId
     const next: SurveyDoc = { ...s, state: 'rated', answer, checkAt: null, ...(escalate ? { complaintId: 'pending' } : {}), updatedAt: ctx.now }
-    await tx.collection<SurveyDoc>('surveys').set(next)
+    await tx.c.surveys.set(next)
     const words = `${stars(answer)}${answer.resolved ? '' : '，问题未解决'}${answer.tags.length ? `，${answer.tags.join('、')}` : ''}${answer.comment ? `：${answer.comment}` : ''}`
     await addEvent(tx, t, s.answer ? 'rating_amended' : 'rated', actorFor(ctx, null), ctx.now, `${s.answer ? '修改评价' : '住户评价'}：${words}`, { photos: answer.photos })
     return { next, escalate }
@@ -60,22 +59,22 @@ export const submit: Handler<typeof surveysContract.submit> = async (ctx, input)
     const complaintId = await openComplaint(ctx, id, result.next.answer!)
     if (complaintId) result.next = { ...result.next, complaintId }
   }
-  const c = result.next.complaintId && result.next.complaintId !== 'pending' ? await ctx.store.collection<TicketDoc>('tickets').get(result.next.complaintId) : null
+  const c = result.next.complaintId && result.next.complaintId !== 'pending' ? await ctx.store.c.tickets.get(result.next.complaintId) : null
   return surveyView(ctx, result.next, c ? { id: c._id, no: c.no } : undefined)
 }
 
 /** A staff reply to a rating: on the survey, in the ticket's timeline and in the resident's messages. */
 export const reply: Handler<typeof surveysContract.reply> = async (ctx, { surveyId: id, text }) => {
   const next = await ctx.store.transaction(async (tx) => {
-    const s = await tx.collection<SurveyDoc>('surveys').get(id)
+    const s = await tx.c.surveys.get(id)
     if (!s) throw new AppError('NOT_FOUND', '评价不存在')
     if (!hasRole(ctx, 'agent', 'manager', 'supervisor')) throw new AppError('FORBIDDEN', '您没有权限回复评价')
     assertInScope(ctx, s)
     if (!s.answer) throw new AppError('INVALID_STATE', '住户还没有评价')
-    const t = (await tx.collection<TicketDoc>('tickets').get(s.ticketId))!
+    const t = (await tx.c.tickets.get(s.ticketId))!
     const name = ctx.user?.staff?.name ?? '客服'
     const n: SurveyDoc = { ...s, reply: { text, by: ctx.openid, byName: name, at: ctx.now }, updatedAt: ctx.now }
-    await tx.collection<SurveyDoc>('surveys').set(n)
+    await tx.c.surveys.set(n)
     await addEvent(tx, t, 'rating_reply', actorFor(ctx, null), ctx.now, `回复评价：${text}`)
     await tellResidents(tx, t, ctx.now, '物业回复了您的评价', text)
     return n

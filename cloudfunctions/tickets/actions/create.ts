@@ -1,5 +1,4 @@
 import { AppError } from '../../../src/core/shared/errors'
-import type { House } from '../../../src/core/community/types'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import type { Handler } from '../../lib/runtime/handler'
 import { actorFor } from '../../lib/tickets/actor'
@@ -10,7 +9,7 @@ import { assertLinkable } from '../../lib/notices/link'
 export const create: Handler<typeof ticketsContract.create> = async (ctx, input) => {
   const binding = ctx.houses.find((b) => b.houseId === input.houseId)
   if (!binding) throw new AppError('FORBIDDEN', '只能为您已绑定的房屋报事')
-  const house = await ctx.store.collection<House>('houses').get(input.houseId)
+  const house = await ctx.store.c.houses.get(input.houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
   if (input.outageId) await assertLinkable(ctx.store, input.outageId, house, ctx.now)
   return openTicket(ctx, { input, house, reporter: { openid: ctx.openid, name: binding.name, phone: binding.phone }, source: 'app', actor: actorFor(ctx, null) })

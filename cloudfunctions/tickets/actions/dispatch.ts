@@ -11,7 +11,7 @@ import { addEvent } from '../../lib/tickets/events'
 import { tellResidents, tellStaff } from '../../lib/tickets/tell'
 
 async function handlerOf(ctx: Ctx, openid: string) {
-  const u = await ctx.store.collection<UserDoc>('users').get(openid)
+  const u = await ctx.store.c.users.get(openid)
   if (!u?.staff?.roles.includes('handler') || u.staff.communityId !== ctx.user?.staff?.communityId) {
     throw new AppError('INVALID_INPUT', '请选择本小区的维修/服务人员', { assignee: '请选择本小区的维修/服务人员' })
   }
@@ -44,7 +44,7 @@ export const dispatch: Handler<typeof ticketsContract.dispatch> = async (ctx, { 
   } catch (e) {
     // Two agents dispatching at once: the loser finds it already dispatched and is told so plainly.
     if ((e as { code?: string }).code === 'INVALID_STATE') {
-      const t = await ctx.store.collection<TicketDoc>('tickets').get(ticketId)
+      const t = await ctx.store.c.tickets.get(ticketId)
       if (t?.assignee) throw new AppError('CONFLICT', `该工单已派给${t.assigneeName}，请刷新`)
     }
     throw e

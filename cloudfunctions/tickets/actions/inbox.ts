@@ -1,6 +1,5 @@
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import type { TicketDoc } from '../../../src/core/tickets/types'
-import type { UserDoc } from '../../../src/core/account/types'
 import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import { hasRole, type Ctx } from '../../lib/runtime/context'
@@ -36,7 +35,7 @@ function search(ctx: Ctx, q: string): Filter[] {
 }
 
 export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) => {
-  const coll = ctx.store.collection<TicketDoc>('tickets')
+  const coll = ctx.store.c.tickets
   const base = scope(ctx, input.building)
   const filters: Filter = {
     ...(input.type ? { type: input.type } : {}),
@@ -73,10 +72,10 @@ export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) =
 
 export const handlers: Handler<typeof ticketsContract.handlers> = async (ctx, { department }) => {
   const communityId = ctx.user!.staff!.communityId
-  const users = (await ctx.store.collection<UserDoc>('users').find({ where: { 'staff.communityId': communityId }, limit: 200 })).filter(
+  const users = (await ctx.store.c.users.find({ where: { 'staff.communityId': communityId }, limit: 200 })).filter(
     (u) => u.staff?.roles.includes('handler') && (!department || u.staff.department === department),
   )
-  const tickets = ctx.store.collection<TicketDoc>('tickets')
+  const tickets = ctx.store.c.tickets
   const loads = await Promise.all(users.map((u) => tickets.count({ assignee: u._id, open: true })))
   return users
     .map((u, i) => ({ openid: u._id, name: u.staff!.name, department: u.staff!.department ?? '', onDuty: Boolean(u.staff!.onDuty), openLoad: loads[i] }))

@@ -5,7 +5,6 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { asStaff, loadTicket, rolesOn } from '../../lib/tickets/access'
 import { actorFor } from '../../lib/tickets/actor'
-import type { EventDoc } from '../../lib/tickets/events'
 import { summary } from '../../lib/tickets/views'
 
 /** What the caller reported from the houses they are bound to now: a removed binding takes its tickets with it. */
@@ -13,7 +12,7 @@ export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, 
   const houses = [...new Set(ctx.houses.map((h) => h.houseId))]
   if (!houses.length) return { items: [], total: 0 }
   const where = { reporterOpenid: ctx.openid, houseId: houses.length === 1 ? houses[0] : { $in: houses }, ...(open ? { status: { $in: ['new', 'dispatched', 'accepted', 'in_progress', 'paused', 'resolved'] } } : {}) }
-  const coll = ctx.store.collection<TicketDoc>('tickets')
+  const coll = ctx.store.c.tickets
   const [items, total] = await Promise.all([coll.find({ where, orderBy: [['createdAt', 'desc']], offset, limit }), coll.count(where)])
   return { items: items.map((t) => summary(t, ctx)), total }
 }
@@ -42,8 +41,8 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
   const t = await loadTicket(ctx, ticketId)
   const staff = asStaff(ctx, t) && !(ctx.openid === t.reporterOpenid)
   const [events, linked] = await Promise.all([
-    ctx.store.collection<EventDoc>('ticketEvents').find({ where: { ticketId: t._id }, orderBy: [['at', 'asc'], ['_id', 'asc']], limit: 500 }),
-    t.links.length ? ctx.store.collection<TicketDoc>('tickets').find({ where: { _id: { $in: t.links } }, limit: 20 }) : Promise.resolve([]),
+    ctx.store.c.ticketEvents.find({ where: { ticketId: t._id }, orderBy: [['at', 'asc'], ['_id', 'asc']], limit: 500 }),
+    t.links.length ? ctx.store.c.tickets.find({ where: { _id: { $in: t.links } }, limit: 20 }) : Promise.resolve([]),
   ])
   const visible = staff ? events : events.filter((e) => !e.internal)
   const files = [...t.photos, ...t.afterPhotos, ...visible.flatMap((e) => e.photos ?? [])]

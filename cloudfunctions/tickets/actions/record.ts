@@ -1,6 +1,4 @@
 import { AppError } from '../../../src/core/shared/errors'
-import type { House } from '../../../src/core/community/types'
-import type { BindingDoc } from '../../../src/core/account/types'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import { assertInScope } from '../../lib/runtime/scope'
 import type { Handler } from '../../lib/runtime/handler'
@@ -12,11 +10,11 @@ import { openTicket } from '../../lib/tickets/open'
  * house (same phone), the ticket is theirs in the app too; otherwise it is kept offline.
  */
 export const record: Handler<typeof ticketsContract.record> = async (ctx, input) => {
-  const house = await ctx.store.collection<House>('houses').get(input.houseId)
+  const house = await ctx.store.c.houses.get(input.houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
   assertInScope(ctx, { communityId: house.communityId, building: input.scope === 'public' ? (input.building ?? house.building) : house.building })
   const bound = await ctx.store
-    .collection<BindingDoc>('bindings')
+    .c.bindings
     .find({ where: { houseId: house._id, status: 'approved' }, limit: 20 })
   const match = bound.find((b) => b.phone === input.reporterPhone)
   const { source, reporterName, reporterPhone, ...ticket } = input

@@ -13,7 +13,7 @@ import { summary } from '../../lib/tickets/views'
 
 async function pair(ctx: Ctx, tx: Parameters<Parameters<Ctx['store']['transaction']>[0]>[0], a: string, b: string) {
   if (a === b) throw new AppError('INVALID_INPUT', '不能关联同一个工单')
-  const [x, y] = await Promise.all([tx.collection<TicketDoc>('tickets').get(a), tx.collection<TicketDoc>('tickets').get(b)])
+  const [x, y] = await Promise.all([tx.c.tickets.get(a), tx.c.tickets.get(b)])
   if (!x || !y) throw new AppError('NOT_FOUND', '工单不存在')
   assertStaffOn(ctx, x)
   assertStaffOn(ctx, y)
@@ -27,8 +27,8 @@ export const link: Handler<typeof ticketsContract.link> = async (ctx, { ticketId
     const [x, y] = await pair(ctx, tx, ticketId, otherId)
     const actor = actorFor(ctx, 'dispatch', x)
     const nx = { ...x, links: [...new Set([...x.links, y._id])], updatedAt: ctx.now }
-    await tx.collection<TicketDoc>('tickets').set(nx)
-    await tx.collection<TicketDoc>('tickets').set({ ...y, links: [...new Set([...y.links, x._id])], updatedAt: ctx.now })
+    await tx.c.tickets.set(nx)
+    await tx.c.tickets.set({ ...y, links: [...new Set([...y.links, x._id])], updatedAt: ctx.now })
     await addEvent(tx, x, 'linked', actor, ctx.now, `关联工单 ${y.no}（${y.place}）`)
     await addEvent(tx, y, 'linked', actor, ctx.now, `关联工单 ${x.no}（${x.place}）`)
     return nx
@@ -49,8 +49,8 @@ export const merge: Handler<typeof ticketsContract.merge> = async (ctx, { ticket
     const merged: TicketDoc = derive({ ...dup, status, mergedInto: master._id, mergedIntoNo: master.no, closedAt: ctx.now, updatedAt: ctx.now }, ctx.now)
     const followers = [...new Set([...master.followers, dup.reporterOpenid, ...dup.followers])].filter((o) => o !== master.reporterOpenid)
     const nextMaster = derive({ ...master, followers, links: [...new Set([...master.links, dup._id])], updatedAt: ctx.now }, ctx.now)
-    await tx.collection<TicketDoc>('tickets').set(merged)
-    await tx.collection<TicketDoc>('tickets').set(nextMaster)
+    await tx.c.tickets.set(merged)
+    await tx.c.tickets.set(nextMaster)
     await addEvent(tx, merged, 'merged', actor, ctx.now, `与 ${master.no} 为同一问题，合并处理`)
     await addEvent(tx, master, 'merged_in', actor, ctx.now, `合并了 ${dup.no}（${dup.reporter.name}）`)
     await tellResidents(tx, merged, ctx.now, '工单已合并处理', `您反映的问题与 ${master.no} 相同，已合并处理，后续进度会同步通知您`)
@@ -61,7 +61,7 @@ export const merge: Handler<typeof ticketsContract.merge> = async (ctx, { ticket
 
 export const savedReplies: Handler<typeof ticketsContract.savedReplies> = async (ctx) => {
   const rows = await ctx.store
-    .collection<{ _id: string; communityId: string; title: string; text: string; order: number }>('savedReplies')
+    .c.savedReplies
     .find({ where: { communityId: ctx.user!.staff!.communityId }, orderBy: [['order', 'asc']], limit: 50 })
   return rows.map((r) => ({ id: r._id, title: r.title, text: r.text }))
 }

@@ -21,7 +21,7 @@ import { requireOwnUploads } from '../../lib/files/uploads'
 export const message: Handler<typeof ticketsContract.message> = async (ctx, { ticketId, text, internal, photos }) => {
   await requireOwnUploads(ctx, ctx.openid, photos)
   const e = await ctx.store.transaction(async (tx) => {
-    const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
+    const t = await tx.c.tickets.get(ticketId)
     if (!t) throw new AppError('NOT_FOUND', '工单不存在')
     assertCanSee(ctx, t)
     const fromStaff = asStaff(ctx, t)
@@ -31,7 +31,7 @@ export const message: Handler<typeof ticketsContract.message> = async (ctx, { ti
     const residentSide = ctx.openid === t.reporterOpenid || t.followers.includes(ctx.openid)
     const staffReply = fromStaff && !residentSide && !internal
     if (staffReply && t.respondedAt === undefined) {
-      await tx.collection<TicketDoc>('tickets').set(derive({ ...t, respondedAt: ctx.now, owner: t.owner ?? ctx.openid, sla: meet(t.sla, 'respond', ctx.now), updatedAt: ctx.now }, ctx.now))
+      await tx.c.tickets.set(derive({ ...t, respondedAt: ctx.now, owner: t.owner ?? ctx.openid, sla: meet(t.sla, 'respond', ctx.now), updatedAt: ctx.now }, ctx.now))
     }
     const event = await addEvent(tx, t, internal ? 'note' : 'reply', residentSide ? { ...actor, role: 'resident' } : actor, ctx.now, text, { internal: Boolean(internal), photos })
     if (staffReply) await tellResidents(tx, t, ctx.now, '客服回复了您的工单', text)
@@ -46,18 +46,18 @@ export const message: Handler<typeof ticketsContract.message> = async (ctx, { ti
 
 /** 催单: recorded, throttled, and sent to whoever holds the ticket (the agents while nobody does). */
 export const urge: Handler<typeof ticketsContract.urge> = async (ctx, { ticketId }) => {
-  const pre = await ctx.store.collection<TicketDoc>('tickets').get(ticketId)
+  const pre = await ctx.store.c.tickets.get(ticketId)
   if (!pre) throw new AppError('NOT_FOUND', '工单不存在')
   const [rules, staff] = await Promise.all([rulesFor(ctx.store, pre.communityId), communityStaff(ctx.store, pre.communityId)])
   const t = await ctx.store.transaction(async (tx) => {
-    const t = await tx.collection<TicketDoc>('tickets').get(ticketId)
+    const t = await tx.c.tickets.get(ticketId)
     if (!t) throw new AppError('NOT_FOUND', '工单不存在')
     if (!ownsTicket(ctx, t)) throw new AppError('NOT_FOUND', '工单不存在')
     if (!OPEN_STATUSES.includes(t.status)) throw new AppError('INVALID_STATE', '工单已处理完毕，无需催单')
     const wait = t.lastUrgeAt === undefined ? 0 : t.lastUrgeAt + rules.urgeMinutes * 60_000 - ctx.now
     if (wait > 0) throw new AppError('RATE_LIMITED', `已催过单，请 ${Math.ceil(wait / 60_000)} 分钟后再试`)
     const next: TicketDoc = { ...t, lastUrgeAt: ctx.now, urgeCount: t.urgeCount + 1, updatedAt: ctx.now }
-    await tx.collection<TicketDoc>('tickets').set(next)
+    await tx.c.tickets.set(next)
     await addEvent(tx, t, 'urged', { ...actorFor(ctx, null, t), role: 'resident' }, ctx.now, `住户催单（第 ${next.urgeCount} 次）`)
     const holders = t.assignee ? [t.assignee] : t.owner ? [t.owner] : staff.filter((u: UserDoc) => u.staff?.roles.includes('agent')).map((u) => u._id)
     await tellStaff(tx, t, ctx.now, holders, '住户催单', `${t.place}：${t.description.slice(0, 30)}`, 'ticketAlert', '催单')

@@ -1,6 +1,6 @@
 import type { Store } from '../../../cloudfunctions/lib/ports/store'
 import { billsFor } from '../../../src/core/bills/billing'
-import { billId, type BillDoc, type FeeItemDoc, type PayMethod, type ReceiptDoc } from '../../../src/core/bills/types'
+import { billId, type BillDoc, type PayMethod, type ReceiptDoc } from '../../../src/core/bills/types'
 import { monthStart, shanghaiDate, shanghaiDayStart, shanghaiHour } from '../../../src/core/shared/time'
 import type { SeedDoc } from '../batch'
 import { MIN, HOUR, DAY, between, int, weighted, hashOf } from './basics'
@@ -15,12 +15,12 @@ import type { World } from './plan'
  */
 export async function billHistory(w: World, store: Store, months: string[], docs: SeedDoc[]) {
   const { r } = w
-  const items = await store.collection<FeeItemDoc>('feeItems').find({ where: { communityId: w.communityId, kind: 'property' }, limit: 10 })
+  const items = await store.c.feeItems.find({ where: { communityId: w.communityId, kind: 'property' }, limit: 10 })
   const property = items.find((i) => i.active) ?? items[0]
   if (!property) return 0
   const existing = new Map<string, BillDoc>()
   for (let offset = 0; ; offset += 1000) {
-    const page = await store.collection<BillDoc>('bills').find({ where: { communityId: w.communityId, period: { $in: months } }, orderBy: [['_id', 'asc']], offset, limit: 1000 })
+    const page = await store.c.bills.find({ where: { communityId: w.communityId, period: { $in: months } }, orderBy: [['_id', 'asc']], offset, limit: 1000 })
     for (const b of page) existing.set(b._id, b)
     if (page.length < 1000) break
   }
@@ -64,7 +64,7 @@ export async function billHistory(w: World, store: Store, months: string[], docs
   for (const b of paid) {
     const day = shanghaiDate(b.paidAt!).replace(/-/g, '')
     const cid = `receipt_${day}`
-    if (!counters.has(cid)) counters.set(cid, (await store.collection<{ _id: string; n: number }>('counters').get(cid))?.n ?? 0)
+    if (!counters.has(cid)) counters.set(cid, (await store.c.counters.get(cid))?.n ?? 0)
     const n = counters.get(cid)! + 1
     counters.set(cid, n)
     const receiptNo = `SJ${day}-${String(n).padStart(5, '0')}`

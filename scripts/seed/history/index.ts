@@ -1,6 +1,6 @@
 import type { Store } from '../../../cloudfunctions/lib/ports/store'
 import type { EventDoc } from '../../../cloudfunctions/lib/tickets/events'
-import type { ArchiveDoc, BindingDoc, UserDoc } from '../../../src/core/account/types'
+import type { UserDoc } from '../../../src/core/account/types'
 import type { House } from '../../../src/core/community/types'
 import type { StaffRole } from '../../../src/core/shared/roles'
 import { addMonths, monthStart, shanghaiDayStart, shanghaiMonth, shanghaiWeekday } from '../../../src/core/shared/time'
@@ -37,13 +37,13 @@ import { billHistory } from './bills'
 async function load(store: Store, communityId: string) {
   const houses: House[] = []
   for (let offset = 0; ; offset += 1000) {
-    const page = await store.collection<House>('houses').find({ where: { communityId }, orderBy: [['_id', 'asc']], offset, limit: 1000 })
+    const page = await store.c.houses.find({ where: { communityId }, orderBy: [['_id', 'asc']], offset, limit: 1000 })
     houses.push(...page)
     if (page.length < 1000) break
   }
-  const archive = await store.collection<ArchiveDoc>('archive').find({ where: { communityId }, limit: 1000 })
-  const bound = new Set((await store.collection<BindingDoc>('bindings').find({ where: { communityId }, limit: 1000 })).map((b) => b.houseId))
-  const users = await store.collection<UserDoc>('users').find({ where: { 'staff.communityId': communityId }, limit: 200 })
+  const archive = await store.c.archive.find({ where: { communityId }, limit: 1000 })
+  const bound = new Set((await store.c.bindings.find({ where: { communityId }, limit: 1000 })).map((b) => b.houseId))
+  const users = await store.c.users.find({ where: { 'staff.communityId': communityId }, limit: 200 })
   return { houses, archive, bound, users }
 }
 
@@ -130,7 +130,7 @@ export async function seedHistory(store: Store, communityId: string, now: number
   const counters = new Map<string, number>()
   for (const p of plans) {
     const cid = counterId(communityId, p.type, p.c)
-    if (!counters.has(cid)) counters.set(cid, (await store.collection<{ _id: string; n: number }>('counters').get(cid))?.n ?? 0)
+    if (!counters.has(cid)) counters.set(cid, (await store.c.counters.get(cid))?.n ?? 0)
     const n = counters.get(cid)! + 1
     counters.set(cid, n)
     p.no = ticketNo(p.type, p.c, n)

@@ -11,6 +11,8 @@ export const CommunitySchema = z.object({
   buildings: z.array(z.object({ no: z.string(), units: z.array(z.string()) })),
 })
 export type Community = z.infer<typeof CommunitySchema>
+/** communities/<id>: the community as stored, its id in `_id`. */
+export type CommunityDoc = Omit<Community, 'id'> & { _id: string }
 
 export interface House {
   _id: string

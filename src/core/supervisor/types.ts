@@ -38,3 +38,13 @@ export const TILE_LABELS: Record<TileKey, string> = {
   emergency: '紧急',
   lowRating: '差评待回访',
 }
+
+/** savedReplies/<id>: what tickets.savedReplies lists for agents, by (communityId) in `order`. */
+export interface SavedReplyDoc {
+  _id: string
+  communityId: string
+  title: string
+  text: string
+  order: number
+  updatedAt?: number
+}

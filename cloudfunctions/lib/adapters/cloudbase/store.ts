@@ -1,6 +1,7 @@
 import { AppError } from '../../../../src/core/shared/errors'
 import type { Collection, Doc, Filter, Store, StoreStats, Tx, TxCollection } from '../../ports/store'
 import { applyPlan, planQuery, translateFilter, type Command, type CollectionRef } from './query'
+import { byName } from '../../collections'
 
 /** The slice of wx-server-sdk's database we use (typed here so the adapter compiles without it). */
 export interface CloudDb {
@@ -88,6 +89,7 @@ export function cloudbaseStore(db: CloudDb): Store {
   async function transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
     return db.runTransaction(async (t) => {
       const tx: Tx = {
+        c: byName((name) => tx.collection(name)),
         collection<T extends Doc>(name: string): TxCollection<T> {
           const doc = (id: string) => t.collection(name).doc(id)
           const get = async (id: string): Promise<T | null> => {
@@ -125,5 +127,5 @@ export function cloudbaseStore(db: CloudDb): Store {
     }, 5)
   }
 
-  return { collection, transaction, stats }
+  return { collection, c: byName(collection), transaction, stats }
 }

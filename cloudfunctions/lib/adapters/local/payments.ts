@@ -1,7 +1,8 @@
 import type { Payments } from '../../ports/payments'
 import type { Store } from '../../ports/store'
 
-interface DevOrder {
+/** devPayOrders/<outTradeNo>: a simulated WeChat Pay order. */
+export interface DevPayOrderDoc {
   _id: string
   totalFee: number
   body: string
@@ -18,8 +19,8 @@ interface DevOrder {
  * then drives the same payment-callback code WeChat would call.
  */
 export function localPayments(store: Store, now: () => number) {
-  const orders = () => store.collection<DevOrder>('devPayOrders')
-  const payments: Payments & { markPaid(outTradeNo: string): Promise<DevOrder | null> } = {
+  const orders = () => store.c.devPayOrders
+  const payments: Payments & { markPaid(outTradeNo: string): Promise<DevPayOrderDoc | null> } = {
     async unifiedOrder(req) {
       await orders().set({ _id: req.outTradeNo, totalFee: req.totalFee, body: req.body, openid: req.openid, state: 'unpaid', createdAt: now() })
       // Shaped as cloudPay's payment parameters, so a weapp build on the local host hands

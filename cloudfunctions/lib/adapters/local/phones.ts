@@ -3,7 +3,8 @@ import { AppError } from '../../../../src/core/shared/errors'
 import type { PhoneNumbers } from '../../ports/phones'
 import type { Store } from '../../ports/store'
 
-interface DevPhoneCode {
+/** devPhoneCodes/<code>: a simulated 手机号快速验证 code. */
+export interface DevPhoneCodeDoc {
   _id: string
   phone: string
   expiresAt: number
@@ -18,7 +19,7 @@ const CODE_MS = 5 * 60_000
  * it would exchange WeChat's code.
  */
 export function localPhones(store: Store, now: () => number) {
-  const codes = () => store.collection<DevPhoneCode>('devPhoneCodes')
+  const codes = () => store.c.devPhoneCodes
   const phones: PhoneNumbers & { issue(phone: string): Promise<string> } = {
     async issue(phone) {
       const code = randomBytes(16).toString('hex')
@@ -27,8 +28,8 @@ export function localPhones(store: Store, now: () => number) {
     },
     async numberOf(code) {
       const found = await store.transaction(async (tx) => {
-        const c = await tx.collection<DevPhoneCode>('devPhoneCodes').get(code)
-        if (c) await tx.collection<DevPhoneCode>('devPhoneCodes').remove(code)
+        const c = await tx.c.devPhoneCodes.get(code)
+        if (c) await tx.c.devPhoneCodes.remove(code)
         return c
       })
       if (!found || found.expiresAt < now()) throw new AppError('INVALID_INPUT', '手机号验证已失效，请重新点击验证')

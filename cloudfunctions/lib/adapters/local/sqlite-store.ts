@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { AppError } from '../../../../src/core/shared/errors'
-import { COLLECTIONS } from '../../collections'
+import { byName, COLLECTIONS, indexesOf } from '../../collections'
 import type { Collection, Doc, Filter, Query, Store, StoreStats, Tx, TxCollection } from '../../ports/store'
 import { MAX_LIMIT } from '../../ports/store'
 import { compileQuery, fieldExpr, tableName } from './sql'
@@ -30,7 +30,7 @@ export function openSqliteStore(file: string): Store {
     if (known.has(name)) return tableName(name)
     const t = tableName(name)
     db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`)
-    for (const fields of COLLECTIONS[name]?.indexes ?? []) {
+    for (const fields of indexesOf(name)) {
       const idx = `${t}__${fields.join('_').replace(/\W/g, '_')}`
       db.exec(`CREATE INDEX IF NOT EXISTS ${idx} ON ${t} (${fields.map(fieldExpr).join(', ')})`)
     }
@@ -108,6 +108,7 @@ export function openSqliteStore(file: string): Store {
         return raw ? (JSON.parse(raw) as Doc) : null
       }
       const tx: Tx = {
+        c: byName((name) => tx.collection(name)),
         collection<T extends Doc>(name: string): TxCollection<T> {
           ensure(name)
           return {
@@ -153,6 +154,7 @@ export function openSqliteStore(file: string): Store {
 
   return {
     collection,
+    c: byName(collection),
     transaction,
     stats,
     close: () => db.close(),
