@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro'
+import type { TemplateKey } from '../core/shared/templates'
 import { api } from './api'
 
 type Answer = 'accept' | 'reject' | 'ban' | 'filter'
 const cache = new Map<string, string>() // template key → template id
 
 /** Load template ids when the page shows, so the tap itself can open the panel without waiting. */
-export async function preloadTemplates(keys: string[]) {
+export async function preloadTemplates(keys: TemplateKey[]) {
   try {
     for (const t of await api.account.subscribeTemplates({ keys })) if (t.id) cache.set(t.key, t.id)
   } catch {
@@ -20,7 +21,7 @@ export async function preloadTemplates(keys: string[]) {
  * panel: the local host stands in for WeChat and grants each template, so quotas still count.
  * Never throws: a refused subscription must not block the action it accompanies.
  */
-export async function askSubscribe(keys: string[]): Promise<string[]> {
+export async function askSubscribe(keys: TemplateKey[]): Promise<string[]> {
   try {
     const wanted = keys.slice(0, 3)
     let results: Record<string, Answer> = {}

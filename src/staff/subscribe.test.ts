@@ -1,4 +1,4 @@
-import { TEMPLATES } from '../../cloudfunctions/lib/templates'
+import { TEMPLATES } from '../core/shared/templates'
 import { STAFF_ROLES } from '../core/shared/roles'
 import { staffTemplates } from './subscribe'
 

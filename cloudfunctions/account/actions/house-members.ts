@@ -11,6 +11,7 @@ import { recordChange } from '../../lib/runtime/audit'
 import { notify } from '../../lib/outbox/notify'
 import { bindingView } from '../../lib/account/views'
 import { approvedMembers, tellMembers, whoLabel } from '../../lib/account/members'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 /** What the caller is to a house: an approved member, its owner, staff whose scope covers it. */
 function standing(ctx: Ctx, house: Pick<House, '_id' | 'communityId' | 'building'>) {
@@ -76,7 +77,7 @@ export const removeBinding: Handler<typeof accountContract.removeBinding> = asyn
         openid: b.openid,
         title: '房屋绑定已解除',
         body: how === 'owner' ? `业主已将您从 ${label} 的房屋成员中移除。如有疑问，请联系业主或物业。` : `物业已解除您与 ${label} 的绑定：${reason}`,
-        page: '/pages/mine/index',
+        page: pageUrl('mine'),
         push: { templateKey: 'bindingResult', data: { house: label, result: '已解除', note: reason ?? HOW[how] } },
       })
     }

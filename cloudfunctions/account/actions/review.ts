@@ -11,6 +11,7 @@ import { notify } from '../../lib/outbox/notify'
 import { bindingView, housesById } from '../../lib/account/views'
 import { approvedMembers, tellMembers, whoLabel } from '../../lib/account/members'
 import { houseLabel } from '../../../src/core/community/types'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 export const pendingBindings: Handler<typeof accountContract.pendingBindings> = async (ctx, { offset, limit }) => {
   const where: Filter = { ...scopeWhere(ctx), status: 'pending' }
@@ -54,7 +55,7 @@ async function decide(ctx: Ctx, bindingId: string, patch: Pick<BindingDoc, 'stat
       openid: b.openid,
       title: approved ? '房屋绑定已通过' : '房屋绑定未通过',
       body: approved ? `您已成功绑定 ${label}，现在可以报事报修、查看账单了。` : `您绑定 ${label} 的申请未通过：${next.reason}`,
-      page: '/pages/mine/index',
+      page: pageUrl('mine'),
       push: { templateKey: 'bindingResult', data: { house: label, result: approved ? '已通过' : '未通过', note: approved ? '欢迎回家' : next.reason ?? '' } },
     })
     if (approved) {

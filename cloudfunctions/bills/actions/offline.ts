@@ -13,6 +13,7 @@ import { billView, communityName, receiptView } from '../../lib/bills/views'
 import { offlineEntryView } from '../../lib/bills/money-views'
 import { recordChange } from '../../lib/runtime/audit'
 import { PAY_METHOD_LABELS } from '../../../src/core/bills/types'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 /**
  * Cash or a bank transfer taken at the front desk: the same crediting as WeChat Pay, with a
@@ -114,7 +115,7 @@ export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId
           openid: b.openid,
           title: amount === 0 ? '账单已减免' : '账单金额已调整',
           body: `${bill.houseLabel} ${bill.itemName}（${bill.periodLabel}）${amount === 0 ? '已减免' : `调整为 ¥${yuan(amount)}`}。原因：${reason}`,
-          page: '/pages/bills/index',
+          page: pageUrl('bills'),
         })
       }
     })

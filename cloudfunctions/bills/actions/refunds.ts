@@ -9,6 +9,7 @@ import { officeScope } from '../../lib/runtime/scope'
 import { notify } from '../../lib/outbox/notify'
 import { recordChange } from '../../lib/runtime/audit'
 import { heldView, orderInScope, withPlace } from '../../lib/bills/money-views'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 export const heldPayments: Handler<typeof billsContract.heldPayments> = async (ctx, { state, houseId }) => {
   const { communityId } = officeScope(ctx)
@@ -79,7 +80,7 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
       before: { orderId: o._id, status: claim.was, amount: r.fee },
       after: { orderId: o._id, status: next.status, outRefundNo: r.outRefundNo, reason, ...(result.ok ? { refundId: result.refundId } : { error: result.error }) },
     })
-    if (result.ok) await notify(tx, ctx.now, { openid: o.openid, ...refundedNotice(r.fee, o.houseLabel || '您的房屋'), page: '/pages/bills/index' })
+    if (result.ok) await notify(tx, ctx.now, { openid: o.openid, ...refundedNotice(r.fee, o.houseLabel || '您的房屋'), page: pageUrl('bills') })
     return next
   })
   return heldView(ctx, settled)

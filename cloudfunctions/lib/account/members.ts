@@ -3,6 +3,7 @@ import { HOUSE_ROLE_LABELS } from '../../../src/core/account/types'
 import type { Tx } from '../ports/store'
 import type { Ctx } from '../runtime/context'
 import { notify } from '../outbox/notify'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 /** Everyone bound to a house now (approved), for telling them of a change among them. */
 export const approvedMembers = (ctx: Ctx, houseId: string) =>
@@ -29,7 +30,7 @@ export async function tellMembers(
       openid,
       title: msg.title,
       body: msg.body,
-      page: `/account/members/index?houseId=${msg.houseId}`,
+      page: pageUrl('members', { houseId: msg.houseId }),
       ...(msg.push ? { push: { templateKey: 'bindingResult', data: { house: msg.label, result: msg.result, note: msg.note } } } : {}),
     })
   }

@@ -6,6 +6,7 @@ import type { Deps } from '../runtime/deps'
 import { notify } from '../outbox/notify'
 import { holdPayment } from './hold'
 import { nextSeq } from '../runtime/ids'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 /**
  * Crediting money to bills: one code path for WeChat Pay callbacks, the scheduler's order
@@ -115,7 +116,7 @@ export async function creditOrder(deps: Deps, outTradeNo: string, paid: { totalF
       openid: order.openid,
       title: '缴费成功',
       body: `您已成功缴纳 ${bills.map((b) => b.itemName).join('、')} 共 ¥${yuan(order.totalFee)}，收据编号 ${receipt._id}。`,
-      page: `/billing/receipt/index?no=${receipt._id}`,
+      page: pageUrl('receipt', { no: receipt._id }),
       push: {
         templateKey: 'paymentReceipt',
         data: { amount: `${yuan(order.totalFee)}元`, items: [...new Set(bills.map((b) => b.itemName))].join('、'), receiptNo: receipt._id, time: formatTime(now) },

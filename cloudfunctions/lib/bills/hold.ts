@@ -2,6 +2,7 @@ import type { BillDoc, PayOrderDoc } from '../../../src/core/bills/types'
 import { heldNotice, heldReason } from '../../../src/core/bills/refunds'
 import type { Tx } from '../ports/store'
 import { notify } from '../outbox/notify'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 /**
  * A payment WeChat Pay confirmed that cannot be credited: the order is held for a refund with
@@ -37,6 +38,6 @@ export async function holdPayment(
   }
   await tx.c.payOrders.set(held)
   // In-app only: the payer needs no action, and a subscription is better kept for the refund's receipt-like news.
-  await notify(tx, now, { openid: order.openid, ...heldNotice(reason, paid.totalFee, houseLabel || '您的房屋'), page: '/pages/bills/index' })
+  await notify(tx, now, { openid: order.openid, ...heldNotice(reason, paid.totalFee, houseLabel || '您的房屋'), page: pageUrl('bills') })
   return held
 }

@@ -3,6 +3,7 @@ import { decidePrompt, DEFAULT_POLICY, type ReminderPolicy } from '../../../src/
 import { payable, yuan } from '../../../src/core/bills/fees'
 import type { Store } from '../ports/store'
 import { notify } from '../outbox/notify'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 /** A person who owes on one or more of their houses. */
 export interface Debtor {
@@ -66,7 +67,7 @@ export async function promptDebtors(store: Store, now: number, debtors: Debtor[]
           openid: d.openid,
           title: '物业费缴费提醒',
           body: `${opts.lead(d)}${houses} 待缴 ¥${yuan(d.amount)}，最早一笔 ${d.earliestDue} 到期。可在「账单」页在线缴纳，如已缴纳请忽略。`,
-          page: '/pages/bills/index',
+          page: pageUrl('bills'),
           push: {
             templateKey: 'billReminder',
             data: { house: houses, amount: `${yuan(d.amount)}元`, due: d.earliestDue, note: '点击查看账单并在线缴费' },

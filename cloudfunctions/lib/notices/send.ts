@@ -4,7 +4,7 @@ import { NOTICE_CATEGORY_LABELS, type DeliveryDoc, type NoticeDoc } from '../../
 import { isSettled, notify, type OutboxDoc } from '../outbox/notify'
 import type { Filter, Store, Tx } from '../ports/store'
 import type { Deps } from '../runtime/deps'
-import { noticePage } from './views'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 /** Recipients per page of bindings, and per transaction: a page fits well inside a function's time limit. */
 export const CHUNK = 200
@@ -40,14 +40,14 @@ export async function deliver(tx: Tx, n: NoticeDoc, to: Recipient[], now: number
         openid: r.openid,
         title: opts.title ?? n.roundTitle,
         body: n.roundBody,
-        page: noticePage(n._id),
-        push: {
-          templateKey: o ? 'outageUpdate' : 'noticePublished',
-          data: o
-            ? { area: o.area, status: o.state === 'restored' ? '已恢复' : n.round > 0 ? '有更新' : NOTICE_CATEGORY_LABELS[n.category], eta: formatTime(o.etaAt), note: n.roundBody }
-            : { title: n.title, category: NOTICE_CATEGORY_LABELS[n.category], time: formatTime(n.publishAt), note: n.roundBody },
-          notBefore,
-        },
+        page: pageUrl('notice', { id: n._id }),
+        push: o
+          ? {
+              templateKey: 'outageUpdate',
+              data: { area: o.area, status: o.state === 'restored' ? '已恢复' : n.round > 0 ? '有更新' : NOTICE_CATEGORY_LABELS[n.category], eta: formatTime(o.etaAt), note: n.roundBody },
+              notBefore,
+            }
+          : { templateKey: 'noticePublished', data: { title: n.title, category: NOTICE_CATEGORY_LABELS[n.category], time: formatTime(n.publishAt), note: n.roundBody }, notBefore },
       })
       // What the outbox makes of the push is settled onto this record later (settleDeliveries).
       await deliveries.set({ ...base, status: 'pending', messageId: sent.messageId, ...(sent.outboxId ? { outboxId: sent.outboxId } : {}), checkAt: Math.max(now, notBefore) })

@@ -1,3 +1,4 @@
+import type { Push } from '../../../src/core/shared/templates'
 import type { Tx } from '../ports/store'
 import { newId } from '../runtime/ids'
 
@@ -40,9 +41,8 @@ export interface Notice {
   title: string
   body: string
   page: string
-  push?: {
-    templateKey: string
-    data: Record<string, string>
+  /** The subscribe message, its data checked against the template's fields. */
+  push?: Push & {
     /** Not before this time (e.g. nextSendTime(now) to respect quiet hours); default now. */
     notBefore?: number
   }

@@ -36,7 +36,7 @@ describe('outbox', () => {
 
   it('holds a push until its notBefore time', async () => {
     await h.store.transaction((tx) =>
-      notify(tx, h.clock.now(), { openid: 'dev-resident-zhang', title: 't', body: 'b', page: '/p', push: { templateKey: 'bindingResult', data: {}, notBefore: h.clock.now() + 3_600_000 } }),
+      notify(tx, h.clock.now(), { openid: 'dev-resident-zhang', title: 't', body: 'b', page: '/p', push: { templateKey: 'bindingResult', data: { house: '1栋', result: '已通过', note: '' }, notBefore: h.clock.now() + 3_600_000 } }),
     )
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 })
     h.clock.advance(3_600_000)

@@ -9,8 +9,8 @@ import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Tx } from '../ports/store'
 import type { Deps } from '../runtime/deps'
 import { notify } from '../outbox/notify'
-import { residentPage } from '../tickets/tell'
 import { callbackPolicyOf } from './policy'
+import { pageUrl } from '../../../src/core/shared/pages'
 
 function routineTask(t: TicketDoc, s: SurveyDoc, now: number): CallbackDoc {
   return {
@@ -70,7 +70,7 @@ export async function sendSurveys(deps: Deps, batch = 200) {
           openid: t.reporterOpenid,
           title: '请为本次服务评价',
           body: `${t.no} 已完成（${formatTime(t.closedAt ?? now)}），请花半分钟为${t.assigneeName ? `${t.assigneeName}师傅` : '我们'}的服务打分`,
-          page: residentPage(t),
+          page: pageUrl('ticket', { id: t._id }),
           // Work auto-closes around the clock: the in-app message lands at once, the push waits out quiet hours.
           push: { templateKey: 'ticketSurvey', data: { no: t.no, note: '请为本次服务评价' }, notBefore: nextSendTime(now) },
         })

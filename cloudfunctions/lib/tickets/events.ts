@@ -1,4 +1,4 @@
-import type { Actor, TicketDoc } from '../../../src/core/tickets/types'
+import type { Actor, EventKind, TicketDoc } from '../../../src/core/tickets/types'
 import type { Tx } from '../ports/store'
 import { newId } from '../runtime/ids'
 
@@ -7,7 +7,7 @@ export interface EventDoc {
   _id: string
   ticketId: string
   communityId: string
-  kind: string
+  kind: EventKind
   at: number
   actor: Actor
   text: string
@@ -20,7 +20,7 @@ export interface EventDoc {
 export async function addEvent(
   tx: Tx,
   t: Pick<TicketDoc, '_id' | 'communityId'>,
-  kind: string,
+  kind: EventKind,
   actor: Actor,
   now: number,
   text: string,

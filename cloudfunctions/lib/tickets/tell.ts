@@ -2,26 +2,22 @@ import { formatTime } from '../../../src/core/shared/time'
 import { STATUS_LABELS, type TicketDoc } from '../../../src/core/tickets/types'
 import { notify } from '../outbox/notify'
 import type { Store, Tx } from '../ports/store'
+import { pageUrl } from '../../../src/core/shared/pages'
 
-export const residentPage = (t: Pick<TicketDoc, '_id'>) => `/tickets/detail/index?id=${t._id}`
-export const staffPage = (t: Pick<TicketDoc, '_id'>) => `/staff/ticket/index?id=${t._id}`
 
 /** Tell the reporter and everyone following (merged duplicates) about a step they should know of. */
-export async function tellResidents(tx: Tx, t: TicketDoc, now: number, title: string, body: string, templateKey = 'ticketProgress') {
+export async function tellResidents(tx: Tx, t: TicketDoc, now: number, title: string, body: string, templateKey: 'ticketProgress' | 'ticketDone' = 'ticketProgress') {
   const to = [...new Set([t.reporterOpenid, ...t.followers])].filter((o) => o && !o.startsWith('offline:'))
   for (const openid of to) {
     await notify(tx, now, {
       openid,
       title,
       body,
-      page: residentPage(t),
-      push: {
-        templateKey,
-        data:
-          templateKey === 'ticketDone'
-            ? { no: t.no, handler: t.assigneeName ?? '工作人员', note: body, time: formatTime(now) }
-            : { no: t.no, status: STATUS_LABELS[t.status], note: body, time: formatTime(now) },
-      },
+      page: pageUrl('ticket', { id: t._id }),
+      push:
+        templateKey === 'ticketDone'
+          ? { templateKey, data: { no: t.no, handler: t.assigneeName ?? '工作人员', note: body, time: formatTime(now) } }
+          : { templateKey, data: { no: t.no, status: STATUS_LABELS[t.status], note: body, time: formatTime(now) } },
     })
   }
 }
@@ -33,11 +29,11 @@ export async function tellStaff(tx: Tx, t: TicketDoc, now: number, openids: stri
       openid,
       title,
       body,
-      page: staffPage(t),
-      push: {
-        templateKey,
-        data: templateKey === 'newOrder' ? { no: t.no, place: t.place, note: body, time: formatTime(now) } : { no: t.no, level, note: body, time: formatTime(now) },
-      },
+      page: pageUrl('staffTicket', { id: t._id }),
+      push:
+        templateKey === 'newOrder'
+          ? { templateKey, data: { no: t.no, place: t.place, note: body, time: formatTime(now) } }
+          : { templateKey, data: { no: t.no, level, note: body, time: formatTime(now) } },
     })
   }
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { noticesContract } from '../../../src/core/notices/contracts'
 import { audienceBuildings, clockText, isActiveOutage, isOutageCategory, isUrgent, outageAffects, outageLine } from '../../../src/core/notices/rules'
 import { NOTICE_CATEGORY_LABELS, type NoticeDoc } from '../../../src/core/notices/types'
-import { OPEN_STATUSES } from '../../../src/core/tickets/types'
+import { isOpen, OPEN_STATUSES } from '../../../src/core/tickets/types'
 import type { House } from '../../../src/core/community/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
@@ -150,7 +150,7 @@ export const linkTicket: Handler<typeof noticesContract.linkTicket> = async (ctx
   await ctx.store.transaction(async (tx) => {
     const t = await tx.c.tickets.get(ticketId)
     if (!t || t.communityId !== n.communityId) throw new AppError('NOT_FOUND', '工单不存在')
-    if (!OPEN_STATUSES.includes(t.status)) throw new AppError('INVALID_STATE', '只能关联未办结的工单')
+    if (!isOpen(t.status)) throw new AppError('INVALID_STATE', '只能关联未办结的工单')
     if (t.type !== 'repair') throw new AppError('INVALID_STATE', '只有报修工单可以关联停水/停电')
     // As for a resident filing during the outage: only a ticket the outage reaches.
     const house = t.houseId ? await tx.c.houses.get(t.houseId) : null

@@ -2,7 +2,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { noticesContract } from '../../../src/core/notices/contracts'
 import { isActiveOutage, matchesRepair, outageAffects, outageLine, outageView, readShare } from '../../../src/core/notices/rules'
 import { DELIVERY_STATUSES, type NoticeDoc } from '../../../src/core/notices/types'
-import { OPEN_STATUSES } from '../../../src/core/tickets/types'
+import { isOpen } from '../../../src/core/tickets/types'
 import { maskPhone } from '../../../src/core/shared/phone'
 import type { Handler } from '../../lib/runtime/handler'
 import { loadTicket } from '../../lib/tickets/access'
@@ -58,7 +58,7 @@ export const forTicket: Handler<typeof noticesContract.forTicket> = async (ctx, 
     const n = await ctx.store.c.notices.get(t.outageId)
     return { ...(n && n.communityId === communityId && n.outage ? { linked: ref(n) } : {}), candidates: [] }
   }
-  if (t.type !== 'repair' || !OPEN_STATUSES.includes(t.status)) return { candidates: [] }
+  if (t.type !== 'repair' || !isOpen(t.status)) return { candidates: [] }
   const house = t.houseId ? await ctx.store.c.houses.get(t.houseId) : null
   // A community posts tens of notices a month: one page by publish time holds every live outage.
   const live = await ctx.store.c.notices.find({ where: { communityId, publishAt: { $lte: ctx.now } }, orderBy: [['publishAt', 'desc']], limit: 200 })

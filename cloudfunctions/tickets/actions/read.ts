@@ -1,6 +1,6 @@
 import { EVENTS, transition, type TicketEvent } from '../../../src/core/tickets/machine'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
-import type { TicketDoc } from '../../../src/core/tickets/types'
+import { FOLLOWED_STATUSES, isOpen, type TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { asStaff, loadTicket, rolesOn } from '../../lib/tickets/access'
@@ -11,7 +11,7 @@ import { summary } from '../../lib/tickets/views'
 export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, limit, open }) => {
   const houses = [...new Set(ctx.houses.map((h) => h.houseId))]
   if (!houses.length) return { items: [], total: 0 }
-  const where = { reporterOpenid: ctx.openid, houseId: houses.length === 1 ? houses[0] : { $in: houses }, ...(open ? { status: { $in: ['new', 'dispatched', 'accepted', 'in_progress', 'paused', 'resolved'] } } : {}) }
+  const where = { reporterOpenid: ctx.openid, houseId: houses.length === 1 ? houses[0] : { $in: houses }, ...(open ? { status: { $in: FOLLOWED_STATUSES } } : {}) }
   const coll = ctx.store.c.tickets
   const [items, total] = await Promise.all([coll.find({ where, orderBy: [['createdAt', 'desc']], offset, limit }), coll.count(where)])
   return { items: items.map((t) => summary(t, ctx)), total }
@@ -32,7 +32,7 @@ function allowed(ctx: Ctx, t: TicketDoc): string[] {
   const active = !['cancelled', 'merged'].includes(t.status)
   if (active) can.push('message')
   const roles = rolesOn(ctx, t)
-  if (active && roles.includes('resident') && !asStaff(ctx, t) && ['new', 'dispatched', 'accepted', 'in_progress', 'paused'].includes(t.status)) can.push('urge')
+  if (active && roles.includes('resident') && !asStaff(ctx, t) && isOpen(t.status)) can.push('urge')
   if (active && roles.some((r) => r !== 'resident' && r !== 'handler')) can.push('link')
   return can
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import { meet } from '../../../src/core/tickets/sla'
-import { OPEN_STATUSES, type TicketDoc } from '../../../src/core/tickets/types'
+import { isOpen, type TicketDoc } from '../../../src/core/tickets/types'
 import type { UserDoc } from '../../../src/core/account/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { asStaff, assertCanSee } from '../../lib/tickets/access'
@@ -53,7 +53,7 @@ export const urge: Handler<typeof ticketsContract.urge> = async (ctx, { ticketId
     const t = await tx.c.tickets.get(ticketId)
     if (!t) throw new AppError('NOT_FOUND', '工单不存在')
     if (!ownsTicket(ctx, t)) throw new AppError('NOT_FOUND', '工单不存在')
-    if (!OPEN_STATUSES.includes(t.status)) throw new AppError('INVALID_STATE', '工单已处理完毕，无需催单')
+    if (!isOpen(t.status)) throw new AppError('INVALID_STATE', '工单已处理完毕，无需催单')
     const wait = t.lastUrgeAt === undefined ? 0 : t.lastUrgeAt + rules.urgeMinutes * 60_000 - ctx.now
     if (wait > 0) throw new AppError('RATE_LIMITED', `已催过单，请 ${Math.ceil(wait / 60_000)} 分钟后再试`)
     const next: TicketDoc = { ...t, lastUrgeAt: ctx.now, urgeCount: t.urgeCount + 1, updatedAt: ctx.now }

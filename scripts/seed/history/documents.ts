@@ -6,7 +6,7 @@ import { CALL_OUTCOME_LABELS, type CallAttempt, type CallbackDoc, type SurveyDoc
 import { derive } from '../../../src/core/tickets/escalation'
 import { spoken } from '../../../src/core/tickets/promise'
 import { computeSla, DEFAULT_SLA } from '../../../src/core/tickets/sla'
-import { DEADLINE_LABELS, type Actor, type CostItem, type Sla, type TicketDoc } from '../../../src/core/tickets/types'
+import { DEADLINE_LABELS, type Actor, type CostItem, type EventKind, type Sla, type TicketDoc } from '../../../src/core/tickets/types'
 import { CAL, type Staffer, SYSTEM, LEVEL_WORDS } from './basics'
 import { type Plan, type World, priorityOf, placeOf, callEnd, callAnswer, type Rung, slaOf, slaUnmet } from './plan'
 
@@ -27,7 +27,7 @@ export function buildTicket(w: World, p: Plan): Built {
   const deskRole = p.desk.roles.includes('supervisor') && !p.desk.roles.includes('agent') ? 'supervisor' : 'agent'
   const desk = actorOf(p.desk, deskRole)
   const events: Built['events'] = []
-  const ev = (at: number, kind: string, actor: Actor, text: string, extra: { internal?: boolean; data?: Record<string, unknown> } = {}) =>
+  const ev = (at: number, kind: EventKind, actor: Actor, text: string, extra: { internal?: boolean; data?: Record<string, unknown> } = {}) =>
     events.push({ at, kind, actor, text, internal: extra.internal ?? false, ...(extra.data ? { data: extra.data } : {}) })
 
   const createdText = p.source === 'app' ? '提交了工单' : `代客登记（${p.reporter.name}）`

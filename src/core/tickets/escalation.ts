@@ -1,7 +1,7 @@
 import { AUTO_CLOSE_MS } from './machine'
 import { DEADLINES } from './sla'
 import type { DeadlineKey, TicketDoc } from './types'
-import { OPEN_STATUSES } from './types'
+import { isOpen } from './types'
 
 /**
  * The escalation ladder. Per unmet promise: at warnAt the holder is warned (level 1); at the due
@@ -15,7 +15,7 @@ export interface Step {
 const levelAt = (d: { warnAt: number; due: number; escalateAt: number }, now: number): 0 | 1 | 2 | 3 =>
   now >= d.escalateAt ? 3 : now >= d.due ? 2 : now >= d.warnAt ? 1 : 0
 
-const watching = (t: Pick<TicketDoc, 'status' | 'sla'>) => OPEN_STATUSES.includes(t.status) && t.status !== 'paused' && t.sla.pausedAt === undefined
+const watching = (t: Pick<TicketDoc, 'status' | 'sla'>) => isOpen(t.status) && t.status !== 'paused' && t.sla.pausedAt === undefined
 
 /** Steps now due, highest level only per promise (a ticket found late jumps straight to the top). */
 export function dueSteps(t: Pick<TicketDoc, 'status' | 'sla'>, now: number): Step[] {
@@ -44,12 +44,12 @@ export function isOverdue(t: Pick<TicketDoc, 'status' | 'sla'>, now: number): bo
  * inbox and the scheduler can find it by index.
  */
 export function derive<T extends Pick<TicketDoc, 'status' | 'sla' | 'resolvedAt' | 'overdue' | 'nextCheckAt' | 'open'>>(t: T, now: number): T {
-  return { ...t, open: OPEN_STATUSES.includes(t.status), overdue: isOverdue(t, now), escalated: isEscalated(t), nextCheckAt: nextCheckAt(t) }
+  return { ...t, open: isOpen(t.status), overdue: isOverdue(t, now), escalated: isEscalated(t), nextCheckAt: nextCheckAt(t) }
 }
 
 /** Open and some promise has climbed to the 客服主任 (level 3): the dashboard's 已升级 tile. */
 export function isEscalated(t: Pick<TicketDoc, 'status' | 'sla'>): boolean {
-  return OPEN_STATUSES.includes(t.status) && DEADLINES.some((key) => (t.sla[key]?.level ?? 0) >= 3)
+  return isOpen(t.status) && DEADLINES.some((key) => (t.sla[key]?.level ?? 0) >= 3)
 }
 
 /**

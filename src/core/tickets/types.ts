@@ -63,7 +63,19 @@ export const STATUS_LABELS: Record<Status, string> = {
   merged: '已合并',
 }
 /** Tickets someone still has to act on. */
-export const OPEN_STATUSES: Status[] = ['new', 'dispatched', 'accepted', 'in_progress', 'paused']
+export const OPEN_STATUSES: readonly Status[] = ['new', 'dispatched', 'accepted', 'in_progress', 'paused']
+export const isOpen = (s: Status) => OPEN_STATUSES.includes(s)
+/** What a resident still follows in 我的工单: open work, and work done that awaits his confirmation. */
+export const FOLLOWED_STATUSES: readonly Status[] = [...OPEN_STATUSES, 'resolved']
+
+/** The steps a ticket's timeline records (ticketEvents.kind). */
+export const EVENT_KINDS = [
+  'created', 'paged', 'survey_complaint', 'merged', 'merged_in', 'linked', 'outage_linked',
+  'dispatched', 'reassigned', 'accepted', 'declined', 'arrived', 'paused', 'resumed', 'completed',
+  'resolved', 'confirmed', 'reopened', 'cancelled', 'auto_closed',
+  'reply', 'note', 'urged', 'warned', 'escalated', 'rated', 'rating_amended', 'bad_rating', 'rating_reply', 'callback',
+] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
 
 export const PAUSE_REASONS = ['parts', 'absent', 'other'] as const
 export type PauseReason = (typeof PAUSE_REASONS)[number]

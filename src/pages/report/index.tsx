@@ -1,3 +1,4 @@
+import type { TemplateKey } from '../../core/shared/templates'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -19,7 +20,7 @@ type Community = Output<typeof accountContract.communities>[number]
 type Created = Output<typeof ticketsContract.create>
 
 /** The templates of the steps a reporter waits for, asked at the submit tap (WeChat: ≤ 3). */
-const TEMPLATES = ['ticketProgress', 'ticketDone', 'ticketSurvey']
+const TICKET_TEMPLATES: TemplateKey[] = ['ticketProgress', 'ticketDone', 'ticketSurvey']
 
 export default function Report() {
   const { me, error, loading, reload } = useMe()
@@ -39,7 +40,7 @@ export default function Report() {
   }, [outageKey])
 
   useDidShow(() => {
-    preloadTemplates(TEMPLATES)
+    preloadTemplates(TICKET_TEMPLATES)
     refreshUnreadBadge()
   })
 
@@ -85,7 +86,7 @@ export default function Report() {
     setErrors({})
     setBusy(true)
     // First await of the tap: WeChat opens its subscribe panel only from a tap.
-    await askSubscribe(TEMPLATES)
+    await askSubscribe(TICKET_TEMPLATES)
     try {
       setDone(await api.tickets.create({ ...draftInput(draft, house.houseId), ...(outage[0] ? { outageId: outage[0].id } : {}), requestId: request.current() }))
       request.renew()

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { MemoryCloudDb } from './database'
 import { WeChatServers } from './wechat'
-import { TEMPLATES, type FieldKind } from '../../../cloudfunctions/lib/templates'
+import { fieldsOf, TEMPLATES, type FieldKind, type TemplateKey } from '../../../src/core/shared/templates'
+import { envNameOf } from '../../../cloudfunctions/lib/templates'
 
 /**
  * The real wx-server-sdk, with only its network ends answered here: the database requester,
@@ -20,10 +21,10 @@ export const SUB_MCH_ID = '1900000109'
 export function installCloudBase() {
   // Template ids as the admin console gives them, and WeChat Pay's settings, as deploy sets them.
   const templates: Record<string, Record<string, FieldKind>> = {}
-  for (const [key, t] of Object.entries(TEMPLATES)) {
+  for (const key of Object.keys(TEMPLATES) as TemplateKey[]) {
     const id = `tpl_${key}`
-    process.env[`TPL_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`] = id
-    templates[id] = Object.fromEntries(Object.values(t.fields).map((f) => [f.key, f.kind]))
+    process.env[envNameOf(key)] = id
+    templates[id] = Object.fromEntries(fieldsOf(key).map((f) => [f.keyword, f.kind]))
   }
   process.env.PAY_ENV_ID = ENV_ID
   process.env.PAY_SUB_MCH_ID = SUB_MCH_ID

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { FieldKind } from '../../../cloudfunctions/lib/templates'
+import type { FieldKind } from '../../../src/core/shared/templates'
 
 /**
  * WeChat's servers behind cloud.openapi and cloud.cloudPay, as they answer: subscribeMessage.send

@@ -1,5 +1,6 @@
 import type { Notifier, PushMessage } from '../../ports/notifier'
-import { TEMPLATES, renderTemplateData } from '../../templates'
+import { isTemplateKey, type TemplateKey } from '../../../../src/core/shared/templates'
+import { renderTemplateData, templateId } from '../../templates'
 
 interface OpenApi {
   subscribeMessage: {
@@ -12,14 +13,14 @@ export function cloudbaseNotifier(openapi: OpenApi, miniprogramState = 'formal')
   return {
     channel: 'subscribe',
     async push(msg: PushMessage) {
-      const tpl = TEMPLATES[msg.templateKey]
-      if (!tpl?.id) return { status: 'failed', error: `no template id for ${msg.templateKey}`, retryable: false }
+      const id = isTemplateKey(msg.templateKey) ? templateId(msg.templateKey) : ''
+      if (!id) return { status: 'failed', error: `no template id for ${msg.templateKey}`, retryable: false }
       try {
         await openapi.subscribeMessage.send({
           touser: msg.openid,
-          templateId: tpl.id,
+          templateId: id,
           page: msg.page,
-          data: renderTemplateData(tpl, msg.data),
+          data: renderTemplateData(msg.templateKey as TemplateKey, msg.data),
           miniprogramState,
         })
         return { status: 'sent' }

@@ -27,8 +27,8 @@ function translateCondition(cond: Condition, _: Command): unknown {
   if (cond.$gte !== undefined) parts.push(_.gte(cond.$gte))
   if (cond.$lt !== undefined) parts.push(_.lt(cond.$lt))
   if (cond.$lte !== undefined) parts.push(_.lte(cond.$lte))
-  if (cond.$in !== undefined) parts.push(_.in(cond.$in))
-  if (cond.$nin !== undefined) parts.push(_.nin(cond.$nin))
+  if (cond.$in !== undefined) parts.push(_.in([...cond.$in]))
+  if (cond.$nin !== undefined) parts.push(_.nin([...cond.$nin]))
   if (cond.$exists !== undefined) parts.push(_.exists(cond.$exists))
   return parts.length === 1 ? parts[0] : _.and(...parts)
 }

@@ -1,0 +1,66 @@
+/**
+ * Every page a link can open, by name, with the query it takes: one table for the pages the
+ * server's messages open and the client's navigation, so moving a page is one line here (and its
+ * entry in app.config.ts, which a test holds to this table).
+ */
+export const PAGES = {
+  home: '/pages/index/index',
+  report: '/pages/report/index',
+  bills: '/pages/bills/index',
+  messages: '/pages/messages/index',
+  mine: '/pages/mine/index',
+  login: '/pages/login/index',
+  bind: '/account/bind/index',
+  members: '/account/members/index',
+  receipt: '/billing/receipt/index',
+  dispute: '/billing/dispute/index',
+  myTickets: '/tickets/list/index',
+  ticket: '/tickets/detail/index',
+  notices: '/notices/list/index',
+  notice: '/notices/detail/index',
+  staffHome: '/staff/home/index',
+  staffBindings: '/staff/bindings/index',
+  staffInbox: '/staff/inbox/index',
+  staffTicket: '/staff/ticket/index',
+  staffRecord: '/staff/record/index',
+  staffBills: '/staff/bills/index',
+  staffCampaign: '/staff/campaign/index',
+  staffHouseBills: '/staff/house-bills/index',
+  staffCallbacks: '/staff/callbacks/index',
+  staffFigures: '/staff/figures/index',
+  staffNotices: '/staff/notices/index',
+  staffFees: '/staff/fees/index',
+  staffDashboard: '/staff/dashboard/index',
+  staffSettings: '/staff/settings/index',
+  staffTeam: '/staff/team/index',
+  staffReport: '/staff/report/index',
+} as const satisfies Record<string, `/${string}/index`>
+
+export type PageName = keyof typeof PAGES
+
+/** The tab bar's pages: reached with switchTab, which takes no query. */
+export const TAB_PAGES = ['home', 'report', 'bills', 'messages', 'mine'] as const satisfies readonly PageName[]
+export type TabPage = (typeof TAB_PAGES)[number]
+export const isTab = (name: PageName): name is TabPage => (TAB_PAGES as readonly PageName[]).includes(name)
+
+type Query = Record<string, string | number | undefined>
+/** The query each page needs; a page not named here takes none (or any optional filter). */
+interface Needs {
+  ticket: { id: string }
+  staffTicket: { id: string }
+  notice: { id: string }
+  receipt: { no: string }
+  members: { houseId: string }
+  staffHouseBills: { houseId: string }
+  staffCampaign: { id: string }
+}
+export type PageQuery<N extends PageName> = N extends keyof Needs ? Needs[N] & Query : Query
+
+/** The URL of a page with its query (values encoded, empty ones left out). */
+export function pageUrl<N extends PageName>(name: N, ...[query]: N extends keyof Needs ? [PageQuery<N>] : [Query?]): string {
+  const q = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return q ? `${PAGES[name]}?${q}` : PAGES[name]
+}
