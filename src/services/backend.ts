@@ -3,6 +3,7 @@ import type { Envelope } from '../core/shared/errors'
 import { ApiError } from './errors'
 import { getToken, clearToken } from './token'
 import type { UploadPurpose } from '../core/account/contracts'
+import { restart } from './nav'
 
 /**
  * The app's only door to the back end. In WeChat a call is `wx.cloud.callFunction`, and the
@@ -43,7 +44,7 @@ export async function call<T>(name: string, action: string, data: unknown = {}):
   if (env.ok) return env.data as T
   if (env.error.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') {
     clearToken()
-    Taro.reLaunch({ url: '/pages/login/index' })
+    restart('login')
   }
   throw new ApiError(env.error.code, env.error.message, env.error.fields)
 }

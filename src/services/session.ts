@@ -5,6 +5,7 @@ import type { accountContract } from '../core/account/contracts'
 import { api } from './api'
 import { ApiError, messageOf } from './errors'
 import { getToken } from './token'
+import { restart } from './nav'
 
 export type Me = Output<typeof accountContract.whoami>
 
@@ -21,7 +22,7 @@ export const chooseHouse = (houseId: string) => Taro.setStorageSync(HOUSE_KEY, h
 /** On the local host, a visitor with no dev session is sent to sign in first. */
 export function needsSignIn() {
   if (process.env.TARO_ENV === 'h5' && !getToken()) {
-    Taro.reLaunch({ url: '/pages/login/index' })
+    restart('login')
     return true
   }
   return false

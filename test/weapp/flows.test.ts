@@ -56,7 +56,7 @@ it('工作台 → 工单 → 派单: the agent picks 赵强 in the sheet and the
   await page.tap('.st-bar-btn', '派单')
   await h.until(page, (x) => x.includes('赵强'))
   await page.tap('.st-handler', '赵强')
-  await page.tap('.st-sheet-btn')
+  await page.tap('.sheet-btn')
   expect(await until(() => fnCalls().some((c) => c.data.action === 'dispatch'))).toBe(true)
   const d = await h.backend.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
   expect(d).toMatchObject({ status: 'dispatched', assigneeName: '赵强' })

@@ -12,6 +12,7 @@ import { HousePicker } from '../../components/house-picker'
 import { PrivacySheet } from '../../components/privacy-sheet'
 import { verifyPhone } from './verify-phone'
 import './index.scss'
+import { back, go } from '../../services/nav'
 
 const WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -54,7 +55,7 @@ export default function Bind() {
           Taro.showToast({ title: messageOf(e), icon: 'none' })
         }
       }}
-      onDisagree={() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' }))}
+      onDisagree={() => back('mine')}
     />
   )
 
@@ -104,7 +105,7 @@ export default function Bind() {
           <Text className='muted'>
             {ok ? `${result.label} 已绑定到您的账号，家里已绑定的成员会收到通知。` : `${why}，物业将在 1 个工作日内核实 ${result.label}，结果会通过消息通知您。`}
           </Text>
-          <Button className='btn btn-primary btn-block bind-result-btn' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+          <Button className='btn btn-primary btn-block bind-result-btn' onClick={() => go('mine')}>
             查看我的房屋
           </Button>
         </View>

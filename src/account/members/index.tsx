@@ -1,13 +1,15 @@
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../services/api'
-import { messageOf } from '../../services/errors'
+import { useAction } from '../../services/use-action'
+import { ReasonSheet } from '../../components/sheet'
 import { needsSignIn, useLoad } from '../../services/session'
 import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS } from '../../core/account/types'
 import { formatTime } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
+import { go } from '../../services/nav'
 
 type Member = Awaited<ReturnType<typeof api.account.houseMembers>>['members'][number]
 
@@ -18,8 +20,7 @@ export default function Members() {
   const houseId = useRouter().params.houseId ?? ''
   const house = useLoad(() => api.account.houseMembers({ houseId }))
   const [revoking, setRevoking] = useState<Member | null>(null)
-  const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction({ reload: house.reload, reloadOnSuccess: false })
 
   useDidShow(() => {
     if (!needsSignIn()) house.reload()
@@ -30,24 +31,12 @@ export default function Members() {
   const { label, standing, members } = house.data
 
   const remove = async (m: Member, why?: string) => {
-    setBusy(true)
-    try {
-      await api.account.removeBinding({ bindingId: m.bindingId, ...(why ? { reason: why } : {}) })
-      setRevoking(null)
-      setReason('')
-      if (m.isMe) {
-        Taro.showToast({ title: '已解除绑定', icon: 'success' })
-        Taro.switchTab({ url: '/pages/mine/index' })
-        return
-      }
-      Taro.showToast({ title: '已移除', icon: 'success' })
-      house.reload()
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    if (!(await run('remove', () => api.account.removeBinding({ bindingId: m.bindingId, ...(why ? { reason: why } : {}) }), m.isMe ? '已解除绑定' : '已移除'))) return
+    setRevoking(null)
+    if (m.isMe) go('mine')
+    else house.reload()
   }
+
 
   const ask = async (m: Member) => {
     if (!m.isMe && standing === 'staff') return setRevoking(m)
@@ -87,7 +76,7 @@ export default function Members() {
           </Text>
           {m.canRemove && (
             <View className='members-actions'>
-              <Button className='btn btn-danger-ghost btn-small' disabled={busy || undefined} onClick={() => ask(m)} data-testid='remove-member'>
+              <Button className='btn btn-danger-ghost btn-small' disabled={Boolean(busy) || undefined} onClick={() => ask(m)} data-testid='remove-member'>
                 {m.isMe ? (m.status === 'pending' ? '撤回申请' : '解除绑定') : standing === 'staff' ? '解除绑定' : '移除'}
               </Button>
             </View>
@@ -96,25 +85,21 @@ export default function Members() {
       ))}
 
       {revoking && (
-        <View className='sheet-mask'>
-          <View className='sheet'>
-            <Text className='sheet-title'>解除 {who(revoking)} 的绑定</Text>
-            <Text className='muted'>住户会在消息中看到这段原因</Text>
-            <Textarea className='sheet-textarea' value={reason} maxlength={100} placeholder='例如：业主来电确认此人已搬离' onInput={(e) => setReason(e.detail.value)} data-testid='revoke-reason' />
-            <View className='members-actions'>
-              <Button className='btn btn-ghost btn-small' onClick={() => setRevoking(null)}>
-                取消
-              </Button>
-              <Button className='btn btn-primary btn-small' disabled={reason.trim().length < 2 || busy || undefined} onClick={() => remove(revoking, reason.trim())} data-testid='confirm-revoke'>
-                确认解除
-              </Button>
-            </View>
-          </View>
-        </View>
+        <ReasonSheet
+          testid='revoke'
+          title={`解除 ${who(revoking)} 的绑定`}
+          hint='住户会在消息中看到这段原因'
+          placeholder='例如：业主来电确认此人已搬离'
+          maxLength={100}
+          busy={Boolean(busy)}
+          submit='确认解除'
+          onClose={() => setRevoking(null)}
+          onSubmit={(why) => remove(revoking, why)}
+        />
       )}
 
       <View className='members-home'>
-        <Text onClick={() => Taro.switchTab({ url: '/pages/mine/index' })} data-testid='go-mine'>
+        <Text onClick={() => go('mine')} data-testid='go-mine'>
           ‹ 返回我的
         </Text>
       </View>

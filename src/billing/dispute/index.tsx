@@ -7,6 +7,7 @@ import { ApiError, messageOf } from '../../services/errors'
 import { askSubscribe } from '../../services/subscribe'
 import { yuan } from '../../core/bills/fees'
 import './index.scss'
+import { replace } from '../../services/nav'
 
 const HINTS = ['面积与房产证不符', '单价与收费标准不符', '已在线下缴纳', '车位已退租', '读数有误']
 
@@ -28,7 +29,7 @@ export default function BillDispute() {
     try {
       const t = await api.tickets.create({ type: 'question', scope: 'home', houseId: params.houseId!, category: 'other', description, photos: [], billId: decodeURIComponent(params.billId ?? ''), requestId: request.current() })
       Taro.showToast({ title: '已提交，客服会尽快答复', icon: 'none' })
-      Taro.redirectTo({ url: `/tickets/detail/index?id=${t.id}` })
+      replace('ticket', { id: t.id })
     } catch (e) {
       setError(e instanceof ApiError && e.fields ? Object.values(e.fields)[0] : messageOf(e))
     } finally {

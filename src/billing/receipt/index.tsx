@@ -1,5 +1,5 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { api } from '../../services/api'
 import { needsSignIn, useLoad } from '../../services/session'
@@ -8,6 +8,7 @@ import { yuan } from '../../core/bills/fees'
 import { formatTime } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
+import { go } from '../../services/nav'
 
 /** An electronic receipt. Opened from the bills page or from a 缴费成功 message, so it offers a way home. */
 export default function Receipt() {
@@ -55,7 +56,7 @@ export default function Receipt() {
         </View>
         <View className='receipt-stamp'>已收款</View>
       </View>
-      <Button className='btn btn-ghost btn-block' onClick={() => Taro.switchTab({ url: '/pages/bills/index' })}>
+      <Button className='btn btn-ghost btn-block' onClick={() => go('bills')}>
         返回账单
       </Button>
     </View>

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import './index.scss'
+import { go } from '../../services/nav'
 
 export interface OutageItem {
   id: string
@@ -16,7 +16,7 @@ export function OutageBanner({ items }: { items: OutageItem[] }) {
   return (
     <View data-testid='outage-banner'>
       {items.map((o) => (
-        <View key={o.id} className='ob-item' onClick={() => Taro.navigateTo({ url: `/notices/detail/index?id=${o.id}` })} data-testid='outage-open'>
+        <View key={o.id} className='ob-item' onClick={() => go('notice', { id: o.id })} data-testid='outage-open'>
           <Text className='card-title'>{o.title}</Text>
           <Text className='ob-line' data-testid='outage-line'>
             {o.line}

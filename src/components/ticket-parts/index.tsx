@@ -1,12 +1,12 @@
 import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { ReactNode } from 'react'
 import type { Output } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
 import { CATEGORY_LABELS, DEADLINE_LABELS, EMERGENCY_LABELS, SCOPE_LABELS, SOURCE_LABELS, STATUS_LABELS, TYPE_LABELS, type Status } from '../../core/tickets/types'
 import { DEPARTMENT_LABELS, ROLE_LABELS, type Caller, type Department } from '../../core/shared/roles'
 import { formatTime } from '../../core/shared/time'
 import './index.scss'
+import { go, replace } from '../../services/nav'
 
 export type TicketSummary = Output<typeof ticketsContract.mine>['items'][number]
 export type TicketDetail = Output<typeof ticketsContract.detail>
@@ -95,28 +95,11 @@ export function Timeline({ entries, urls }: { entries: TimelineEntry[]; urls?: R
   )
 }
 
-export function Sheet({ title, hint, onClose, children, testid }: { title: string; hint?: string; onClose: () => void; children: ReactNode; testid?: string }) {
-  return (
-    <View className='sheet-mask' onClick={onClose}>
-      <View className='sheet' onClick={(e) => e.stopPropagation()} data-testid={testid}>
-        <View className='row between'>
-          <Text className='sheet-title'>{title}</Text>
-          <Text className='tk-sheet-close' onClick={onClose}>
-            ✕
-          </Text>
-        </View>
-        {hint && <Text className='muted'>{hint}</Text>}
-        {children}
-      </View>
-    </View>
-  )
-}
-
 /** Pages opened from a message have no back button; this is their way home. */
 export function HomeLink({ staff }: { staff?: boolean }) {
   return (
     <View className='tk-home'>
-      <Text onClick={() => (staff ? Taro.redirectTo({ url: '/staff/home/index' }) : Taro.switchTab({ url: '/pages/index/index' }))} data-testid='go-home'>
+      <Text onClick={() => (staff ? replace('staffHome') : go('home'))} data-testid='go-home'>
         {staff ? '‹ 工作台' : '‹ 首页'}
       </Text>
     </View>

@@ -43,7 +43,7 @@ export const TAB_PAGES = ['home', 'report', 'bills', 'messages', 'mine'] as cons
 export type TabPage = (typeof TAB_PAGES)[number]
 export const isTab = (name: PageName): name is TabPage => (TAB_PAGES as readonly PageName[]).includes(name)
 
-type Query = Record<string, string | number | undefined>
+type Query = Record<string, string | number | boolean | undefined>
 /** The query each page needs; a page not named here takes none (or any optional filter). */
 interface Needs {
   ticket: { id: string }
@@ -55,9 +55,11 @@ interface Needs {
   staffCampaign: { id: string }
 }
 export type PageQuery<N extends PageName> = N extends keyof Needs ? Needs[N] & Query : Query
+/** A page's query as call arguments: required where the page needs one, optional otherwise. */
+export type PageArgs<N extends PageName> = N extends keyof Needs ? [PageQuery<N>] : [Query?]
 
 /** The URL of a page with its query (values encoded, empty ones left out). */
-export function pageUrl<N extends PageName>(name: N, ...[query]: N extends keyof Needs ? [PageQuery<N>] : [Query?]): string {
+export function pageUrl<N extends PageName>(name: N, ...[query]: PageArgs<N>): string {
   const q = Object.entries(query ?? {})
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)

@@ -1,4 +1,5 @@
-import { fromQuery, tileFilters, tileList, toQuery, whereOf } from './dashboard'
+import { pageUrl } from '../shared/pages'
+import { fromQuery, tileFilters, tileList, whereOf } from './dashboard'
 
 const DAY = Date.UTC(2026, 10, 23, 16) // 2026-11-24 00:00 Shanghai
 
@@ -20,7 +21,7 @@ describe('dashboard tiles', () => {
 
   it('a filter survives the trip through page query parameters', () => {
     for (const f of Object.values(tileFilters(DAY))) {
-      const params = Object.fromEntries(new URLSearchParams(toQuery(f)))
+      const params = Object.fromEntries(new URLSearchParams(pageUrl('staffInbox', { ...f }).split('?')[1]))
       expect(fromQuery(params)).toEqual(f)
     }
   })

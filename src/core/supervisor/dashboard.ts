@@ -43,14 +43,7 @@ export function whereOf(f: TileFilter): Where {
 export const tileList = (dayStart: number) =>
   TILE_KEYS.map((key) => ({ key, label: TILE_LABELS[key], filter: tileFilters(dayStart)[key] }))
 
-/** A tile filter as page query parameters, and back: how the dashboard hands it to the inbox. */
-export function toQuery(f: TileFilter): string {
-  return Object.entries(f)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-    .join('&')
-}
-
+/** A tile filter read back from the inbox page's query: how the dashboard hands it over. */
 export function fromQuery(p: Record<string, string | undefined>): TileFilter | null {
   const tab = p.tab
   if (tab !== 'new' && tab !== 'mine' && tab !== 'overdue' && tab !== 'all') return null

@@ -9,6 +9,7 @@ import { formatTime } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import { categoryTag, STATE_LABELS, stateTag } from '../labels'
 import '../parts.scss'
+import { go } from '../../services/nav'
 
 export default function NoticeDetail() {
   const id = useRouter().params.id ?? ''
@@ -125,7 +126,7 @@ export default function NoticeDetail() {
           </Button>
         </View>
       )}
-      <Button className='btn btn-ghost btn-block' onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>
+      <Button className='btn btn-ghost btn-block' onClick={() => go('home')}>
         返回首页
       </Button>
     </View>

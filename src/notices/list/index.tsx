@@ -7,6 +7,7 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { categoryTag, STATE_LABELS, stateTag } from '../labels'
 import '../parts.scss'
+import { go } from '../../services/nav'
 
 export default function NoticeList() {
   const list = useLoad(() => api.notices.list({ limit: 50 }), [])
@@ -28,7 +29,7 @@ export default function NoticeList() {
         </View>
       )}
       {d.items.map((n) => (
-        <View key={n.id} className='card nt-item' onClick={() => Taro.navigateTo({ url: `/notices/detail/index?id=${n.id}` })} data-testid='notice-item'>
+        <View key={n.id} className='card nt-item' onClick={() => go('notice', { id: n.id })} data-testid='notice-item'>
           <View className='nt-head'>
             <Text className={categoryTag(n.category)}>{NOTICE_CATEGORY_LABELS[n.category]}</Text>
             {n.pinned && <Text className='tag'>置顶</Text>}

@@ -14,6 +14,7 @@ import type { billsContract } from '../../core/bills/contracts'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { openBillDispute } from './dispute'
 import './index.scss'
+import { go } from '../../services/nav'
 
 type Bill = Output<typeof billsContract.myBills>['houses'][number]['bills'][number]
 
@@ -71,7 +72,7 @@ export default function Bills() {
       await Promise.all([bills.reload(), history.reload()])
       if (receiptNo) {
         Taro.showToast({ title: '缴费成功', icon: 'success' })
-        Taro.navigateTo({ url: `/billing/receipt/index?no=${receiptNo}` })
+        go('receipt', { no: receiptNo })
       } else Taro.showToast({ title: '支付结果确认中，请稍后刷新', icon: 'none' })
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' })
@@ -107,7 +108,7 @@ export default function Bills() {
               title='还没有绑定房屋'
               text='绑定房屋后即可查看和缴纳物业账单'
               action={
-                <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/account/bind/index' })}>
+                <Button className='btn btn-primary btn-small' onClick={() => go('bind')}>
                   绑定房屋
                 </Button>
               }
@@ -188,7 +189,7 @@ export default function Bills() {
               <Text className='bill-amount'>¥{yuan(b.payable)}</Text>
             </View>
             {b.receiptNo && (
-              <View className='bill-receipt' onClick={() => Taro.navigateTo({ url: `/billing/receipt/index?no=${b.receiptNo}` })} data-testid='receipt-link'>
+              <View className='bill-receipt' onClick={() => go('receipt', { no: b.receiptNo! })} data-testid='receipt-link'>
                 <Text>电子收据 {b.receiptNo}</Text>
                 <Text>查看 ›</Text>
               </View>

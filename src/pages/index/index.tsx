@@ -12,6 +12,7 @@ import { OutageBanner, type OutageItem } from '../../components/outage-banner'
 import type { Output } from '../../core/shared/contract'
 import type { accountContract } from '../../core/account/contracts'
 import './index.scss'
+import { go } from '../../services/nav'
 
 type Community = Output<typeof accountContract.communities>[number]
 
@@ -84,7 +85,7 @@ export default function Home() {
       <View className='page home-body'>
         {house && board && <OutageBanner items={board.outages} />}
         {house && board && (
-          <View className='card' onClick={() => Taro.navigateTo({ url: '/notices/list/index' })} data-testid='home-notices'>
+          <View className='card' onClick={() => go('notices')} data-testid='home-notices'>
             <View className='card-title'>
               <Text>社区公告</Text>
               <Text className='muted'>全部 ›</Text>
@@ -103,7 +104,7 @@ export default function Home() {
               <Text className='card-title'>绑定房屋，开启物业服务</Text>
               <Text className='muted'>绑定后可报事报修、查看账单、接收停水停电通知</Text>
             </View>
-            <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/account/bind/index' })}>
+            <Button className='btn btn-primary btn-small' onClick={() => go('bind')}>
               去绑定
             </Button>
           </View>
@@ -144,7 +145,7 @@ export default function Home() {
         )}
 
         {me.staff && (
-          <View className='card home-staff' onClick={() => Taro.navigateTo({ url: '/staff/home/index' })}>
+          <View className='card home-staff' onClick={() => go('staffHome')}>
             <Text className='card-title'>员工工作台</Text>
             <Text className='muted'>{me.staff.name}，处理待办事项 ›</Text>
           </View>

@@ -7,6 +7,7 @@ import { setToken } from '../../services/token'
 import { useLoad } from '../../services/session'
 import { ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
+import { restart } from '../../services/nav'
 
 /**
  * Local host only: in WeChat the platform says who you are; here you pick a demo person.
@@ -22,7 +23,7 @@ export default function Login() {
   const signIn = async (account: string) => {
     try {
       setToken(await devLogin(account))
-      Taro.reLaunch({ url: '/pages/index/index' })
+      restart('home')
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' })
     }

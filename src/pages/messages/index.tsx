@@ -7,6 +7,7 @@ import { needsSignIn, useLoad } from '../../services/session'
 import { refreshUnreadBadge } from '../../services/badge'
 import { dayjs, TZ } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
+import { openLink } from '../../services/nav'
 import './index.scss'
 
 const PAGE = 20
@@ -20,14 +21,6 @@ function when(t: number, now: number) {
   return a.format(a.isSame(b, 'year') ? 'MM-DD HH:mm' : 'YYYY-MM-DD')
 }
 
-/** Pages of the tabBar open with switchTab; everything else with navigateTo. */
-const TAB_PAGES = ['/pages/index/index', '/pages/report/index', '/pages/messages/index', '/pages/bills/index', '/pages/mine/index']
-
-function openPage(url: string) {
-  const path = url.split('?')[0]
-  if (TAB_PAGES.includes(path)) return Taro.switchTab({ url: path })
-  return Taro.navigateTo({ url }).catch(() => Taro.switchTab({ url: path }))
-}
 
 export default function Messages() {
   const list = useLoad(() => api.account.messages({ limit: PAGE }))
@@ -70,7 +63,7 @@ export default function Messages() {
       list.setData({ ...d, unread: Math.max(0, d.unread - 1), items: d.items.map((x) => (x.id === m.id ? { ...x, read: true } : x)) })
       api.account.markRead({ ids: [m.id] }).catch(() => undefined)
     }
-    if (m.page) openPage(m.page)
+    if (m.page) openLink(m.page)
   }
 
   const readAll = async () => {

@@ -14,6 +14,7 @@ import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { PrivacySheet } from '../../components/privacy-sheet'
 import { useDidShow } from '@tarojs/taro'
 import './index.scss'
+import { go, restart } from '../../services/nav'
 
 const STATUS_TAG = { approved: '', pending: 'tag-warn', rejected: 'tag-danger', removed: 'tag-gray' } as const
 
@@ -114,7 +115,7 @@ export default function Mine() {
 
       <View className='section-title row between'>
         <Text>我的房屋</Text>
-        <Text className='mine-add' onClick={() => Taro.navigateTo({ url: '/account/bind/index' })} data-testid='bind-new'>
+        <Text className='mine-add' onClick={() => go('bind')} data-testid='bind-new'>
           + 绑定新房屋
         </Text>
       </View>
@@ -129,7 +130,7 @@ export default function Mine() {
             title='还没有绑定房屋'
             text='绑定后即可在线报修、缴费、接收通知'
             action={
-              <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/account/bind/index' })}>
+              <Button className='btn btn-primary btn-small' onClick={() => go('bind')}>
                 绑定房屋
               </Button>
             }
@@ -152,7 +153,7 @@ export default function Mine() {
             {b.status === 'rejected' && b.reason && <Text className='mine-note mine-note-danger'>未通过原因：{b.reason}</Text>}
             {b.status === 'removed' && <Text className='mine-note'>已于 {formatTime(b.removedAt!, 'YYYY-MM-DD')} 解除绑定{b.reason ? `：${b.reason}` : ''}</Text>}
             {b.status === 'approved' && (
-              <View className='mine-members row between' onClick={() => Taro.navigateTo({ url: `/account/members/index?houseId=${b.houseId}` })} data-testid='house-members'>
+              <View className='mine-members row between' onClick={() => go('members', { houseId: b.houseId })} data-testid='house-members'>
                 <Text>房屋成员</Text>
                 <Text className='muted'>管理 ›</Text>
               </View>
@@ -161,13 +162,13 @@ export default function Mine() {
         ))
       )}
 
-      <View className='card mine-link' onClick={() => Taro.navigateTo({ url: '/tickets/list/index' })} data-testid='my-tickets'>
+      <View className='card mine-link' onClick={() => go('myTickets')} data-testid='my-tickets'>
         <Text>我的工单</Text>
         <Text className='muted'>›</Text>
       </View>
 
       {me.staff && (
-        <View className='card mine-link' onClick={() => Taro.navigateTo({ url: '/staff/home/index' })}>
+        <View className='card mine-link' onClick={() => go('staffHome')}>
           <Text>员工工作台</Text>
           <Text className='muted'>›</Text>
         </View>
@@ -178,7 +179,7 @@ export default function Mine() {
           className='card mine-link'
           onClick={() => {
             clearToken()
-            Taro.reLaunch({ url: '/pages/login/index' })
+            restart('login')
           }}
           data-testid='switch-account'
         >

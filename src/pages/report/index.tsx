@@ -15,6 +15,7 @@ import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { checkDraft, draftInput, emptyDraft, TicketForm, type TicketDraft } from '../../components/ticket-form'
 import { OutageBanner, type OutageItem } from '../../components/outage-banner'
 import './index.scss'
+import { go } from '../../services/nav'
 
 type Community = Output<typeof accountContract.communities>[number]
 type Created = Output<typeof ticketsContract.create>
@@ -65,7 +66,7 @@ export default function Report() {
             title='绑定房屋后即可报事'
             text='报修、投诉、建议、咨询都需要先绑定您的房屋，方便物业上门和联系您'
             action={
-              <Button className='btn btn-primary btn-small' onClick={() => Taro.navigateTo({ url: '/account/bind/index' })} data-testid='go-bind'>
+              <Button className='btn btn-primary btn-small' onClick={() => go('bind')} data-testid='go-bind'>
                 去绑定房屋
               </Button>
             }
@@ -121,7 +122,7 @@ export default function Report() {
             <Button className='btn btn-ghost report-done-btn' onClick={() => setDone(null)}>
               继续报事
             </Button>
-            <Button className='btn btn-primary report-done-btn' onClick={() => Taro.navigateTo({ url: `/tickets/detail/index?id=${done.id}` })} data-testid='view-ticket'>
+            <Button className='btn btn-primary report-done-btn' onClick={() => go('ticket', { id: done.id })} data-testid='view-ticket'>
               查看进度
             </Button>
           </View>
@@ -132,7 +133,7 @@ export default function Report() {
 
   return (
     <View className='page report'>
-      <View className='card report-head' onClick={() => Taro.navigateTo({ url: '/tickets/list/index' })} data-testid='my-tickets'>
+      <View className='card report-head' onClick={() => go('myTickets')} data-testid='my-tickets'>
         <View>
           <Text className='report-head-title'>我的工单</Text>
           <Text className='muted'>查看进度、催单、确认完成</Text>

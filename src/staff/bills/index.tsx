@@ -12,6 +12,7 @@ import { ErrorView, Loading, Empty } from '../../components/page-state'
 import { saveCsv } from '../components/save-csv'
 import { MoneyReview } from './money-review'
 import './index.scss'
+import { go } from '../../services/nav'
 
 export default function StaffBills() {
   const { me } = useMe()
@@ -78,7 +79,7 @@ export default function StaffBills() {
     setBusy(label)
     try {
       const c = await api.bills.startCampaign(target)
-      Taro.navigateTo({ url: `/staff/campaign/index?id=${c.id}` })
+      go('staffCampaign', { id: c.id })
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' })
     } finally {
@@ -99,7 +100,7 @@ export default function StaffBills() {
   const openHouse = () => {
     const m = /^(\d+)-(\d+)-(\d+)$/.exec(house.trim())
     if (!m || !me?.staff) return Taro.showToast({ title: '请按 楼栋-单元-房号 填写，如 1-1-301', icon: 'none' })
-    Taro.navigateTo({ url: `/staff/house-bills/index?houseId=${me.staff.communityId}-${m[1]}-${m[2]}-${m[3]}` })
+    go('staffHouseBills', { houseId: `${me.staff.communityId}-${m[1]}-${m[2]}-${m[3]}` })
   }
 
   if (arrears.loading && !arrears.data) return <Loading />
@@ -216,7 +217,7 @@ export default function StaffBills() {
               >
                 选择 CSV 文件
               </Text>
-              <Text className='csv-pick' onClick={() => Taro.navigateTo({ url: '/staff/fees/index' })} data-testid='fee-items-link'>
+              <Text className='csv-pick' onClick={() => go('staffFees')} data-testid='fee-items-link'>
                 收费项目 ›
               </Text>
             </View>

@@ -1,4 +1,4 @@
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
@@ -7,6 +7,7 @@ import { needsSignIn, useLoad } from '../../services/session'
 import { PAY_METHOD_LABELS } from '../../core/bills/types'
 import { yuan } from '../../core/bills/fees'
 import { formatTime } from '../../core/shared/time'
+import { ReasonSheet } from '../../components/sheet'
 import '../bindings/index.scss'
 import './money-review.scss'
 
@@ -39,16 +40,16 @@ export function MoneyReview({ houseId, refreshKey, onChange }: { houseId?: strin
     onChange?.()
   }
 
-  const submitSheet = async () => {
+  const submitSheet = async (reason: string) => {
     if (!sheet) return
     setBusy(true)
     try {
       if (sheet.kind === 'refund') {
-        const r = await api.bills.refund({ orderId: sheet.id, reason: sheet.text })
+        const r = await api.bills.refund({ orderId: sheet.id, reason })
         setSheet(null)
         await done(r.status === 'refunded' ? `已退款 ¥${r.amountYuan}` : `退款未成功：${r.refund?.error ?? ''}`)
       } else {
-        await api.bills.rejectOffline({ entryId: sheet.id, reason: sheet.text })
+        await api.bills.rejectOffline({ entryId: sheet.id, reason })
         setSheet(null)
         await done('已驳回，请将款项退还住户')
       }
@@ -141,21 +142,18 @@ export function MoneyReview({ houseId, refreshKey, onChange }: { houseId?: strin
       ))}
 
       {sheet && (
-        <View className='sheet-mask'>
-          <View className='sheet'>
-            <Text className='sheet-title'>{sheet.title}</Text>
-            <Text className='muted'>{sheet.kind === 'refund' ? '款项将通过微信支付原路退回，并通知付款人；原因记入操作记录' : '驳回后账单恢复待缴；原因记入操作记录'}</Text>
-            <Textarea className='sheet-textarea mr-reason' value={sheet.text} maxlength={100} placeholder={sheet.kind === 'refund' ? '退款原因' : '驳回原因，如：金额点错、已改为微信缴费'} onInput={(ev) => setSheet({ ...sheet, text: ev.detail.value })} data-testid='money-reason' />
-            <View className='review-actions'>
-              <Button className='btn btn-ghost btn-small' onClick={() => setSheet(null)}>
-                取消
-              </Button>
-              <Button className='btn btn-primary btn-small' disabled={sheet.text.trim().length < 2 || busy || undefined} onClick={submitSheet} data-testid='money-submit'>
-                {sheet.kind === 'refund' ? '确认退款' : '确认驳回'}
-              </Button>
-            </View>
-          </View>
-        </View>
+        <ReasonSheet
+          testid='money'
+          title={sheet.title}
+          hint={sheet.kind === 'refund' ? '款项将通过微信支付原路退回，并通知付款人；原因记入操作记录' : '驳回后账单恢复待缴；原因记入操作记录'}
+          placeholder={sheet.kind === 'refund' ? '退款原因' : '驳回原因，如：金额点错、已改为微信缴费'}
+          initial={sheet.text}
+          maxLength={100}
+          busy={busy}
+          submit={sheet.kind === 'refund' ? '确认退款' : '确认驳回'}
+          onClose={() => setSheet(null)}
+          onSubmit={submitSheet}
+        />
       )}
     </View>
   )

@@ -8,9 +8,10 @@ import type { surveysContract } from '../../core/surveys/contracts'
 import { CALL_OUTCOME_LABELS, CALL_OUTCOMES, CALLBACK_STATE_LABELS, CALLBACK_STATES, type CallbackState, type CallOutcome } from '../../core/surveys/types'
 import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
-import { Sheet } from '../../components/ticket-parts'
+import { Sheet } from '../../components/sheet'
 import { Stars } from '../../components/survey-parts'
 import './index.scss'
+import { go } from '../../services/nav'
 
 type Task = Output<typeof surveysContract.callbacks>['items'][number]
 
@@ -91,7 +92,7 @@ export default function CallbacksPage() {
         d.items.map((t) => (
           <View key={t.id} className='card cb-item' data-testid='callback-item'>
             <View className='between'>
-              <Text className='cb-no' onClick={() => Taro.navigateTo({ url: `/staff/ticket/index?id=${t.ticketId}` })}>
+              <Text className='cb-no' onClick={() => go('staffTicket', { id: t.ticketId })}>
                 {t.ticketNo}
               </Text>
               {t.kind === 'complaint' ? <Text className='tag tag-danger'>差评回访</Text> : <Text className='tag'>满意度回访</Text>}

@@ -3,7 +3,6 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { useLoad, useMe } from '../../services/session'
-import { toQuery } from '../../core/supervisor/dashboard'
 import { ErrorView, Loading } from '../../components/page-state'
 import { formatTime } from '../../core/shared/time'
 import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS, type ReportDimension } from '../../core/supervisor/report'
@@ -11,6 +10,7 @@ import { TrendChart } from '../components/trend-chart'
 import { FigureGrid, GroupRow } from '../components/figure-grid'
 import '../components/figure-grid.scss'
 import './index.scss'
+import { go } from '../../services/nav'
 
 const ALERT = ['overdue', 'emergency', 'escalated', 'lowRating']
 const monthLabel = (m: string) => `${Number(m.slice(5))}月`
@@ -53,7 +53,7 @@ export default function Dashboard() {
           <View
             key={t.key}
             className={`card db-tile ${ALERT.includes(t.key) && t.count > 0 ? 'db-tile-alert' : ''}`}
-            onClick={() => Taro.navigateTo({ url: `/staff/inbox/index?${toQuery(t.filter)}&title=${encodeURIComponent(t.label)}` })}
+            onClick={() => go('staffInbox', { ...t.filter, title: t.label })}
             data-testid={`db-tile-${t.key}`}
           >
             <Text className='db-num' data-testid={`db-count-${t.key}`}>{t.count}</Text>
@@ -122,16 +122,16 @@ export default function Dashboard() {
       )}
       {trend.error && !tr && <ErrorView message={trend.error} onRetry={trend.reload} />}
 
-      <View className='card db-link' onClick={() => Taro.navigateTo({ url: '/staff/report/index' })} data-testid='db-report'>
+      <View className='card db-link' onClick={() => go('staffReport')} data-testid='db-report'>
         <Text>月报</Text>
         <Text className='muted'>按月查看、导出 ›</Text>
       </View>
-      <View className='card db-link' onClick={() => Taro.navigateTo({ url: '/staff/figures/index' })} data-testid='db-month'>
+      <View className='card db-link' onClick={() => go('staffFigures')} data-testid='db-month'>
         <Text>服务评价</Text>
         <Text className='muted'>按处理人、类别、楼栋 ›</Text>
       </View>
       {supervisor && (
-        <View className='card db-link' onClick={() => Taro.navigateTo({ url: '/staff/settings/index' })} data-testid='db-settings'>
+        <View className='card db-link' onClick={() => go('staffSettings')} data-testid='db-settings'>
           <Text>服务时限与营业时间</Text>
           <Text className='muted'>设置 ›</Text>
         </View>

@@ -9,6 +9,7 @@ import { ROLE_LABELS, DEPARTMENT_LABELS } from '../../core/shared/roles'
 import { dayjs, TZ } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
+import { go } from '../../services/nav'
 
 const greeting = () => {
   const h = dayjs().tz(TZ).hour()
@@ -91,13 +92,13 @@ export default function StaffHome() {
 
       <View className='section-title'>待办</View>
       <View className='staff-tiles staff-tiles-tickets'>
-        <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/inbox/index' })} data-testid='tile-tickets'>
+        <View className='card staff-tile' onClick={() => go('staffInbox')} data-testid='tile-tickets'>
           <Text className='staff-tile-num'>{queue ? (reviews ? queue.new : queue.mine) : '–'}</Text>
           <Text className='staff-tile-label'>{reviews ? '新工单' : '我的工单'}</Text>
           {queue && queue.overdue > 0 && <Text className='tag tag-danger staff-tile-tag'>超时 {queue.overdue}</Text>}
         </View>
         {reviews && (
-          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/record/index' })} data-testid='tile-record'>
+          <View className='card staff-tile' onClick={() => go('staffRecord')} data-testid='tile-record'>
             <Text className='staff-tile-num'>+</Text>
             <Text className='staff-tile-label'>代客报事 · 电话/来访/巡查</Text>
           </View>
@@ -105,30 +106,30 @@ export default function StaffHome() {
       </View>
       <View className='staff-tiles'>
         {calls !== null && (
-          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/callbacks/index' })} data-testid='tile-callbacks'>
+          <View className='card staff-tile' onClick={() => go('staffCallbacks')} data-testid='tile-callbacks'>
             <Text className='staff-tile-num'>{calls}</Text>
             <Text className='staff-tile-label'>待回访</Text>
           </View>
         )}
-        <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/figures/index' })} data-testid='tile-figures'>
+        <View className='card staff-tile' onClick={() => go('staffFigures')} data-testid='tile-figures'>
           <Text className='staff-tile-num'>{rating?.average !== null && rating?.average !== undefined ? rating.average.toFixed(1) : '–'}</Text>
           <Text className='staff-tile-label'>{reviews ? '本月服务评价' : '我的本月评价'} · 已评 {rating?.answered ?? 0} 单</Text>
         </View>
       </View>
       {staff.roles.some((r) => r === 'manager' || r === 'supervisor') && (
         <View className='staff-tiles staff-tiles-tickets'>
-          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/dashboard/index' })} data-testid='tile-dashboard'>
+          <View className='card staff-tile' onClick={() => go('staffDashboard')} data-testid='tile-dashboard'>
             <Text className='staff-tile-num'>看板</Text>
             <Text className='staff-tile-label'>{staff.roles.includes('supervisor') ? '今日运营 · 超时与升级' : '本片区今日工单'}</Text>
           </View>
           {staff.roles.includes('supervisor') && (
-            <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/settings/index' })} data-testid='tile-settings'>
+            <View className='card staff-tile' onClick={() => go('staffSettings')} data-testid='tile-settings'>
               <Text className='staff-tile-num'>设置</Text>
               <Text className='staff-tile-label'>时限 · 常用回复 · 回访与收费 · 操作记录</Text>
             </View>
           )}
           {staff.roles.includes('supervisor') && (
-            <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/team/index' })} data-testid='tile-team'>
+            <View className='card staff-tile' onClick={() => go('staffTeam')} data-testid='tile-team'>
               <Text className='staff-tile-num'>团队</Text>
               <Text className='staff-tile-label'>人员、角色、片区与值班</Text>
             </View>
@@ -137,15 +138,15 @@ export default function StaffHome() {
       )}
       {reviews ? (
         <View className='staff-tiles'>
-          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/bindings/index' })} data-testid='tile-bindings'>
+          <View className='card staff-tile' onClick={() => go('staffBindings')} data-testid='tile-bindings'>
             <Text className='staff-tile-num'>{pending ?? '–'}</Text>
             <Text className='staff-tile-label'>待审核房屋绑定</Text>
           </View>
-          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/bills/index' })} data-testid='tile-bills'>
+          <View className='card staff-tile' onClick={() => go('staffBills')} data-testid='tile-bills'>
             <Text className='staff-tile-num'>¥</Text>
             <Text className='staff-tile-label'>收费管理 · 欠费与催缴</Text>
           </View>
-          <View className='card staff-tile' onClick={() => Taro.navigateTo({ url: '/staff/notices/index' })} data-testid='tile-notices'>
+          <View className='card staff-tile' onClick={() => go('staffNotices')} data-testid='tile-notices'>
             <Text className='staff-tile-num'>告</Text>
             <Text className='staff-tile-label'>公告 · 停水停电 · 活动</Text>
           </View>

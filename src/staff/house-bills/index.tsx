@@ -1,4 +1,4 @@
-import { View, Text, Button, Input, Textarea } from '@tarojs/components'
+import { View, Text, Button, Input } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../services/api'
@@ -8,6 +8,7 @@ import { BILL_STATUS_LABELS, PAY_METHOD_LABELS } from '../../core/bills/types'
 import { yuan } from '../../core/bills/fees'
 import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
+import { ReasonSheet } from '../../components/sheet'
 import '../bindings/index.scss'
 import { parseYuan } from '../../core/bills/fee-items'
 import { MoneyReview } from '../bills/money-review'
@@ -20,7 +21,7 @@ export default function HouseBills() {
   const data = useLoad(() => api.bills.houseBills({ houseId }), [houseId])
   const [picked, setPicked] = useState<string[]>([])
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash')
-  const [adjusting, setAdjusting] = useState<{ id: string; amount: string; reason: string } | null>(null)
+  const [adjusting, setAdjusting] = useState<{ id: string; amount: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const [shown, setShown] = useState(0)
   const supervisor = me?.staff?.roles.includes('supervisor')
@@ -51,13 +52,13 @@ export default function HouseBills() {
     }
   }
 
-  const saveAdjust = async () => {
+  const saveAdjust = async (reason: string) => {
     if (!adjusting) return
     const amount = parseYuan(adjusting.amount)
     if (amount === null) return Taro.showToast({ title: '请填写金额（元），最多两位小数', icon: 'none' })
     setBusy(true)
     try {
-      await api.bills.adjust({ billId: adjusting.id, amount, reason: adjusting.reason })
+      await api.bills.adjust({ billId: adjusting.id, amount, reason })
       setAdjusting(null)
       Taro.showToast({ title: '已调整', icon: 'success' })
       data.reload()
@@ -103,7 +104,7 @@ export default function HouseBills() {
             <Text className={`tag ${b.status === 'unpaid' ? 'tag-warn' : b.status === 'paid' ? '' : 'tag-gray'}`}>{b.offlinePending ? '收款待复核' : BILL_STATUS_LABELS[b.status]}</Text>
             {b.status === 'paid' && <Text className='muted'>{b.paidVia ? PAY_METHOD_LABELS[b.paidVia] : ''} · 收据 {b.receiptNo}</Text>}
             {b.status === 'unpaid' && !b.offlinePending && supervisor && (
-              <Text className='link' onClick={() => setAdjusting({ id: b.id, amount: yuan(b.amount), reason: '' })} data-testid='adjust'>
+              <Text className='link' onClick={() => setAdjusting({ id: b.id, amount: yuan(b.amount) })} data-testid='adjust'>
                 减免/调整
               </Text>
             )}
@@ -135,22 +136,19 @@ export default function HouseBills() {
       )}
 
       {adjusting && (
-        <View className='sheet-mask'>
-          <View className='sheet'>
-            <Text className='sheet-title'>减免或调整金额</Text>
-            <Text className='muted'>填 0 即全额减免；原因会记入账单的调整记录，并通知住户</Text>
-            <Input className='field-input hb-input' type='digit' value={adjusting.amount} onInput={(e) => setAdjusting({ ...adjusting, amount: e.detail.value })} data-testid='adjust-amount' />
-            <Textarea className='sheet-textarea' value={adjusting.reason} maxlength={100} placeholder='调整原因，如：空置房减免、面积复核' onInput={(e) => setAdjusting({ ...adjusting, reason: e.detail.value })} data-testid='adjust-reason' />
-            <View className='review-actions'>
-              <Button className='btn btn-ghost btn-small' onClick={() => setAdjusting(null)}>
-                取消
-              </Button>
-              <Button className='btn btn-primary btn-small' disabled={adjusting.reason.trim().length < 2 || busy || undefined} onClick={saveAdjust} data-testid='adjust-save'>
-                确认
-              </Button>
-            </View>
-          </View>
-        </View>
+        <ReasonSheet
+          testid='adjust'
+          title='减免或调整金额'
+          hint='填 0 即全额减免；原因会记入账单的调整记录，并通知住户'
+          placeholder='调整原因，如：空置房减免、面积复核'
+          maxLength={100}
+          busy={busy}
+          submit='确认调整'
+          onClose={() => setAdjusting(null)}
+          onSubmit={saveAdjust}
+        >
+          <Input className='field-input hb-input' type='digit' value={adjusting.amount} onInput={(e) => setAdjusting({ ...adjusting, amount: e.detail.value })} data-testid='adjust-amount' />
+        </ReasonSheet>
       )}
     </View>
   )

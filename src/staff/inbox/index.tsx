@@ -8,8 +8,10 @@ import { CATEGORY_LABELS, EMERGENCY_LABELS, STATUSES, STATUS_LABELS, TICKET_TYPE
 import { formatTime } from '../../core/shared/time'
 import { fromQuery } from '../../core/supervisor/dashboard'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
-import { Sheet, SlaBadge, StatusTag } from '../../components/ticket-parts'
+import { SlaBadge, StatusTag } from '../../components/ticket-parts'
+import { Sheet } from '../../components/sheet'
 import './index.scss'
+import { go } from '../../services/nav'
 
 type Tab = 'new' | 'mine' | 'overdue' | 'all'
 type Filters = { type?: TicketType; status?: Status; building?: string; priority?: 'emergency' }
@@ -142,7 +144,7 @@ export default function Inbox() {
         ) : (
           <>
             {d.items.map((t) => (
-              <View key={t.id} className={`card inbox-item ${t.priority === 'emergency' ? 'inbox-item-urgent' : ''}`} onClick={() => Taro.navigateTo({ url: `/staff/ticket/index?id=${t.id}` })} data-testid='inbox-item'>
+              <View key={t.id} className={`card inbox-item ${t.priority === 'emergency' ? 'inbox-item-urgent' : ''}`} onClick={() => go('staffTicket', { id: t.id })} data-testid='inbox-item'>
                 <View className='row between'>
                   <View className='row inbox-tags'>
                     <StatusTag status={t.status} />

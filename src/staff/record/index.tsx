@@ -12,6 +12,7 @@ import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { HousePicker } from '../../components/house-picker'
 import { draftInput, emptyDraft, fieldErrors, TicketForm, type TicketDraft } from '../../components/ticket-form'
 import './index.scss'
+import { replace } from '../../services/nav'
 
 type Community = Output<typeof accountContract.communities>[number]
 const SOURCES = ['phone', 'walkin', 'patrol'] as const
@@ -95,7 +96,7 @@ export default function RecordPage() {
             >
               再登记一条
             </Button>
-            <Button className='btn btn-primary rec-done-btn' onClick={() => Taro.redirectTo({ url: `/staff/ticket/index?id=${done.id}` })} data-testid='view-recorded'>
+            <Button className='btn btn-primary rec-done-btn' onClick={() => replace('staffTicket', { id: done.id })} data-testid='view-recorded'>
               去处理
             </Button>
           </View>

@@ -9,7 +9,7 @@ import { memberErrors, normalizeProfile } from '../../core/supervisor/team'
 import type { supervisorContract } from '../../core/supervisor/contracts'
 import { DEPARTMENTS, DEPARTMENT_LABELS, ROLE_LABELS, STAFF_ROLES, type Department, type StaffRole } from '../../core/shared/roles'
 import { ErrorView, Loading } from '../../components/page-state'
-import { Sheet } from '../../components/ticket-parts'
+import { Sheet } from '../../components/sheet'
 import { issuesOf } from '../settings/form'
 import './index.scss'
 

@@ -6,7 +6,7 @@ import { messageOf } from '../../services/errors'
 import type { ticketsContract } from '../../core/tickets/contracts'
 import { CATEGORY_DEPARTMENT, type Category } from '../../core/tickets/types'
 import { DEPARTMENTS, DEPARTMENT_LABELS, type Department } from '../../core/shared/roles'
-import { Sheet } from '../../components/ticket-parts'
+import { Sheet } from '../../components/sheet'
 import './dispatch-sheet.scss'
 
 type Handler = Output<typeof ticketsContract.handlers>[number]
@@ -90,8 +90,8 @@ export function DispatchSheet({
           ))
         )}
       </View>
-      <Textarea className='st-textarea st-sheet-text' value={note} maxlength={200} placeholder={reassign ? '改派原因（必填）' : '给师傅的备注（选填）'} onInput={(e) => setNote(e.detail.value)} data-testid='dispatch-note' />
-      <Button className='btn btn-primary btn-block st-sheet-btn' disabled={!ok || busy || undefined} onClick={() => onPick(picked, note.trim())} data-testid='confirm-dispatch'>
+      <Textarea className='sheet-text' value={note} maxlength={200} placeholder={reassign ? '改派原因（必填）' : '给师傅的备注（选填）'} onInput={(e) => setNote(e.detail.value)} data-testid='dispatch-note' />
+      <Button className='btn btn-primary btn-block sheet-btn' disabled={!ok || busy || undefined} onClick={() => onPick(picked, note.trim())} data-testid='confirm-dispatch'>
         {reassign ? '确认改派' : '确认派单'}
       </Button>
     </Sheet>

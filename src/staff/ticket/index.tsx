@@ -1,21 +1,23 @@
-import { View, Text, Button, Textarea, Input } from '@tarojs/components'
+import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
-import { ApiError, messageOf } from '../../services/errors'
+import { useAction } from '../../services/use-action'
 import { needsSignIn, useLoad } from '../../services/session'
 import { askSubscribe, preloadTemplates } from '../../services/subscribe'
-import { PAUSE_LABELS, PAUSE_REASONS, STATUS_LABELS, type PauseReason } from '../../core/tickets/types'
 import type { ticketsContract } from '../../core/tickets/contracts'
 import { ErrorView, Loading } from '../../components/page-state'
-import { HomeLink, Sheet, TicketBody, type TicketSummary } from '../../components/ticket-parts'
-import { PhotoPicker } from '../../components/photo-picker'
+import { HomeLink, TicketBody } from '../../components/ticket-parts'
+import { ReasonSheet } from '../../components/sheet'
+import { PauseSheet } from './pause-sheet'
+import { CompleteSheet } from './complete-sheet'
+import { RelateSheet } from './relate-sheet'
 import { StaffSurvey } from './survey'
 import { OutageLink } from './outage-link'
 import { DispatchSheet } from './dispatch-sheet'
 import { staffTemplates } from '../subscribe'
-import { parseYuan } from '../../core/bills/fee-items'
 import './index.scss'
+import { go, replace } from '../../services/nav'
 
 type Reply = Output<typeof ticketsContract.savedReplies>[number]
 type SheetKind = null | 'dispatch' | 'reassign' | 'decline' | 'pause' | 'complete' | 'resolve' | 'relate' | 'cancel'
@@ -42,7 +44,8 @@ export default function StaffTicket() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const ticket = useLoad(() => api.tickets.detail({ ticketId: id }), [id])
-  const [busy, setBusy] = useState('')
+  const action = useAction({ reload: ticket.reload })
+  const { busy } = action
   const [sheet, setSheet] = useState<SheetKind>(null)
   const [replies, setReplies] = useState<Reply[]>([])
   const [text, setText] = useState('')
@@ -80,23 +83,11 @@ export default function StaffTicket() {
   if (!d) return null
   const can = (a: string) => d.can.includes(a)
 
-  /** Run an action, say how it went, and show the ticket as it is now. */
+  /** Run an action; a success closes the open sheet and shows the ticket as it is now. */
   const run = async (key: string, fn: () => Promise<unknown>, ok: string) => {
-    setBusy(key)
-    try {
-      await fn()
-      Taro.showToast({ title: ok, icon: 'success' })
-      setSheet(null)
-      await ticket.reload()
-      return true
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' })
-      // Someone else moved it meanwhile (CONFLICT / INVALID_STATE): show what it is now.
-      if (e instanceof ApiError && (e.code === 'CONFLICT' || e.code === 'INVALID_STATE')) ticket.reload()
-      return false
-    } finally {
-      setBusy('')
-    }
+    const done = await action.run(key, fn, ok)
+    if (done) setSheet(null)
+    return done
   }
 
   const direct: Record<string, () => unknown> = {
@@ -156,13 +147,13 @@ export default function StaffTicket() {
       </View>
 
       {d.mergedInto && (
-        <View className='card st-merged' onClick={() => Taro.redirectTo({ url: `/staff/ticket/index?id=${d.mergedInto}` })} data-testid='merged-into'>
+        <View className='card st-merged' onClick={() => replace('staffTicket', { id: d.mergedInto! })} data-testid='merged-into'>
           <Text>已合并至主工单</Text>
           <Text>查看 ›</Text>
         </View>
       )}
 
-      <TicketBody d={d} staff onOpenLink={(lid) => Taro.navigateTo({ url: `/staff/ticket/index?id=${lid}` })} />
+      <TicketBody d={d} staff onOpenLink={(lid) => go('staffTicket', { id: lid })} />
       <OutageLink ticketId={d.id} version={d.updatedAt} onLinked={ticket.reload} />
       <StaffSurvey ticketId={d.id} status={d.status} />
 
@@ -222,153 +213,13 @@ export default function StaffTicket() {
       )}
 
       {(sheet === 'dispatch' || sheet === 'reassign') && <DispatchSheet reassign={sheet === 'reassign'} busy={busy === sheet} category={d.category} department={d.department} current={d.assigneeName} onClose={() => setSheet(null)} onPick={(assignee, note) => run(sheet, () => (sheet === 'dispatch' ? api.tickets.dispatch({ ticketId: d.id, assignee, ...(note ? { note } : {}) }) : api.tickets.reassign({ ticketId: d.id, assignee, reason: note })), sheet === 'dispatch' ? '已派单' : '已改派')} />}
-      {sheet === 'decline' && <TextSheet title='退单' hint='说明原因，工单会退回客服重新派单' chips={DECLINE_REASONS} min={2} busy={busy === 'decline'} submit='确认退单' onClose={() => setSheet(null)} onSubmit={(reason) => run('decline', () => api.tickets.decline({ ticketId: d.id, reason }), '已退单')} />}
-      {sheet === 'cancel' && <TextSheet title='取消工单' hint='住户会收到取消通知' chips={CANCEL_REASONS} min={2} busy={busy === 'cancel'} submit='确认取消' onClose={() => setSheet(null)} onSubmit={(reason) => run('cancel', () => api.tickets.cancel({ ticketId: d.id, reason }), '已取消')} />}
-      {sheet === 'resolve' && <TextSheet title='办结' hint='写下处理结果，住户确认后工单完成' chips={[]} min={2} busy={busy === 'resolve'} submit='确认办结' onClose={() => setSheet(null)} onSubmit={(note) => run('resolve', () => api.tickets.resolve({ ticketId: d.id, note }), '已办结')} />}
+      {sheet === 'decline' && <ReasonSheet testid='decline' title='退单' hint='说明原因，工单会退回客服重新派单' chips={DECLINE_REASONS} busy={busy === 'decline'} submit='确认退单' onClose={() => setSheet(null)} onSubmit={(reason) => run('decline', () => api.tickets.decline({ ticketId: d.id, reason }), '已退单')} />}
+      {sheet === 'cancel' && <ReasonSheet testid='cancel' title='取消工单' hint='住户会收到取消通知' chips={CANCEL_REASONS} busy={busy === 'cancel'} submit='确认取消' onClose={() => setSheet(null)} onSubmit={(reason) => run('cancel', () => api.tickets.cancel({ ticketId: d.id, reason }), '已取消')} />}
+      {sheet === 'resolve' && <ReasonSheet testid='resolve' title='办结' hint='写下处理结果，住户确认后工单完成' placeholder='处理结果' busy={busy === 'resolve'} submit='确认办结' onClose={() => setSheet(null)} onSubmit={(note) => run('resolve', () => api.tickets.resolve({ ticketId: d.id, note }), '已办结')} />}
       {sheet === 'pause' && <PauseSheet busy={busy === 'pause'} onClose={() => setSheet(null)} onSubmit={(reason, note) => run('pause', () => api.tickets.pause({ ticketId: d.id, reason, ...(note ? { note } : {}) }), '已挂起')} />}
       {sheet === 'complete' && <CompleteSheet paid={d.type === 'repair' && d.scope === 'home'} busy={busy === 'complete'} onClose={() => setSheet(null)} onSubmit={(input) => run('complete', () => api.tickets.complete({ ticketId: d.id, ...input }), '已完工')} />}
       {sheet === 'relate' && <RelateSheet self={d} canLink={can('link')} canMerge={can('merge')} busy={busy} onClose={() => setSheet(null)} onLink={(otherId) => run('link', () => api.tickets.link({ ticketId: d.id, otherId }), '已关联')} onMerge={(masterId) => run('merge', () => api.tickets.merge({ ticketId: d.id, masterId }), '已合并')} />}
 
     </View>
-  )
-}
-
-function TextSheet({ title, hint, chips, min, busy, submit, onClose, onSubmit }: { title: string; hint: string; chips: string[]; min: number; busy: boolean; submit: string; onClose: () => void; onSubmit: (text: string) => unknown }) {
-  const [text, setText] = useState('')
-  return (
-    <Sheet title={title} hint={hint} onClose={onClose} testid='text-sheet'>
-      {chips.length > 0 && (
-        <View className='chips st-sheet-chips'>
-          {chips.map((c) => (
-            <View key={c} className={`chip ${text === c ? 'chip-active' : ''}`} onClick={() => setText(c)}>
-              {c}
-            </View>
-          ))}
-        </View>
-      )}
-      <Textarea className='st-textarea st-sheet-text' value={text} maxlength={500} placeholder='请填写' onInput={(e) => setText(e.detail.value)} data-testid='sheet-text' />
-      <Button className='btn btn-primary btn-block st-sheet-btn' disabled={text.trim().length < min || busy || undefined} onClick={() => onSubmit(text.trim())} data-testid='sheet-submit'>
-        {submit}
-      </Button>
-    </Sheet>
-  )
-}
-
-function PauseSheet({ busy, onClose, onSubmit }: { busy: boolean; onClose: () => void; onSubmit: (reason: PauseReason, note: string) => unknown }) {
-  const [reason, setReason] = useState<PauseReason | ''>('')
-  const [note, setNote] = useState('')
-  return (
-    <Sheet title='挂起' hint='挂起期间服务时限暂停计时，住户会收到说明' onClose={onClose} testid='pause-sheet'>
-      <View className='chips st-sheet-chips'>
-        {PAUSE_REASONS.map((r) => (
-          <View key={r} className={`chip ${reason === r ? 'chip-active' : ''}`} onClick={() => setReason(r)} data-testid={`pause-${r}`}>
-            {PAUSE_LABELS[r]}
-          </View>
-        ))}
-      </View>
-      <Textarea className='st-textarea st-sheet-text' value={note} maxlength={200} placeholder='补充说明（选填），如：配件预计周五到货' onInput={(e) => setNote(e.detail.value)} />
-      <Button className='btn btn-primary btn-block st-sheet-btn' disabled={!reason || busy || undefined} onClick={() => reason && onSubmit(reason, note.trim())} data-testid='confirm-pause'>
-        确认挂起
-      </Button>
-    </Sheet>
-  )
-}
-
-type CostRow = { name: string; yuan: string }
-
-function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean; busy: boolean; onClose: () => void; onSubmit: (input: { note: string; photos: string[]; costItems: { name: string; amount: number }[] }) => unknown }) {
-  const [note, setNote] = useState('')
-  const [photos, setPhotos] = useState<string[]>([])
-  const [rows, setRows] = useState<CostRow[]>([])
-  const setRow = (i: number, patch: Partial<CostRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))
-  const filled = rows.filter((r) => r.name.trim() || r.yuan.trim())
-  // Money is typed in 元 and sent in integer 分, parsed as text: 12.5 元 is 1250, never 1249.9999.
-  const badRow = filled.find((r) => !r.name.trim() || parseYuan(r.yuan) === null)
-  const total = filled.reduce((s, r) => s + (badRow ? 0 : parseYuan(r.yuan)!), 0)
-  return (
-    <Sheet title='完工' hint='住户会看到处理结果和完工照片，并确认是否解决' onClose={onClose} testid='complete-sheet'>
-      <Text className='field-label st-group'>处理结果</Text>
-      <Textarea className='st-textarea' value={note} maxlength={500} placeholder='如：更换厨房下水管接头，已试水无渗漏' onInput={(e) => setNote(e.detail.value)} data-testid='complete-note' />
-      <Text className='field-label st-group'>完工照片</Text>
-      <PhotoPicker value={photos} onChange={setPhotos} max={6} folder='tickets' testid='complete-photos' />
-      {paid && (
-        <>
-          <Text className='field-label st-group'>费用（有偿服务才填，单位：元）</Text>
-          {rows.map((r, i) => (
-            <View key={i} className='row st-cost'>
-              <Input className='st-cost-name' value={r.name} maxlength={20} placeholder='项目，如：材料费' onInput={(e) => setRow(i, { name: e.detail.value })} data-testid='cost-name' />
-              <Input className='st-cost-amount' type='digit' value={r.yuan} placeholder='0.00' onInput={(e) => setRow(i, { yuan: e.detail.value })} data-testid='cost-amount' />
-              <Text className='st-cost-del' onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                ✕
-              </Text>
-            </View>
-          ))}
-          {rows.length < 10 && (
-            <Text className='st-cost-add' onClick={() => setRows([...rows, { name: '', yuan: '' }])} data-testid='add-cost'>
-              + 添加费用项
-            </Text>
-          )}
-          {badRow ? <Text className='field-error'>请填写费用名称和金额（最多两位小数）</Text> : filled.length > 0 && <Text className='st-cost-total'>合计 ¥{(total / 100).toFixed(2)}</Text>}
-        </>
-      )}
-      <Button
-        className='btn btn-primary btn-block st-sheet-btn'
-        disabled={note.trim().length < 2 || Boolean(badRow) || busy || undefined}
-        onClick={() => onSubmit({ note: note.trim(), photos, costItems: filled.map((r) => ({ name: r.name.trim(), amount: parseYuan(r.yuan)! })) })}
-        data-testid='confirm-complete'
-      >
-        确认完工
-      </Button>
-    </Sheet>
-  )
-}
-
-function RelateSheet({ self, canLink, canMerge, busy, onClose, onLink, onMerge }: { self: TicketSummary; canLink: boolean; canMerge: boolean; busy: string; onClose: () => void; onLink: (id: string) => unknown; onMerge: (id: string) => unknown }) {
-  const [q, setQ] = useState('')
-  const [found, setFound] = useState<TicketSummary[] | null>(null)
-  const [picked, setPicked] = useState('')
-  const search = async () => {
-    if (!q.trim()) return
-    try {
-      const r = await api.tickets.inbox({ tab: 'all', q: q.trim(), limit: 10 })
-      setFound(r.items.filter((t) => t.id !== self.id))
-      setPicked('')
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' })
-    }
-  }
-  return (
-    <Sheet title='关联 / 合并' hint='楼上漏水影响楼下：关联两张工单；同一问题重复报：合并到主工单' onClose={onClose} testid='relate-sheet'>
-      <View className='row st-relate-search'>
-        <Input className='st-relate-input' value={q} placeholder='另一张工单号、房号或手机尾号' onInput={(e) => setQ(e.detail.value)} onConfirm={search} data-testid='relate-q' />
-        <Button className='btn btn-ghost btn-small' onClick={search} data-testid='relate-search'>
-          查找
-        </Button>
-      </View>
-      {found && found.length === 0 && <Text className='muted'>没有找到</Text>}
-      {found?.map((t) => (
-        <View key={t.id} className={`st-handler ${picked === t.id ? 'st-handler-on' : ''}`} onClick={() => setPicked(t.id)} data-testid='relate-item'>
-          <View>
-            <Text className='st-handler-name'>{t.no}</Text>
-            <Text className='muted'>
-              {t.place} · {t.description.slice(0, 16)}
-            </Text>
-          </View>
-          <Text className='muted'>{STATUS_LABELS[t.status]}</Text>
-        </View>
-      ))}
-      <View className='row st-relate-actions'>
-        {canLink && (
-          <Button className='btn btn-ghost st-relate-btn' disabled={!picked || busy === 'link' || undefined} onClick={() => onLink(picked)} data-testid='confirm-link'>
-            关联
-          </Button>
-        )}
-        {canMerge && (
-          <Button className='btn btn-primary st-relate-btn' disabled={!picked || busy === 'merge' || undefined} onClick={() => onMerge(picked)} data-testid='confirm-merge'>
-            合并到该工单
-          </Button>
-        )}
-      </View>
-    </Sheet>
   )
 }

@@ -6,10 +6,11 @@ import { messageOf } from '../../services/errors'
 import type { noticesContract } from '../../core/notices/contracts'
 import { NOTICE_CATEGORY_LABELS } from '../../core/notices/types'
 import './outage-link.scss'
+import { go } from '../../services/nav'
 
 type ForTicket = Output<typeof noticesContract.forTicket>
 const STATE_LABELS = { active: '进行中', updated: '有更新', restored: '已恢复' } as const
-const openNotice = (id: string) => Taro.navigateTo({ url: `/notices/detail/index?id=${id}` })
+const openNotice = (id: string) => go('notice', { id })
 
 /**
  * 停水/停电 on the staff ticket page: the outage a repair is linked to, or — for an open repair

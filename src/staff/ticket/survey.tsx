@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { messageOf } from '../../services/errors'
 import { RatingView, type Survey } from '../../components/survey-parts'
+import { go } from '../../services/nav'
 
 /** The resident's rating on the staff ticket page, and the reply box for agents and supervisors. */
 export function StaffSurvey({ ticketId, status }: { ticketId: string; status: string }) {
@@ -40,7 +41,7 @@ export function StaffSurvey({ ticketId, status }: { ticketId: string; status: st
       </View>
       {s.answer ? <RatingView s={s} /> : <Text className='muted'>已发送评价邀请，住户尚未评价</Text>}
       {s.complaint && (
-        <View className='st-survey-complaint' onClick={() => Taro.navigateTo({ url: `/staff/ticket/index?id=${s.complaint!.id}` })} data-testid='survey-complaint'>
+        <View className='st-survey-complaint' onClick={() => go('staffTicket', { id: s.complaint!.id })} data-testid='survey-complaint'>
           <Text>差评已转投诉 {s.complaint.no} ›</Text>
         </View>
       )}

@@ -2,12 +2,14 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
-import { ApiError, messageOf } from '../../services/errors'
+import { useAction } from '../../services/use-action'
 import { needsSignIn, useLoad } from '../../services/session'
 import { ErrorView, Loading } from '../../components/page-state'
-import { HomeLink, Sheet, TicketBody } from '../../components/ticket-parts'
+import { HomeLink, TicketBody } from '../../components/ticket-parts'
+import { ReasonSheet } from '../../components/sheet'
 import { SurveyCard } from './survey'
 import './index.scss'
+import { replace } from '../../services/nav'
 
 const REOPEN_REASONS = ['问题没有解决', '修好后又坏了', '处理结果不满意']
 
@@ -17,9 +19,8 @@ export default function TicketDetailPage() {
   const ticket = useLoad(() => api.tickets.detail({ ticketId: id }), [id])
   const [master, setMaster] = useState<{ id: string; no: string } | null>(null)
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState('')
+  const { busy, run } = useAction({ reload: ticket.reload })
   const [reopening, setReopening] = useState(false)
-  const [reason, setReason] = useState('')
 
   useDidShow(() => {
     if (!needsSignIn()) ticket.reload()
@@ -52,21 +53,6 @@ export default function TicketDetailPage() {
   if (!d) return null
   const can = (a: string) => d.can.includes(a)
 
-  const run = async (key: string, fn: () => Promise<unknown>, ok: string) => {
-    setBusy(key)
-    try {
-      await fn()
-      Taro.showToast({ title: ok, icon: 'success' })
-      await ticket.reload()
-      return true
-    } catch (e) {
-      // 催单 too soon is not a failure: the message says when to try again.
-      Taro.showToast({ title: messageOf(e), icon: 'none', duration: e instanceof ApiError && e.code === 'RATE_LIMITED' ? 2500 : 1500 })
-      return false
-    } finally {
-      setBusy('')
-    }
-  }
 
   const ask = async (title: string, content: string) => (await Taro.showModal({ title, content, confirmColor: '#1f7a5c' })).confirm
 
@@ -97,7 +83,7 @@ export default function TicketDetailPage() {
     <View className={`page td ${actions.length ? 'td-with-bar' : ''}`}>
       <HomeLink />
       {d.status === 'merged' && (
-        <View className='card td-merged' onClick={() => master && Taro.redirectTo({ url: `/tickets/detail/index?id=${master.id}` })} data-testid='merged-into'>
+        <View className='card td-merged' onClick={() => master && replace('ticket', { id: master.id })} data-testid='merged-into'>
           <Text>已合并至 {master?.no ?? '主工单'}</Text>
           <Text className='td-merged-go'>查看进度 ›</Text>
         </View>
@@ -130,29 +116,18 @@ export default function TicketDetailPage() {
       )}
 
       {reopening && (
-        <Sheet title='重新打开' hint='说说还有什么问题，我们会重新安排处理' onClose={() => setReopening(false)} testid='reopen-sheet'>
-          <View className='chips td-chips'>
-            {REOPEN_REASONS.map((r) => (
-              <View key={r} className={`chip ${reason === r ? 'chip-active' : ''}`} onClick={() => setReason(r)}>
-                {r}
-              </View>
-            ))}
-          </View>
-          <Textarea className='td-textarea' value={reason} maxlength={200} placeholder='也可以自己填写' onInput={(e) => setReason(e.detail.value)} data-testid='reopen-reason' />
-          <Button
-            className='btn btn-primary btn-block td-sheet-btn'
-            disabled={reason.trim().length < 2 || busy === 'reopen' || undefined}
-            onClick={async () => {
-              if (await run('reopen', () => api.tickets.reopen({ ticketId: d.id, reason: reason.trim() }), '已重新打开')) {
-                setReopening(false)
-                setReason('')
-              }
-            }}
-            data-testid='confirm-reopen'
-          >
-            确认重新打开
-          </Button>
-        </Sheet>
+        <ReasonSheet
+          testid='reopen'
+          title='重新打开'
+          hint='说说还有什么问题，我们会重新安排处理'
+          chips={REOPEN_REASONS}
+          busy={busy === 'reopen'}
+          submit='确认重新打开'
+          onClose={() => setReopening(false)}
+          onSubmit={async (reason) => {
+            if (await run('reopen', () => api.tickets.reopen({ ticketId: d.id, reason }), '已重新打开')) setReopening(false)
+          }}
+        />
       )}
 
     </View>

@@ -8,6 +8,7 @@ import { formatTime } from '../../core/shared/time'
 import { BAD_TAGS, GOOD_TAGS, type SurveyTag } from '../../core/surveys/types'
 import { PhotoPicker } from '../../components/photo-picker'
 import { RatingView, Stars, type Survey } from '../../components/survey-parts'
+import { go } from '../../services/nav'
 
 interface Draft {
   overall: number
@@ -92,7 +93,7 @@ export function SurveyCard({ ticketId, status, onChanged }: { ticketId: string; 
         </View>
         {s.answer ? <RatingView s={s} /> : <Text className='muted'>{s.state === 'missed' ? '本次服务未收到评价' : '期待您的评价'}</Text>}
         {s.complaint && (
-          <View className='td-survey-complaint' onClick={() => Taro.navigateTo({ url: `/tickets/detail/index?id=${s.complaint!.id}` })} data-testid='survey-complaint'>
+          <View className='td-survey-complaint' onClick={() => go('ticket', { id: s.complaint!.id })} data-testid='survey-complaint'>
             <Text>客服主任正在跟进：{s.complaint.no} ›</Text>
           </View>
         )}

@@ -9,6 +9,7 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { StatusTag } from '../../components/ticket-parts'
 import './index.scss'
+import { go } from '../../services/nav'
 
 const PAGE = 20
 
@@ -70,7 +71,7 @@ export default function MyTickets() {
             title={open ? '没有进行中的工单' : '还没有报过事'}
             text='家里有东西坏了、有意见或建议，都可以告诉我们'
             action={
-              <View className='btn btn-primary btn-small' onClick={() => Taro.switchTab({ url: '/pages/report/index' })}>
+              <View className='btn btn-primary btn-small' onClick={() => go('report')}>
                 去报事
               </View>
             }
@@ -79,7 +80,7 @@ export default function MyTickets() {
       ) : (
         <>
           {d.items.map((t) => (
-            <View key={t.id} className='card tl-item' onClick={() => Taro.navigateTo({ url: `/tickets/detail/index?id=${t.id}` })} data-testid='ticket-item'>
+            <View key={t.id} className='card tl-item' onClick={() => go('ticket', { id: t.id })} data-testid='ticket-item'>
               <View className='row between'>
                 <View className='row'>
                   <Text className='tl-type'>

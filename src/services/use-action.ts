@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ApiError, messageOf } from './errors'
+
+/** Codes that mean the record moved on meanwhile (someone else acted, or it is gone): show it as it is now. */
+const STALE = ['CONFLICT', 'INVALID_STATE', 'NOT_FOUND']
+
+interface Options {
+  /** Reload the page's data: after a success, and whenever the record turned out stale. */
+  reload?: () => unknown
+  /** The page updates itself after a success (drops the row it acted on): reload only when stale. */
+  reloadOnSuccess?: boolean
+}
+
+/**
+ * A page's actions, one at a time. `busy` names the running one so its button can show it; a
+ * success says `ok`; a refusal shows the server's own message (longer when it says when to try
+ * again); the caller learns which it was from the returned boolean.
+ */
+export function useAction({ reload, reloadOnSuccess = true }: Options = {}) {
+  const [busy, setBusy] = useState('')
+  const run = async (key: string, fn: () => Promise<unknown>, ok?: string) => {
+    setBusy(key)
+    try {
+      await fn()
+      if (ok) Taro.showToast({ title: ok, icon: 'success' })
+      if (reload && reloadOnSuccess) await reload()
+      return true
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : ''
+      Taro.showToast({ title: messageOf(e), icon: 'none', duration: code === 'RATE_LIMITED' ? 2500 : 1500 })
+      if (reload && STALE.includes(code)) reload()
+      return false
+    } finally {
+      setBusy('')
+    }
+  }
+  return { busy, run }
+}
