@@ -1,5 +1,5 @@
 import { e2eHost, go, phone, shot } from './browser'
-import { dayjs, TZ } from '../../src/core/shared/time'
+import { atShanghai, shanghai } from '../../src/core/shared/time'
 
 const env = e2eHost('report')
 
@@ -15,8 +15,8 @@ const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%`
  */
 async function recompute(month: string, zone: string[] | null) {
   const store = env.host.local.store
-  const start = dayjs.tz(`${month}-01`, TZ).valueOf()
-  const end = dayjs.tz(`${month}-01`, TZ).add(1, 'month').valueOf()
+  const start = atShanghai(`${month}-01`).valueOf()
+  const end = atShanghai(`${month}-01`).add(1, 'month').valueOf()
   const inZone = (b: string) => !zone || zone.includes(b)
   const all = async <X extends { _id: string }>(name: string) => {
     const out: X[] = []
@@ -52,7 +52,7 @@ async function recompute(month: string, zone: string[] | null) {
 
 describe('supervisor dashboard and 月报 on six months of demo history, in Chromium', () => {
   it('liu sees seven months of charts and last month’s report matches the records; zhou sees only 1–3栋', async () => {
-    const last = dayjs().tz(TZ).subtract(1, 'month').format('YYYY-MM')
+    const last = shanghai().subtract(1, 'month').format('YYYY-MM')
     const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
     await go(liu, env.host.url, '/staff/dashboard/index')
     await liu.getByTestId('db-chart-rates').waitFor()

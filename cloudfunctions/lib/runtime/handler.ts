@@ -1,7 +1,7 @@
 import * as z from '../../../src/core/shared/zod'
 import type { ZodType } from '../../../src/core/shared/zod'
 import { $ZodError } from 'zod/v4/core'
-import { AppError, isAppError, type Envelope } from '../../../src/core/shared/errors'
+import { AppError, isAppError, issuesToFields, type Envelope } from '../../../src/core/shared/errors'
 import type { FunctionContract } from '../../../src/core/shared/contract'
 import { loadContext, type Ctx } from './context'
 import type { Deps, Identity } from './deps'
@@ -21,20 +21,10 @@ export interface CloudFunction {
 
 const EventSchema = z.object({ action: z.string().check(z.minLength(1), z.maxLength(64)), data: z.optional(z.unknown()) })
 
-/** zod issues → {"phone": "请填写 11 位手机号"}, the shape forms show beside each field. */
-export function fieldErrors(err: $ZodError): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const issue of err.issues) {
-    const key = issue.path.join('.') || '_'
-    out[key] ??= issue.message
-  }
-  return out
-}
-
 export function toEnvelopeError(e: unknown): Envelope<never> {
   if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }
   if (e instanceof $ZodError) {
-    const fields = fieldErrors(e)
+    const fields = issuesToFields(e.issues)
     return { ok: false, error: { code: 'INVALID_INPUT', message: Object.values(fields)[0] ?? '输入有误', fields } }
   }
   // Never echo internals (or a resident's data) to the client; the log keeps only the stack.

@@ -1,7 +1,7 @@
 import * as z from '../../../src/core/shared/zod'
 import { AppError } from '../../../src/core/shared/errors'
 import { houseLabel, type House } from '../../../src/core/community/types'
-import type { CreateTicket } from '../../../src/core/tickets/contracts'
+import type { CreateTicket } from '../../../src/core/tickets/inputs'
 import { derive } from '../../../src/core/tickets/escalation'
 import { counterId, ticketNo } from '../../../src/core/tickets/numbering'
 import { computeSla } from '../../../src/core/tickets/sla'
@@ -34,10 +34,6 @@ export interface Opening {
  * an emergency also pages the on-duty staff and the building's 管理员 at once, day or night.
  */
 export async function openTicket(ctx: Ctx, { input, house, reporter, source, actor, id }: Opening) {
-  if (input.scope === 'home' && input.type === 'repair' && input.location) throw new AppError('INVALID_INPUT', '户内报修不需要填写位置', { location: '户内报修不需要填写位置' })
-  // 电梯困人、燃气泄漏… are jobs to send someone to: a complaint or a question is never paged at 3 a.m.
-  if (input.emergency && input.type !== 'repair') throw new AppError('INVALID_INPUT', '只有报修可以标记为紧急', { emergency: '只有报修可以标记为紧急' })
-  if (input.scope === 'public' && !input.location) throw new AppError('INVALID_INPUT', '请填写具体位置', { location: '请填写具体位置' })
   if (input.window && !(input.window.end > input.window.start && input.window.end > ctx.now)) {
     throw new AppError('INVALID_INPUT', '请选择今后的上门时间', { window: '请选择今后的上门时间' })
   }

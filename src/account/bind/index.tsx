@@ -6,6 +6,7 @@ import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useLoad, useMe } from '../../services/session'
 import { askSubscribe, preloadTemplates } from '../../services/subscribe'
 import { BindRequest } from '../../core/account/contracts'
+import { issuesToFields } from '../../core/shared/errors'
 import { HOUSE_ROLES, HOUSE_ROLE_LABELS, type HouseRole } from '../../core/account/types'
 import { ErrorView, Loading } from '../../components/page-state'
 import { HousePicker } from '../../components/house-picker'
@@ -73,8 +74,7 @@ export default function Bind() {
   const submit = async () => {
     // The same schema the server parses with, so the resident sees the same words either way.
     const parsed = BindRequest.safeParse({ houseId, role, name, ...(typed ? { phone } : {}) })
-    const f: Record<string, string> = {}
-    if (!parsed.success) for (const i of parsed.error.issues) f[String(i.path[0])] ??= i.message
+    const f = parsed.success ? {} : issuesToFields(parsed.error.issues)
     if (f.houseId) f.houseId = '请选择房号'
     if (!typed && !me.verifiedPhone) f.phone = '请先验证手机号，或手动填写'
     setErrors(f)

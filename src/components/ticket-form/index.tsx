@@ -4,7 +4,8 @@ import { useMemo } from 'react'
 import { CATEGORIES, CATEGORY_LABELS, EMERGENCIES, EMERGENCY_LABELS, SCOPE_LABELS, TICKET_TYPES, TYPE_LABELS, type Category, type Emergency, type Scope, type TicketType } from '../../core/tickets/types'
 import type { Input as In } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import { dayjs, TZ } from '../../core/shared/time'
+import { atShanghai, shanghai } from '../../core/shared/time'
+import { errorFor, issuesToFields, type FieldErrors, type Issue } from '../../core/shared/errors'
 import { PhotoPicker } from '../photo-picker'
 import './index.scss'
 
@@ -41,7 +42,7 @@ const SLOTS = { am: { label: '上午', from: '09:00', to: '12:00' }, pm: { label
 type SlotKey = keyof typeof SLOTS
 const WEEK = '日一二三四五六'
 
-const at = (day: string, hm: string) => dayjs.tz(`${day} ${hm}`, TZ).valueOf()
+const at = (day: string, hm: string) => atShanghai(`${day} ${hm}`).valueOf()
 
 /** A visit can only be asked for where it makes sense: repairs inside the home. */
 const wantsWindow = (d: TicketDraft) => d.type === 'repair' && d.scope === 'home'
@@ -83,7 +84,7 @@ export function TicketForm({
 }) {
   const set = (patch: Partial<TicketDraft>) => onChange({ ...draft, ...patch })
   const days = useMemo(() => {
-    const today = dayjs().tz(TZ).startOf('day')
+    const today = shanghai().startOf('day')
     return Array.from({ length: 7 }, (_, i) => {
       const d = today.add(i, 'day')
       return { key: d.format('YYYY-MM-DD'), label: i === 0 ? '今天' : i === 1 ? '明天' : `周${WEEK[d.day()]}`, sub: d.format('M/D') }
@@ -196,7 +197,7 @@ export function TicketForm({
         <View className='field'>
           <Text className='field-label'>照片（选填，最多 6 张）</Text>
           <PhotoPicker value={draft.photos} onChange={(photos) => set({ photos })} max={6} folder='tickets' />
-          {errors.photos && <Text className='field-error'>{errors.photos}</Text>}
+          {errorFor(errors, 'photos') && <Text className='field-error'>{errorFor(errors, 'photos')}</Text>}
         </View>
       </View>
 
@@ -226,7 +227,7 @@ export function TicketForm({
               })}
             </View>
           )}
-          {errors.window && <Text className='field-error'>{errors.window}</Text>}
+          {errorFor(errors, 'window') && <Text className='field-error'>{errorFor(errors, 'window')}</Text>}
           <Text className='muted tf-hint'>不选则由师傅电话与您约定时间</Text>
         </View>
       )}
@@ -235,27 +236,12 @@ export function TicketForm({
 }
 
 /**
- * The checks of CreateTicket, in its own words, without its schema: the contracts module would
- * cost the main package ~7 KB, and the server parses with the schema anyway.
+ * What is wrong with a draft: the issues of the server's own schema (CreateTicket or RecordTicket,
+ * parsed by the page), plus the one rule only the form has (紧急 ticked without its kind).
  */
-export function checkDraft(d: TicketDraft): Record<string, string> {
-  const f: Record<string, string> = {}
-  const desc = d.description.trim().length
-  if (desc < 5) f.description = '请至少用 5 个字描述问题'
-  else if (desc > 500) f.description = '描述最多 500 个字'
-  if (!d.category) f.category = '请选择类别'
-  if (hasScope(d.type) && d.scope === 'public') {
-    const loc = d.location.trim().length
-    if (loc < 2) f.location = '请填写具体位置'
-    else if (loc > 40) f.location = '位置最多 40 个字'
-  }
-  if (d.type === 'repair' && d.urgent && !d.emergency) f.emergency = '请选择紧急情况的类型'
-  return f
-}
-
-/** The form's issues the way each field shows them. */
-export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
-  const f: Record<string, string> = {}
-  for (const i of issues) f[String(i.path[0])] ??= i.message
+export function draftErrors(d: TicketDraft, issues: readonly Issue[] = []): FieldErrors {
+  const f = issuesToFields(issues)
+  if (f.houseId) f.houseId = '请选择房号'
+  if (d.type === 'repair' && d.urgent && !d.emergency) f.emergency ??= '请选择紧急情况的类型'
   return f
 }

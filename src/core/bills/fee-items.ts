@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../shared/errors'
+import { issuesToFields, type FieldErrors } from '../shared/errors'
 import type { Input } from '../shared/contract'
 import type * as z from '../shared/zod'
 import { billsContract, type FeeItemView } from './contracts'
@@ -264,7 +264,7 @@ export function feeItemInput(d: FeeItemDraft): { input: FeeItemInput } | { error
     active: d.active,
   }
   const parsed = billsContract.saveFeeItem.input.safeParse(input)
-  if (!parsed.success) for (const i of parsed.error.issues) errors[i.path.map(String).join('.') || '_'] ??= i.message
+  if (!parsed.success) for (const [k, m] of Object.entries(issuesToFields(parsed.error.issues))) errors[k] ??= m
   return Object.keys(errors).length ? { errors } : { input }
 }
 

@@ -17,6 +17,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export type FieldErrors = Record<string, string>
 
+export type Issue = { readonly path: readonly PropertyKey[]; readonly message: string }
+/** zod issues → {"phone": "请填写 11 位手机号", "holidays.2": …}: the first message per field, keyed by its path. */
+export function issuesToFields(issues: readonly Issue[]): FieldErrors {
+  const out: FieldErrors = {}
+  for (const i of issues) out[i.path.map(String).join('.') || '_'] ??= i.message
+  return out
+}
+
+/** The message for a field or for any part of it (a photo's own error shows under 照片). */
+export const errorFor = (errors: FieldErrors, key: string) => errors[key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${key}.`))?.[1]
+
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly fields?: FieldErrors

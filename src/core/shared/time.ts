@@ -1,22 +1,21 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
 
 dayjs.extend(utc)
-dayjs.extend(timezone)
-
-/** Every community of this product is in mainland China; business rules read the wall clock there. */
-export const TZ = 'Asia/Shanghai'
-
-export const SERVICE_HOURS = { open: '09:00', close: '18:00' } as const
 
 /**
- * Shanghai wall time as a fixed UTC+8 offset, for hot paths: China has kept UTC+8 without
- * daylight saving since 1991, and dayjs's Intl-based tz() costs up to a millisecond a call —
- * too much for every deadline of every ticket or every bill of a 20,000-house run.
- * calendar.test.ts checks these against dayjs tz.
+ * Every community of this product is in mainland China; business rules read the wall clock
+ * there, as a fixed UTC+8 offset: China has kept UTC+8 without daylight saving since 1991.
+ * Not dayjs's timezone plugin: its Intl lookups cost up to a millisecond a call (every deadline
+ * of every ticket, every bill of a 20,000-house run) and its bytes the main package.
+ * calendar.test.ts checks these against the IANA zone.
  */
 const OFFSET = 8 * 3600_000
+
+/** A moment (now by default) as Shanghai wall time, for formatting and calendar steps. */
+export const shanghai = (t?: number) => dayjs(t).utcOffset(8 * 60)
+/** Shanghai wall-clock text ("2026-11-24 09:00", "2026-11-01") as the moment it names. */
+export const atShanghai = (wall: string) => dayjs.utc(wall).subtract(8, 'hour').utcOffset(8 * 60)
 const DAY = 86400_000
 export const shanghaiDayStart = (t: number) => Math.floor((t + OFFSET) / DAY) * DAY - OFFSET
 /** 0 = Sunday; 1970-01-01 was a Thursday. */
@@ -42,7 +41,7 @@ export const calendarDay = (date: string) => dayjs.utc(date)
 
 /** A timestamp (ms) as Shanghai wall-clock text, e.g. 2026-11-24 14:30. */
 export function formatTime(ms: number, pattern = 'YYYY-MM-DD HH:mm'): string {
-  return dayjs(ms).tz(TZ).format(pattern)
+  return shanghai(ms).format(pattern)
 }
 
 export { dayjs }

@@ -1,5 +1,10 @@
 import { addBusinessMinutes, businessMinutesBetween, endOfNextBusinessDay, DEFAULT_CALENDAR, shanghaiDate, shanghaiDayStart, shanghaiWeekday, type BusinessCalendar } from './calendar'
-import { dayjs, TZ } from '../shared/time'
+import timezone from 'dayjs/plugin/timezone'
+import { atShanghai, dayjs, shanghai } from '../shared/time'
+
+// The IANA zone, through dayjs's own timezone plugin: what the fixed offset must agree with.
+dayjs.extend(timezone)
+const TZ = 'Asia/Shanghai'
 
 // Shanghai wall clock → UTC ms (Shanghai is UTC+8 all year).
 const sh = (m: number, d: number, h: number, min = 0) => Date.UTC(2026, m - 1, d, h - 8, min)
@@ -12,6 +17,10 @@ describe('Shanghai day arithmetic', () => {
       expect(shanghaiDayStart(t)).toBe(d.startOf('day').valueOf())
       expect(shanghaiWeekday(t)).toBe(d.day())
       expect(shanghaiDate(t)).toBe(d.format('YYYY-MM-DD'))
+      expect(shanghai(t).format('YYYY-MM-DD HH:mm ddd')).toBe(d.format('YYYY-MM-DD HH:mm ddd'))
+      expect(shanghai(t).startOf('month').add(1, 'month').valueOf()).toBe(d.startOf('month').add(1, 'month').valueOf())
+      const wall = d.format('YYYY-MM-DD HH:mm')
+      expect(atShanghai(wall).valueOf()).toBe(dayjs.tz(wall, TZ).valueOf())
     }
   })
 })

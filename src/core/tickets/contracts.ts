@@ -1,35 +1,8 @@
 import * as z from '../shared/zod'
-import { action, Id, pageFields, line, Photos, RequestId, text } from '../shared/contract'
-import { PHONE_RE } from '../shared/phone'
+import { action, Id, pageFields, line, Photos, text } from '../shared/contract'
 import { DEPARTMENTS } from '../shared/roles'
 import { CATEGORIES, EMERGENCIES, PAUSE_REASONS, SCOPES, SOURCES, STATUSES, TICKET_TYPES } from './types'
-
-/** What a resident fills in on 报事; staff recording on someone's behalf add the reporter. */
-export const CreateTicket = z.strictObject({
-  type: z.enum(TICKET_TYPES, '请选择类型'),
-  scope: z._default(z.enum(SCOPES), 'home'),
-  /** 户内: the house. 公共区域: the building (any house of the resident tells us the community). */
-  houseId: Id,
-  building: z.optional(line(1, 8, '请选择楼栋')),
-  location: z.optional(line(2, 40, '请填写具体位置', '位置最多 40 个字')),
-  category: z.enum(CATEGORIES, '请选择类别'),
-  description: text(5, 500, '请至少用 5 个字描述问题', '描述最多 500 个字'),
-  photos: Photos(6),
-  emergency: z.optional(z.enum(EMERGENCIES)),
-  window: z.optional(z.strictObject({ start: z.number(), end: z.number() })),
-  /** Filed anyway while an outage is active: the ticket is linked to it. */
-  outageId: z.optional(Id),
-  /** 对账单有疑问: the bill this question is about; the bill shows the ticket. */
-  billId: z.optional(z.string().check(z.minLength(1), z.maxLength(160))),
-  requestId: z.optional(RequestId),
-})
-
-export const RecordTicket = z.strictObject({
-  ...CreateTicket.shape,
-  source: z.enum(SOURCES.filter((s) => s !== 'app') as ['phone', 'walkin', 'patrol']),
-  reporterName: line(1, 20, '请填写报事人姓名'),
-  reporterPhone: z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号')),
-})
+import { CreateTicket, RecordTicket } from './inputs'
 
 const DeadlineView = z.object({ due: z.number(), metAt: z.optional(z.number()), level: z.number() })
 

@@ -1,52 +1,26 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import { api } from '../../services/api'
 import { messageOf } from '../../services/errors'
-import { needsSignIn, useLoad } from '../../services/session'
+import { usePagedList } from '../../services/use-paged-list'
 import { refreshUnreadBadge } from '../../services/badge'
-import { dayjs, TZ } from '../../core/shared/time'
+import { shanghai } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { openLink } from '../../services/nav'
 import './index.scss'
 
-const PAGE = 20
-
 /** 14:30 today, 昨天 09:12, 11-24 18:00 before that. */
 function when(t: number, now: number) {
-  const a = dayjs(t).tz(TZ)
-  const b = dayjs(now).tz(TZ)
+  const a = shanghai(t)
+  const b = shanghai(now)
   if (a.isSame(b, 'day')) return a.format('HH:mm')
   if (a.isSame(b.subtract(1, 'day'), 'day')) return `昨天 ${a.format('HH:mm')}`
   return a.format(a.isSame(b, 'year') ? 'MM-DD HH:mm' : 'YYYY-MM-DD')
 }
 
-
 export default function Messages() {
-  const list = useLoad(() => api.account.messages({ limit: PAGE }))
-  const [more, setMore] = useState(false)
-
-  useDidShow(() => {
-    if (needsSignIn()) return
-    list.reload()
-  })
-  usePullDownRefresh(async () => {
-    await list.reload()
-    Taro.stopPullDownRefresh()
-  })
-  useReachBottom(async () => {
-    const d = list.data
-    if (!d || more || d.items.length >= d.total) return
-    setMore(true)
-    try {
-      const next = await api.account.messages({ offset: d.items.length, limit: PAGE })
-      list.setData({ ...next, items: [...d.items, ...next.items] })
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' })
-    } finally {
-      setMore(false)
-    }
-  })
+  const list = usePagedList((offset, limit) => api.account.messages({ offset, limit }))
 
   const d = list.data
   const unread = d?.unread
@@ -105,7 +79,7 @@ export default function Messages() {
               {m.page && <Text className='msg-arrow'>›</Text>}
             </View>
           ))}
-          {d.items.length < d.total && <Text className='muted msgs-more'>{more ? '加载中…' : '上拉加载更多'}</Text>}
+          {list.hasMore && <Text className='muted msgs-more'>{list.loadingMore ? '加载中…' : '上拉加载更多'}</Text>}
         </View>
       )}
     </View>

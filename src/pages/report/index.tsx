@@ -12,7 +12,8 @@ import type { ticketsContract } from '../../core/tickets/contracts'
 import type { Output } from '../../core/shared/contract'
 import type { accountContract } from '../../core/account/contracts'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
-import { checkDraft, draftInput, emptyDraft, TicketForm, type TicketDraft } from '../../components/ticket-form'
+import { draftErrors, draftInput, emptyDraft, TicketForm, type TicketDraft } from '../../components/ticket-form'
+import { CreateTicket } from '../../core/tickets/inputs'
 import { OutageBanner, type OutageItem } from '../../components/outage-banner'
 import './index.scss'
 import { go } from '../../services/nav'
@@ -78,7 +79,7 @@ export default function Report() {
   const community = communities.find((c) => c.id === house.communityId)
 
   const submit = async () => {
-    const f = checkDraft(draft)
+    const f = draftErrors(draft, CreateTicket.safeParse(draftInput(draft, house.houseId)).error?.issues)
     if (Object.keys(f).length) {
       setErrors(f)
       Taro.showToast({ title: Object.values(f)[0], icon: 'none' })

@@ -5,7 +5,7 @@ import { api, type Output } from '../../services/api'
 import { useLoad, useMe } from '../../services/session'
 import type { surveysContract } from '../../core/surveys/contracts'
 import { DIMENSION_LABELS, FIGURE_DIMENSIONS, percent, type FigureDimension } from '../../core/surveys/figures'
-import { dayjs, TZ } from '../../core/shared/time'
+import { atShanghai, shanghai } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 
@@ -44,7 +44,7 @@ export default function FiguresPage() {
   const { me } = useMe()
   const onlyMine = me?.staff?.roles.every((r) => r === 'handler')
   const [by, setBy] = useState<FigureDimension>('handler')
-  const [month, setMonth] = useState(() => dayjs().tz(TZ).format('YYYY-MM'))
+  const [month, setMonth] = useState(() => shanghai().format('YYYY-MM'))
   const figs = useLoad(() => api.surveys.figures({ by, month }), [by, month])
   const { reload } = figs
   useDidShow(() => reload())
@@ -55,7 +55,7 @@ export default function FiguresPage() {
     await figs.reload()
     Taro.stopPullDownRefresh()
   })
-  const shift = (n: number) => setMonth(dayjs.tz(`${month}-01`, TZ).add(n, 'month').format('YYYY-MM'))
+  const shift = (n: number) => setMonth(atShanghai(`${month}-01`).add(n, 'month').format('YYYY-MM'))
   const d = figs.data
 
   return (

@@ -1,9 +1,9 @@
 import { View, Text, Input, Button } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
-import { messageOf } from '../../services/errors'
-import { needsSignIn, useLoad, useMe } from '../../services/session'
+import { useMe } from '../../services/session'
+import { usePagedList } from '../../services/use-paged-list'
 import { CATEGORY_LABELS, EMERGENCY_LABELS, STATUSES, STATUS_LABELS, TICKET_TYPES, TYPE_LABELS, type Status, type TicketType } from '../../core/tickets/types'
 import { formatTime } from '../../core/shared/time'
 import { fromQuery } from '../../core/supervisor/dashboard'
@@ -38,24 +38,10 @@ export default function Inbox() {
   const [q, setQ] = useState('')
   const [query, setQuery] = useState('')
   const [buildings, setBuildings] = useState<string[]>([])
-  const [more, setMore] = useState(false)
 
   const extra = tile ? { open: tile.open, escalated: tile.escalated, lowRating: tile.lowRating, since: tile.since } : {}
-  const input = (offset = 0) => ({ tab: current, ...filters, ...extra, ...(query ? { q: query } : {}), offset, limit: PAGE })
-  const list = useLoad(() => api.tickets.inbox(input()), [current, filters, query, tile])
+  const list = usePagedList((offset, limit) => api.tickets.inbox({ tab: current, ...filters, ...extra, ...(query ? { q: query } : {}), offset, limit }), [current, filters, query, tile], PAGE)
 
-  useDidShow(() => {
-    if (!needsSignIn()) list.reload()
-  })
-  const first = useRef(true)
-  useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    list.reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, filters, query, tile])
   useEffect(() => {
     const cid = me?.staff?.communityId
     if (!cid) return
@@ -64,23 +50,6 @@ export default function Inbox() {
       .then((cs) => setBuildings(cs.find((c) => c.id === cid)?.buildings.map((b) => b.no) ?? []))
       .catch(() => setBuildings([]))
   }, [me])
-  usePullDownRefresh(async () => {
-    await list.reload()
-    Taro.stopPullDownRefresh()
-  })
-  useReachBottom(async () => {
-    const d = list.data
-    if (!d || more || !d.more) return
-    setMore(true)
-    try {
-      const next = await api.tickets.inbox(input(d.items.length))
-      list.setData({ ...next, items: [...d.items, ...next.items] })
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' })
-    } finally {
-      setMore(false)
-    }
-  })
 
   const d = list.data
   const active = [filters.type && TYPE_LABELS[filters.type], filters.status && STATUS_LABELS[filters.status], filters.building && `${filters.building}栋`].filter(Boolean)
@@ -166,7 +135,7 @@ export default function Inbox() {
                 </View>
               </View>
             ))}
-            {d.more && <Text className='muted inbox-more'>{more ? '加载中…' : '上拉加载更多'}</Text>}
+            {list.hasMore && <Text className='muted inbox-more'>{list.loadingMore ? '加载中…' : '上拉加载更多'}</Text>}
           </>
         )}
       </View>

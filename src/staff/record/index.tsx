@@ -5,12 +5,13 @@ import { api, type Output } from '../../services/api'
 import { useRequestId } from '../../services/request-id'
 import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useMe } from '../../services/session'
-import { RecordTicket, type ticketsContract } from '../../core/tickets/contracts'
+import type { ticketsContract } from '../../core/tickets/contracts'
+import { RecordTicket } from '../../core/tickets/inputs'
 import { SOURCE_LABELS } from '../../core/tickets/types'
 import type { accountContract } from '../../core/account/contracts'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { HousePicker } from '../../components/house-picker'
-import { draftInput, emptyDraft, fieldErrors, TicketForm, type TicketDraft } from '../../components/ticket-form'
+import { draftErrors, draftInput, emptyDraft, TicketForm, type TicketDraft } from '../../components/ticket-form'
 import './index.scss'
 import { replace } from '../../services/nav'
 
@@ -54,9 +55,7 @@ export default function RecordPage() {
 
   const submit = async () => {
     const parsed = RecordTicket.safeParse({ ...draftInput(draft, houseId), source, reporterName: name, reporterPhone: phone, requestId: request.current() })
-    const f = parsed.success ? {} : fieldErrors(parsed.error.issues)
-    if (f.houseId) f.houseId = '请选择房号'
-    if (draft.type === 'repair' && draft.urgent && !draft.emergency) f.emergency = '请选择紧急情况的类型'
+    const f = draftErrors(draft, parsed.error?.issues)
     if (Object.keys(f).length || !parsed.success) {
       setErrors(f)
       Taro.showToast({ title: Object.values(f)[0] ?? '请检查填写的内容', icon: 'none' })

@@ -10,7 +10,8 @@ import type { supervisorContract } from '../../core/supervisor/contracts'
 import { CALLBACK_POLICIES, CALLBACK_POLICY_LABELS, type CallbackPolicy } from '../../core/surveys/types'
 import { formatTime } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
-import { errorFor, issuesOf, num } from './form'
+import { num } from './form'
+import { errorFor, issuesToFields } from '../../core/shared/errors'
 import { OfflineReviewCard } from './offline-review'
 
 type Policies = Output<typeof supervisorContract.policies>
@@ -77,7 +78,7 @@ export function PoliciesSection() {
 
   const saveReminders = async () => {
     const parsed = ReminderPolicyInput.safeParse(fromForm(form))
-    const f = parsed.success ? reminderPolicyErrors(parsed.data) : issuesOf(parsed.error.issues)
+    const f = parsed.success ? reminderPolicyErrors(parsed.data) : issuesToFields(parsed.error.issues)
     setErrors(f)
     if (!parsed.success || Object.keys(f).length) {
       Taro.showToast({ title: Object.values(f)[0] ?? '请检查填写的内容', icon: 'none' })

@@ -7,7 +7,7 @@ import { useLoad } from '../../services/session'
 import { ReplyInput } from '../../core/supervisor/team-contracts'
 import type { supervisorContract } from '../../core/supervisor/contracts'
 import { ErrorView, Loading } from '../../components/page-state'
-import { issuesOf } from './form'
+import { issuesToFields } from '../../core/shared/errors'
 
 type Reply = Output<typeof supervisorContract.replies>[number]
 type Draft = { id?: string; title: string; text: string }
@@ -48,7 +48,7 @@ export function RepliesSection() {
   const save = async () => {
     if (!draft) return
     const parsed = ReplyInput.safeParse(draft)
-    if (!parsed.success) return setErrors(issuesOf(parsed.error.issues))
+    if (!parsed.success) return setErrors(issuesToFields(parsed.error.issues))
     if (await run(() => api.supervisor.saveReply(parsed.data), '已保存，客服即时可用')) edit(null)
   }
 

@@ -10,7 +10,7 @@ import type { SlaPolicy } from '../../core/tickets/sla'
 import type { BusinessCalendar } from '../../core/tickets/calendar'
 import { formatTime } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
-import { errorFor, issuesOf } from './form'
+import { errorFor, issuesToFields } from '../../core/shared/errors'
 
 type Kind = 'emergency' | 'repair' | 'complaint' | 'suggestion' | 'question'
 type Step = 'respond' | 'arrive' | 'resolve'
@@ -79,7 +79,7 @@ export function SlaSection() {
   const save = async () => {
     const input = fromForm(form, d.sla, d.calendar)
     const parsed = ServiceSettingsInput.safeParse(input)
-    const f = parsed.success ? crossFieldErrors(parsed.data) : issuesOf(parsed.error.issues)
+    const f = parsed.success ? crossFieldErrors(parsed.data) : issuesToFields(parsed.error.issues)
     setErrors(f)
     if (Object.keys(f).length || !parsed.success) {
       Taro.showToast({ title: Object.values(f)[0] ?? '请检查填写的内容', icon: 'none' })

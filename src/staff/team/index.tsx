@@ -10,7 +10,7 @@ import type { supervisorContract } from '../../core/supervisor/contracts'
 import { DEPARTMENTS, DEPARTMENT_LABELS, ROLE_LABELS, STAFF_ROLES, type Department, type StaffRole } from '../../core/shared/roles'
 import { ErrorView, Loading } from '../../components/page-state'
 import { Sheet } from '../../components/sheet'
-import { issuesOf } from '../settings/form'
+import { issuesToFields } from '../../core/shared/errors'
 import './index.scss'
 
 type Team = Output<typeof supervisorContract.team>
@@ -68,7 +68,7 @@ export default function TeamPage() {
     // What the form does not show is not sent: a department only with 维修/服务人员, buildings only with 管理员.
     const input = { ...d, department: d.roles.includes('handler') ? d.department : undefined, zone: d.roles.includes('manager') ? d.zone : [] }
     const parsed = MemberInput.safeParse(input)
-    const f = parsed.success ? memberErrors(normalizeProfile(parsed.data), t.buildings) : issuesOf(parsed.error.issues)
+    const f = parsed.success ? memberErrors(normalizeProfile(parsed.data), t.buildings) : issuesToFields(parsed.error.issues)
     setErrors(f)
     if (!parsed.success || Object.keys(f).length) return Taro.showToast({ title: Object.values(f)[0] ?? '请检查填写的内容', icon: 'none' })
     run(() => (draft.adding ? api.supervisor.addMember(parsed.data) : api.supervisor.updateMember(parsed.data)), draft.adding ? '已添加' : '已保存，即时生效')

@@ -1,9 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../../services/api'
-import { messageOf } from '../../services/errors'
-import { needsSignIn, useLoad } from '../../services/session'
+import { usePagedList } from '../../services/use-paged-list'
 import { CATEGORY_LABELS, EMERGENCY_LABELS, TYPE_LABELS } from '../../core/tickets/types'
 import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
@@ -11,44 +9,9 @@ import { StatusTag } from '../../components/ticket-parts'
 import './index.scss'
 import { go } from '../../services/nav'
 
-const PAGE = 20
-
 export default function MyTickets() {
   const [open, setOpen] = useState(false)
-  const list = useLoad(() => api.tickets.mine({ limit: PAGE, ...(open ? { open: true } : {}) }), [open])
-  const [more, setMore] = useState(false)
-
-  useDidShow(() => {
-    if (!needsSignIn()) list.reload()
-  })
-  usePullDownRefresh(async () => {
-    await list.reload()
-    Taro.stopPullDownRefresh()
-  })
-  useReachBottom(async () => {
-    const d = list.data
-    if (!d || more || d.items.length >= d.total) return
-    setMore(true)
-    try {
-      const next = await api.tickets.mine({ offset: d.items.length, limit: PAGE, ...(open ? { open: true } : {}) })
-      list.setData({ ...next, items: [...d.items, ...next.items] })
-    } catch (e) {
-      Taro.showToast({ title: messageOf(e), icon: 'none' })
-    } finally {
-      setMore(false)
-    }
-  })
-
-  // The first load comes from useDidShow; a change of filter loads again once it is in.
-  const first = useRef(true)
-  useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    list.reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
+  const list = usePagedList((offset, limit) => api.tickets.mine({ offset, limit, ...(open ? { open: true } : {}) }), [open])
   const switchTo = (o: boolean) => setOpen(o)
 
   const d = list.data
@@ -100,7 +63,7 @@ export default function MyTickets() {
               </View>
             </View>
           ))}
-          {d.items.length < d.total && <Text className='muted tl-more'>{more ? '加载中…' : '上拉加载更多'}</Text>}
+          {list.hasMore && <Text className='muted tl-more'>{list.loadingMore ? '加载中…' : '上拉加载更多'}</Text>}
         </>
       )}
     </View>
