@@ -80,7 +80,6 @@ export function communityDoc(spec: CommunitySpec, extra: Partial<Community> = {}
     address: spec.address,
     servicePhone: '0571-88886666',
     emergencyPhone: '0571-88889999',
-    serviceHours: { open: '09:00', close: '18:00' },
     buildings: Array.from({ length: spec.buildings }, (_, b) => ({
       no: String(b + 1),
       units: Array.from({ length: spec.units }, (_, u) => String(u + 1)),

@@ -4,6 +4,7 @@ import { ApiError } from './errors'
 import { getToken, clearToken } from './token'
 import type { UploadPurpose } from '../core/account/contracts'
 import { restart } from './nav'
+import { yuan } from '../core/shared/money'
 
 /**
  * The app's only door to the back end. In WeChat a call is `wx.cloud.callFunction`, and the
@@ -99,7 +100,7 @@ export async function devAccounts() {
  */
 export async function requestPayment(order: { outTradeNo: string; totalFee: number; payment: Record<string, string> }): Promise<boolean> {
   if (process.env.TARO_ENV === 'h5') {
-    const amount = `¥${Math.floor(order.totalFee / 100)}.${String(order.totalFee % 100).padStart(2, '0')}`
+    const amount = `¥${yuan(order.totalFee)}`
     const { confirm } = await Taro.showModal({ title: '模拟微信支付', content: `向「物业服务」支付 ${amount}（本地演示，不会真实扣款）`, confirmText: '确认支付', cancelText: '取消' })
     if (!confirm) return false
     const res = await fetch(`/api/dev/pay/${order.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${getToken()}` } })

@@ -3,7 +3,8 @@ import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
 import { billReminders, payOrders } from '../../cloudfunctions/lib/bills/jobs'
 import { grant } from '../../cloudfunctions/lib/outbox/quota'
 import { deliverOutbox } from '../../cloudfunctions/lib/outbox/deliver'
-import { feeItemInput, newDraft, repriced, toggled, withKind } from '../../src/core/bills/fee-items'
+import { repriced, toggled } from '../../src/core/bills/fee-items'
+import { feeItemInput, newDraft, withKind } from '../../src/staff/fees/draft'
 
 let h: Harness
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { FUNCTIONS } from '../../scripts/host/functions'
-import { DEFAULT_CALENDAR } from '../../src/core/tickets/calendar'
+import { DEFAULT_CALENDAR, hoursWords } from '../../src/core/tickets/calendar'
 import { DEFAULT_SLA } from '../../src/core/tickets/sla'
 import { harness, type Harness } from '../helpers/harness'
 
@@ -64,6 +64,16 @@ describe('supervisor settings: SLA policy and business calendar', () => {
     // Saving the same again changes nothing and records nothing.
     await h.ok('supervisor-liu', 'supervisor', 'saveSettings', { ...valid, sla: { ...DEFAULT_SLA, repair: { ...DEFAULT_SLA.repair, respond: 45 } } })
     expect((await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'settings' })).items).toHaveLength(1)
+  })
+
+  it('the hours residents see on the home page are the calendar the SLAs run on', async () => {
+    const before = (await h.ok('resident-zhang', 'account', 'communities', {})).find((c: { id: string }) => c.id === 'sunshine')
+    expect(before.hours).toEqual(DEFAULT_CALENDAR)
+    const calendar = { ...DEFAULT_CALENDAR, open: '08:30', close: '17:30', weekdays: [1, 2, 3, 4, 5] }
+    await h.ok('supervisor-liu', 'supervisor', 'saveSettings', { ...valid, calendar })
+    const after = (await h.ok('resident-zhang', 'account', 'communities', {})).find((c: { id: string }) => c.id === 'sunshine')
+    expect(after.hours).toEqual(calendar)
+    expect(hoursWords(after.hours)).toBe('周一至周五 08:30–17:30')
   })
 
   it('the audit trail pages newest first and searches by actor name or openid', async () => {

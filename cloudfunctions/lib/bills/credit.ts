@@ -1,5 +1,6 @@
 import type { BillDoc, PayMethod, ReceiptDoc } from '../../../src/core/bills/types'
-import { payable, yuan } from '../../../src/core/bills/fees'
+import { payable } from '../../../src/core/bills/fees'
+import { yuan } from '../../../src/core/shared/money'
 import { formatTime, shanghai } from '../../../src/core/shared/time'
 import type { Tx } from '../ports/store'
 import type { Deps } from '../runtime/deps'

@@ -1,4 +1,4 @@
-import { yuan } from '../../../src/core/bills/fees'
+import { yuan } from '../../../src/core/shared/money'
 import { HELD_REASON_LABELS, HELD_STATUS_LABELS, refundRefusal, type HeldStatus } from '../../../src/core/bills/refunds'
 import type { BillDoc, OfflinePaymentDoc, PayOrderDoc } from '../../../src/core/bills/types'
 import { coversAll, scopeOf } from '../../../src/core/access/scope'

@@ -1,6 +1,7 @@
 import type { BillDoc } from '../../../src/core/bills/types'
 import { decidePrompt, DEFAULT_POLICY, type ReminderPolicy } from '../../../src/core/bills/reminders'
-import { payable, yuan } from '../../../src/core/bills/fees'
+import { payable } from '../../../src/core/bills/fees'
+import { yuan } from '../../../src/core/shared/money'
 import type { Store } from '../ports/store'
 import { notify } from '../outbox/notify'
 import { pageUrl } from '../../../src/core/shared/pages'

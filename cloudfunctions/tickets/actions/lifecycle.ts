@@ -10,8 +10,8 @@ import { resolveTicket } from '../../lib/tickets/resolve'
 import { addEvent } from '../../lib/tickets/events'
 import { tellResidents, tellStaff } from '../../lib/tickets/tell'
 import { requireOwnUploads } from '../../lib/files/uploads'
+import { yuan } from '../../../src/core/shared/money'
 
-const yuan = (fen: number) => (fen / 100).toFixed(2)
 
 export const accept: Handler<typeof ticketsContract.accept> = (ctx, { ticketId }) =>
   act(ctx, ticketId, 'accept', {

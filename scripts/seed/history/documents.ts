@@ -9,6 +9,7 @@ import { computeSla, DEFAULT_SLA } from '../../../src/core/tickets/sla'
 import { DEADLINE_LABELS, type Actor, type CostItem, type EventKind, type Sla, type TicketDoc } from '../../../src/core/tickets/types'
 import { CAL, type Staffer, SYSTEM, LEVEL_WORDS } from './basics'
 import { type Plan, type World, priorityOf, placeOf, callEnd, callAnswer, type Rung, slaOf, slaUnmet } from './plan'
+import { yuan } from '../../../src/core/shared/money'
 
 /** Plans become the documents the functions would have written: tickets, timelines, surveys and callbacks. */
 
@@ -73,7 +74,7 @@ export function buildTicket(w: World, p: Plan): Built {
       if (x.arriveAt !== undefined) ev(x.arriveAt, 'arrived', handlerActor!, '已到达现场')
       if (x.partsAt !== undefined) ev(x.partsAt, 'note', handlerActor!, '需要更换配件，已下单，到货后继续处理，已告知住户', { internal: true })
       if (h) {
-        const fee = p.cost && i === p.rounds.length - 1 ? `，费用 ${(total(p.cost) / 100).toFixed(2)} 元（${p.cost.map((c) => `${c.name} ${(c.amount / 100).toFixed(2)}`).join('、')}）` : ''
+        const fee = p.cost && i === p.rounds.length - 1 ? `，费用 ${yuan(total(p.cost))} 元（${p.cost.map((c) => `${c.name} ${yuan(c.amount)}`).join('、')}）` : ''
         ev(x.doneAt, 'completed', handlerActor!, `完工：${p.note}${fee}`)
       } else ev(x.doneAt, 'resolved', desk, `办结：${p.note}`)
     })

@@ -5,7 +5,7 @@ import { api } from '../../services/api'
 import { useRequestId } from '../../services/request-id'
 import { ApiError, messageOf } from '../../services/errors'
 import { askSubscribe } from '../../services/subscribe'
-import { yuan } from '../../core/bills/fees'
+import { yuan } from '../../core/shared/money'
 import './index.scss'
 import { replace } from '../../services/nav'
 

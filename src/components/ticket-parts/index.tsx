@@ -7,6 +7,7 @@ import { DEPARTMENT_LABELS, ROLE_LABELS, type Caller, type Department } from '..
 import { formatTime } from '../../core/shared/time'
 import './index.scss'
 import { go, replace } from '../../services/nav'
+import { yuan } from '../../core/shared/money'
 
 export type TicketSummary = Output<typeof ticketsContract.mine>['items'][number]
 export type TicketDetail = Output<typeof ticketsContract.detail>
@@ -106,7 +107,6 @@ export function HomeLink({ staff }: { staff?: boolean }) {
   )
 }
 
-export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
 
 const fmt = (t: number) => formatTime(t, 'M月D日 HH:mm')
 
@@ -206,12 +206,12 @@ export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: 
               {d.cost.items.map((c, i) => (
                 <View key={i} className='tk-line'>
                   <Text className='muted'>{c.name}</Text>
-                  <Text>{yuan(c.amount)}</Text>
+                  <Text>¥{yuan(c.amount)}</Text>
                 </View>
               ))}
               <View className='tk-line tk-cost-total'>
                 <Text>合计（有偿服务）</Text>
-                <Text>{yuan(d.cost.total)}</Text>
+                <Text>¥{yuan(d.cost.total)}</Text>
               </View>
             </View>
           )}

@@ -1,5 +1,6 @@
 import { PERIOD_RE } from './fees'
 import { splitCsvLine } from '../shared/csv'
+import { parseHundredths } from '../shared/money'
 
 /**
  * Meter readings CSV (水/电), as staff export it from a spreadsheet:
@@ -22,11 +23,8 @@ export interface CsvError {
 }
 
 const NUM_RE = /^\d{1,9}(\.\d{1,2})?$/
-/** Readings in hundredths of a unit, so usage × price stays in integers. */
-const hundredths = (s: string) => {
-  const [int, frac = ''] = s.split('.')
-  return Number(int) * 100 + Number(frac.padEnd(2, '0'))
-}
+/** Readings in hundredths of a unit (NUM_RE checked first), so usage × price stays in integers. */
+const hundredths = (s: string) => parseHundredths(s)!
 
 export const MAX_ROWS = 5000
 

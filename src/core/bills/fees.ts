@@ -1,4 +1,5 @@
 import { addMonths, calendarDay, shanghaiDate, shanghaiMonth } from '../shared/time'
+import { yuan } from '../shared/money'
 import { HOUSE_TYPE_LABELS, type Cycle, type FeeItemDoc, type HouseType, type LateFeeRule } from './types'
 
 /**
@@ -42,7 +43,6 @@ export function dueDate(period: string, dueDay: number): string {
   return first.date(day).format('YYYY-MM-DD')
 }
 
-export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
 
 /** Fen per m² per month a house of this type pays for this 物业费 item. */
 export const propertyPrice = (item: Pick<FeeItemDoc, 'unitPrice' | 'priceByType'>, type: HouseType = 'residential') =>

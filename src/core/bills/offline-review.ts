@@ -1,4 +1,4 @@
-import { yuan } from './fees'
+import { yuan } from '../shared/money'
 import type { PayMethod } from './types'
 
 /**

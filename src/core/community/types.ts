@@ -7,12 +7,13 @@ export const CommunitySchema = z.object({
   address: z.string(),
   servicePhone: z.string(),
   emergencyPhone: z.string(),
-  serviceHours: z.object({ open: z.string(), close: z.string() }),
+  /** When the service desk works: the business calendar of 设置, the one the SLA clocks run on. */
+  hours: z.object({ open: z.string(), close: z.string(), weekdays: z.array(z.number()), holidays: z.array(z.string()) }),
   buildings: z.array(z.object({ no: z.string(), units: z.array(z.string()) })),
 })
 export type Community = z.infer<typeof CommunitySchema>
-/** communities/<id>: the community as stored, its id in `_id`. */
-export type CommunityDoc = Omit<Community, 'id'> & { _id: string }
+/** communities/<id>: the community as stored, its id in `_id`; its hours live in settings. */
+export type CommunityDoc = Omit<Community, 'id' | 'hours'> & { _id: string }
 
 export interface House {
   _id: string

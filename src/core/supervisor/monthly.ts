@@ -1,4 +1,5 @@
 import { latestPerTicket } from '../surveys/figures'
+import { isSatisfied } from '../surveys/rules'
 import type { SurveyDoc } from '../surveys/types'
 import type { BillDoc } from '../bills/types'
 import { businessMinutesBetween, type BusinessCalendar } from '../tickets/calendar'
@@ -197,7 +198,7 @@ export function rollupMonth(input: MonthInput): MonthRollup {
     if (!s.answer) continue
     c.answered++
     c.scoreSum += s.answer.overall
-    if (s.answer.overall >= 4) c.satisfied++
+    if (isSatisfied(s.answer)) c.satisfied++
   }
 
   for (const b of input.bills) {

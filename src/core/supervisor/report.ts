@@ -2,6 +2,8 @@ import { toCsv } from '../shared/csv'
 import { DEPARTMENT_LABELS, type Department } from '../shared/roles'
 import { CATEGORIES, CATEGORY_LABELS, TICKET_TYPES, TYPE_LABELS, type Category, type TicketType } from '../tickets/types'
 import { addCounters, emptyCounters, type Cell, type Counters, type MonthRollup, type Place } from './monthly'
+import { yuan } from '../shared/money'
+import { mean, percentText, share } from '../shared/ratio'
 
 export const REPORT_DIMENSIONS = ['building', 'department', 'handler'] as const
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number]
@@ -32,8 +34,6 @@ export interface FigureLine {
   collected: number
 }
 
-const share = (n: number, d: number) => (d ? n / d : null)
-const avg = (sum: number, n: number, digits = 0) => (n ? Math.round((sum / n) * 10 ** digits) / 10 ** digits : null)
 
 export function lineOf(key: string, label: string, c: Counters): FigureLine {
   return {
@@ -45,11 +45,11 @@ export function lineOf(key: string, label: string, c: Counters): FigureLine {
     respondOnTime: share(c.respondOnTime, c.respondDue),
     resolveOnTime: share(c.resolveOnTime, c.resolveDue),
     firstTimeFix: share(c.firstTime, c.closed),
-    avgResponseMinutes: avg(c.responseMinutes, c.responded),
-    avgResolutionMinutes: avg(c.resolutionMinutes, c.resolved),
+    avgResponseMinutes: mean(c.responseMinutes, c.responded),
+    avgResolutionMinutes: mean(c.resolutionMinutes, c.resolved),
     surveyed: c.surveyed,
     answered: c.answered,
-    averageScore: avg(c.scoreSum, c.answered, 2),
+    averageScore: mean(c.scoreSum, c.answered, 2),
     satisfiedShare: share(c.satisfied, c.answered),
     callbackCoverage: share(c.reached, c.callbacks),
     collectionRate: share(c.collected, c.billed),
@@ -102,7 +102,6 @@ export function topProblems(r: MonthRollup, zone: string[] | null, n = 5): TopPr
   }
 }
 
-export const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`)
 export const score = (x: number | null) => (x === null ? '—' : x.toFixed(2))
 
 /** Business minutes as a person reads them: 45 分钟, 3.5 小时 (of working time). */
@@ -112,22 +111,21 @@ export function duration(min: number | null): string {
   return `${Math.round(min / 6) / 10} 小时`
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2)
 
 export const REPORT_COLUMNS: [string, (l: FigureLine) => string][] = [
   ['工单数', (l) => String(l.tickets)],
   ['投诉', (l) => String(l.complaints)],
   ['紧急', (l) => String(l.emergencies)],
-  ['响应及时率', (l) => pct(l.respondOnTime)],
-  ['解决及时率', (l) => pct(l.resolveOnTime)],
-  ['一次解决率', (l) => pct(l.firstTimeFix)],
+  ['响应及时率', (l) => percentText(l.respondOnTime)],
+  ['解决及时率', (l) => percentText(l.resolveOnTime)],
+  ['一次解决率', (l) => percentText(l.firstTimeFix)],
   ['平均响应', (l) => duration(l.avgResponseMinutes)],
   ['平均解决', (l) => duration(l.avgResolutionMinutes)],
   ['评价数', (l) => String(l.answered)],
   ['满意度均分', (l) => score(l.averageScore)],
-  ['满意率(4–5星)', (l) => pct(l.satisfiedShare)],
-  ['回访覆盖率', (l) => pct(l.callbackCoverage)],
-  ['收缴率', (l) => pct(l.collectionRate)],
+  ['满意率(4–5星)', (l) => percentText(l.satisfiedShare)],
+  ['回访覆盖率', (l) => percentText(l.callbackCoverage)],
+  ['收缴率', (l) => percentText(l.collectionRate)],
   ['应收(元)', (l) => (l.collectionRate === null ? '' : yuan(l.billed))],
   ['实收(元)', (l) => (l.collectionRate === null ? '' : yuan(l.collected))],
 ]

@@ -1,6 +1,8 @@
 import { DEPARTMENT_LABELS, type Department } from '../shared/roles'
 import { CATEGORY_LABELS, TYPE_LABELS } from '../tickets/types'
 import type { SurveyDoc } from './types'
+import { isSatisfied } from './rules'
+import { mean, share } from '../shared/ratio'
 
 export const FIGURE_DIMENSIONS = ['type', 'category', 'department', 'handler', 'building', 'month'] as const
 export type FigureDimension = (typeof FIGURE_DIMENSIONS)[number]
@@ -24,7 +26,6 @@ export interface Figures {
   callbacks: number
 }
 
-const share = (n: number, d: number) => (d ? n / d : null)
 
 function keyOf(r: FigureRow, by: FigureDimension): [string, string] {
   switch (by) {
@@ -68,7 +69,7 @@ export function summarize(rows: FigureRow[], key = 'all', label = '全部'): Fig
     if (!r.answer) continue
     answered++
     sum += r.answer.overall
-    if (r.answer.overall >= 4) satisfied++
+    if (isSatisfied(r.answer)) satisfied++
     if (r.answer.resolved) resolved++
   }
   return {
@@ -77,7 +78,7 @@ export function summarize(rows: FigureRow[], key = 'all', label = '全部'): Fig
     surveyed: rows.length,
     answered,
     responseRate: share(answered, rows.length),
-    averageScore: answered ? Math.round((sum / answered) * 100) / 100 : null,
+    averageScore: mean(sum, answered, 2),
     satisfiedShare: share(satisfied, answered),
     resolvedShare: share(resolved, answered),
     callbackCoverage: share(reached, callbacks),
@@ -101,4 +102,3 @@ export function computeFigures(rows: FigureRow[], by: FigureDimension): { total:
   }
 }
 
-export const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)

@@ -1,4 +1,4 @@
-import { addBusinessMinutes, businessMinutesBetween, endOfNextBusinessDay, DEFAULT_CALENDAR, shanghaiDate, shanghaiDayStart, shanghaiWeekday, type BusinessCalendar } from './calendar'
+import { addBusinessMinutes, businessMinutesBetween, endOfNextBusinessDay, hoursWords, isBusinessTime, DEFAULT_CALENDAR, shanghaiDate, shanghaiDayStart, shanghaiWeekday, type BusinessCalendar } from './calendar'
 import timezone from 'dayjs/plugin/timezone'
 import { atShanghai, dayjs, shanghai } from '../shared/time'
 
@@ -62,5 +62,20 @@ describe('Shanghai hour and calendar days', () => {
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2026, 2, 1); t += 3600_000 + 17 * 60_000) expect(shanghaiHour(t)).toBe(dayjs(t).tz(TZ).hour())
     expect(calendarDay('2026-01-31').add(1, 'month').format('YYYY-MM-DD')).toBe('2026-02-28')
     expect(calendarDay('2026-12-31').add(1, 'day').format('YYYY-MM-DD')).toBe('2027-01-01')
+  })
+})
+
+describe('the desk is open', () => {
+  it('from opening up to but not including closing, on its days, not on holidays', () => {
+    expect([sh(11, 24, 8, 59), sh(11, 24, 9), sh(11, 24, 17, 59), sh(11, 24, 18)].map((t) => isBusinessTime(t, weekdaysOnly))).toEqual([false, true, true, false])
+    // 2026-11-26 is a holiday of this calendar, 2026-11-28 a Saturday.
+    expect([sh(11, 26, 10), sh(11, 28, 10)].map((t) => isBusinessTime(t, weekdaysOnly))).toEqual([false, false])
+  })
+
+  it('says its days and hours as a resident reads them', () => {
+    expect(hoursWords(DEFAULT_CALENDAR)).toBe('每天 09:00–18:00')
+    expect(hoursWords(weekdaysOnly)).toBe('周一至周五 09:00–18:00')
+    expect(hoursWords({ ...DEFAULT_CALENDAR, weekdays: [6, 0] })).toBe('周六至周日 09:00–18:00')
+    expect(hoursWords({ ...DEFAULT_CALENDAR, weekdays: [1, 3, 5] })).toBe('周一、三、五 09:00–18:00')
   })
 })

@@ -74,7 +74,18 @@ export function endOfNextBusinessDay(t: number, cal: BusinessCalendar): number {
   throw new Error('business calendar has no working day in 400 days')
 }
 
+/** Is the desk staffed at `t`? (Emergencies are answered 24 h regardless.) */
 export function isBusinessTime(t: number, cal: BusinessCalendar): boolean {
   const w = workday(t, cal)
   return w !== null && t >= w[0] && t < w[1]
+}
+
+const WEEKDAY_NAMES = '日一二三四五六'
+
+/** The desk's days and hours as a resident reads them: 每天 09:00–18:00, 周一至周五 09:00–17:30. */
+export function hoursWords(cal: BusinessCalendar): string {
+  const days = [1, 2, 3, 4, 5, 6, 0].filter((d) => cal.weekdays.includes(d))
+  const run = days.length > 1 && days.every((d, i) => i === 0 || d === (days[i - 1] + 1) % 7)
+  const when = days.length === 7 ? '每天' : run ? `周${WEEKDAY_NAMES[days[0]]}至周${WEEKDAY_NAMES[days[days.length - 1]]}` : `周${days.map((d) => WEEKDAY_NAMES[d]).join('、')}`
+  return `${when} ${cal.open}–${cal.close}`
 }

@@ -5,7 +5,7 @@ import { api } from '../../services/api'
 import { chooseHouse, currentHouse, useMe } from '../../services/session'
 import { messageOf } from '../../services/errors'
 import { refreshUnreadBadge } from '../../services/badge'
-import { isServiceOpen } from '../../core/community/service-hours'
+import { hoursWords, isBusinessTime } from '../../core/tickets/calendar'
 import { HOUSE_ROLE_LABELS } from '../../core/account/types'
 import { ErrorView, Loading } from '../../components/page-state'
 import { OutageBanner, type OutageItem } from '../../components/outage-banner'
@@ -52,7 +52,7 @@ export default function Home() {
 
   const house = currentHouse(me)
   const community = communities.find((c) => c.id === house?.communityId) ?? communities[0]
-  const open = community ? isServiceOpen(Date.now(), community.serviceHours) : false
+  const open = community ? isBusinessTime(Date.now(), community.hours) : false
 
   const switchHouse = async () => {
     if (me.houses.length < 2) return
@@ -121,7 +121,7 @@ export default function Home() {
             <View className='home-line'>
               <Text className='muted'>客服时间</Text>
               <Text data-testid='service-hours'>
-                每天 {community.serviceHours.open}–{community.serviceHours.close}
+                {hoursWords(community.hours)}
               </Text>
             </View>
             <View className='home-line' onClick={() => Taro.makePhoneCall({ phoneNumber: community.servicePhone })}>

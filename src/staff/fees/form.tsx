@@ -2,7 +2,8 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import { CYCLES, CYCLE_LABELS, HOUSE_TYPE_LABELS, type FeeKind } from '../../core/bills/types'
 import { dueDate, PERIOD_RE } from '../../core/bills/fees'
 import { shanghaiDate } from '../../core/shared/time'
-import { cycleWords, KIND_CHOICES, lateFeeOf, lateFeeWords, nextBillingPeriod, PRICE_UNIT, withKind, type FeeItemDraft } from '../../core/bills/fee-items'
+import { cycleWords, KIND_CHOICES, lateFeeWords, nextBillingPeriod, PRICE_UNIT } from '../../core/bills/fee-items'
+import { lateFeeOf, withKind, type FeeItemDraft } from './draft'
 
 /** Where on the form an error shows. */
 export type Slot = 'kind' | 'name' | 'price' | 'commercial' | 'cycle' | 'dueDay' | 'onlyPeriod' | 'bpPerDay' | 'capPct' | 'form'

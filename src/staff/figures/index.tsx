@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
 import { useLoad, useMe } from '../../services/session'
 import type { surveysContract } from '../../core/surveys/contracts'
-import { DIMENSION_LABELS, FIGURE_DIMENSIONS, percent, type FigureDimension } from '../../core/surveys/figures'
+import { DIMENSION_LABELS, FIGURE_DIMENSIONS, type FigureDimension } from '../../core/surveys/figures'
+import { percentText } from '../../core/shared/ratio'
 import { atShanghai, shanghai } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
@@ -20,19 +21,19 @@ function Metrics({ f, testid }: { f: Fig; testid: string }) {
         <Text className='fg-label'>平均分</Text>
       </View>
       <View className='fg-metric'>
-        <Text className='fg-num' data-testid={`${testid}-satisfied`}>{percent(f.satisfiedShare)}</Text>
+        <Text className='fg-num' data-testid={`${testid}-satisfied`}>{percentText(f.satisfiedShare)}</Text>
         <Text className='fg-label'>满意率</Text>
       </View>
       <View className='fg-metric'>
-        <Text className='fg-num'>{percent(f.resolvedShare)}</Text>
+        <Text className='fg-num'>{percentText(f.resolvedShare)}</Text>
         <Text className='fg-label'>解决率</Text>
       </View>
       <View className='fg-metric'>
-        <Text className='fg-num' data-testid={`${testid}-response`}>{percent(f.responseRate)}</Text>
+        <Text className='fg-num' data-testid={`${testid}-response`}>{percentText(f.responseRate)}</Text>
         <Text className='fg-label'>参评率</Text>
       </View>
       <View className='fg-metric'>
-        <Text className='fg-num'>{percent(f.callbackCoverage)}</Text>
+        <Text className='fg-num'>{percentText(f.callbackCoverage)}</Text>
         <Text className='fg-label'>回访覆盖</Text>
       </View>
     </View>

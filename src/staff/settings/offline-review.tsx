@@ -5,8 +5,8 @@ import { api, type Output } from '../../services/api'
 import { ApiError, messageOf } from '../../services/errors'
 import { OfflinePolicyInput } from '../../core/supervisor/team-contracts'
 import type { supervisorContract } from '../../core/supervisor/contracts'
-import { parseYuan } from '../../core/bills/fee-items'
-import { yuan } from '../../core/bills/fees'
+import { parseYuan } from '../../core/shared/money'
+import { yuan } from '../../core/shared/money'
 import { formatTime } from '../../core/shared/time'
 
 type Offline = Output<typeof supervisorContract.policies>['offline']

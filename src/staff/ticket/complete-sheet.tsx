@@ -1,6 +1,6 @@
 import { View, Text, Button, Textarea, Input } from '@tarojs/components'
 import { useState } from 'react'
-import { parseYuan } from '../../core/bills/fee-items'
+import { parseYuan, yuan } from '../../core/shared/money'
 import { Sheet } from '../../components/sheet'
 import { PhotoPicker } from '../../components/photo-picker'
 
@@ -39,7 +39,7 @@ export function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean
               + 添加费用项
             </Text>
           )}
-          {badRow ? <Text className='field-error'>请填写费用名称和金额（最多两位小数）</Text> : filled.length > 0 && <Text className='st-cost-total'>合计 ¥{(total / 100).toFixed(2)}</Text>}
+          {badRow ? <Text className='field-error'>请填写费用名称和金额（最多两位小数）</Text> : filled.length > 0 && <Text className='st-cost-total'>合计 ¥{yuan(total)}</Text>}
         </>
       )}
       <Button
