@@ -7,7 +7,7 @@ import { dashboard } from './actions/dashboard'
 import { team, addMember, updateMember, removeMember } from './actions/team'
 import { replies, saveReply, deleteReply, orderReplies } from './actions/replies'
 import { policies, setCallbackPolicy, saveReminderPolicy, saveOfflinePolicy } from './actions/policies'
-import { trend, report, exportReport } from './actions/report'
+import { trend, monthlyReport, exportMonthlyReport } from './actions/monthly-report'
 
 /** supervisor: the 客服主任's view — today's dashboard, the SLA and calendar settings, the audit trail. */
 export const supervisor = defineFunction('supervisor', supervisorContract, {
@@ -28,8 +28,8 @@ export const supervisor = defineFunction('supervisor', supervisorContract, {
   saveReminderPolicy,
   saveOfflinePolicy,
   trend,
-  report,
-  exportReport,
+  monthlyReport,
+  exportMonthlyReport,
 })
 
 export const main = wechatMain(supervisor)

@@ -33,15 +33,15 @@ export function supervisorCases(data: BenchDataset, chiefs: Map<string, string>,
   return [
     { name: 'supervisor.dashboard (today tiles)', n: 200, setup: warmUp, call: (i) => call(chief(i), 'supervisor', 'dashboard', {}) },
     { name: 'supervisor.trend (warm)', n: 200, call: (i) => call(chief(i), 'supervisor', 'trend', { by: (['building', 'department', 'handler'] as const)[i % 3] }) },
-    { name: 'supervisor.report (warm)', n: 200, call: (i) => call(chief(i), 'supervisor', 'report', { month }) },
-    { name: 'supervisor.exportReport (warm)', n: 100, call: (i) => call(chief(i), 'supervisor', 'exportReport', { month }) },
+    { name: 'supervisor.monthlyReport (warm)', n: 200, call: (i) => call(chief(i), 'supervisor', 'monthlyReport', { month }) },
+    { name: 'supervisor.exportMonthlyReport (warm)', n: 100, call: (i) => call(chief(i), 'supervisor', 'exportMonthlyReport', { month }) },
     {
       name: 'scheduler rollups (8 folds per tick)',
       n: Math.ceil((2 * n) / 8),
       setup: async () => stale(),
       call: async () => ({ ok: true as const, data: await refreshRollups(deps) }),
     },
-    { name: 'supervisor.report (cold: one month folded)', n, call: (i) => (stale(), call(chief(i), 'supervisor', 'report', { month })) },
+    { name: 'supervisor.monthlyReport (cold: one month folded)', n, call: (i) => (stale(), call(chief(i), 'supervisor', 'monthlyReport', { month })) },
     { name: 'supervisor.trend (cold: live months folded)', n, call: (i) => (stale(), call(chief(i), 'supervisor', 'trend', {})) },
   ]
 }

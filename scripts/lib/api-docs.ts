@@ -83,7 +83,7 @@ export function renderApiDocs(): string {
           '',
           spec.summary,
           '',
-          `Callers: ${spec.callers.map((c) => `${c} (${ROLE_LABELS[c]})`).join(', ')}`,
+          `Callers: ${spec.callers.map((c) => `${c} (${c === 'signedIn' ? '任何已登录用户' : ROLE_LABELS[c]})`).join(', ')}`,
           '',
           'Request:',
           '',

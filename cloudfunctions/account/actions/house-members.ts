@@ -7,7 +7,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import { maskPhone } from '../../../src/core/shared/phone'
 import type { Ctx } from '../../lib/runtime/context'
 import { inScope } from '../../lib/runtime/scope'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 import { notify } from '../../lib/outbox/notify'
 import { bindingView } from '../../lib/account/views'
 import { approvedMembers, tellMembers, whoLabel } from '../../lib/account/members'
@@ -66,7 +66,7 @@ export const removeBinding: Handler<typeof accountContract.removeBinding> = asyn
     if (!b || b.status !== first.status) throw new AppError('INVALID_STATE', '该绑定刚刚有变化，请刷新')
     const next: BindingDoc = { ...b, status: 'removed', removedBy: how, removedAt: ctx.now, ...(reason ? { reason } : {}), updatedAt: ctx.now }
     await tx.c.bindings.set(next)
-    await recordChange(tx, ctx, b.communityId, {
+    await auditChange(tx, ctx, b.communityId, {
       kind: 'binding',
       summary: `${label} ${whoLabel(b)} 的绑定已解除（${HOW[how]}${reason ? `：${reason}` : ''}）`,
       before: { id: b._id, status: b.status },

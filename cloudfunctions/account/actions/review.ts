@@ -6,7 +6,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { Filter } from '../../lib/ports/store'
 import type { Ctx } from '../../lib/runtime/context'
 import { assertInScope, scopeWhere } from '../../lib/runtime/scope'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 import { notify } from '../../lib/outbox/notify'
 import { bindingView, housesById } from '../../lib/account/views'
 import { approvedMembers, tellMembers, whoLabel } from '../../lib/account/members'
@@ -45,7 +45,7 @@ async function decide(ctx: Ctx, bindingId: string, patch: Pick<BindingDoc, 'stat
     const house = await tx.c.houses.get(b.houseId)
     const label = house ? houseLabel(house) : b.houseId
     const approved = next.status === 'approved'
-    await recordChange(tx, ctx, b.communityId, {
+    await auditChange(tx, ctx, b.communityId, {
       kind: 'binding',
       summary: `${label} ${whoLabel(b)} 的绑定申请${approved ? '已通过' : `未通过：${next.reason}`}`,
       before: { id: b._id, status: b.status },

@@ -5,7 +5,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import { feeItemChangeSummary, feeItemPrices, feeItemRuleErrors } from '../../../src/core/bills/fee-items'
 import { newId } from '../../lib/runtime/ids'
 import { feeItemView } from '../../lib/bills/views'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 
 export const feeItems: Handler<typeof billsContract.feeItems> = async (ctx) => {
   const rows = await ctx.store
@@ -47,7 +47,7 @@ export const saveFeeItem: Handler<typeof billsContract.saveFeeItem> = async (ctx
       }),
     )
     await items.set(next)
-    await recordChange(tx, ctx, communityId, {
+    await auditChange(tx, ctx, communityId, {
       kind: 'feeItem',
       summary: feeItemChangeSummary(prev, next),
       before: prev ? { ...prev, createdAt: undefined, updatedAt: undefined } : null,

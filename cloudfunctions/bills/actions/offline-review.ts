@@ -8,7 +8,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { Tx } from '../../lib/ports/store'
 import type { Ctx } from '../../lib/runtime/context'
 import { assertInScope, scopeWhere } from '../../lib/runtime/scope'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 import { creditBills } from '../../lib/bills/credit'
 import { offlineEntryView } from '../../lib/bills/money-views'
 import { billsByIds, communityName, receiptView } from '../../lib/bills/views'
@@ -57,7 +57,7 @@ export const confirmOffline: Handler<typeof billsContract.confirmOffline> = asyn
     const receipt = await creditBills(tx, ctx.now, e.createdAt, { bills, method: e.method, amount: e.amount, recordedBy: e.recordedBy, confirmedBy: ctx.openid, note: e.note })
     const entry: OfflinePaymentDoc = { ...e, ...decided(ctx), status: 'confirmed', receiptNo: receipt._id }
     await tx.c.offlinePayments.set(entry)
-    await recordChange(tx, ctx, e.communityId, {
+    await auditChange(tx, ctx, e.communityId, {
       kind: 'offlinePayment',
       summary: `${e.houseLabel} ${PAY_METHOD_LABELS[e.method]}收款 ¥${yuan(e.amount)}（${bills.length} 笔）复核确认，登记人 ${e.recordedByName}，收据 ${receipt._id}`,
       before: { entryId: e._id, status: 'pending', recordedBy: e.recordedBy },
@@ -79,7 +79,7 @@ export const rejectOffline: Handler<typeof billsContract.rejectOffline> = async 
     }
     const entry: OfflinePaymentDoc = { ...e, ...decided(ctx), status: 'rejected', rejectReason: reason }
     await tx.c.offlinePayments.set(entry)
-    await recordChange(tx, ctx, e.communityId, {
+    await auditChange(tx, ctx, e.communityId, {
       kind: 'offlinePayment',
       summary: `${e.houseLabel} ${PAY_METHOD_LABELS[e.method]}收款 ¥${yuan(e.amount)} 复核驳回，登记人 ${e.recordedByName}：${reason}`,
       before: { entryId: e._id, status: 'pending', recordedBy: e.recordedBy },

@@ -12,7 +12,7 @@ import { creditBills } from '../../lib/bills/credit'
 import { reviewAboveOf } from '../../lib/bills/policy'
 import { billView, communityName, receiptView } from '../../lib/bills/views'
 import { offlineEntryView } from '../../lib/bills/money-views'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 import { PAY_METHOD_LABELS } from '../../../src/core/bills/types'
 import { pageUrl } from '../../../src/core/shared/pages'
 
@@ -58,7 +58,7 @@ export const recordOffline: Handler<typeof billsContract.recordOffline> = async 
       }
       await tx.c.offlinePayments.set(entry)
       for (const b of bills) await tx.c.bills.update(b._id, { pendingOfflineId: entry._id, updatedAt: ctx.now })
-      await recordChange(tx, ctx, head.communityId, {
+      await auditChange(tx, ctx, head.communityId, {
         kind: 'offlinePayment',
         summary: `${what}，超过复核金额 ¥${yuan(above)}，待第二人确认`,
         before,
@@ -68,7 +68,7 @@ export const recordOffline: Handler<typeof billsContract.recordOffline> = async 
     }
     const r = await creditBills(tx, ctx.now, ctx.now, { bills, method, amount, recordedBy: ctx.openid, note: note || undefined })
     // Money taken by hand is the change a 客服主任 most needs to be able to trace.
-    await recordChange(tx, ctx, head.communityId, { kind: 'offlinePayment', summary: `${what}，收据 ${r._id}`, before, after: { receiptNo: r._id, method, amount, note: note || null } })
+    await auditChange(tx, ctx, head.communityId, { kind: 'offlinePayment', summary: `${what}，收据 ${r._id}`, before, after: { receiptNo: r._id, method, amount, note: note || null } })
     return { receipt: r }
   })
   if ('pending' in out) return { pending: true as const, entry: offlineEntryView(ctx, out.pending, out.bills) }
@@ -97,7 +97,7 @@ export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId
       updatedAt: ctx.now,
     }
     await tx.c.bills.set(next)
-    await recordChange(tx, ctx, b.communityId, {
+    await auditChange(tx, ctx, b.communityId, {
       kind: 'billAdjust',
       summary: `${b.houseLabel} ${b.itemName}（${b.periodLabel}）${amount === 0 ? '减免' : '调整'} ¥${yuan(b.amount)} → ¥${yuan(amount)}：${reason}`,
       before: { id: b._id, amount: b.amount, status: b.status },

@@ -1,13 +1,13 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { billsContract } from '../../../src/core/bills/contracts'
 import type { PayOrderDoc } from '../../../src/core/bills/types'
-import { OPEN_HELD, REFUND_DESC, refundedNotice, refundNo, refundRefusal } from '../../../src/core/bills/refunds'
+import { OPEN_HELD, REFUND_DESC, refundedMessage, refundNo, refundRefusal } from '../../../src/core/bills/refunds'
 import { yuan } from '../../../src/core/shared/money'
 import { AppError } from '../../../src/core/shared/errors'
 import type { RefundResult } from '../../lib/ports/payments'
 import { officeScope } from '../../lib/runtime/scope'
 import { notify } from '../../lib/outbox/notify'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 import { heldView, orderInScope, withPlace } from '../../lib/bills/money-views'
 import { pageUrl } from '../../../src/core/shared/pages'
 
@@ -72,7 +72,7 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
       ? { ...o, status: 'refunded', refund: { ...r, refundId: result.refundId, refundedAt: ctx.now }, updatedAt: ctx.now }
       : { ...o, status: 'refund_failed', refund: { ...r, error: result.error }, updatedAt: ctx.now }
     await tx.c.payOrders.set(next)
-    await recordChange(tx, ctx, o.communityId, {
+    await auditChange(tx, ctx, o.communityId, {
       kind: 'refund',
       summary: result.ok
         ? `${o.houseLabel} 退款 ¥${yuan(r.fee)}（订单 ${o._id}）：${reason}`
@@ -80,7 +80,7 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
       before: { orderId: o._id, status: claim.was, amount: r.fee },
       after: { orderId: o._id, status: next.status, outRefundNo: r.outRefundNo, reason, ...(result.ok ? { refundId: result.refundId } : { error: result.error }) },
     })
-    if (result.ok) await notify(tx, ctx.now, { openid: o.openid, ...refundedNotice(r.fee, o.houseLabel || '您的房屋'), page: pageUrl('bills') })
+    if (result.ok) await notify(tx, ctx.now, { openid: o.openid, ...refundedMessage(r.fee, o.houseLabel || '您的房屋'), page: pageUrl('bills') })
     return next
   })
   return heldView(ctx, settled)

@@ -1,5 +1,5 @@
 import type { BillDoc, PayOrderDoc } from '../../../src/core/bills/types'
-import { heldNotice, heldReason } from '../../../src/core/bills/refunds'
+import { heldMessage, heldReason } from '../../../src/core/bills/refunds'
 import type { Tx } from '../ports/store'
 import { notify } from '../outbox/notify'
 import { pageUrl } from '../../../src/core/shared/pages'
@@ -38,6 +38,6 @@ export async function holdPayment(
   }
   await tx.c.payOrders.set(held)
   // In-app only: the payer needs no action, and a subscription is better kept for the refund's receipt-like news.
-  await notify(tx, now, { openid: order.openid, ...heldNotice(reason, paid.totalFee, houseLabel || '您的房屋'), page: pageUrl('bills') })
+  await notify(tx, now, { openid: order.openid, ...heldMessage(reason, paid.totalFee, houseLabel || '您的房屋'), page: pageUrl('bills') })
   return held
 }

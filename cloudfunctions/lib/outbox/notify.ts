@@ -36,7 +36,8 @@ export interface OutboxDoc {
 export const isSettled = <T extends Pick<OutboxDoc, 'status'>>(o: T): o is T & { status: 'sent' | 'no_quota' | 'failed' } =>
   o.status !== 'pending' && o.status !== 'sending'
 
-export interface Notice {
+/** A message to one person: their 消息 in the app, and maybe a subscribe push. Not a 公告 (NoticeDoc). */
+export interface Notification {
   openid: string
   title: string
   body: string
@@ -52,7 +53,7 @@ export interface Notice {
  * Tell a person something, inside the transaction of the change itself: the in-app message is
  * written at once and the push goes to the outbox, so a failed push never loses the change.
  */
-export async function notify(tx: Tx, now: number, n: Notice): Promise<{ messageId: string; outboxId?: string }> {
+export async function notify(tx: Tx, now: number, n: Notification): Promise<{ messageId: string; outboxId?: string }> {
   const messageId = newId(now)
   await tx.c.messages.set({
     _id: messageId,

@@ -7,7 +7,7 @@ import { newId } from './ids'
  * The audit record of a change, written with `tx` — the transaction that makes the change — so
  * a change without its record (or a record of a change that never happened) cannot exist.
  */
-export async function recordChange(tx: Tx, ctx: Ctx, communityId: string, change: { kind: AuditKind; summary: string; before: unknown; after: unknown }) {
+export async function auditChange(tx: Tx, ctx: Ctx, communityId: string, change: { kind: AuditKind; summary: string; before: unknown; after: unknown }) {
   const doc: AuditDoc = {
     _id: newId(ctx.now),
     communityId,

@@ -28,7 +28,7 @@ export async function loadContext(deps: Deps, identity: Identity): Promise<Ctx> 
       .c.bindings
       .find({ where: { openid, status: 'approved' }, orderBy: [['createdAt', 'asc']], limit: 50 }),
   ])
-  const callers: Caller[] = ['resident', ...(user?.staff?.roles ?? [])]
+  const callers: Caller[] = ['signedIn', ...(user?.staff?.roles ?? [])]
   return { ...deps, now: deps.clock.now(), openid, user, callers, houses }
 }
 

@@ -1,7 +1,7 @@
 import { CALLBACK_POLICY_LABELS, type CallbackPolicy } from '../../../src/core/surveys/types'
 import type { Store } from '../ports/store'
 import type { Ctx } from '../runtime/context'
-import { recordChange } from '../runtime/audit'
+import { auditChange } from '../runtime/audit'
 
 /** By default, call back what went unrated for 72 h. */
 export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = 'unrated'
@@ -24,7 +24,7 @@ export async function changeCallbackPolicy(ctx: Ctx, communityId: string, policy
     const before = s?.callbackPolicy ?? DEFAULT_CALLBACK_POLICY
     if (before === policy) return
     await coll.set({ ...(s ?? { _id: communityId }), callbackPolicy: policy })
-    await recordChange(tx, ctx, communityId, {
+    await auditChange(tx, ctx, communityId, {
       kind: 'callbackPolicy',
       summary: `回访策略：${CALLBACK_POLICY_LABELS[before]} → ${CALLBACK_POLICY_LABELS[policy]}`,
       before: { callbackPolicy: before },

@@ -1,6 +1,7 @@
 import { AppError } from '../../../src/core/shared/errors'
 import { OFFICE_ROLES, scopeOf } from '../../../src/core/access/scope'
-import type { Role, TicketDoc } from '../../../src/core/tickets/types'
+import type { TicketDoc } from '../../../src/core/tickets/types'
+import type { ActorRole } from '../../../src/core/shared/roles'
 import type { Ctx } from '../runtime/context'
 import { assertInScope, inScope } from '../runtime/scope'
 import { residentOf } from './resident'
@@ -11,8 +12,8 @@ import { residentOf } from './resident'
  * assigned to them. A staff member personally bound to the house is only a resident here — a
  * binding never grants staff powers.
  */
-export function rolesOn(ctx: Ctx, t: TicketDoc): Role[] {
-  const roles: Role[] = []
+export function rolesOn(ctx: Ctx, t: TicketDoc): ActorRole[] {
+  const roles: ActorRole[] = []
   if (residentOf(ctx, t)) roles.push('resident')
   if (inScope(ctx, t)) roles.push(...OFFICE_ROLES.filter((r) => ctx.callers.includes(r)))
   if (ctx.callers.includes('handler') && t.assignee === ctx.openid) roles.push('handler')

@@ -1,5 +1,6 @@
 import { canCause, type TicketEvent } from '../../../src/core/tickets/machine'
-import type { Actor, Role, TicketDoc } from '../../../src/core/tickets/types'
+import type { Actor, TicketDoc } from '../../../src/core/tickets/types'
+import type { ActorRole } from '../../../src/core/shared/roles'
 import type { Ctx } from '../runtime/context'
 import { rolesOn } from './access'
 
@@ -9,10 +10,10 @@ import { rolesOn } from './access'
  * on it count (rolesOn: their scope, their assignment, their house).
  */
 export function actorFor(ctx: Ctx, event: TicketEvent | null, ticket?: TicketDoc): Actor {
-  const roles = ticket ? rolesOn(ctx, ticket) : (ctx.callers as Role[])
+  const roles = ticket ? rolesOn(ctx, ticket) : ctx.callers.map((c): ActorRole => (c === 'signedIn' ? 'resident' : c))
   const name = ctx.user?.staff?.name ?? ctx.user?.nickname ?? '住户'
   const staff = roles.filter((r) => r !== 'resident')
-  let role: Role | undefined
+  let role: ActorRole | undefined
   if (event) {
     const able = roles.filter((r) => canCause(event, r))
     role =

@@ -4,7 +4,7 @@ import { tileList, whereOf } from '../../../src/core/supervisor/dashboard'
 import type { Filter } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import { officeScope, scopeWhere } from '../../lib/runtime/scope'
-import { lineOf, scopeCells, totalOf } from '../../../src/core/supervisor/report'
+import { lineOf, scopeCells, totalOf } from '../../../src/core/supervisor/monthly-report'
 import { monthRollup } from '../../lib/supervisor/rollups'
 
 /**

@@ -8,7 +8,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { reminderPolicyOf } from '../../lib/bills/policy'
 import { callbackPolicyOf, changeCallbackPolicy } from '../../lib/surveys/policy'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 import { communityOf } from '../../lib/runtime/scope'
 
 async function callbackView(ctx: Ctx, communityId: string) {
@@ -58,7 +58,7 @@ export const saveReminderPolicy: Handler<typeof supervisorContract.saveReminderP
     const was = fullPolicy({ ...DEFAULT_POLICY, ...prev?.policy })
     if (!changedPaths(was, input).length) return
     await coll.set({ ...(prev ?? { _id: communityId }), policy: input, updatedAt: ctx.now, updatedBy: ctx.openid, updatedByName: ctx.user?.staff?.name ?? '' })
-    await recordChange(tx, ctx, communityId, { kind: 'reminderPolicy', summary: reminderPolicySummary(was, input), before: was, after: input })
+    await auditChange(tx, ctx, communityId, { kind: 'reminderPolicy', summary: reminderPolicySummary(was, input), before: was, after: input })
   })
   return remindersView(ctx, communityId)
 }
@@ -73,7 +73,7 @@ export const saveOfflinePolicy: Handler<typeof supervisorContract.saveOfflinePol
     if (prev?.offlineReview && was === reviewAbove) return
     const offlineReview = { above: reviewAbove, updatedAt: ctx.now, updatedBy: ctx.openid, updatedByName: ctx.user?.staff?.name ?? '' }
     await coll.set({ ...(prev ?? { _id: communityId }), offlineReview })
-    await recordChange(tx, ctx, communityId, { kind: 'moneyPolicy', summary: reviewPolicySummary(was, reviewAbove), before: { reviewAbove: was }, after: { reviewAbove } })
+    await auditChange(tx, ctx, communityId, { kind: 'moneyPolicy', summary: reviewPolicySummary(was, reviewAbove), before: { reviewAbove: was }, after: { reviewAbove } })
   })
   return offlineView(ctx, communityId)
 }

@@ -4,7 +4,7 @@ import type { SavedReplyDoc } from '../../../src/core/supervisor/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 import { communityOf } from '../../lib/runtime/scope'
 
 /** tickets.savedReplies shows 50: more would be saved and never seen. */
@@ -30,7 +30,7 @@ export const saveReply: Handler<typeof supervisorContract.saveReply> = async (ct
     if (!id) {
       const doc: SavedReplyDoc = { _id: newId(ctx.now), communityId, title, text, order: Math.max(0, ...all.map((r) => r.order)) + 1, updatedAt: ctx.now }
       await coll.set(doc)
-      await recordChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `新增常用回复「${title}」`, before: null, after: { id: doc._id, title, text } })
+      await auditChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `新增常用回复「${title}」`, before: null, after: { id: doc._id, title, text } })
       return doc
     }
     const prev = await coll.get(id)
@@ -39,7 +39,7 @@ export const saveReply: Handler<typeof supervisorContract.saveReply> = async (ct
     const doc = { ...prev, title, text, updatedAt: ctx.now }
     await coll.set(doc)
     const what = [prev.title !== title ? `标题改为「${title}」` : '', prev.text !== text ? '内容' : ''].filter(Boolean).join('、')
-    await recordChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `修改常用回复「${prev.title}」：${what}`, before: { id, title: prev.title, text: prev.text }, after: { id, title, text } })
+    await auditChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `修改常用回复「${prev.title}」：${what}`, before: { id, title: prev.title, text: prev.text }, after: { id, title, text } })
     return doc
   })
   return view(saved)
@@ -51,7 +51,7 @@ export const deleteReply: Handler<typeof supervisorContract.deleteReply> = async
     const prev = await tx.c.savedReplies.get(id)
     if (!prev || prev.communityId !== communityId) throw notFound()
     await tx.c.savedReplies.remove(id)
-    await recordChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `删除常用回复「${prev.title}」`, before: { id, title: prev.title, text: prev.text }, after: null })
+    await auditChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `删除常用回复「${prev.title}」`, before: { id, title: prev.title, text: prev.text }, after: null })
   })
   return { id }
 }
@@ -76,7 +76,7 @@ export const orderReplies: Handler<typeof supervisorContract.orderReplies> = asy
     for (const [i, r] of next.entries()) if (rows[i].order !== r.order) await coll.set({ ...r, updatedAt: ctx.now })
     // Name the reply that moved furthest: what the person dragged, whatever else shifted with it.
     const moved = after.reduce((m, t, i) => (Math.abs(before.indexOf(t) - i) > Math.abs(before.indexOf(after[m]) - m) ? i : m), 0)
-    await recordChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `调整常用回复顺序：「${after[moved]}」移到第 ${moved + 1} 位`, before, after })
+    await auditChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `调整常用回复顺序：「${after[moved]}」移到第 ${moved + 1} 位`, before, after })
     return next
   })
   return saved.map(view)

@@ -6,7 +6,7 @@ import { describeMember, memberChangeSummary, memberErrors, normalizeProfile, ro
 import { MAX_LIMIT, type Tx } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { recordChange } from '../../lib/runtime/audit'
+import { auditChange } from '../../lib/runtime/audit'
 import { communityOf } from '../../lib/runtime/scope'
 
 type User = UserDoc & { _id: string }
@@ -101,7 +101,7 @@ export const addMember: Handler<typeof supervisorContract.addMember> = async (ct
     if (u.staff) throw new AppError('CONFLICT', '该用户已是其他小区的员工', { openid: '该用户已是其他小区的员工' })
     const nu: User = { ...u, staff: staffOf(communityId, next), updatedAt: ctx.now }
     await users.set(nu)
-    await recordChange(tx, ctx, communityId, { kind: 'team', summary: `新增员工 ${next.name}（${describeMember(next)}）`, before: null, after: { openid, ...next } })
+    await auditChange(tx, ctx, communityId, { kind: 'team', summary: `新增员工 ${next.name}（${describeMember(next)}）`, before: null, after: { openid, ...next } })
     return nu
   })
   return view(ctx, saved)
@@ -126,7 +126,7 @@ export const updateMember: Handler<typeof supervisorContract.updateMember> = asy
     }
     const nu: User = { ...u, staff: staffOf(communityId, next), updatedAt: ctx.now }
     await tx.c.users.set(nu)
-    await recordChange(tx, ctx, communityId, { kind: 'team', summary: memberChangeSummary(before, next), before: { openid, ...before }, after: { openid, ...next } })
+    await auditChange(tx, ctx, communityId, { kind: 'team', summary: memberChangeSummary(before, next), before: { openid, ...before }, after: { openid, ...next } })
     return nu
   })
   return view(ctx, saved)
@@ -145,7 +145,7 @@ export const removeMember: Handler<typeof supervisorContract.removeMember> = asy
     if (openid === ctx.openid) throw new AppError('INVALID_STATE', '不能移除自己的员工身份：请由另一位客服主任操作', { openid: '不能移除自己的员工身份' })
     const { staff: _gone, ...rest } = u
     await tx.c.users.set({ ...rest, updatedAt: ctx.now })
-    await recordChange(tx, ctx, communityId, { kind: 'team', summary: `移除员工 ${before.name}（${describeMember(before)}）`, before: { openid, ...before }, after: null })
+    await auditChange(tx, ctx, communityId, { kind: 'team', summary: `移除员工 ${before.name}（${describeMember(before)}）`, before: { openid, ...before }, after: null })
   })
   return { openid }
 }

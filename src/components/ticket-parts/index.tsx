@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { Output } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
 import { CATEGORY_LABELS, DEADLINE_LABELS, EMERGENCY_LABELS, SCOPE_LABELS, SOURCE_LABELS, STATUS_LABELS, TYPE_LABELS, type Status } from '../../core/tickets/types'
-import { DEPARTMENT_LABELS, ROLE_LABELS, type Caller, type Department } from '../../core/shared/roles'
+import { DEPARTMENT_LABELS, ROLE_LABELS, type ActorRole, type Department } from '../../core/shared/roles'
 import { formatTime } from '../../core/shared/time'
 import './index.scss'
 import { go, replace } from '../../services/nav'
@@ -66,7 +66,7 @@ export function Photos({ ids, urls, testid = 'photos' }: { ids: string[]; urls?:
   )
 }
 
-const roleLabel = (r: string) => (r === 'resident' ? '住户' : (ROLE_LABELS[r as Caller] ?? ''))
+const roleLabel = (r: string) => ROLE_LABELS[r as ActorRole] ?? ''
 
 /** Every step, newest first, like a parcel's tracking: who, when, what. */
 export function Timeline({ entries, urls }: { entries: TimelineEntry[]; urls?: Record<string, string> }) {

@@ -89,13 +89,13 @@ const RemoveReason = text(2, 100, '请填写解除原因', '原因最多 100 个
 export const accountContract = {
   whoami: action({
     summary: 'Who the caller is: profile, staff roles and approved houses.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: Empty,
     output: Me,
   }),
   updateProfile: action({
     summary: 'Set nickname and avatar (chosen the WeChat way), or record privacy consent.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({
       nickname: z.optional(line(1, 20, '昵称不能为空', '昵称最多 20 个字')),
       avatar: z.optional(FileId),
@@ -105,13 +105,13 @@ export const accountContract = {
   }),
   subscribeTemplates: action({
     summary: 'Template ids for wx.requestSubscribeMessage, by our template keys (ids are per deployment).',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ keys: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(5)) }),
     output: z.array(z.object({ key: z.string(), id: z.string(), title: z.string() })),
   }),
   recordSubscriptions: action({
     summary: 'What the resident answered in the subscribe panel; each accept allows exactly one message.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({
       results: z.record(z.string().check(z.maxLength(40)), z.enum(['accept', 'reject', 'ban', 'filter'])),
     }),
@@ -119,7 +119,7 @@ export const accountContract = {
   }),
   messages: action({
     summary: 'The in-app message center: every step that concerns the caller, newest first, with the unread count.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject(pageFields),
     output: z.object({
       items: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), page: z.string(), read: z.boolean(), createdAt: z.number() })),
@@ -129,55 +129,55 @@ export const accountContract = {
   }),
   unreadCount: action({
     summary: 'Unread messages, for the tab badge.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: Empty,
     output: z.object({ unread: z.number() }),
   }),
   markRead: action({
     summary: 'Mark messages read: the given ids, or all of them.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ ids: z.optional(z.array(Id).check(z.maxLength(50))), all: z.optional(z.literal(true)) }),
     output: z.object({ unread: z.number() }),
   }),
   communities: action({
     summary: 'Communities with their buildings and units, for the house picker and the home page.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: Empty,
     output: z.array(CommunitySchema),
   }),
   rooms: action({
     summary: 'Rooms of one unit, for the house picker.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ communityId: Id, building: line(1, 8, '请选择楼栋'), unit: line(1, 8, '请选择单元') }),
     output: z.array(z.object({ houseId: z.string(), room: z.string(), floor: z.number() })),
   }),
   verifyPhone: action({
     summary: 'Exchange the code of the 手机号快速验证 button (getPhoneNumber) for the number WeChat verified, kept on the account.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ code: z.string().check(z.minLength(1, '请重新点击验证'), z.maxLength(128)) }),
     output: z.object({ phone: z.string() }),
   }),
   registerUpload: action({
     summary: 'Record a file the caller just uploaded to cloud storage as theirs, after checking by its bytes that it is an image; answers a link to show it.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ fileId: FileId, purpose: z.enum(UPLOAD_PURPOSES) }),
     output: z.object({ fileId: z.string(), url: z.string(), type: z.string(), size: z.number() }),
   }),
   bindHouse: action({
     summary: 'Claim a house. Approved at once only when name, role and a WeChat-verified phone match the owner archive; else pending. The house’s members are told.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: BindRequest,
     output: BindingView,
   }),
   myHouses: action({
     summary: "The caller's bindings, including pending and rejected ones with the reason.",
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: Empty,
     output: z.array(BindingView),
   }),
   houseMembers: action({
     summary: 'The people bound to a house (and pending claims), for its approved members and for staff in scope.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ houseId: Id }),
     output: z.object({
       houseId: z.string(),
@@ -189,7 +189,7 @@ export const accountContract = {
   }),
   removeBinding: action({
     summary: 'End a binding: one’s own, a tenant’s or family member’s by the owner, any by staff in scope (reason required). Access ends at once; audited; the people of the house are told.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ bindingId: Id, reason: z.optional(RemoveReason) }),
     output: BindingView,
   }),

@@ -76,7 +76,7 @@ const Target = z.strictObject({
 export const billsContract = {
   myBills: action({
     summary: 'The resident’s unpaid bills by house, with the unpaid total on top.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: Empty,
     output: z.object({
       unpaidTotal: z.number(),
@@ -85,25 +85,25 @@ export const billsContract = {
   }),
   history: action({
     summary: 'Paid and waived bills of the resident’s houses, newest first.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject(pageFields),
     output: z.object({ items: z.array(BillView), total: z.number() }),
   }),
   receipt: action({
     summary: 'An electronic receipt (电子收据) by number: the payer, or staff of its community.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ receiptNo: line(6, 32, '收据编号不正确') }),
     output: ReceiptView,
   }),
   createOrder: action({
     summary: 'Pay one or several unpaid bills of the caller’s houses: a WeChat Pay order (cloudPay.unifiedOrder) for their total.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ billIds: z.array(Id).check(z.minLength(1, '请选择要缴的账单'), z.maxLength(20, '一次最多缴 20 笔')) }),
     output: z.object({ outTradeNo: z.string(), totalFee: z.number(), payment: z.record(z.string(), z.string()) }),
   }),
   orderStatus: action({
     summary: 'Whether an order has been credited (the payment callback may arrive a moment after the payment sheet closes).',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: z.strictObject({ outTradeNo: line(8, 32, '订单号不正确') }),
     output: z.object({ status: z.enum(ORDER_STATUSES), receiptNo: z.optional(z.string()) }),
   }),

@@ -1,4 +1,4 @@
-import { heldNotice, heldReason, refundNo, refundRefusal, REFUND_CLAIM_MS, REFUND_DESC } from './refunds'
+import { heldMessage, heldReason, refundNo, refundRefusal, REFUND_CLAIM_MS, REFUND_DESC } from './refunds'
 import { needsReview, DEFAULT_REVIEW_ABOVE } from './offline-review'
 
 describe('held payments and refunds', () => {
@@ -29,8 +29,8 @@ describe('held payments and refunds', () => {
   })
 
   it('tells the payer in plain words, with the amount in yuan', () => {
-    expect(heldNotice('duplicate', 22913, '1栋1单元301')).toEqual({ title: '重复缴费，将原路退回', body: expect.stringContaining('1栋1单元301 支付的 ¥229.13') })
-    expect(heldNotice('changed', 100, 'x').title).toBe('付款未入账，将原路退回')
+    expect(heldMessage('duplicate', 22913, '1栋1单元301')).toEqual({ title: '重复缴费，将原路退回', body: expect.stringContaining('1栋1单元301 支付的 ¥229.13') })
+    expect(heldMessage('changed', 100, 'x').title).toBe('付款未入账，将原路退回')
   })
 })
 

@@ -62,7 +62,7 @@ export function refundRefusal(o: Pick<PayOrderDoc, 'status' | 'refund'>, now: nu
 export const REFUND_DESC: Record<HeldReason, string> = { duplicate: '物业费重复缴费退款', changed: '物业缴费未入账退款', amount: '物业缴费未入账退款' }
 
 /** What the payer is told, in-app, the moment the payment is held. */
-export function heldNotice(reason: HeldReason, fee: number, houseLabel: string): { title: string; body: string } {
+export function heldMessage(reason: HeldReason, fee: number, houseLabel: string): { title: string; body: string } {
   const paid = `您为 ${houseLabel} 支付的 ¥${yuan(fee)}`
   if (reason === 'duplicate') {
     return { title: '重复缴费，将原路退回', body: `${paid}与已缴清的账单重复，这笔钱不会入账，物业核实后将原路退回您的支付账户，您无需再做任何操作。` }
@@ -74,7 +74,7 @@ export function heldNotice(reason: HeldReason, fee: number, houseLabel: string):
 }
 
 /** What the payer is told once WeChat Pay has accepted the refund. */
-export function refundedNotice(fee: number, houseLabel: string): { title: string; body: string } {
+export function refundedMessage(fee: number, houseLabel: string): { title: string; body: string } {
   return {
     title: '款项已原路退回',
     body: `您为 ${houseLabel} 支付的 ¥${yuan(fee)}（未入账）已原路退回您的支付账户：微信零钱一般 20 分钟内到账，银行卡约 3 个工作日。`,

@@ -33,7 +33,7 @@ export const PAGES = {
   staffDashboard: '/staff/dashboard/index',
   staffSettings: '/staff/settings/index',
   staffTeam: '/staff/team/index',
-  staffReport: '/staff/report/index',
+  staffMonthlyReport: '/staff/monthly-report/index',
 } as const satisfies Record<string, `/${string}/index`>
 
 export type PageName = keyof typeof PAGES

@@ -3,12 +3,15 @@ export const STAFF_ROLES = ['agent', 'handler', 'manager', 'supervisor'] as cons
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
 /**
- * Who may call an action. `resident` means any signed-in WeChat user (houses are checked per
- * action); `system` is a timer trigger, which WeChat sends with no OPENID.
+ * Who may call an action. `signedIn` is any signed-in WeChat user, resident or staff (houses are
+ * checked per action); `system` is a timer trigger, which WeChat sends with no OPENID.
  */
-export type Caller = 'resident' | StaffRole | 'system'
+export type Caller = 'signedIn' | StaffRole | 'system'
 
-export const ROLE_LABELS: Record<Caller, string> = {
+/** Whom a step on a record is by: the resident of the house, a staff role, or the system. */
+export type ActorRole = 'resident' | StaffRole | 'system'
+
+export const ROLE_LABELS: Record<ActorRole, string> = {
   resident: '住户',
   agent: '客服',
   handler: '维修/服务人员',

@@ -1,7 +1,7 @@
 import * as z from '../shared/zod'
 import { action, Empty, pageFields } from '../shared/contract'
 import { AUDIT_KINDS, TILE_KEYS } from './types'
-import { reportContract } from './report-contracts'
+import { monthlyReportContract } from './monthly-report-contracts'
 import { teamContract } from './team-contracts'
 
 const Minutes = z.number('请填写分钟数').check(z.int('分钟数须为正整数'), z.minimum(1, '分钟数须为正整数'), z.maximum(43_200, '最多 30 天（43200 分钟）'))
@@ -67,7 +67,7 @@ const InboxFilter = z.object({
 const Tile = z.object({ key: z.enum(TILE_KEYS), label: z.string(), count: z.number(), filter: InboxFilter })
 
 export const supervisorContract = {
-  ...reportContract,
+  ...monthlyReportContract,
   ...teamContract,
   settings: action({
     summary: "The community's SLA policy and business calendar (the defaults until a 客服主任 saves a change).",

@@ -3,7 +3,7 @@ import { addMonths, shanghaiMonth } from '../shared/time'
 import type { SurveyDoc } from '../surveys/types'
 import type { TicketDoc } from '../tickets/types'
 import { monthDates, monthRange, monthsUpTo, rollupMonth } from './monthly'
-import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf } from './report'
+import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf } from './monthly-report'
 
 const H = 3600_000
 // 2026-11-03 09:00 Shanghai, a Tuesday: business time starts at once.

@@ -83,13 +83,13 @@ const STAFF = ['agent', 'handler', 'manager', 'supervisor'] as const
 export const surveysContract = {
   forTicket: action({
     summary: "A ticket's latest survey round: the answer, the staff reply, the complaint it opened, and whether the caller may answer or reply. null before the job is done.",
-    callers: ['resident', ...STAFF],
+    callers: ['signedIn', ...STAFF],
     input: z.strictObject({ ticketId: Id }),
     output: z.nullable(SurveyView),
   }),
   submit: action({
     summary: 'Resident rates a finished job (one answer per round; amendable for 24 h). A score ≤ 2 or 未解决 opens a complaint held by the 客服主任 with a 24 h callback.',
-    callers: ['resident'],
+    callers: ['signedIn'],
     input: SubmitSurvey,
     output: SurveyView,
   }),

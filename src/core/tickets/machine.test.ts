@@ -1,7 +1,8 @@
 import { EVENTS, transition, canCause, type TicketEvent, REOPEN_DAYS } from './machine'
-import { STATUSES, type Role, type Status } from './types'
+import { STATUSES, type Status } from './types'
+import type { ActorRole } from '../shared/roles'
 
-const ROLES: Role[] = ['resident', 'agent', 'handler', 'manager', 'supervisor', 'system']
+const ROLES: ActorRole[] = ['resident', 'agent', 'handler', 'manager', 'supervisor', 'system']
 const NOW = Date.UTC(2026, 10, 24, 2)
 
 const ticket = (status: Status) => ({
@@ -12,7 +13,7 @@ const ticket = (status: Status) => ({
   followers: ['f1'],
   resolvedAt: NOW - 3600_000,
 })
-const actor = (role: Role) => ({ role, openid: role === 'handler' ? 'h1' : role === 'resident' ? 'r1' : `${role}-1` })
+const actor = (role: ActorRole) => ({ role, openid: role === 'handler' ? 'h1' : role === 'resident' ? 'r1' : `${role}-1` })
 
 describe('ticket state machine', () => {
   // Every (state, event, role): allowed exactly when the table says so, refused with the right code otherwise.

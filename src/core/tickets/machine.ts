@@ -1,5 +1,6 @@
 import { AppError } from '../shared/errors'
-import type { Actor, Role, Status, TicketDoc } from './types'
+import type { Actor, Status, TicketDoc } from './types'
+import type { ActorRole } from '../shared/roles'
 
 /**
  * The ticket state machine as a table: each event names the states it may leave, where it goes,
@@ -21,7 +22,7 @@ export const EVENTS = {
   autoClose: { from: ['resolved'], to: 'closed', roles: ['system'] },
   cancel: { from: ['new'], to: 'cancelled', roles: ['resident', 'agent', 'supervisor'] },
   merge: { from: ['new', 'dispatched'], to: 'merged', roles: ['agent', 'supervisor'] },
-} as const satisfies Record<string, { from: readonly Status[]; to: Status | 'resume'; roles: readonly Role[] }>
+} as const satisfies Record<string, { from: readonly Status[]; to: Status | 'resume'; roles: readonly ActorRole[] }>
 
 export type TicketEvent = keyof typeof EVENTS
 
@@ -30,8 +31,8 @@ export const REOPEN_DAYS = 7
 /** Resolved and not reopened for 48 hours: closed for the resident. */
 export const AUTO_CLOSE_MS = 48 * 3600_000
 
-export function canCause(event: TicketEvent, role: Role) {
-  return (EVENTS[event].roles as readonly Role[]).includes(role)
+export function canCause(event: TicketEvent, role: ActorRole) {
+  return (EVENTS[event].roles as readonly ActorRole[]).includes(role)
 }
 
 /**

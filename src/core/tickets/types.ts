@@ -1,4 +1,4 @@
-import type { Department } from '../shared/roles'
+import type { ActorRole, Department } from '../shared/roles'
 
 /** Service tickets: 报修 / 投诉 / 建议 / 咨询, from report to callback. */
 
@@ -190,10 +190,9 @@ export interface TicketDoc {
   updatedAt: number
 }
 
-export type Role = 'resident' | 'agent' | 'handler' | 'manager' | 'supervisor' | 'system'
 
 export interface Actor {
   openid: string
-  role: Role
+  role: ActorRole
   name: string
 }

@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import type { Output } from '../../services/api'
 import type { supervisorContract } from '../../core/supervisor/contracts'
-import { duration, score } from '../../core/supervisor/report'
+import { duration, score } from '../../core/supervisor/monthly-report'
 import { percentText } from '../../core/shared/ratio'
 
-export type Line = Output<typeof supervisorContract.report>['total']
+export type Line = Output<typeof supervisorContract.monthlyReport>['total']
 
 /** The headline figures of one line (a month, a building …), each with a testid the e2e reads. */
 export const METRICS: { key: keyof Line; label: string; show: (l: Line) => string }[] = [

@@ -5,7 +5,7 @@ import { api } from '../../services/api'
 import { useLoad, useMe } from '../../services/session'
 import { ErrorView, Loading } from '../../components/page-state'
 import { formatTime } from '../../core/shared/time'
-import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS, type ReportDimension } from '../../core/supervisor/report'
+import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS, type ReportDimension } from '../../core/supervisor/monthly-report'
 import { TrendChart } from '../components/trend-chart'
 import { FigureGrid, GroupRow } from '../components/figure-grid'
 import '../components/figure-grid.scss'
@@ -122,7 +122,7 @@ export default function Dashboard() {
       )}
       {trend.error && !tr && <ErrorView message={trend.error} onRetry={trend.reload} />}
 
-      <View className='card db-link' onClick={() => go('staffReport')} data-testid='db-report'>
+      <View className='card db-link' onClick={() => go('staffMonthlyReport')} data-testid='db-report'>
         <Text>月报</Text>
         <Text className='muted'>按月查看、导出 ›</Text>
       </View>

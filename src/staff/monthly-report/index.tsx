@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { messageOf } from '../../services/errors'
 import { useLoad } from '../../services/session'
-import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS } from '../../core/supervisor/report'
+import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS } from '../../core/supervisor/monthly-report'
 import { addMonths, formatTime, shanghaiMonth } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import { FigureGrid, GroupRow } from '../components/figure-grid'
@@ -16,7 +16,7 @@ import './index.scss'
 export default function MonthlyReport() {
   const thisMonth = shanghaiMonth(Date.now())
   const [month, setMonth] = useState(thisMonth)
-  const rep = useLoad(() => api.supervisor.report({ month }), [month])
+  const rep = useLoad(() => api.supervisor.monthlyReport({ month }), [month])
   const [exporting, setExporting] = useState(false)
   const reload = rep.reload
   useEffect(() => {
@@ -33,7 +33,7 @@ export default function MonthlyReport() {
   const exportCsv = async () => {
     setExporting(true)
     try {
-      const f = await api.supervisor.exportReport({ month })
+      const f = await api.supervisor.exportMonthlyReport({ month })
       await saveCsv(f.filename, f.csv)
       Taro.showToast({ title: process.env.TARO_ENV === 'h5' ? '已下载' : '已生成', icon: 'success' })
     } catch (e) {

@@ -2,7 +2,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import { shanghaiMonth } from '../../../src/core/shared/time'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import { monthsUpTo } from '../../../src/core/supervisor/monthly'
-import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf, REPORT_DIMENSIONS } from '../../../src/core/supervisor/report'
+import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf, REPORT_DIMENSIONS } from '../../../src/core/supervisor/monthly-report'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { officeScope } from '../../lib/runtime/scope'
@@ -39,9 +39,9 @@ async function monthReport(ctx: Ctx, month: string) {
   return { month, zone, total: lineOf('all', zone ? `负责的 ${zone.join('、')} 栋` : '全小区', totalOf(cells)), building, department, handler, top: topProblems(r, zone), computedAt: r.computedAt }
 }
 
-export const report: Handler<typeof supervisorContract.report> = (ctx, { month }) => monthReport(ctx, month)
+export const monthlyReport: Handler<typeof supervisorContract.monthlyReport> = (ctx, { month }) => monthReport(ctx, month)
 
-export const exportReport: Handler<typeof supervisorContract.exportReport> = async (ctx, { month }) => {
+export const exportMonthlyReport: Handler<typeof supervisorContract.exportMonthlyReport> = async (ctx, { month }) => {
   const r = await monthReport(ctx, month)
   const sections = [
     { title: '楼栋', lines: r.building },

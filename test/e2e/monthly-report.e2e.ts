@@ -1,7 +1,7 @@
 import { e2eHost, go, phone, shot } from './browser'
 import { atShanghai, shanghai } from '../../src/core/shared/time'
 
-const env = e2eHost('report')
+const env = e2eHost('monthly-report')
 
 interface T { _id: string; type: string; status: string; createdAt: number; building: string; reopenCount: number; sla: { respond?: { due: number; metAt?: number }; resolve?: { due: number; metAt?: number } } }
 interface S { _id: string; ticketId: string; round: number; month: string; building: string; answer?: { overall: number } }
@@ -95,7 +95,7 @@ describe('supervisor dashboard and 月报 on six months of demo history, in Chro
     expect(file.suggestedFilename()).toBe(`月报-${last}.csv`)
 
     const zhou = await phone(env.browser, env.host.url, 'manager-zhou')
-    await go(zhou, env.host.url, '/staff/report/index')
+    await go(zhou, env.host.url, '/staff/monthly-report/index')
     await zhou.getByTestId('rp-total-tickets').waitFor()
     await zhou.getByTestId('rp-prev').click()
     await zhou.getByTestId('rp-month').getByText(last).waitFor()

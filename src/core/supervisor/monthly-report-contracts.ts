@@ -1,7 +1,7 @@
 import * as z from '../shared/zod'
 import { action } from '../shared/contract'
 import { CATEGORIES, TICKET_TYPES } from '../tickets/types'
-import { REPORT_DIMENSIONS } from './report'
+import { REPORT_DIMENSIONS } from './monthly-report'
 
 const Share = z.nullable(z.number())
 
@@ -36,7 +36,7 @@ const TopView = z.object({
 })
 
 /** The 客服主任's months: this one and the six before, and the 月报 of one month. */
-export const reportContract = {
+export const monthlyReportContract = {
   trend: action({
     summary: 'This month and the last six: the headline figures per month (one rollup each), and this month by building, department or handler. 客服主任: the community; 管理员: their zone.',
     callers: ['manager', 'supervisor'],
@@ -49,7 +49,7 @@ export const reportContract = {
       computedAt: z.number(),
     }),
   }),
-  report: action({
+  monthlyReport: action({
     summary: '月报: one month\'s figures in total and by building, department and handler, with the top problems (most frequent categories, repeated locations).',
     callers: ['manager', 'supervisor'],
     input: z.strictObject({ month: Month }),
@@ -64,7 +64,7 @@ export const reportContract = {
       computedAt: z.number(),
     }),
   }),
-  exportReport: action({
+  exportMonthlyReport: action({
     summary: '月报 as CSV (UTF-8 with BOM, opens in Excel), the same figures the report page shows.',
     callers: ['manager', 'supervisor'],
     input: z.strictObject({ month: Month }),
