@@ -41,7 +41,7 @@ const PAGES: Record<string, Case> = {
   'staff/dashboard/index': { account: 'supervisor-liu', shows: ['今日新增', '满意度均分'] },
   'staff/settings/index': { account: 'supervisor-liu', shows: ['服务时限', '常用回复'] },
   'staff/team/index': { account: 'supervisor-liu', shows: ['刘芳', '周明', '值班'] },
-  'staff/report/index': { account: 'supervisor-liu', shows: ['工单构成', '高发问题'] },
+  'staff/monthly-report/index': { account: 'supervisor-liu', shows: ['工单构成', '高发问题'] },
   'account/bind/index': { account: 'resident-wu', shows: ['阳光花园', '您的身份', '提交绑定', '个人信息保护提示', '微信手机号快速验证'] },
   'account/members/index': { account: 'resident-zhang', query: () => ({ houseId: 'sunshine-1-1-301' }), shows: ['1栋1单元301', '张建国（我）', '138****0301', '解除绑定'] },
   'billing/receipt/index': { account: 'resident-zhang', query: () => ({ no: ids.receipt }), shows: ['阳光花园', '物业费'] },
