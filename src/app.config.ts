@@ -9,12 +9,12 @@ export default defineAppConfig({
       pages: ['home/index', 'bindings/index', 'inbox/index', 'ticket/index', 'record/index', 'bills/index', 'campaign/index', 'house-bills/index', 'callbacks/index', 'figures/index', 'notices/index', 'fees/index', 'dashboard/index', 'settings/index', 'team/index', 'monthly-report/index'],
     },
     // Resident pages that are not tabs live in subpackages: the main package has a 400 KB budget.
-    { root: 'account', pages: ['bind/index', 'members/index'] },
-    { root: 'billing', pages: ['receipt/index', 'dispute/index'] },
+    { root: 'resident/account', pages: ['bind/index', 'members/index'] },
+    { root: 'resident/billing', pages: ['receipt/index', 'dispute/index'] },
     // 我的工单 and its detail: opened from 报事 and from messages, kept out of the main package.
-    { root: 'tickets', pages: ['list/index', 'detail/index'] },
+    { root: 'resident/tickets', pages: ['list/index', 'detail/index'] },
     // 公告: list, detail with sign-up; 首页 and 报事 only show a small outage banner.
-    { root: 'notices', pages: ['list/index', 'detail/index'] },
+    { root: 'resident/notices', pages: ['list/index', 'detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -80,7 +80,7 @@ describe('house binding, end to end in Chromium', () => {
 
   it('吴秀兰 verifies her phone the WeChat way and is bound at once; the family member who follows is told to her, and she removes him', async () => {
     const wu = await phone(env.browser, env.host.url, 'resident-wu')
-    await go(wu, env.host.url, '/account/bind/index')
+    await go(wu, env.host.url, '/resident/account/bind/index')
     await shot(wu, '10-bind-privacy-first')
     await openBind(wu)
     await wu.getByTestId('verify-phone').click()

@@ -33,7 +33,7 @@ async function tap(l: Locator) {
 }
 
 async function rate(page: Page, ticketId: string, stars: number, tag: string, resolved: boolean, comment: string) {
-  await go(page, env.host.url, `/tickets/detail/index?id=${ticketId}`)
+  await go(page, env.host.url, `/resident/tickets/detail/index?id=${ticketId}`)
   const form = page.getByTestId('survey-form')
   await form.waitFor()
   await tap(form.getByTestId(`star-overall-${stars}`))
@@ -75,7 +75,7 @@ describe('回访 surveys, end to end in Chromium', () => {
     await tap(chen.getByTestId('send-survey-reply'))
     await chen.getByTestId('rating-reply').waitFor()
     await shot(chen, 's05-staff-reply')
-    await go(zhang, env.host.url, `/tickets/detail/index?id=${job.id}`)
+    await go(zhang, env.host.url, `/resident/tickets/detail/index?id=${job.id}`)
     await zhang.getByTestId('rating-reply').getByText('感谢您的认可').waitFor()
     await shot(zhang, 's06-resident-sees-reply')
   })

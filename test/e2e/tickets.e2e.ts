@@ -207,7 +207,7 @@ describe('service tickets, end to end in Chromium', () => {
     await shot(chen, 't19-record-done')
 
     const wang = await phone(env.browser, env.host.url, 'resident-wang')
-    await go(wang, env.host.url, '/tickets/list/index')
+    await go(wang, env.host.url, '/resident/tickets/list/index')
     const item = wang.getByTestId('ticket-item').filter({ hasText: '楼道垃圾' })
     await item.waitFor()
     await expect(item.getByTestId('status').innerText()).resolves.toBe('待受理')

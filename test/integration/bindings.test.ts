@@ -71,7 +71,7 @@ describe('the people of a house hear of every newcomer', () => {
   it('a pending claim is told in 消息; the approval also by push, to every member but the newcomer', async () => {
     const claim = await h.ok('wx-tenant', 'account', 'bindHouse', { houseId: ZHANG_HOUSE, role: 'tenant', name: '孙小梅', phone: '13911112222' })
     const told = await messages('dev-resident-zhang')
-    expect(told.at(-1)).toMatchObject({ title: '有人申请绑定您的房屋', page: `/account/members/index?houseId=${ZHANG_HOUSE}` })
+    expect(told.at(-1)).toMatchObject({ title: '有人申请绑定您的房屋', page: `/resident/account/members/index?houseId=${ZHANG_HOUSE}` })
     expect(told.at(-1)!.body).toContain('孙小梅（租户）')
     expect(await outbox('dev-resident-zhang')).toEqual([])
 

@@ -55,7 +55,7 @@ describe('notices: outage as an incident', () => {
     expect((await h.ok('resident-wang', 'notices', 'list', {})).items).toEqual([])
     expect((await h.call('resident-wang', 'notices', 'detail', { noticeId: n.id })).ok).toBe(false)
     expect((await messagesOf('resident-zhang')).map((m) => m.title)).toEqual(['【停水】1栋计划停水'])
-    expect((await messagesOf('resident-zhang'))[0].page).toBe(`/notices/detail/index?id=${n.id}`)
+    expect((await messagesOf('resident-zhang'))[0].page).toBe(`/resident/notices/detail/index?id=${n.id}`)
     expect(await messagesOf('resident-wang')).toEqual([])
 
     // Unread until opened; the read share per building follows.

@@ -42,14 +42,14 @@ const PAGES: Record<string, Case> = {
   'staff/settings/index': { account: 'supervisor-liu', shows: ['服务时限', '常用回复'] },
   'staff/team/index': { account: 'supervisor-liu', shows: ['刘芳', '周明', '值班'] },
   'staff/monthly-report/index': { account: 'supervisor-liu', shows: ['工单构成', '高发问题'] },
-  'account/bind/index': { account: 'resident-wu', shows: ['阳光花园', '您的身份', '提交绑定', '个人信息保护提示', '微信手机号快速验证'] },
-  'account/members/index': { account: 'resident-zhang', query: () => ({ houseId: 'sunshine-1-1-301' }), shows: ['1栋1单元301', '张建国（我）', '138****0301', '解除绑定'] },
-  'billing/receipt/index': { account: 'resident-zhang', query: () => ({ no: ids.receipt }), shows: ['阳光花园', '物业费'] },
-  'billing/dispute/index': { account: 'resident-zhang', query: () => ({ houseId: 'sunshine-1-1-301', billId: 'b1', about: encodeURIComponent('物业费 2026-11'), amount: '22913' }), shows: ['¥229.13', '提交疑问'] },
-  'tickets/list/index': { account: 'resident-zhang', shows: ['卫生间地漏堵塞返水', '待受理'] },
-  'tickets/detail/index': { account: 'resident-zhang', query: () => ({ id: ids.ticket }), shows: ['卫生间地漏堵塞返水', '处理进度'] },
-  'notices/list/index': { account: 'resident-zhang', shows: ['电梯年检通知'] },
-  'notices/detail/index': { account: 'resident-zhang', query: () => ({ id: ids.notice }), shows: ['电梯年检通知', '请错峰出行'] },
+  'resident/account/bind/index': { account: 'resident-wu', shows: ['阳光花园', '您的身份', '提交绑定', '个人信息保护提示', '微信手机号快速验证'] },
+  'resident/account/members/index': { account: 'resident-zhang', query: () => ({ houseId: 'sunshine-1-1-301' }), shows: ['1栋1单元301', '张建国（我）', '138****0301', '解除绑定'] },
+  'resident/billing/receipt/index': { account: 'resident-zhang', query: () => ({ no: ids.receipt }), shows: ['阳光花园', '物业费'] },
+  'resident/billing/dispute/index': { account: 'resident-zhang', query: () => ({ houseId: 'sunshine-1-1-301', billId: 'b1', about: encodeURIComponent('物业费 2026-11'), amount: '22913' }), shows: ['¥229.13', '提交疑问'] },
+  'resident/tickets/list/index': { account: 'resident-zhang', shows: ['卫生间地漏堵塞返水', '待受理'] },
+  'resident/tickets/detail/index': { account: 'resident-zhang', query: () => ({ id: ids.ticket }), shows: ['卫生间地漏堵塞返水', '处理进度'] },
+  'resident/notices/list/index': { account: 'resident-zhang', shows: ['电梯年检通知'] },
+  'resident/notices/detail/index': { account: 'resident-zhang', query: () => ({ id: ids.notice }), shows: ['电梯年检通知', '请错峰出行'] },
 }
 
 it('the table covers every page of app.json, and only those', () => {

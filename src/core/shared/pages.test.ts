@@ -41,7 +41,7 @@ describe('the page table', () => {
   })
 
   it('builds links with their query encoded and empty values left out', () => {
-    expect(pageUrl('ticket', { id: 'T1' })).toBe('/tickets/detail/index?id=T1')
+    expect(pageUrl('ticket', { id: 'T1' })).toBe('/resident/tickets/detail/index?id=T1')
     expect(pageUrl('staffInbox', { title: '超时 工单', tab: undefined, q: '' })).toBe('/staff/inbox/index?title=%E8%B6%85%E6%97%B6%20%E5%B7%A5%E5%8D%95')
     expect(pageUrl('mine')).toBe('/pages/mine/index')
   })

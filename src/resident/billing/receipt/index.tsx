@@ -1,14 +1,14 @@
 import { View, Text, Button } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { api } from '../../services/api'
-import { needsSignIn, useLoad } from '../../services/session'
-import { PAY_METHOD_LABELS } from '../../core/bills/types'
-import { yuan } from '../../core/shared/money'
-import { formatTime } from '../../core/shared/time'
-import { ErrorView, Loading } from '../../components/page-state'
+import { api } from '../../../services/api'
+import { needsSignIn, useLoad } from '../../../services/session'
+import { PAY_METHOD_LABELS } from '../../../core/bills/types'
+import { yuan } from '../../../core/shared/money'
+import { formatTime } from '../../../core/shared/time'
+import { ErrorView, Loading } from '../../../components/page-state'
 import './index.scss'
-import { go } from '../../services/nav'
+import { go } from '../../../services/nav'
 
 /** An electronic receipt. Opened from the bills page or from a 缴费成功 message, so it offers a way home. */
 export default function Receipt() {

@@ -1,13 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
-import { api } from '../../services/api'
-import { usePagedList } from '../../services/use-paged-list'
-import { CATEGORY_LABELS, EMERGENCY_LABELS, TYPE_LABELS } from '../../core/tickets/types'
-import { formatTime } from '../../core/shared/time'
-import { Empty, ErrorView, Loading } from '../../components/page-state'
-import { StatusTag } from '../../components/ticket-parts'
+import { api } from '../../../services/api'
+import { usePagedList } from '../../../services/use-paged-list'
+import { CATEGORY_LABELS, EMERGENCY_LABELS, TYPE_LABELS } from '../../../core/tickets/types'
+import { formatTime } from '../../../core/shared/time'
+import { Empty, ErrorView, Loading } from '../../../components/page-state'
+import { StatusTag } from '../../../components/ticket-parts'
 import './index.scss'
-import { go } from '../../services/nav'
+import { go } from '../../../services/nav'
 
 export default function MyTickets() {
   const [open, setOpen] = useState(false)

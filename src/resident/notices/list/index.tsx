@@ -1,13 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { api } from '../../services/api'
-import { needsSignIn, useLoad } from '../../services/session'
-import { NOTICE_CATEGORY_LABELS } from '../../core/notices/types'
-import { formatTime } from '../../core/shared/time'
-import { Empty, ErrorView, Loading } from '../../components/page-state'
+import { api } from '../../../services/api'
+import { needsSignIn, useLoad } from '../../../services/session'
+import { NOTICE_CATEGORY_LABELS } from '../../../core/notices/types'
+import { formatTime } from '../../../core/shared/time'
+import { Empty, ErrorView, Loading } from '../../../components/page-state'
 import { categoryTag, STATE_LABELS, stateTag } from '../labels'
 import '../parts.scss'
-import { go } from '../../services/nav'
+import { go } from '../../../services/nav'
 
 export default function NoticeList() {
   const list = useLoad(() => api.notices.list({ limit: 50 }), [])

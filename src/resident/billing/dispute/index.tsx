@@ -1,13 +1,13 @@
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../services/api'
-import { useRequestId } from '../../services/request-id'
-import { ApiError, messageOf } from '../../services/errors'
-import { askSubscribe } from '../../services/subscribe'
-import { yuan } from '../../core/shared/money'
+import { api } from '../../../services/api'
+import { useRequestId } from '../../../services/request-id'
+import { ApiError, messageOf } from '../../../services/errors'
+import { askSubscribe } from '../../../services/subscribe'
+import { yuan } from '../../../core/shared/money'
 import './index.scss'
-import { replace } from '../../services/nav'
+import { replace } from '../../../services/nav'
 
 const HINTS = ['面积与房产证不符', '单价与收费标准不符', '已在线下缴纳', '车位已退租', '读数有误']
 

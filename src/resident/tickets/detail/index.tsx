@@ -1,15 +1,15 @@
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { api } from '../../services/api'
-import { useAction } from '../../services/use-action'
-import { needsSignIn, useLoad } from '../../services/session'
-import { ErrorView, Loading } from '../../components/page-state'
-import { HomeLink, TicketBody } from '../../components/ticket-parts'
-import { ReasonSheet } from '../../components/sheet'
+import { api } from '../../../services/api'
+import { useAction } from '../../../services/use-action'
+import { needsSignIn, useLoad } from '../../../services/session'
+import { ErrorView, Loading } from '../../../components/page-state'
+import { HomeLink, TicketBody } from '../../../components/ticket-parts'
+import { ReasonSheet } from '../../../components/sheet'
 import { SurveyCard } from './survey'
 import './index.scss'
-import { replace } from '../../services/nav'
+import { replace } from '../../../services/nav'
 
 const REOPEN_REASONS = ['问题没有解决', '修好后又坏了', '处理结果不满意']
 

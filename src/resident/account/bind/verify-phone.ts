@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
-import { api } from '../../services/api'
-import { ApiError } from '../../services/errors'
-import { getToken } from '../../services/token'
-import type { Envelope } from '../../core/shared/errors'
+import { api } from '../../../services/api'
+import { ApiError } from '../../../services/errors'
+import { getToken } from '../../../services/token'
+import type { Envelope } from '../../../core/shared/errors'
 
 /**
  * 手机号快速验证 → the number WeChat verified, masked. In WeChat the button's

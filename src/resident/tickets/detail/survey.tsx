@@ -1,14 +1,14 @@
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { api } from '../../services/api'
-import { ApiError, messageOf } from '../../services/errors'
-import { askSubscribe, preloadTemplates } from '../../services/subscribe'
-import { formatTime } from '../../core/shared/time'
-import { BAD_TAGS, GOOD_TAGS, type SurveyTag } from '../../core/surveys/types'
-import { PhotoPicker } from '../../components/photo-picker'
-import { RatingView, Stars, type Survey } from '../../components/survey-parts'
-import { go } from '../../services/nav'
+import { api } from '../../../services/api'
+import { ApiError, messageOf } from '../../../services/errors'
+import { askSubscribe, preloadTemplates } from '../../../services/subscribe'
+import { formatTime } from '../../../core/shared/time'
+import { BAD_TAGS, GOOD_TAGS, type SurveyTag } from '../../../core/surveys/types'
+import { PhotoPicker } from '../../../components/photo-picker'
+import { RatingView, Stars, type Survey } from '../../../components/survey-parts'
+import { go } from '../../../services/nav'
 
 interface Draft {
   overall: number

@@ -1,15 +1,15 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../services/api'
-import { useAction } from '../../services/use-action'
-import { ReasonSheet } from '../../components/sheet'
-import { needsSignIn, useLoad } from '../../services/session'
-import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS } from '../../core/account/types'
-import { formatTime } from '../../core/shared/time'
-import { ErrorView, Loading } from '../../components/page-state'
+import { api } from '../../../services/api'
+import { useAction } from '../../../services/use-action'
+import { ReasonSheet } from '../../../components/sheet'
+import { needsSignIn, useLoad } from '../../../services/session'
+import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS } from '../../../core/account/types'
+import { formatTime } from '../../../core/shared/time'
+import { ErrorView, Loading } from '../../../components/page-state'
 import './index.scss'
-import { go } from '../../services/nav'
+import { go } from '../../../services/nav'
 
 type Member = Awaited<ReturnType<typeof api.account.houseMembers>>['members'][number]
 
