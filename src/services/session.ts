@@ -1,10 +1,11 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { Output } from '../core/shared/contract'
 import type { accountContract } from '../core/account/contracts'
 import { api } from './api'
 import { ApiError, messageOf } from './errors'
 import { getToken } from './token'
+import { latestCalls } from './latest'
 import { restart } from './nav'
 
 export type Me = Output<typeof accountContract.whoami>
@@ -51,23 +52,32 @@ export function useMe() {
   return { me, setMe, error, loading, reload }
 }
 
-/** A one-shot loader for a page's data, with the three states every page shows. */
+/**
+ * A one-shot loader for a page's data, with the three states every page shows. Only the latest
+ * load counts: a slow answer to an earlier filter (the tab before the user's roles were known)
+ * never overwrites the list the page asked for since.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   const [data, setData] = useState<T | null>(null)
   const [error, setError] = useState('')
   const [errorCode, setErrorCode] = useState('')
   const [loading, setLoading] = useState(true)
+  const begin = useRef(latestCalls()).current
   const reload = useCallback(async () => {
+    const isLatest = begin()
     setLoading(true)
     try {
-      setData(await load())
+      const d = await load()
+      if (!isLatest()) return
+      setData(d)
       setError('')
       setErrorCode('')
     } catch (e) {
+      if (!isLatest()) return
       setError(messageOf(e))
       setErrorCode(e instanceof ApiError ? e.code : '')
     } finally {
-      setLoading(false)
+      if (isLatest()) setLoading(false)
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps)
