@@ -4,7 +4,7 @@ import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { forTicket } from './actions/read'
 import { submit, reply } from './actions/submit'
 import { callbacks, startCall, recordCall } from './actions/callbacks'
-import { figures, setPolicy } from './actions/figures'
+import { figures } from './actions/figures'
 
 /** surveys: 访 — the resident's rating of finished work, the agents' callbacks, and the figures. */
 export const surveys = defineFunction('surveys', surveysContract, {
@@ -15,7 +15,6 @@ export const surveys = defineFunction('surveys', surveysContract, {
   startCall,
   recordCall,
   figures,
-  setPolicy,
 })
 
 export const main = wechatMain(surveys)

@@ -36,7 +36,7 @@ describe('supervisor settings: SLA policy and business calendar', () => {
   })
 
   it('a valid change applies to the next ticket, keeps other settings, and is audited', async () => {
-    await h.ok('supervisor-liu', 'surveys', 'setPolicy', { callback: 'always' })
+    await h.ok('supervisor-liu', 'supervisor', 'setCallbackPolicy', { policy: 'always' })
     const first = await h.ok('resident-zhang', 'tickets', 'create', leak)
     expect(first.next).toMatchObject({ key: 'respond', minutesLeft: 30 })
 

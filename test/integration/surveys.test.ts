@@ -235,14 +235,14 @@ describe('surveys: callbacks per community policy', () => {
   })
 
   it('policy always: a task at once, even when the resident rates; policy never: none', async () => {
-    await h.ok('supervisor-liu', 'surveys', 'setPolicy', { callback: 'always' })
+    await h.ok('supervisor-liu', 'supervisor', 'setCallbackPolicy', { policy: 'always' })
     await doneJob()
     expect((await h.ok('agent-chen', 'surveys', 'callbacks', {})).counts.open).toBe(1)
-    await h.ok('supervisor-liu', 'surveys', 'setPolicy', { callback: 'never' })
+    await h.ok('supervisor-liu', 'supervisor', 'setCallbackPolicy', { policy: 'never' })
     await doneJob()
     h.clock.advance(80 * HOUR)
     await tick()
     expect((await h.ok('agent-chen', 'surveys', 'callbacks', {})).counts.open).toBe(1)
-    expect(await h.call('agent-chen', 'surveys', 'setPolicy', { callback: 'always' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('agent-chen', 'supervisor', 'setCallbackPolicy', { policy: 'always' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

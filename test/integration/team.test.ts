@@ -197,7 +197,7 @@ describe('callback and reminder policies', () => {
     expect((await ok('policies', {})).callback).toEqual({ policy: 'unrated', isDefault: true })
     await ok('saveSettings', { sla: (await ok('settings', {})).sla, calendar: { ...(await ok('settings', {})).calendar, holidays: ['2027-01-01'] } })
     expect(await ok('setCallbackPolicy', { policy: 'always' })).toEqual({ policy: 'always', isDefault: false })
-    await h.ok('supervisor-liu', 'surveys', 'setPolicy', { callback: 'never' })
+    await h.ok('supervisor-liu', 'supervisor', 'setCallbackPolicy', { policy: 'never' })
     await ok('setCallbackPolicy', { policy: 'never' })
     // Merged into settings/<communityId>: the SLA change stays.
     expect(await h.store.c.settings.get('sunshine')).toMatchObject({ callbackPolicy: 'never', calendar: { holidays: ['2027-01-01'] } })

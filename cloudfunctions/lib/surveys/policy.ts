@@ -13,9 +13,8 @@ export async function callbackPolicyOf(store: Store, communityId: string): Promi
 }
 
 /**
- * The one way the policy changes (surveys.setPolicy and supervisor.setCallbackPolicy both come
- * here): merged into settings/<communityId>, which carries the SLA policy too, with its audit
- * record in the same transaction. Choosing what is already in force writes nothing.
+ * The one way the policy changes: merged into settings/<communityId>, which carries the SLA
+ * policy too, with its audit record in the same transaction. Choosing what is already in force writes nothing.
  */
 export async function changeCallbackPolicy(ctx: Ctx, communityId: string, policy: CallbackPolicy): Promise<void> {
   await ctx.store.transaction(async (tx) => {

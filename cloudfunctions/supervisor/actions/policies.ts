@@ -37,7 +37,6 @@ export const policies: Handler<typeof supervisorContract.policies> = async (ctx)
   return { callback, reminders, offline }
 }
 
-/** The same change as surveys.setPolicy, through the same function: one write, one audit record. */
 export const setCallbackPolicy: Handler<typeof supervisorContract.setCallbackPolicy> = async (ctx, { policy }) => {
   const communityId = communityOf(ctx)
   await changeCallbackPolicy(ctx, communityId, policy)

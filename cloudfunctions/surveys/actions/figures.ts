@@ -6,8 +6,6 @@ import { atShanghai } from '../../../src/core/shared/time'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { scopeOf } from '../../../src/core/access/scope'
-import { officeScope } from '../../lib/runtime/scope'
-import { changeCallbackPolicy } from '../../lib/surveys/policy'
 
 const PAGE = 1000
 
@@ -34,10 +32,4 @@ export const figures: Handler<typeof surveysContract.figures> = async (ctx, { mo
   if (!scope) rows = rows.filter((r) => r.handler === ctx.openid)
   else if (scope.buildings) rows = rows.filter((r) => scope.buildings!.includes(r.building))
   return { month: m, by, ...computeFigures(rows, by) }
-}
-
-export const setPolicy: Handler<typeof surveysContract.setPolicy> = async (ctx, { callback }) => {
-  const { communityId } = officeScope(ctx)
-  await changeCallbackPolicy(ctx, communityId, callback)
-  return { callback }
 }

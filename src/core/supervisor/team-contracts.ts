@@ -125,7 +125,7 @@ export const teamContract = {
     output: z.object({ callback: CallbackView, reminders: RemindersView, offline: OfflineView }),
   }),
   setCallbackPolicy: action({
-    summary: 'Change the callback policy (the same change as surveys.setPolicy); applies to jobs finished from now on. Audited.',
+    summary: 'Change the callback policy: always, only when not rated within 72 h, or never; applies to jobs finished from now on. Audited.',
     callers: ['supervisor'],
     input: z.strictObject({ policy: z.enum(CALLBACK_POLICIES, '回访策略只能是全部回访、72 小时未评价的回访或不回访') }),
     output: CallbackView,

@@ -2,7 +2,7 @@ import * as z from '../shared/zod'
 import { action, Id, Photos, text } from '../shared/contract'
 import { TICKET_TYPES } from '../tickets/types'
 import { FIGURE_DIMENSIONS } from './figures'
-import { CALL_OUTCOMES, CALLBACK_POLICIES, CALLBACK_STATES, SURVEY_STATES, SURVEY_TAGS } from './types'
+import { CALL_OUTCOMES, CALLBACK_STATES, SURVEY_STATES, SURVEY_TAGS } from './types'
 
 const Score = (msg: string) => z.number(msg).check(z.int(msg), z.minimum(1, msg), z.maximum(5, msg))
 
@@ -131,11 +131,5 @@ export const surveysContract = {
       by: z._default(z.enum(FIGURE_DIMENSIONS), 'handler'),
     }),
     output: z.object({ month: z.string(), by: z.enum(FIGURE_DIMENSIONS), total: Figures, groups: z.array(Figures) }),
-  }),
-  setPolicy: action({
-    summary: "The community's callback policy: always, only when not rated within 72 h, or never.",
-    callers: ['supervisor'],
-    input: z.strictObject({ callback: z.enum(CALLBACK_POLICIES) }),
-    output: z.object({ callback: z.enum(CALLBACK_POLICIES) }),
   }),
 } as const
