@@ -11,14 +11,29 @@ const intoFunctions = (names, depth) => ({
 const functionBoundaries = FUNCTIONS.map((fn) => ({
   files: [`cloudfunctions/${fn}/**/*.ts`],
   ignores: ['**/*.test.ts'],
-  rules: { 'no-restricted-imports': ['error', { patterns: [1, 2, 3].map((d) => intoFunctions(FUNCTIONS.filter((f) => f !== fn), d)) }] },
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [1, 2, 3].map((d) =>
+          intoFunctions(
+            FUNCTIONS.filter((f) => f !== fn),
+            d,
+          ),
+        ),
+      },
+    ],
+  },
 }))
 // lib/<domain>/ may import lib/tickets/…, so the rule counts how deep each file sits.
 const libBoundaries = ['*.ts', '*/*.ts', '*/*/*.ts'].map((glob, i) => ({
   files: [`cloudfunctions/lib/${glob}`],
   ignores: ['**/*.test.ts'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ ...intoFunctions(FUNCTIONS, i + 1), message: 'cloudfunctions/lib is shared by every function: it imports none of them.' }] }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ ...intoFunctions(FUNCTIONS, i + 1), message: 'cloudfunctions/lib is shared by every function: it imports none of them.' }] },
+    ],
   },
 }))
 
@@ -58,7 +73,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='collection'][arguments.0.type='Literal']", message: "Use the typed registry: store.c.<name> (or tx.c.<name>), not collection('<name>')." },
+        {
+          selector: "CallExpression[callee.property.name='collection'][arguments.0.type='Literal']",
+          message: "Use the typed registry: store.c.<name> (or tx.c.<name>), not collection('<name>').",
+        },
       ],
     },
   },

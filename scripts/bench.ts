@@ -58,7 +58,14 @@ async function main() {
     }
     // Bills' reminders run at 2026-11-27 10:00 Shanghai: three days before November's bills fall due.
     const bills = billsCases(data, call, { deps: local.deps, setNow: (ms) => clock.set(ms), reminderAt: Date.UTC(2026, 10, 27, 2, 0, 0) })
-    const cases: BenchCase[] = [...accountCases(data, call), ...ticketCases(data, ticketData, call, tick), ...bills, ...surveyCases(data, surveyData, call, '2026-11'), ...noticeCases(data, call, local.deps), ...supervisorCases(data, chiefs, call, () => clock.advance(11 * 60_000), '2026-10', local.deps)]
+    const cases: BenchCase[] = [
+      ...accountCases(data, call),
+      ...ticketCases(data, ticketData, call, tick),
+      ...bills,
+      ...surveyCases(data, surveyData, call, '2026-11'),
+      ...noticeCases(data, call, local.deps),
+      ...supervisorCases(data, chiefs, call, () => clock.advance(11 * 60_000), '2026-10', local.deps),
+    ]
 
     const results: BenchResult[] = []
     for (const c of cases) results.push(await runCase(local.store, c))

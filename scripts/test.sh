@@ -17,7 +17,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! fc-list 2>/dev/null | gre
 fi
 
 echo "== typecheck";  npx tsc --noEmit -p tsconfig.json
-echo "== lint";       npx eslint . --max-warnings=0
+echo "== lint";       npx eslint . --max-warnings=0 && npx prettier --check . --log-level warn
 echo "== unit and integration"
 npx jest --json --outputFile=test-output/jest-unit.json
 echo "== weapp build, cloud functions, package budgets"

@@ -6,7 +6,24 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['home/index', 'bindings/index', 'inbox/index', 'ticket/index', 'record/index', 'bills/index', 'campaign/index', 'house-bills/index', 'callbacks/index', 'figures/index', 'notices/index', 'fees/index', 'dashboard/index', 'settings/index', 'team/index', 'monthly-report/index'],
+      pages: [
+        'home/index',
+        'bindings/index',
+        'inbox/index',
+        'ticket/index',
+        'record/index',
+        'bills/index',
+        'campaign/index',
+        'house-bills/index',
+        'callbacks/index',
+        'figures/index',
+        'notices/index',
+        'fees/index',
+        'dashboard/index',
+        'settings/index',
+        'team/index',
+        'monthly-report/index',
+      ],
     },
     // Resident pages that are not tabs live in subpackages: the main package has a 400 KB budget.
     { root: 'resident/account', pages: ['bind/index', 'members/index'] },

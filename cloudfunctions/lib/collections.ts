@@ -80,40 +80,43 @@ export const COLLECTIONS = {
   houses: def<House>([['communityId', 'building', 'unit']]),
   archive: def<ArchiveDoc>([['communityId']]),
   bindings: def<BindingDoc>([
-      ['openid', 'createdAt'],
-      ['houseId', 'openid'],
-      ['communityId', 'status', 'createdAt'],
-      ['communityId', 'status', 'building', 'createdAt'],
+    ['openid', 'createdAt'],
+    ['houseId', 'openid'],
+    ['communityId', 'status', 'createdAt'],
+    ['communityId', 'status', 'building', 'createdAt'],
   ]),
   /** <houseId>_<openid> → latest binding: keeps one live claim per person and house. */
   claims: def<ClaimDoc>(),
   tickets: def<TicketDoc>([
-      ['communityId', 'status', 'rank', 'createdAt'],
-      ['communityId', 'createdAt'],
-      ['communityId', 'open', 'createdAt'],
-      ['communityId', 'owner', 'open', 'createdAt'],
-      ['communityId', 'overdue', 'createdAt'],
-      ['assignee', 'open', 'createdAt'],
-      ['assignee', 'createdAt'],
-      ['communityId', 'phoneTail'],
-      ['communityId', 'room'],
-      ['communityId', 'houseId'],
-      ['communityId', 'no'],
-      ['reporterOpenid', 'createdAt'],
-      ['nextCheckAt'],
-      ['outageId'],
-      ['surveyState'],
-      /** Dashboard tiles (supervisor.dashboard): escalated and open emergencies. */
-      ['communityId', 'escalated', 'createdAt'],
-      ['communityId', 'open', 'priority', 'createdAt'],
-      ['communityId', 'lowRating', 'open', 'createdAt'],
+    ['communityId', 'status', 'rank', 'createdAt'],
+    ['communityId', 'createdAt'],
+    ['communityId', 'open', 'createdAt'],
+    ['communityId', 'owner', 'open', 'createdAt'],
+    ['communityId', 'overdue', 'createdAt'],
+    ['assignee', 'open', 'createdAt'],
+    ['assignee', 'createdAt'],
+    ['communityId', 'phoneTail'],
+    ['communityId', 'room'],
+    ['communityId', 'houseId'],
+    ['communityId', 'no'],
+    ['reporterOpenid', 'createdAt'],
+    ['nextCheckAt'],
+    ['outageId'],
+    ['surveyState'],
+    /** Dashboard tiles (supervisor.dashboard): escalated and open emergencies. */
+    ['communityId', 'escalated', 'createdAt'],
+    ['communityId', 'open', 'priority', 'createdAt'],
+    ['communityId', 'lowRating', 'open', 'createdAt'],
   ]),
   ticketEvents: def<EventDoc>([['ticketId', 'at']]),
   /** files/<hash of the file id>: each upload's uploader, purpose, checked type and size. */
   files: def<FileDoc>([['uploader', 'createdAt']]),
   /** 回访: surveys/<ticketId>_<round> — one answer per ticket per round — and callback tasks. */
   surveys: def<SurveyDoc>([['communityId', 'month', 'sentAt'], ['checkAt'], ['complaintId', 'updatedAt']]),
-  callbacks: def<CallbackDoc>([['communityId', 'state', 'dueAt'], ['communityId', 'state', 'updatedAt']]),
+  callbacks: def<CallbackDoc>([
+    ['communityId', 'state', 'dueAt'],
+    ['communityId', 'state', 'updatedAt'],
+  ]),
   savedReplies: def<SavedReplyDoc>([['communityId']]),
   /** settings/<communityId>: SLA policy, business calendar and the other per-community rules. */
   settings: def<SettingsDoc>(),
@@ -122,34 +125,55 @@ export const COLLECTIONS = {
   parkingSpaces: def<ParkingSpaceDoc>([['houseId'], ['communityId']]),
   meterReadings: def<MeterReadingDoc>([['communityId', 'period', 'houseId']]),
   bills: def<BillDoc>([
-      ['houseId', 'status', 'dueDate'],
-      ['houseId', 'status', 'updatedAt'],
-      ['houseId', 'dueDate'],
-      ['communityId', 'status', 'dueDate'],
-      ['communityId', 'status', 'building'],
+    ['houseId', 'status', 'dueDate'],
+    ['houseId', 'status', 'updatedAt'],
+    ['houseId', 'dueDate'],
+    ['communityId', 'status', 'dueDate'],
+    ['communityId', 'status', 'building'],
   ]),
   /** <communityId>_<period>: a chunked bill run's cursor. */
   billRuns: def<BillRunDoc>(),
   /** <communityId>: a community's reminder policy over the default. */
   billSettings: def<BillSettingsDoc>(),
   /** Held payments (conflict, mismatch, refunds) are listed per community and status: bills.heldPayments. */
-  payOrders: def<PayOrderDoc>([['status', 'updatedAt'], ['communityId', 'status', 'updatedAt']]),
+  payOrders: def<PayOrderDoc>([
+    ['status', 'updatedAt'],
+    ['communityId', 'status', 'updatedAt'],
+  ]),
   /** Desk payments above the review threshold, waiting for a second person (bills.pendingOffline). */
-  offlinePayments: def<OfflinePaymentDoc>([['communityId', 'status', 'createdAt'], ['houseId', 'status']]),
+  offlinePayments: def<OfflinePaymentDoc>([
+    ['communityId', 'status', 'createdAt'],
+    ['houseId', 'status'],
+  ]),
   receipts: def<ReceiptDoc>(),
   /** <openid>: last 催缴 prompt, for the one-per-3-days rule. */
   reminders: def<ReminderLogDoc>(),
   campaigns: def<CampaignDoc>([['communityId', 'createdAt']]),
   campaignRecipients: def<CampaignRecipientDoc>([['campaignId']]),
   /** Notices: announcements, outages, events; deliveries, read receipts, follows, sign-ups. */
-  notices: def<NoticeDoc>([['communityId', 'publishAt'], ['sendPending', 'publishAt']]),
+  notices: def<NoticeDoc>([
+    ['communityId', 'publishAt'],
+    ['sendPending', 'publishAt'],
+  ]),
   /** Per recipient: read share per building, counts per push status, and the pushes still to settle. */
-  noticeDeliveries: def<DeliveryDoc>([['noticeId', 'building'], ['noticeId', 'status'], ['status', 'checkAt']]),
-  noticeReads: def<ReadDoc>([['noticeId', 'building'], ['openid', 'noticeId']]),
+  noticeDeliveries: def<DeliveryDoc>([
+    ['noticeId', 'building'],
+    ['noticeId', 'status'],
+    ['status', 'checkAt'],
+  ]),
+  noticeReads: def<ReadDoc>([
+    ['noticeId', 'building'],
+    ['openid', 'noticeId'],
+  ]),
   noticeFollows: def<FollowDoc>([['noticeId']]),
   signups: def<SignUpDoc>([['noticeId', 'status', 'at']]),
   /** Audit trail: who changed what, when, before and after; searched by kind and actor. */
-  audit: def<AuditDoc>([['communityId', 'at'], ['communityId', 'kind', 'at'], ['communityId', 'actorName', 'at'], ['communityId', 'actor', 'at']]),
+  audit: def<AuditDoc>([
+    ['communityId', 'at'],
+    ['communityId', 'kind', 'at'],
+    ['communityId', 'actorName', 'at'],
+    ['communityId', 'actor', 'at'],
+  ]),
   /** rollups/<communityId>_<YYYY-MM>: a month's figures folded into counters (supervisor trend and 月报). */
   rollups: def<RollupDoc>([['live', 'viewedAt', 'computedAt']]),
   /** Background jobs' own progress (daily runs, cursors). */
@@ -158,7 +182,10 @@ export const COLLECTIONS = {
   leases: def<LeaseDoc>(),
   /** Outbox and in-app messages, used by every feature that tells a person something. */
   outbox: def<OutboxDoc>([['status', 'nextAttemptAt']]),
-  messages: def<MessageDoc>([['openid', 'createdAt'], ['openid', 'read', 'createdAt']]),
+  messages: def<MessageDoc>([
+    ['openid', 'createdAt'],
+    ['openid', 'read', 'createdAt'],
+  ]),
   /** <openid>_<templateKey>: subscribe-message grants and uses. */
   subscriptions: def<SubscriptionDoc>(),
   counters: def<CounterDoc>(),

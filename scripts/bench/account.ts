@@ -30,7 +30,10 @@ export function accountCases(data: BenchDataset, call: CallFn, n = { read: 500, 
       call: (i) => {
         const h = spread(free, i)
         // Half match the owner archive (approved at once), half are tenants who wait for review.
-        const claim = i % 2 === 0 ? { role: 'owner', name: h.owner.name, phone: h.owner.phone } : { role: 'tenant', name: '新租户', phone: `136${String(i).padStart(8, '0')}` }
+        const claim =
+          i % 2 === 0
+            ? { role: 'owner', name: h.owner.name, phone: h.owner.phone }
+            : { role: 'tenant', name: '新租户', phone: `136${String(i).padStart(8, '0')}` }
         return call(`wx-bench-new-${i}`, 'account', 'bindHouse', { houseId: h.houseId, ...claim })
       },
     },

@@ -13,7 +13,13 @@ export async function seedBillsBench(store: Store, data: BenchDataset, now: numb
   await store.transaction(async (tx) => {
     for (const c of data.communities) {
       for (const f of DEMO_FEE_ITEMS(c.id, now)) await tx.c.feeItems.set(f)
-      const sup: UserDoc = { _id: `wx-${c.id}-supervisor`, nickname: '主任', createdAt: now, updatedAt: now, staff: { name: '主任', communityId: c.id, roles: ['supervisor'] } }
+      const sup: UserDoc = {
+        _id: `wx-${c.id}-supervisor`,
+        nickname: '主任',
+        createdAt: now,
+        updatedAt: now,
+        staff: { name: '主任', communityId: c.id, roles: ['supervisor'] },
+      }
       await tx.c.users.set(sup)
     }
   })
@@ -38,7 +44,8 @@ export function billsCases(data: BenchDataset, call: CallFn, ctl: { deps: Deps; 
       call: async (i) => {
         if (i === 0) runStart = performance.now()
         const r = await call(sup(communities[Math.floor(i / 2)].id), 'bills', 'runBills', { period: '2026-11', chunk: 1000 })
-        if (i === communities.length * 2 - 1) billsTotals.push({ name: 'bill run, 20,000 houses', ms: performance.now() - runStart, note: `${communities.length} communities × 2 calls` })
+        if (i === communities.length * 2 - 1)
+          billsTotals.push({ name: 'bill run, 20,000 houses', ms: performance.now() - runStart, note: `${communities.length} communities × 2 calls` })
         return r
       },
     },
@@ -60,7 +67,11 @@ export function billsCases(data: BenchDataset, call: CallFn, ctl: { deps: Deps; 
         ctl.setNow(ctl.reminderAt)
         const t0 = performance.now()
         const tally = await billReminders(ctl.deps, 600_000)
-        billsTotals.push({ name: 'daily reminders, 20,000 bills', ms: performance.now() - t0, note: `${tally.bills} bills read, ${tally.prompted} people prompted` })
+        billsTotals.push({
+          name: 'daily reminders, 20,000 bills',
+          ms: performance.now() - t0,
+          note: `${tally.bills} bills read, ${tally.prompted} people prompted`,
+        })
         return { ok: true, data: tally }
       },
     },

@@ -43,11 +43,19 @@ export function noticeCases(data: BenchDataset, call: CallFn, deps: Deps): Bench
         }
         if (r.ok) told += (await deps.store.c.notices.get((r.data as { id: string }).id))?.recipients ?? 0
         sendMs += performance.now() - t
-        if (i === communities.length - 1) noticesTotals.push({ name: `停水 to ${told} households`, ms: sendMs, note: `${communities.length} notices, publish + scheduler chunks of 200` })
+        if (i === communities.length - 1)
+          noticesTotals.push({ name: `停水 to ${told} households`, ms: sendMs, note: `${communities.length} notices, publish + scheduler chunks of 200` })
         return r
       },
     },
     { name: 'notices.list', n: 500, call: (i) => call(spread(data.owners, i).openid, 'notices', 'list', {}) },
-    { name: 'notices.home', n: 500, call: (i) => { const o = spread(data.owners, i); return call(o.openid, 'notices', 'home', { houseId: o.houseId }) } },
+    {
+      name: 'notices.home',
+      n: 500,
+      call: (i) => {
+        const o = spread(data.owners, i)
+        return call(o.openid, 'notices', 'home', { houseId: o.houseId })
+      },
+    },
   ]
 }

@@ -9,7 +9,12 @@ import type { BenchCase, CallFn } from './run'
 export async function seedChiefs(store: Store, data: BenchDataset, now: number): Promise<Map<string, string>> {
   const chiefs = new Map<string, string>()
   const docs = data.communities.map((c) => {
-    const user: UserDoc = { _id: `wx-${c.id}-chief`, createdAt: now, updatedAt: now, staff: { name: `主任${c.id.slice(-2)}`, communityId: c.id, roles: ['supervisor'], onDuty: true } }
+    const user: UserDoc = {
+      _id: `wx-${c.id}-chief`,
+      createdAt: now,
+      updatedAt: now,
+      staff: { name: `主任${c.id.slice(-2)}`, communityId: c.id, roles: ['supervisor'], onDuty: true },
+    }
     chiefs.set(c.id, user._id)
     return { collection: 'users', doc: user }
   })
@@ -32,7 +37,11 @@ export function supervisorCases(data: BenchDataset, chiefs: Map<string, string>,
   }
   return [
     { name: 'supervisor.dashboard (today tiles)', n: 200, setup: warmUp, call: (i) => call(chief(i), 'supervisor', 'dashboard', {}) },
-    { name: 'supervisor.trend (warm)', n: 200, call: (i) => call(chief(i), 'supervisor', 'trend', { by: (['building', 'department', 'handler'] as const)[i % 3] }) },
+    {
+      name: 'supervisor.trend (warm)',
+      n: 200,
+      call: (i) => call(chief(i), 'supervisor', 'trend', { by: (['building', 'department', 'handler'] as const)[i % 3] }),
+    },
     { name: 'supervisor.monthlyReport (warm)', n: 200, call: (i) => call(chief(i), 'supervisor', 'monthlyReport', { month }) },
     { name: 'supervisor.exportMonthlyReport (warm)', n: 100, call: (i) => call(chief(i), 'supervisor', 'exportMonthlyReport', { month }) },
     {

@@ -21,7 +21,15 @@ export async function seedSurveys(store: Store, data: BenchDataset, target = 150
   for (const c of data.communities) {
     const docs: { collection: string; doc: SurveyDoc }[] = []
     for (let offset = 0; ; offset += 1000) {
-      const page = await tickets.find({ where: { communityId: c.id, status: 'closed' }, orderBy: [['rank', 'asc'], ['createdAt', 'asc']], offset, limit: 1000 })
+      const page = await tickets.find({
+        where: { communityId: c.id, status: 'closed' },
+        orderBy: [
+          ['rank', 'asc'],
+          ['createdAt', 'asc'],
+        ],
+        offset,
+        limit: 1000,
+      })
       for (const t of page) {
         const i = written + docs.length
         const sentAt = (t.closedAt ?? t.updatedAt) + 60_000
@@ -67,8 +75,19 @@ export function surveyCases(data: BenchDataset, s: SurveyData, call: CallFn, mon
         return call(x.openid, 'surveys', 'submit', { ticketId: x.ticketId, overall: 5, speed: 5, attitude: 5, resolved: true, tags: ['准时'] })
       },
     },
-    { name: 'surveys.forTicket', n: n.read, call: (i) => { const x = s.open[i % s.open.length]; return call(x.openid, 'surveys', 'forTicket', { ticketId: x.ticketId }) } },
-    { name: 'surveys.figures', n: n.read, call: (i) => call(agentOf(i), 'surveys', 'figures', { month, by: (['handler', 'category', 'building', 'type'] as const)[i % 4] }) },
+    {
+      name: 'surveys.forTicket',
+      n: n.read,
+      call: (i) => {
+        const x = s.open[i % s.open.length]
+        return call(x.openid, 'surveys', 'forTicket', { ticketId: x.ticketId })
+      },
+    },
+    {
+      name: 'surveys.figures',
+      n: n.read,
+      call: (i) => call(agentOf(i), 'surveys', 'figures', { month, by: (['handler', 'category', 'building', 'type'] as const)[i % 4] }),
+    },
     { name: 'surveys.callbacks', n: n.read, call: (i) => call(agentOf(i), 'surveys', 'callbacks', {}) },
   ]
 }

@@ -28,7 +28,12 @@ export async function seedTickets(store: Store, data: BenchDataset, now: number,
   const out: TicketData = { handlers: new Map(), fresh: [], working: [], owned: [] }
   const docs: { collection: string; doc: { _id: string } }[] = []
   for (const c of data.communities) {
-    const handler: UserDoc = { _id: `wx-${c.id}-tech`, createdAt: now, updatedAt: now, staff: { name: `师傅${c.id.slice(-2)}`, communityId: c.id, roles: ['handler'], department: 'engineering' } }
+    const handler: UserDoc = {
+      _id: `wx-${c.id}-tech`,
+      createdAt: now,
+      updatedAt: now,
+      staff: { name: `师傅${c.id.slice(-2)}`, communityId: c.id, roles: ['handler'], department: 'engineering' },
+    }
     docs.push({ collection: 'users', doc: handler })
     out.handlers.set(c.id, handler._id)
   }
@@ -36,7 +41,7 @@ export async function seedTickets(store: Store, data: BenchDataset, now: number,
   for (let i = 0; i < total; i++) {
     const owner = spread(data.owners, i)
     const createdAt = now - Math.floor(((i * 104729) % (180 * DAY)) / 1000) * 1000 - 3600_000
-    const type = TICKET_TYPES[i % 10 < 7 ? 0 : (i % 4)]
+    const type = TICKET_TYPES[i % 10 < 7 ? 0 : i % 4]
     // A busy estate: 5% of six months' tickets still open (≈500 per community), 5% awaiting confirmation.
     const roll = i % 40
     const status: Status = roll < 36 ? 'closed' : roll === 36 ? 'new' : roll === 37 ? 'accepted' : 'resolved'
@@ -82,7 +87,19 @@ export async function seedTickets(store: Store, data: BenchDataset, now: number,
       ...(status === 'resolved' || status === 'closed' ? { resolvedAt: createdAt + DAY } : {}),
     }
     docs.push({ collection: 'tickets', doc: derive(t, now) })
-    docs.push({ collection: 'ticketEvents', doc: { _id: `be${String(i).padStart(7, '0')}`, ticketId: t._id, communityId: t.communityId, kind: 'created', at: createdAt, actor: { openid: owner.openid, role: 'resident', name: '压测住户' }, text: '提交了工单', internal: false } as { _id: string } })
+    docs.push({
+      collection: 'ticketEvents',
+      doc: {
+        _id: `be${String(i).padStart(7, '0')}`,
+        ticketId: t._id,
+        communityId: t.communityId,
+        kind: 'created',
+        at: createdAt,
+        actor: { openid: owner.openid, role: 'resident', name: '压测住户' },
+        text: '提交了工单',
+        internal: false,
+      } as { _id: string },
+    })
     if (status === 'new') out.fresh.push({ id: t._id, communityId: t.communityId })
     if (status === 'accepted') out.working.push({ id: t._id, communityId: t.communityId })
     if (i < 5000) out.owned.push({ openid: owner.openid, id: t._id })
@@ -96,12 +113,47 @@ export function ticketCases(data: BenchDataset, t: TicketData, call: CallFn, tic
   const agentOf = (c: string) => data.agents.get(c)!
   const leak = (houseId: string) => ({ type: 'repair', scope: 'home', houseId, category: 'water_electric', description: '卫生间地漏堵塞，积水严重' })
   return [
-    { name: 'tickets.create', n: n.write, call: (i) => { const o = spread(data.owners, i); return call(o.openid, 'tickets', 'create', leak(o.houseId)) } },
+    {
+      name: 'tickets.create',
+      n: n.write,
+      call: (i) => {
+        const o = spread(data.owners, i)
+        return call(o.openid, 'tickets', 'create', leak(o.houseId))
+      },
+    },
     { name: 'tickets.mine', n: n.read, call: (i) => call(spread(t.owned, i).openid, 'tickets', 'mine', {}) },
-    { name: 'tickets.detail', n: n.read, call: (i) => { const o = spread(t.owned, i); return call(o.openid, 'tickets', 'detail', { ticketId: o.id }) } },
-    { name: 'tickets.inbox', n: n.read, call: (i) => { const c = data.communities[i % data.communities.length]; return call(agentOf(c.id), 'tickets', 'inbox', { tab: (['new', 'all', 'overdue', 'mine'] as const)[i % 4], offset: (i % 5) * 20 }) } },
-    { name: 'tickets.dispatch', n: Math.min(n.write, t.fresh.length), call: (i) => { const x = t.fresh[i]; return call(agentOf(x.communityId), 'tickets', 'dispatch', { ticketId: x.id, assignee: t.handlers.get(x.communityId)! }) } },
+    {
+      name: 'tickets.detail',
+      n: n.read,
+      call: (i) => {
+        const o = spread(t.owned, i)
+        return call(o.openid, 'tickets', 'detail', { ticketId: o.id })
+      },
+    },
+    {
+      name: 'tickets.inbox',
+      n: n.read,
+      call: (i) => {
+        const c = data.communities[i % data.communities.length]
+        return call(agentOf(c.id), 'tickets', 'inbox', { tab: (['new', 'all', 'overdue', 'mine'] as const)[i % 4], offset: (i % 5) * 20 })
+      },
+    },
+    {
+      name: 'tickets.dispatch',
+      n: Math.min(n.write, t.fresh.length),
+      call: (i) => {
+        const x = t.fresh[i]
+        return call(agentOf(x.communityId), 'tickets', 'dispatch', { ticketId: x.id, assignee: t.handlers.get(x.communityId)! })
+      },
+    },
     { name: 'scheduler.tick', n: 20, call: () => tick() },
-    { name: 'tickets.complete', n: Math.min(n.write, t.working.length), call: (i) => { const x = t.working[i]; return call(t.handlers.get(x.communityId)!, 'tickets', 'complete', { ticketId: x.id, note: '已修复', costItems: [{ name: '配件', amount: 1200 }] }) } },
+    {
+      name: 'tickets.complete',
+      n: Math.min(n.write, t.working.length),
+      call: (i) => {
+        const x = t.working[i]
+        return call(t.handlers.get(x.communityId)!, 'tickets', 'complete', { ticketId: x.id, note: '已修复', costItems: [{ name: '配件', amount: 1200 }] })
+      },
+    },
   ]
 }

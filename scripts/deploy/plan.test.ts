@@ -5,7 +5,14 @@ import { join, resolve } from 'node:path'
 import { cloudbaseConfig, missingEnv, readFunctionConfigs } from './plan'
 
 const ROOT = resolve(__dirname, '../..')
-const ENV = { CLOUD_ENV: 'wuye-prod-1a2b3c', WX_APPID: 'wx0123456789abcdef', WX_UPLOAD_KEY: '/keys/upload.key', TPL_BILL_REMINDER: 'tplBill', PAY_ENV_ID: 'wuye-prod-1a2b3c', PAY_SUB_MCH_ID: '1900000109' }
+const ENV = {
+  CLOUD_ENV: 'wuye-prod-1a2b3c',
+  WX_APPID: 'wx0123456789abcdef',
+  WX_UPLOAD_KEY: '/keys/upload.key',
+  TPL_BILL_REMINDER: 'tplBill',
+  PAY_ENV_ID: 'wuye-prod-1a2b3c',
+  PAY_SUB_MCH_ID: '1900000109',
+}
 
 describe('deploy: cloudbaserc.json from each function’s config.json', () => {
   const configs = readFunctionConfigs(ROOT)
@@ -47,11 +54,15 @@ describe('npm run deploy -- --dry-run', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wuye-deploy-'))))
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
   const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/deploy.ts', '--dry-run', '--skip-build', '--config', join(dir, 'rc.json')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
-      encoding: 'utf8',
-    })
+    spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/deploy.ts', '--dry-run', '--skip-build', '--config', join(dir, 'rc.json')],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
+        encoding: 'utf8',
+      },
+    )
 
   it('writes the CLI config and prints each step without running any', () => {
     const r = run(ENV)

@@ -27,7 +27,10 @@ export interface CloudbaseFunction {
 export const RUNTIME = 'Nodejs16.13'
 
 /** Variables every function reads: the template ids (cloudfunctions/lib/templates.ts) and the mini-program state. */
-const TEMPLATE_VARS = (env: Env) => Object.keys(env).filter((k) => /^TPL_[A-Z_]+$/.test(k)).sort()
+const TEMPLATE_VARS = (env: Env) =>
+  Object.keys(env)
+    .filter((k) => /^TPL_[A-Z_]+$/.test(k))
+    .sort()
 
 /** What a deploy needs from the environment, and why; missing ones are named all at once. */
 export const REQUIRED = {

@@ -63,7 +63,13 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
         const acct = DEMO_ACCOUNTS.find((a) => a.account === body.account)
         if (!acct) return sendJson(res, fail('NOT_FOUND', '没有这个演示账号'))
         const token = randomBytes(24).toString('hex')
-        await sessions().set({ _id: token, openid: devOpenid(acct.account), account: acct.account, createdAt: deps.clock.now(), expiresAt: Date.now() + SESSION_MS })
+        await sessions().set({
+          _id: token,
+          openid: devOpenid(acct.account),
+          account: acct.account,
+          createdAt: deps.clock.now(),
+          expiresAt: Date.now() + SESSION_MS,
+        })
         return sendJson(res, { ok: true, data: { token, account: acct.account } })
       }
       // The simulated WeChat Pay sheet: the payer confirms, the local order is marked paid, and the
@@ -76,7 +82,14 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
         const owner = await deps.store.c.devPayOrders.get(payMatch[1])
         if (!owner || owner.openid !== openid || order.state === 'closed') return sendJson(res, fail('NOT_FOUND', '订单不存在'))
         const paid = await local.payments.markPaid(payMatch[1])
-        const notice = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: paid!._id, totalFee: paid!.totalFee, transactionId: paid!.transactionId, timeEnd: String(deps.clock.now()) }
+        const notice = {
+          returnCode: 'SUCCESS',
+          resultCode: 'SUCCESS',
+          outTradeNo: paid!._id,
+          totalFee: paid!.totalFee,
+          transactionId: paid!.transactionId,
+          timeEnd: String(deps.clock.now()),
+        }
         const ack = await handlePayNotice(notice, { openid: null, source: 'payment' }, deps)
         return sendJson(res, { ok: true, data: ack })
       }
@@ -122,7 +135,11 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
       if (fileMatch && req.method === 'GET') {
         const p = files.signedPath(fileMatch[1], url.searchParams.get('e'), url.searchParams.get('s'))
         if (!p) return sendJson(res, fail('NOT_FOUND', '图片链接已失效，请返回刷新页面'), 404)
-        res.writeHead(200, { 'content-type': MIME[extname(p)] ?? 'application/octet-stream', 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' })
+        res.writeHead(200, {
+          'content-type': MIME[extname(p)] ?? 'application/octet-stream',
+          'cache-control': 'private, max-age=3600',
+          'x-content-type-options': 'nosniff',
+        })
         return createReadStream(p).pipe(res)
       }
       if (path.startsWith('/api/')) return sendJson(res, fail('NOT_FOUND', '接口不存在'))
@@ -150,6 +167,9 @@ function serveStatic(root: string, path: string, res: import('node:http').Server
     return res.end('H5 版本尚未构建：请运行 npm run build:h5')
   }
   const hashed = /\.[0-9a-f]{8,}\.(js|css)$/.test(file)
-  res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' })
+  res.writeHead(200, {
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  })
   createReadStream(file).pipe(res)
 }

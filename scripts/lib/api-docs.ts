@@ -67,7 +67,7 @@ ${ERROR_CODES.map((c) => `| \`${c}\` | ${ERROR_MEANINGS[c]} |`).join('\n')}
 
 ## Callers
 
-Each action lists who may call it. \`resident\` is any signed-in WeChat user; what they may see still follows from their approved houses. Staff roles come from the user document on the server.
+Each action lists who may call it. \`signedIn\` is any signed-in WeChat user, resident or staff; what they may see still follows from their approved houses. Staff roles come from the user document on the server.
 
 Schemas are JSON Schema (draft 2020-12). Request schemas describe what you may send (defaults filled in by the server); response schemas describe what you get back.
 `

@@ -74,7 +74,5 @@ export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 export function formatReport(rows: Measure[]): string {
   const label: Record<Kind, string> = { main: '主包', subpackage: '分包', function: '云函数' }
-  return rows
-    .map((r) => `${r.over ? '✗' : '✓'} ${label[r.kind]} ${r.name.padEnd(20)} ${kb(r.bytes).padStart(10)} / ${kb(r.budget)}`)
-    .join('\n')
+  return rows.map((r) => `${r.over ? '✗' : '✓'} ${label[r.kind]} ${r.name.padEnd(20)} ${kb(r.bytes).padStart(10)} / ${kb(r.budget)}`).join('\n')
 }

@@ -10,10 +10,55 @@ import { houseId } from '../../src/core/community/types'
  * current period (2026-11) is left for the bill run.
  */
 export const DEMO_FEE_ITEMS = (communityId: string, now: number): FeeItemDoc[] => [
-  { _id: `${communityId}-property`, communityId, kind: 'property', name: '物业费', unitPrice: 250, priceByType: { residential: 250, commercial: 400 }, cycle: 'monthly', dueDay: 0, active: true, createdAt: now, updatedAt: now },
-  { _id: `${communityId}-parking`, communityId, kind: 'parking', name: '停车费', unitPrice: 15000, cycle: 'monthly', dueDay: 0, active: true, createdAt: now + 1, updatedAt: now },
-  { _id: `${communityId}-water`, communityId, kind: 'water', name: '水费', unitPrice: 500, cycle: 'monthly', dueDay: 0, active: true, createdAt: now + 2, updatedAt: now },
-  { _id: `${communityId}-electricity`, communityId, kind: 'electricity', name: '电费', unitPrice: 62, cycle: 'monthly', dueDay: 0, active: true, createdAt: now + 3, updatedAt: now },
+  {
+    _id: `${communityId}-property`,
+    communityId,
+    kind: 'property',
+    name: '物业费',
+    unitPrice: 250,
+    priceByType: { residential: 250, commercial: 400 },
+    cycle: 'monthly',
+    dueDay: 0,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  },
+  {
+    _id: `${communityId}-parking`,
+    communityId,
+    kind: 'parking',
+    name: '停车费',
+    unitPrice: 15000,
+    cycle: 'monthly',
+    dueDay: 0,
+    active: true,
+    createdAt: now + 1,
+    updatedAt: now,
+  },
+  {
+    _id: `${communityId}-water`,
+    communityId,
+    kind: 'water',
+    name: '水费',
+    unitPrice: 500,
+    cycle: 'monthly',
+    dueDay: 0,
+    active: true,
+    createdAt: now + 2,
+    updatedAt: now,
+  },
+  {
+    _id: `${communityId}-electricity`,
+    communityId,
+    kind: 'electricity',
+    name: '电费',
+    unitPrice: 62,
+    cycle: 'monthly',
+    dueDay: 0,
+    active: true,
+    createdAt: now + 3,
+    updatedAt: now,
+  },
 ]
 
 const ARREARS_MONTHS = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10']
@@ -26,7 +71,12 @@ export async function seedBillsDemo(store: Store, communityId: string, now: numb
   // 李秀英 (1栋1单元401) and 王磊 rent a space; so does every ninth household.
   const withSpace = [houseId(communityId, '1', '1', '401'), houseId(communityId, '2', '1', '502'), ...houses.filter((_, i) => i % 9 === 4).map((h) => h._id)]
   withSpace.forEach((hid, i) => {
-    const space: ParkingSpaceDoc = { _id: `${communityId}-P${String(i + 1).padStart(3, '0')}`, communityId, houseId: hid, no: `B1-${String(i + 1).padStart(3, '0')}` }
+    const space: ParkingSpaceDoc = {
+      _id: `${communityId}-P${String(i + 1).padStart(3, '0')}`,
+      communityId,
+      houseId: hid,
+      no: `B1-${String(i + 1).padStart(3, '0')}`,
+    }
     docs.push({ c: 'parkingSpaces', d: space })
   })
 

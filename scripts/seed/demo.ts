@@ -28,10 +28,30 @@ export interface DemoAccount {
 
 /** The people of the demo. Their openids are `dev-<account>`; only the local host can sign in as them. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { account: 'resident-zhang', name: '张建国', title: '业主 · 1栋1单元301', house: { building: '1', unit: '1', room: '301', role: 'owner', phone: '13800000301' } },
-  { account: 'resident-li', name: '李秀英', title: '业主 · 1栋1单元401（张家楼上）', house: { building: '1', unit: '1', room: '401', role: 'owner', phone: '13800000401' } },
-  { account: 'resident-wang', name: '王磊', title: '租户 · 2栋1单元502', house: { building: '2', unit: '1', room: '502', role: 'tenant', phone: '13800000502' } },
-  { account: 'resident-wu', name: '吴秀兰', title: '新住户 · 3栋1单元1201 业主，还未绑定', house: { building: '3', unit: '1', room: '1201', role: 'owner', phone: '13800001201', unbound: true } },
+  {
+    account: 'resident-zhang',
+    name: '张建国',
+    title: '业主 · 1栋1单元301',
+    house: { building: '1', unit: '1', room: '301', role: 'owner', phone: '13800000301' },
+  },
+  {
+    account: 'resident-li',
+    name: '李秀英',
+    title: '业主 · 1栋1单元401（张家楼上）',
+    house: { building: '1', unit: '1', room: '401', role: 'owner', phone: '13800000401' },
+  },
+  {
+    account: 'resident-wang',
+    name: '王磊',
+    title: '租户 · 2栋1单元502',
+    house: { building: '2', unit: '1', room: '502', role: 'tenant', phone: '13800000502' },
+  },
+  {
+    account: 'resident-wu',
+    name: '吴秀兰',
+    title: '新住户 · 3栋1单元1201 业主，还未绑定',
+    house: { building: '3', unit: '1', room: '1201', role: 'owner', phone: '13800001201', unbound: true },
+  },
   { account: 'agent-chen', name: '陈静', title: '客服', staff: { roles: ['agent'] } },
   { account: 'tech-zhao', name: '赵强', title: '工程部 · 维修师傅', staff: { roles: ['handler'], department: 'engineering', onDuty: true } },
   { account: 'cleaner-sun', name: '孙丽', title: '保洁部', staff: { roles: ['handler'], department: 'cleaning' } },
@@ -93,7 +113,12 @@ export async function seedDemo(store: Store, now: number, opts: { history?: bool
     await store.c.bindings.set(binding)
   }
   await seedTicketsDemo(store, c.id)
-  await seedBillsDemo(store, c.id, now, DEMO_ACCOUNTS.flatMap((a) => (a.house && !a.house.unbound ? [houseId(c.id, a.house.building, a.house.unit, a.house.room)] : [])))
+  await seedBillsDemo(
+    store,
+    c.id,
+    now,
+    DEMO_ACCOUNTS.flatMap((a) => (a.house && !a.house.unbound ? [houseId(c.id, a.house.building, a.house.unit, a.house.room)] : [])),
+  )
   // Last: history reads the houses, bindings, staff and bills written above, and skips what they own.
   if (opts.history) await seedHistory(store, c.id, now, demoHouseIds())
 }

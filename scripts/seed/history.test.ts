@@ -80,7 +80,14 @@ describe('six months of demo history', () => {
 
   it('leaves nothing for the scheduler or a queue: every ticket, survey and callback is finished', async () => {
     for (const t of tickets) {
-      expect({ id: t._id, status: ['closed', 'cancelled', 'merged'].includes(t.status), open: t.open, overdue: t.overdue, next: t.nextCheckAt, escalated: t.escalated }).toEqual({ id: t._id, status: true, open: false, overdue: false, next: null, escalated: false })
+      expect({
+        id: t._id,
+        status: ['closed', 'cancelled', 'merged'].includes(t.status),
+        open: t.open,
+        overdue: t.overdue,
+        next: t.nextCheckAt,
+        escalated: t.escalated,
+      }).toEqual({ id: t._id, status: true, open: false, overdue: false, next: null, escalated: false })
       expect(t.surveyState === 'due').toBe(false)
       expect(t.closedAt).toBeLessThan(TODAY)
     }

@@ -26,9 +26,12 @@ export const api = new Proxy({} as Client, {
     if (typeof fn !== 'string' || NOT_ACTIONS.has(fn)) return undefined
     let actions = byFunction.get(fn)
     if (!actions) {
-      actions = new Proxy({}, {
-        get: (_t, action) => (typeof action !== 'string' || NOT_ACTIONS.has(action) ? undefined : (input?: unknown) => call(fn, action, input ?? {})),
-      })
+      actions = new Proxy(
+        {},
+        {
+          get: (_t, action) => (typeof action !== 'string' || NOT_ACTIONS.has(action) ? undefined : (input?: unknown) => call(fn, action, input ?? {})),
+        },
+      )
       byFunction.set(fn, actions)
     }
     return actions

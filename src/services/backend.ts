@@ -101,7 +101,12 @@ export async function devAccounts() {
 export async function requestPayment(order: { outTradeNo: string; totalFee: number; payment: Record<string, string> }): Promise<boolean> {
   if (process.env.TARO_ENV === 'h5') {
     const amount = `¥${yuan(order.totalFee)}`
-    const { confirm } = await Taro.showModal({ title: '模拟微信支付', content: `向「物业服务」支付 ${amount}（本地演示，不会真实扣款）`, confirmText: '确认支付', cancelText: '取消' })
+    const { confirm } = await Taro.showModal({
+      title: '模拟微信支付',
+      content: `向「物业服务」支付 ${amount}（本地演示，不会真实扣款）`,
+      confirmText: '确认支付',
+      cancelText: '取消',
+    })
     if (!confirm) return false
     const res = await fetch(`/api/dev/pay/${order.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${getToken()}` } })
     const env = (await res.json()) as Envelope<{ errcode: number }>

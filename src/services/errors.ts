@@ -12,5 +12,4 @@ export class ApiError extends Error {
   }
 }
 
-export const messageOf = (e: unknown) =>
-  e instanceof ApiError ? e.message : e instanceof Error && e.message ? e.message : '网络不太好，请稍后再试'
+export const messageOf = (e: unknown) => (e instanceof ApiError ? e.message : e instanceof Error && e.message ? e.message : '网络不太好，请稍后再试')

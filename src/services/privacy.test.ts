@@ -38,7 +38,9 @@ describe('privacy APIs in the app', () => {
   const { readdirSync, readFileSync, statSync } = jest.requireActual<typeof import('node:fs')>('node:fs')
   const { join } = jest.requireActual<typeof import('node:path')>('node:path')
   const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) ? [join(dir, f)] : []))
+    readdirSync(dir).flatMap((f) =>
+      statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) ? [join(dir, f)] : [],
+    )
 
   it('chooseMedia and chooseMessageFile run only after requirePrivacy()', () => {
     const bare: string[] = []

@@ -81,7 +81,14 @@ describe('the main loop through the deployed bundles', () => {
   it('report → dispatch → accept → arrive → complete → confirm → rate, with the pushes WeChat accepted', async () => {
     await subscribe('tech-zhao', 'newOrder')
     await subscribe('resident-zhang', 'ticketDone')
-    const t = await ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '厨房水管接口漏水，地面积水', photos: [] })
+    const t = await ok('resident-zhang', 'tickets', 'create', {
+      type: 'repair',
+      scope: 'home',
+      houseId: 'sunshine-1-1-301',
+      category: 'water_electric',
+      description: '厨房水管接口漏水，地面积水',
+      photos: [],
+    })
     expect(t).toMatchObject({ status: 'new', place: '1栋1单元301' })
     await ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: devOpenid('tech-zhao') })
     await ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
@@ -93,11 +100,24 @@ describe('the main loop through the deployed bundles', () => {
     expect(await trigger()).toMatchObject({ ok: true })
     const survey = await ok('resident-zhang', 'surveys', 'forTicket', { ticketId: t.id })
     expect(survey).toMatchObject({ state: 'open', canAnswer: true })
-    await ok('resident-zhang', 'surveys', 'submit', { ticketId: t.id, overall: 5, speed: 5, attitude: 5, resolved: true, tags: ['准时'], comment: '师傅很准时' })
+    await ok('resident-zhang', 'surveys', 'submit', {
+      ticketId: t.id,
+      overall: 5,
+      speed: 5,
+      attitude: 5,
+      resolved: true,
+      tags: ['准时'],
+      comment: '师傅很准时',
+    })
     expect((await ok('resident-zhang', 'surveys', 'forTicket', { ticketId: t.id })).answer.overall).toBe(5)
 
     const pushed = wechat.sent.map((m) => [m.touser, m.templateId])
-    expect(pushed).toEqual(expect.arrayContaining([[devOpenid('tech-zhao'), 'tpl_newOrder'], [devOpenid('resident-zhang'), 'tpl_ticketDone']]))
+    expect(pushed).toEqual(
+      expect.arrayContaining([
+        [devOpenid('tech-zhao'), 'tpl_newOrder'],
+        [devOpenid('resident-zhang'), 'tpl_ticketDone'],
+      ]),
+    )
     // Every push WeChat refused for a reason other than quota would be a product defect.
     expect(wechat.refused.filter((r) => r.errcode !== 43101)).toEqual([])
     expect(db.openTransactions).toBe(0)
@@ -106,16 +126,43 @@ describe('the main loop through the deployed bundles', () => {
   it('photos: the client uploads to storage, account registers it by its bytes, the ticket carries it, viewers get a 2-hour temp URL', async () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
     const fileID = storage.put('tickets/1764000000000-ab12cd34.png', png)
-    expect(await ok('resident-zhang', 'account', 'registerUpload', { fileId: fileID, purpose: 'tickets' })).toMatchObject({ fileId: fileID, type: 'image/png', size: png.length, url: expect.stringContaining('&t=7200') })
-    const t = await ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '阳台地漏返水，有照片', photos: [fileID] })
+    expect(await ok('resident-zhang', 'account', 'registerUpload', { fileId: fileID, purpose: 'tickets' })).toMatchObject({
+      fileId: fileID,
+      type: 'image/png',
+      size: png.length,
+      url: expect.stringContaining('&t=7200'),
+    })
+    const t = await ok('resident-zhang', 'tickets', 'create', {
+      type: 'repair',
+      scope: 'home',
+      houseId: 'sunshine-1-1-301',
+      category: 'water_electric',
+      description: '阳台地漏返水，有照片',
+      photos: [fileID],
+    })
     const seen = await ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
     expect(seen.photoUrls[fileID]).toMatch(/^https:\/\/.+\.tcb\.qcloud\.la\/tickets\/.+&t=7200$/)
     // Someone else's fileID is not theirs to attach, and a page saved as .jpg is deleted, not kept.
-    expect(await call('resident-li', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-401', category: 'water_electric', description: '同样的问题，借用照片', photos: [fileID] })).toMatchObject({ ok: false, error: { fields: { photos: '照片无效，请重新上传' } } })
+    expect(
+      await call('resident-li', 'tickets', 'create', {
+        type: 'repair',
+        scope: 'home',
+        houseId: 'sunshine-1-1-401',
+        category: 'water_electric',
+        description: '同样的问题，借用照片',
+        photos: [fileID],
+      }),
+    ).toMatchObject({ ok: false, error: { fields: { photos: '照片无效，请重新上传' } } })
     const fake = storage.put('tickets/1764000000001-ef56gh78.jpg', Buffer.from('<html>not a photo</html>'))
-    expect(await call('resident-li', 'account', 'registerUpload', { fileId: fake, purpose: 'tickets' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('resident-li', 'account', 'registerUpload', { fileId: fake, purpose: 'tickets' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     expect(storage.files.has(fake)).toBe(false)
-    expect(await call('resident-li', 'account', 'registerUpload', { fileId: fake, purpose: 'tickets' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await call('resident-li', 'account', 'registerUpload', { fileId: fake, purpose: 'tickets' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('publish an outage → a linked repair → restore closes it', async () => {
@@ -130,7 +177,15 @@ describe('the main loop through the deployed bundles', () => {
     // Starting a 水电 repair, zhang is shown the outage first.
     const active = await ok('resident-zhang', 'notices', 'activeOutages', { houseId: 'sunshine-1-1-301', category: 'water_electric' })
     expect(active.items.map((i: { id: string }) => i.id)).toContain(n.id)
-    const t = await ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '家里水龙头完全没水了', photos: [], outageId: n.id })
+    const t = await ok('resident-zhang', 'tickets', 'create', {
+      type: 'repair',
+      scope: 'home',
+      houseId: 'sunshine-1-1-301',
+      category: 'water_electric',
+      description: '家里水龙头完全没水了',
+      photos: [],
+      outageId: n.id,
+    })
     await ok('agent-chen', 'notices', 'restore', { noticeId: n.id })
     expect((await ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })).status).toBe('resolved')
     const titles = (await ok('resident-zhang', 'account', 'messages', {})).items.map((m: { title: string }) => m.title)
@@ -145,7 +200,13 @@ describe('the main loop through the deployed bundles', () => {
     expect(bill).toBeDefined()
     const o = await ok('resident-zhang', 'bills', 'createOrder', { billIds: [bill.id] })
     // What the app hands wx.requestPayment: cloudPay's own payment parameters.
-    expect(o.payment).toMatchObject({ timeStamp: expect.any(String), nonceStr: expect.any(String), package: expect.stringMatching(/^prepay_id=/), signType: expect.any(String), paySign: expect.any(String) })
+    expect(o.payment).toMatchObject({
+      timeStamp: expect.any(String),
+      nonceStr: expect.any(String),
+      package: expect.stringMatching(/^prepay_id=/),
+      signType: expect.any(String),
+      paySign: expect.any(String),
+    })
     expect(wechat.orders.get(o.outTradeNo)).toMatchObject({ totalFee: o.totalFee, envId: 'wuye-test-1a2b3c', functionName: 'payCallback', state: 'NOTPAY' })
 
     const notice = wechat.pay(o.outTradeNo, devOpenid('resident-zhang'))
@@ -172,7 +233,8 @@ describe('the main loop through the deployed bundles', () => {
     const second = await ok('resident-li', 'bills', 'createOrder', { billIds: [bill.id] })
     expect(second.outTradeNo).not.toBe(first.outTradeNo)
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined)
-    for (const o of [first, second]) expect(await as({ source: 'wx_paycallback' }, () => bundle('payCallback')(wechat.pay(o.outTradeNo, li), CONTEXT))).toEqual({ errcode: 0, errmsg: 'OK' })
+    for (const o of [first, second])
+      expect(await as({ source: 'wx_paycallback' }, () => bundle('payCallback')(wechat.pay(o.outTradeNo, li), CONTEXT))).toEqual({ errcode: 0, errmsg: 'OK' })
     quiet.mockRestore()
     expect(await ok('resident-li', 'bills', 'orderStatus', { outTradeNo: second.outTradeNo })).toMatchObject({ status: 'conflict' })
     const held = (await ok('supervisor-liu', 'bills', 'heldPayments', {})).items.find((x: { orderId: string }) => x.orderId === second.outTradeNo)
@@ -196,10 +258,23 @@ describe('the main loop through the deployed bundles', () => {
     })
     expect(wechat.orders.get(second.outTradeNo)!.state).toBe('REFUND')
     expect(wechat.orders.get(first.outTradeNo)!.state).toBe('SUCCESS')
-    expect(await call('supervisor-liu', 'bills', 'refund', { orderId: second.outTradeNo, reason: '再退一次' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect(await call('supervisor-liu', 'bills', 'refund', { orderId: second.outTradeNo, reason: '再退一次' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
     expect([...wechat.refunds.values()].filter((r) => r.outTradeNo === second.outTradeNo)).toHaveLength(1)
     // WeChat Pay's refund notice to the same callback function is acknowledged and credits nothing.
-    const refundNotice = { returnCode: 'SUCCESS', appid: 'wxdemoappid', mchId: '1900000100', subMchId: '1900000109', outTradeNo: second.outTradeNo, outRefundNo: `RF${second.outTradeNo}`, refundStatus: 'SUCCESS', totalFee: second.totalFee, refundFee: second.totalFee }
+    const refundNotice = {
+      returnCode: 'SUCCESS',
+      appid: 'wxdemoappid',
+      mchId: '1900000100',
+      subMchId: '1900000109',
+      outTradeNo: second.outTradeNo,
+      outRefundNo: `RF${second.outTradeNo}`,
+      refundStatus: 'SUCCESS',
+      totalFee: second.totalFee,
+      refundFee: second.totalFee,
+    }
     const quietAgain = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     expect(await as({ source: 'wx_paycallback' }, () => bundle('payCallback')(refundNotice, CONTEXT))).toEqual({ errcode: 0, errmsg: 'OK' })
     expect(quietAgain).toHaveBeenCalledWith('[payCallback] refund notice acknowledged')

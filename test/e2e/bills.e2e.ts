@@ -14,7 +14,9 @@ const confirmModal = (page: Page, text: string) => page.locator('.taro__modal').
 const login = async (account: string) =>
   (await (await fetch(`${env.host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()).data.token as string
 const call = async (token: string, fn: string, action: string, data: unknown) =>
-  (await fetch(`${env.host.url}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })).json()
+  (
+    await fetch(`${env.host.url}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })
+  ).json()
 
 describe('bills and payment, end to end in Chromium', () => {
   it('bill run for 2026-11; zhang pays 物业费 = area × price; the bill shows paid with a receipt; a campaign for 1栋 skips zhang', async () => {
@@ -101,7 +103,9 @@ describe('bills and payment, end to end in Chromium', () => {
     const mine = await call(li, 'bills', 'myBills', {})
     const order = await call(li, 'bills', 'createOrder', { billIds: [mine.data.houses[0].bills[0].id] })
     const wang = await login('resident-wang')
-    const r = await (await fetch(`${env.host.url}/api/dev/pay/${order.data.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${wang}` } })).json()
+    const r = await (
+      await fetch(`${env.host.url}/api/dev/pay/${order.data.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${wang}` } })
+    ).json()
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect((await call(li, 'bills', 'orderStatus', { outTradeNo: order.data.outTradeNo })).data.status).toBe('created')
     expect(await call(li, 'bills', 'arrears', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -136,7 +140,11 @@ describe('bills and payment, end to end in Chromium', () => {
     await liu.getByTestId('csv-file').click()
     await (await chooser).setFiles({ name: 'water-2026-11.csv', mimeType: 'text/csv', buffer: Buffer.from('房号,上期读数,本期读数\n1-1-301,120.5,132.75\n') })
     // The file is read asynchronously (File.text()), then lands in the textarea: wait for it.
-    await liu.waitForFunction(() => (document.querySelector('[data-testid="csv"] textarea') as HTMLTextAreaElement | null)?.value.includes('1-1-301,120.5,132.75'), undefined, { timeout: 10_000 })
+    await liu.waitForFunction(
+      () => (document.querySelector('[data-testid="csv"] textarea') as HTMLTextAreaElement | null)?.value.includes('1-1-301,120.5,132.75'),
+      undefined,
+      { timeout: 10_000 },
+    )
     await expect(liu.getByTestId('csv').locator('textarea').inputValue()).resolves.toContain('1-1-301,120.5,132.75')
     await shot(liu, 'bills-11-csv-loaded')
   })

@@ -3,9 +3,30 @@ import { atShanghai, shanghai } from '../../src/core/shared/time'
 
 const env = e2eHost('monthly-report')
 
-interface T { _id: string; type: string; status: string; createdAt: number; building: string; reopenCount: number; sla: { respond?: { due: number; metAt?: number }; resolve?: { due: number; metAt?: number } } }
-interface S { _id: string; ticketId: string; round: number; month: string; building: string; answer?: { overall: number } }
-interface B { _id: string; amount: number; status: string; dueDate: string; building: string }
+interface T {
+  _id: string
+  type: string
+  status: string
+  createdAt: number
+  building: string
+  reopenCount: number
+  sla: { respond?: { due: number; metAt?: number }; resolve?: { due: number; metAt?: number } }
+}
+interface S {
+  _id: string
+  ticketId: string
+  round: number
+  month: string
+  building: string
+  answer?: { overall: number }
+}
+interface B {
+  _id: string
+  amount: number
+  status: string
+  dueDate: string
+  building: string
+}
 
 const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%` : '—')
 
@@ -59,12 +80,15 @@ describe('supervisor dashboard and 月报 on six months of demo history, in Chro
     await liu.getByTestId('db-now-tickets').waitFor()
     // Both charts are painted: their canvases hold more than the blank background.
     for (const id of ['db-chart-volume', 'db-chart-rates']) {
-      const inked = await liu.getByTestId(id).locator('canvas').evaluate((c: HTMLCanvasElement) => {
-        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
-        let n = 0
-        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++
-        return n
-      })
+      const inked = await liu
+        .getByTestId(id)
+        .locator('canvas')
+        .evaluate((c: HTMLCanvasElement) => {
+          const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+          let n = 0
+          for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++
+          return n
+        })
       expect(inked).toBeGreaterThan(500)
     }
     await shot(liu, 'r01-dashboard-trend')
@@ -104,7 +128,10 @@ describe('supervisor dashboard and 月报 on six months of demo history, in Chro
     for (const [k, v] of Object.entries(zone)) {
       await expect(zhou.getByTestId(`rp-total-${k}`).innerText()).resolves.toBe(v)
     }
-    const rows = await zhou.getByTestId('rp-building').locator('[data-testid^="rp-building-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+    const rows = await zhou
+      .getByTestId('rp-building')
+      .locator('[data-testid^="rp-building-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
     expect(rows).toEqual(['rp-building-1', 'rp-building-2', 'rp-building-3'])
     await shot(zhou, 'r06-report-zhou')
   })

@@ -9,7 +9,10 @@ async function tap(l: Locator) {
 }
 
 /** HH:mm in Shanghai, `hours` from now. */
-const clock = (hours: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(Date.now() + hours * 3600_000))
+const clock = (hours: number) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(
+    new Date(Date.now() + hours * 3600_000),
+  )
 
 /** 消息, freshly loaded; waits for the newest message to say `text`. */
 async function newestMessage(page: Page, text: string) {

@@ -25,7 +25,10 @@ describe('supervisor view, end to end in Chromium', () => {
     await shot(liu, 'd03-settings-error')
     await respond.fill('45')
     await liu.getByTestId('st-save').click()
-    await liu.getByTestId('st-status').getByText(/刘芳 于/).waitFor()
+    await liu
+      .getByTestId('st-status')
+      .getByText(/刘芳 于/)
+      .waitFor()
     await shot(liu, 'd04-settings-saved')
 
     const zhou = await phone(env.browser, env.host.url, 'manager-zhou')

@@ -18,7 +18,14 @@ const tick = () => as(null, 'scheduler', 'tick')
 
 /** A repair tech-zhao finished and zhang confirmed; the scheduler then sends the survey. */
 async function doneJob(description: string, confirm = true) {
-  const t = await as('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description, photos: [] })
+  const t = await as('resident-zhang', 'tickets', 'create', {
+    type: 'repair',
+    scope: 'home',
+    houseId: 'sunshine-1-1-301',
+    category: 'water_electric',
+    description,
+    photos: [],
+  })
   await as('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
   await as('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
   await as('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '已处理完毕，试用正常' })

@@ -18,7 +18,11 @@ const summaries = (page: Page) => page.getByTestId('audit-summary').evaluateAll(
  */
 async function trailShows(page: Page, want: string[]) {
   await page
-    .waitForFunction((w) => JSON.stringify(Array.from(document.querySelectorAll('[data-testid="audit-summary"]'), (e) => (e.textContent ?? '').trim())) === w, JSON.stringify(want), { timeout: 10_000 })
+    .waitForFunction(
+      (w) => JSON.stringify(Array.from(document.querySelectorAll('[data-testid="audit-summary"]'), (e) => (e.textContent ?? '').trim())) === w,
+      JSON.stringify(want),
+      { timeout: 10_000 },
+    )
     .catch(() => undefined)
   await expect(summaries(page)).resolves.toEqual(want)
 }
@@ -31,7 +35,10 @@ describe('team, roster and settings, end to end in Chromium', () => {
     const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
     await go(liu, env.host.url, '/staff/home/index')
     await liu.getByTestId('tile-team').click()
-    await liu.getByTestId('tm-summary').getByText(/^共 \d+ 人 · 值班 2 人$/).waitFor()
+    await liu
+      .getByTestId('tm-summary')
+      .getByText(/^共 \d+ 人 · 值班 2 人$/)
+      .waitFor()
     const zhouCard = liu.getByTestId('tm-member').filter({ hasText: '周明' })
     await zhouCard.getByText('负责 1、2、3 栋').waitFor()
     await shot(liu, 't-team-01-team')
@@ -56,7 +63,10 @@ describe('team, roster and settings, end to end in Chromium', () => {
     await expect(zhaoDuty.innerText()).resolves.toBe('值班中')
     await tap(zhaoDuty)
     await zhaoDuty.getByText('未值班').waitFor()
-    await liu.getByTestId('tm-summary').getByText(/ · 值班 1 人$/).waitFor()
+    await liu
+      .getByTestId('tm-summary')
+      .getByText(/ · 值班 1 人$/)
+      .waitFor()
     const liuCard = liu.getByTestId('tm-member').filter({ hasText: '刘芳' })
     await expect(liuCard.getByTestId('tm-duty-dev-supervisor-liu').innerText()).resolves.toBe('值班中')
     await liuCard.getByTestId('tm-edit').click()
@@ -72,7 +82,10 @@ describe('team, roster and settings, end to end in Chromium', () => {
     await expect(liuCard.getByTestId('tm-duty-dev-supervisor-liu').innerText()).resolves.toBe('值班中')
     await tap(zhaoDuty)
     await zhaoDuty.getByText('值班中').waitFor()
-    await liu.getByTestId('tm-summary').getByText(/^共 \d+ 人 · 值班 2 人$/).waitFor()
+    await liu
+      .getByTestId('tm-summary')
+      .getByText(/^共 \d+ 人 · 值班 2 人$/)
+      .waitFor()
     await shot(liu, 't-team-06-roster-restored')
 
     // 4. 设置 → 常用回复: a new one, last in the list.
@@ -98,7 +111,12 @@ describe('team, roster and settings, end to end in Chromium', () => {
     await chen.getByTestId('tile-tickets').click()
     await chen.getByTestId('tab-all').click()
     // Any ticket still open to a reply: not cancelled, not merged into another.
-    await tap(chen.getByTestId('inbox-item').filter({ hasNotText: /已取消|已合并/ }).first())
+    await tap(
+      chen
+        .getByTestId('inbox-item')
+        .filter({ hasNotText: /已取消|已合并/ })
+        .first(),
+    )
     await chen.getByTestId('ticket-head').waitFor()
     const chip = chen.getByTestId('saved-reply').filter({ hasText: REPLY.title })
     await chip.waitFor()

@@ -24,7 +24,12 @@ export async function harness() {
   await seedDemo(local.store, T0)
   // Each call happens a second after the last, as people's taps do; tests that need more move the clock.
   const call = async <T = unknown>(account: string | null, fn: string, action: string, data?: unknown) =>
-    (clock.advance(1000), await FUNCTIONS[fn].call({ action, data }, { openid: account ? (account.startsWith('dev-') || account.startsWith('wx-') ? account : devOpenid(account)) : null, source: 'test' }, local.deps)) as Envelope<T>
+    (clock.advance(1000),
+    await FUNCTIONS[fn].call(
+      { action, data },
+      { openid: account ? (account.startsWith('dev-') || account.startsWith('wx-') ? account : devOpenid(account)) : null, source: 'test' },
+      local.deps,
+    )) as Envelope<T>
   /** Call and unwrap, failing loudly when the call was refused. */
   const ok = async <T = any>(account: string, fn: string, action: string, data?: unknown): Promise<T> => {
     const r = await call<T>(account, fn, action, data)

@@ -118,7 +118,10 @@ describe('account: the house-binding slice', () => {
   it('a staff member never decides their own claim; a colleague does', async () => {
     const own = await h.ok('agent-chen', 'account', 'bindHouse', { houseId: HOUSE_WANG_NEW, role: 'tenant', name: '陈静', phone: '13900000001' })
     expect(own.status).toBe('pending')
-    expect(await h.call('agent-chen', 'account', 'approveBinding', { bindingId: own.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核自己的绑定申请，请由其他同事处理' } })
+    expect(await h.call('agent-chen', 'account', 'approveBinding', { bindingId: own.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '不能审核自己的绑定申请，请由其他同事处理' },
+    })
     expect((await h.store.c.bindings.get(own.id))!.status).toBe('pending')
     expect((await h.ok('supervisor-liu', 'account', 'approveBinding', { bindingId: own.id })).status).toBe('approved')
   })
@@ -133,7 +136,9 @@ describe('account: the house-binding slice', () => {
     expect(sixth).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
     expect(await h.store.c.bindings.count({ openid: 'dev-resident-wang', houseId: 'sunshine-4-1-301' })).toBe(0)
     h.clock.advance(86_400_000)
-    expect((await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-4-1-301', role: 'tenant', name: '王磊', phone: '13800000502' })).ok).toBe(true)
+    expect(
+      (await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-4-1-301', role: 'tenant', name: '王磊', phone: '13800000502' })).ok,
+    ).toBe(true)
   })
 
   it('a 管理员 sees and decides only their zone', async () => {
@@ -172,7 +177,9 @@ describe('account: the house-binding slice', () => {
     const r = await h.call('resident-wang', 'account', 'bindHouse', bad[0])
     expect(r.ok === false && r.error.fields).toEqual({ phone: '请填写 11 位手机号' })
     expect(await h.call('resident-wang', 'account', 'noSuchAction', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-9-9-999', role: 'tenant', name: '王磊', phone: '13800000502' })).toMatchObject({
+    expect(
+      await h.call('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-9-9-999', role: 'tenant', name: '王磊', phone: '13800000502' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
@@ -186,7 +193,10 @@ describe('account: the house-binding slice', () => {
     expect(r.granted).toEqual(['bindingResult'])
     await h.ok('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'reject' } })
     expect(await h.store.c.subscriptions.get('dev-resident-zhang_bindingResult')).toMatchObject({ accepted: 1, sent: 0 })
-    expect(await h.call('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'yes' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call('resident-zhang', 'account', 'recordSubscriptions', { results: { bindingResult: 'yes' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
   })
 
   it('updateProfile records nickname, avatar and privacy consent', async () => {

@@ -84,7 +84,14 @@ const ACTIONS: Record<string, (account: string, place: Place) => Promise<boolean
   'notices.publish': async (a, p) =>
     p === 'other'
       ? false
-      : (await h.call(a, 'notices', 'publish', { category: 'general', title: `${BUILDING[p]}栋通知`, body: '明天上午清洗外墙', audience: { scope: 'buildings', targets: [BUILDING[p]] } })).ok,
+      : (
+          await h.call(a, 'notices', 'publish', {
+            category: 'general',
+            title: `${BUILDING[p]}栋通知`,
+            body: '明天上午清洗外墙',
+            audience: { scope: 'buildings', targets: [BUILDING[p]] },
+          })
+        ).ok,
 }
 
 /** What each role may do: the front office in its scope (a zone-only 管理员 in 1–3栋), a handler nothing here. */
@@ -135,7 +142,10 @@ describe('a personal binding never grants staff powers', () => {
     expect(d.timeline.some((e: { internal?: boolean }) => e.internal)).toBe(false)
     expect(d.can).not.toContain('dispatch')
     expect(await h.call('manager-zhou', 'tickets', 'dispatch', { ticketId, assignee: 'dev-tech-zhao' })).toMatchObject({ ok: false })
-    expect(await h.call('manager-zhou', 'tickets', 'message', { ticketId, text: '内部', internal: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('manager-zhou', 'tickets', 'message', { ticketId, text: '内部', internal: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('a handler bound to a house in another community cannot act there as staff', async () => {
@@ -143,7 +153,10 @@ describe('a personal binding never grants staff powers', () => {
     const ticketId = await ticketAt('other')
     const d = await h.ok('tech-zhao', 'tickets', 'detail', { ticketId })
     expect(d.can).toEqual(expect.not.arrayContaining(['dispatch', 'resolve', 'accept', 'link']))
-    expect(await h.call('tech-zhao', 'tickets', 'message', { ticketId, text: '内部', internal: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('tech-zhao', 'tickets', 'message', { ticketId, text: '内部', internal: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(await h.call('tech-zhao', 'tickets', 'link', { ticketId, otherId: await ticketAt('other') })).toMatchObject({ ok: false })
   })
 })

@@ -82,9 +82,14 @@ describe('bills: bill run', () => {
     // A typo'd year is refused with the field, before anything is written.
     const billsBefore = await h.store.c.bills.count()
     for (const period of ['2062-11', '2025-10', '2027-03']) {
-      expect(await h.call('supervisor-liu', 'bills', 'runBills', { period })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { period: '账期只能是本月前 12 个月到后 3 个月之间' } } })
+      expect(await h.call('supervisor-liu', 'bills', 'runBills', { period })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { period: '账期只能是本月前 12 个月到后 3 个月之间' } },
+      })
     }
-    expect(await h.call('supervisor-liu', 'bills', 'importReadings', { period: '2062-11', kind: 'water', csv: '房号,上期读数,本期读数\n1-1-301,1,2\n' })).toMatchObject({ ok: false, error: { fields: { period: expect.any(String) } } })
+    expect(
+      await h.call('supervisor-liu', 'bills', 'importReadings', { period: '2062-11', kind: 'water', csv: '房号,上期读数,本期读数\n1-1-301,1,2\n' }),
+    ).toMatchObject({ ok: false, error: { fields: { period: expect.any(String) } } })
     expect(await h.store.c.bills.count()).toBe(billsBefore)
     expect(await bills().count()).toBe(before)
   })
@@ -139,11 +144,18 @@ describe('bills: 物业费 by house type and price changes', () => {
       ['billAdjust', '刘芳'],
       ['feeItem', '刘芳'],
     ])
-    expect(trail[2]).toMatchObject({ summary: '修改收费项目「物业费」：¥2.50（商铺 ¥4.00） → ¥2.80（商铺 ¥4.50）', before: { unitPrice: 250 }, after: { unitPrice: 280 } })
+    expect(trail[2]).toMatchObject({
+      summary: '修改收费项目「物业费」：¥2.50（商铺 ¥4.00） → ¥2.80（商铺 ¥4.50）',
+      before: { unitPrice: 250 },
+      after: { unitPrice: 280 },
+    })
     expect(trail[1]).toMatchObject({ summary: expect.stringContaining('¥229.13 → ¥200.00：面积复核'), before: { amount: 22913 }, after: { amount: 20000 } })
     expect(trail[0].summary).toMatch(/^1栋1单元301 现金收款 ¥200\.00（1 笔），收据 /)
     // A refused change leaves no trace either.
-    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
     expect((await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'billAdjust' })).items).toHaveLength(1)
   })
 
@@ -154,7 +166,10 @@ describe('bills: 物业费 by house type and price changes', () => {
     const r = await h.call('supervisor-liu', 'bills', 'saveFeeItem', { id, kind, name, unitPrice: 280, priceByType, cycle, dueDay, active })
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'priceByType.residential': expect.any(String) } } })
     const parking = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '停车费')
-    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...repriced(parking, 16000), priceByType: { commercial: 20000 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...repriced(parking, 16000), priceByType: { commercial: 20000 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     expect(await h.store.c.feeItems.get('sunshine-property')).toMatchObject({ unitPrice: 250, priceByType: { residential: 250, commercial: 400 } })
     expect(await h.store.c.feeItems.get('sunshine-parking')).toMatchObject({ unitPrice: 15000 })
   })
@@ -193,7 +208,12 @@ describe('bills: new, one-off and inactive fee items from the 收费项目 page'
 
     // Made by 刘芳, in the audit trail.
     const trail = (await h.ok('supervisor-liu', 'supervisor', 'audit', { kind: 'feeItem' })).items
-    expect(trail[0]).toMatchObject({ actorName: '刘芳', summary: '新增收费项目「电梯维修分摊」：¥50.00，一次性，账期 2026-12，月末到期，不收滞纳金', before: null, after: { unitPrice: 5000, onlyPeriod: '2026-12' } })
+    expect(trail[0]).toMatchObject({
+      actorName: '刘芳',
+      summary: '新增收费项目「电梯维修分摊」：¥50.00，一次性，账期 2026-12，月末到期，不收滞纳金',
+      before: null,
+      after: { unitPrice: 5000, onlyPeriod: '2026-12' },
+    })
   })
 
   it('an inactive item is not billed: a one-off made 停用, and 停车费 switched off until 启用', async () => {
@@ -225,13 +245,28 @@ describe('bills: new, one-off and inactive fee items from the 收费项目 page'
 
   it('the server refuses what the page would not send, beside the field, and writes nothing', async () => {
     const lift = { kind: 'oneoff', name: '电梯维修分摊', unitPrice: 5000, cycle: 'monthly', dueDay: 0 }
-    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', lift)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { onlyPeriod: expect.any(String) } } })
-    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', cycle: 'quarterly' })).toMatchObject({ ok: false, error: { fields: { cycle: expect.any(String) } } })
-    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', dueDay: 31 })).toMatchObject({ ok: false, error: { fields: { dueDay: '到期日请填 1–28，或 0 表示月末' } } })
-    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', lateFee: { bpPerDay: 80, capBp: 1000 } })).toMatchObject({ ok: false, error: { fields: { 'lateFee.bpPerDay': expect.any(String) } } })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', lift)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { onlyPeriod: expect.any(String) } },
+    })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', cycle: 'quarterly' })).toMatchObject({
+      ok: false,
+      error: { fields: { cycle: expect.any(String) } },
+    })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', dueDay: 31 })).toMatchObject({
+      ok: false,
+      error: { fields: { dueDay: '到期日请填 1–28，或 0 表示月末' } },
+    })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...lift, onlyPeriod: '2026-12', lateFee: { bpPerDay: 80, capBp: 1000 } })).toMatchObject({
+      ok: false,
+      error: { fields: { 'lateFee.bpPerDay': expect.any(String) } },
+    })
     // An item keeps its kind.
     const parking = (await h.ok('supervisor-liu', 'bills', 'feeItems')).find((i: { name: string }) => i.name === '停车费')
-    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...repriced(parking, 5000), kind: 'oneoff', onlyPeriod: '2026-12' })).toMatchObject({ ok: false, error: { fields: { kind: expect.any(String) } } })
+    expect(await h.call('supervisor-liu', 'bills', 'saveFeeItem', { ...repriced(parking, 5000), kind: 'oneoff', onlyPeriod: '2026-12' })).toMatchObject({
+      ok: false,
+      error: { fields: { kind: expect.any(String) } },
+    })
     // Only the 客服主任 saves.
     const good = { ...lift, onlyPeriod: '2026-12' }
     expect(await h.call('agent-chen', 'bills', 'saveFeeItem', good)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -258,7 +293,8 @@ describe('bills: meter readings CSV', () => {
   it('good readings become 水费 bills on the next run: usage × price', async () => {
     expect(await h.ok('supervisor-liu', 'bills', 'importReadings', { period: '2026-11', kind: 'water', csv: good })).toMatchObject({ imported: 2 })
     await runAll()
-    const water = (await zhangPropertyBill()) && (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills.find((b: { itemName: string }) => b.itemName === '水费')
+    const water =
+      (await zhangPropertyBill()) && (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills.find((b: { itemName: string }) => b.itemName === '水费')
     // 12.25 吨 × ¥5.00 = ¥61.25
     expect(water).toMatchObject({ amount: 6125, basis: '12.25 吨 × ¥5.00/吨' })
   })
@@ -327,7 +363,12 @@ describe('bills: paying in WeChat', () => {
     expect(await h.store.c.messages.count({ openid: 'dev-resident-zhang', title: '缴费成功' })).toBe(1)
     expect(await h.ok('resident-zhang', 'bills', 'orderStatus', { outTradeNo: o.outTradeNo })).toEqual({ status: 'paid', receiptNo: bill.receiptNo })
     const receipt = await h.ok('resident-zhang', 'bills', 'receipt', { receiptNo: bill.receiptNo })
-    expect(receipt).toMatchObject({ amount: 22913, method: 'wechat', communityName: '阳光花园', lines: [expect.objectContaining({ itemName: '物业费', label: '1栋1单元301' })] })
+    expect(receipt).toMatchObject({
+      amount: 22913,
+      method: 'wechat',
+      communityName: '阳光花园',
+      lines: [expect.objectContaining({ itemName: '物业费', label: '1栋1单元301' })],
+    })
     // The paid bill moves to history and out of the unpaid total.
     expect((await h.ok('resident-zhang', 'bills', 'history', {})).items.map((x: { id: string }) => x.id)).toContain(b.id)
     expect((await h.ok('resident-zhang', 'bills', 'myBills')).unpaidTotal).toBe(0)
@@ -448,7 +489,9 @@ describe('bills: prompts that respect people', () => {
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 })
     h.clock.set(Date.UTC(2026, 10, 24, 23, 0))
     await deliverOutbox(h.deps)
-    expect((await h.ok('agent-chen', 'bills', 'campaign', { campaignId: c.id })).recipients.find((r: { name: string }) => r.name === '李秀英').status).toBe('sent')
+    expect((await h.ok('agent-chen', 'bills', 'campaign', { campaignId: c.id })).recipients.find((r: { name: string }) => r.name === '李秀英').status).toBe(
+      'sent',
+    )
   })
 
   it('a campaign for 1栋 reaches the unpaid and skips the paid; paying meanwhile shows', async () => {
@@ -491,12 +534,21 @@ describe('bills: staff', () => {
   it('waive and adjust keep who, when and why; only 客服主任 may', async () => {
     await runAll()
     const b = await zhangPropertyBill()
-    expect(await h.call('agent-chen', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置房减免' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call('agent-chen', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置房减免' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     const r = await h.ok('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 0, reason: '空置房减免（业主提供空置证明）' })
     expect(r).toMatchObject({ status: 'waived', amount: 0, adjustments: [{ byName: '刘芳', from: 22913, to: 0, reason: '空置房减免（业主提供空置证明）' }] })
     expect(await h.store.c.messages.count({ openid: 'dev-resident-zhang', title: '账单已减免' })).toBe(1)
-    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 100, reason: '再改' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect(await h.call('supervisor-liu', 'bills', 'adjust', { billId: b.id, amount: 100, reason: '再改' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
   })
 
   it('an offline payment gets a receipt; paying the same bill twice is refused', async () => {
@@ -504,8 +556,14 @@ describe('bills: staff', () => {
     const b = await zhangPropertyBill()
     const rc = await h.ok('agent-chen', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash', note: '前台现金' })
     expect(rc).toMatchObject({ method: 'cash', amount: 22913, note: '前台现金' })
-    expect(await h.call('agent-chen', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
-    expect(await h.call('resident-zhang', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('agent-chen', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
+    expect(await h.call('resident-zhang', 'bills', 'recordOffline', { billIds: [b.id], method: 'cash' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     // The resident reads the receipt the desk issued.
     expect(await h.ok('resident-zhang', 'bills', 'receipt', { receiptNo: rc.receiptNo })).toMatchObject({ method: 'cash' })
   })
@@ -516,7 +574,12 @@ describe('bills: 对账单有疑问', () => {
     await runAll()
     const bill = (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills[0]
     const t = await h.ok('resident-zhang', 'tickets', 'create', {
-      type: 'question', scope: 'home', houseId: ZHANG_HOUSE, category: 'other', description: `对账单有疑问：${bill.itemName}，面积与房产证不符`, billId: bill.id,
+      type: 'question',
+      scope: 'home',
+      houseId: ZHANG_HOUSE,
+      category: 'other',
+      description: `对账单有疑问：${bill.itemName}，面积与房产证不符`,
+      billId: bill.id,
     })
     expect((await h.store.c.tickets.get(t.id))!.billId).toBe(bill.id)
     const again = (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills.find((b: { id: string }) => b.id === bill.id)
@@ -526,7 +589,14 @@ describe('bills: 对账单有疑问', () => {
 
     const liBill = (await h.ok('resident-li', 'bills', 'myBills')).houses[0].bills[0]
     const before = await h.store.c.tickets.count()
-    const r = await h.call('resident-zhang', 'tickets', 'create', { type: 'question', scope: 'home', houseId: ZHANG_HOUSE, category: 'other', description: '这张账单是怎么回事', billId: liBill.id })
+    const r = await h.call('resident-zhang', 'tickets', 'create', {
+      type: 'question',
+      scope: 'home',
+      houseId: ZHANG_HOUSE,
+      category: 'other',
+      description: '这张账单是怎么回事',
+      billId: liBill.id,
+    })
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { billId: '账单不存在' } } })
     expect(await h.store.c.tickets.count()).toBe(before)
   })

@@ -10,7 +10,14 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const HOUSE = 'sunshine-1-1-301'
-const report = (photos: string[], houseId = HOUSE) => ({ type: 'repair', scope: 'home', houseId, category: 'water_electric', description: '卫生间吊顶渗水，往下滴', photos })
+const report = (photos: string[], houseId = HOUSE) => ({
+  type: 'repair',
+  scope: 'home',
+  houseId,
+  category: 'water_electric',
+  description: '卫生间吊顶渗水，往下滴',
+  photos,
+})
 const ticketsOf = () => h.store.c.tickets.find({ limit: 100 })
 const stored = () => readdirSync(join(h.dir, 'files'))
 const filesRecords = () => h.store.c.files.find({ limit: 100 })
@@ -19,7 +26,9 @@ const HTML = Buffer.from('<html><script>alert(document.cookie)</script></html>')
 describe('uploads are checked and recorded', () => {
   it('records the uploader, purpose, size and the type told by the bytes', async () => {
     const fileId = await h.upload('resident-zhang', PNG, 'surveys')
-    expect(await filesRecords()).toEqual([expect.objectContaining({ fileId, uploader: 'dev-resident-zhang', purpose: 'surveys', type: 'image/png', size: PNG.length })])
+    expect(await filesRecords()).toEqual([
+      expect.objectContaining({ fileId, uploader: 'dev-resident-zhang', purpose: 'surveys', type: 'image/png', size: PNG.length }),
+    ])
   })
 
   it('refuses a file that is not an image, whatever it is called, and deletes it from storage', async () => {
@@ -95,7 +104,13 @@ describe('a photo’s link goes only to people who may see its ticket', () => {
     const [name, e, s] = linkParts(mine.photoUrls[photo])
     expect(h.files.signedPath(name, null, null)).toBeNull()
     expect(h.files.signedPath(name, String(Number(e) + 1), s)).toBeNull()
-    expect(h.files.signedPath(name, e, s!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull()
+    expect(
+      h.files.signedPath(
+        name,
+        e,
+        s!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+      ),
+    ).toBeNull()
     const stranger = await h.call('resident-li', 'tickets', 'detail', { ticketId: t.id })
     expect(stranger).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })

@@ -70,7 +70,10 @@ describe('local host: who may talk to it', () => {
       later.mockRestore()
     }
     // Gone for good, not only while the clock is late.
-    expect((await send('/api/fn/account', { token, body: JSON.stringify({ action: 'myHouses' }) })).json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect((await send('/api/fn/account', { token, body: JSON.stringify({ action: 'myHouses' }) })).json).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 })
 

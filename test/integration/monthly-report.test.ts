@@ -8,7 +8,14 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const HOUR = 3600_000
-const leak = (houseId: string) => ({ type: 'repair', scope: 'home', houseId, category: 'water_electric', description: '厨房水管接口漏水，地面已经积水', photos: [] })
+const leak = (houseId: string) => ({
+  type: 'repair',
+  scope: 'home',
+  houseId,
+  category: 'water_electric',
+  description: '厨房水管接口漏水，地面已经积水',
+  photos: [],
+})
 const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
 
 /** A repair in zhang's 1栋 done by tech-zhao and rated `overall` by zhang. */
@@ -19,7 +26,14 @@ async function ratedJob(overall: number) {
   await h.ok('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '更换了水管接头' })
   await h.ok('resident-zhang', 'tickets', 'confirm', { ticketId: t.id })
   await tick()
-  await h.ok('resident-zhang', 'surveys', 'submit', { ticketId: t.id, overall, speed: overall, attitude: overall, resolved: overall > 2, tags: [overall > 3 ? '准时' : '没修好'] })
+  await h.ok('resident-zhang', 'surveys', 'submit', {
+    ticketId: t.id,
+    overall,
+    speed: overall,
+    attitude: overall,
+    resolved: overall > 2,
+    tags: [overall > 3 ? '准时' : '没修好'],
+  })
   return t.id as string
 }
 
@@ -29,12 +43,27 @@ describe('supervisor trend and 月报', () => {
     expect(empty.total).toMatchObject({ tickets: 0, answered: 0, respondOnTime: null, averageScore: null })
 
     await ratedJob(5)
-    await h.ok('resident-wang', 'tickets', 'create', { type: 'complaint', scope: 'home', houseId: 'sunshine-2-1-502', category: 'other', description: '楼下装修噪音太大，晚上十点还在施工' })
+    await h.ok('resident-wang', 'tickets', 'create', {
+      type: 'complaint',
+      scope: 'home',
+      houseId: 'sunshine-2-1-502',
+      category: 'other',
+      description: '楼下装修噪音太大，晚上十点还在施工',
+    })
     // The rollup is cached for ten minutes: a supervisor sees a minute-fresh month after that.
     h.clock.advance(11 * 60_000)
     const r = await h.ok('supervisor-liu', 'supervisor', 'monthlyReport', { month: '2026-11' })
     expect(r.zone).toBeNull()
-    expect(r.total).toMatchObject({ tickets: 2, complaints: 1, respondOnTime: 1, resolveOnTime: 1, firstTimeFix: 1, answered: 1, averageScore: 5, satisfiedShare: 1 })
+    expect(r.total).toMatchObject({
+      tickets: 2,
+      complaints: 1,
+      respondOnTime: 1,
+      resolveOnTime: 1,
+      firstTimeFix: 1,
+      answered: 1,
+      averageScore: 5,
+      satisfiedShare: 1,
+    })
     expect(r.handler.find((l: { key: string }) => l.key === 'dev-tech-zhao')).toMatchObject({ label: '赵强', tickets: 1, averageScore: 5 })
     expect(r.department.map((l: { label: string }) => l.label).sort()).toEqual(['客服办结', '工程部'].sort())
     expect(r.top.types.find((t: { type: string }) => t.type === 'complaint').count).toBe(1)
@@ -64,7 +93,9 @@ describe('supervisor trend and 月报', () => {
     const liu = await h.ok('supervisor-liu', 'supervisor', 'monthlyReport', { month: '2026-10' })
     const zhou = await h.ok('manager-zhou', 'supervisor', 'monthlyReport', { month: '2026-10' })
     expect(zhou.total.billed).toBeLessThan(liu.total.billed)
-    expect(zhou.total.billed).toBe(liu.building.filter((l: { key: string }) => ['1', '2', '3'].includes(l.key)).reduce((n: number, l: { billed: number }) => n + l.billed, 0))
+    expect(zhou.total.billed).toBe(
+      liu.building.filter((l: { key: string }) => ['1', '2', '3'].includes(l.key)).reduce((n: number, l: { billed: number }) => n + l.billed, 0),
+    )
   })
 
   it('a settled month is folded once; a live one again after ten minutes', async () => {
@@ -132,8 +163,14 @@ describe('supervisor trend and 月报', () => {
       }
     }
     const w0 = h.store.stats.writes
-    expect(await h.call('supervisor-liu', 'supervisor', 'monthlyReport', { month: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { month: '月份格式为 YYYY-MM' } } })
-    expect(await h.call('supervisor-liu', 'supervisor', 'monthlyReport', { month: '2026-12' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '该月份还没有到' } })
+    expect(await h.call('supervisor-liu', 'supervisor', 'monthlyReport', { month: '2026-13' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { month: '月份格式为 YYYY-MM' } },
+    })
+    expect(await h.call('supervisor-liu', 'supervisor', 'monthlyReport', { month: '2026-12' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '该月份还没有到' },
+    })
     expect(await h.call('supervisor-liu', 'supervisor', 'trend', { by: 'floor' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(h.store.stats.writes).toBe(w0)
     expect(await h.store.c.rollups.count({})).toBe(0)

@@ -17,8 +17,7 @@ const HOUR = 3600_000
 const ZHANG_HOUSE = 'sunshine-1-1-301'
 const WANG_HOUSE = 'sunshine-2-1-502'
 const tick = (deps = h.deps) => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, deps)
-const messagesOf = (account: string) =>
-  h.store.c.messages.find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
+const messagesOf = (account: string) => h.store.c.messages.find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
 const water = (over: Record<string, unknown> = {}) => ({
   category: 'water',
   title: '1栋计划停水',
@@ -39,7 +38,20 @@ async function addResidents(n: number) {
   const b = h.store.c.bindings
   for (let i = 0; i < n; i++) {
     const room = `${100 + Math.floor(i / 2) * 100 + (i % 2) + 1}`
-    await b.set({ _id: `bulk-${String(i).padStart(4, '0')}`, openid: `wx-bulk-${i}`, communityId: 'sunshine', houseId: `sunshine-3-1-${room}`, building: '3', role: 'owner', name: `住户${i}`, phone: '13900000000', status: 'approved', autoApproved: true, createdAt: T0, updatedAt: T0 })
+    await b.set({
+      _id: `bulk-${String(i).padStart(4, '0')}`,
+      openid: `wx-bulk-${i}`,
+      communityId: 'sunshine',
+      houseId: `sunshine-3-1-${room}`,
+      building: '3',
+      role: 'owner',
+      name: `住户${i}`,
+      phone: '13900000000',
+      status: 'approved',
+      autoApproved: true,
+      createdAt: T0,
+      updatedAt: T0,
+    })
   }
 }
 
@@ -79,7 +91,10 @@ describe('notices: outage as an incident', () => {
     await h.ok('resident-zhang', 'notices', 'follow', { noticeId: n.id, houseId: ZHANG_HOUSE })
     const t = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', outageId: n.id })
     // wang's house is not in the outage: linking is refused.
-    expect(await h.call('resident-wang', 'tickets', 'create', { ...leak, houseId: WANG_HOUSE, outageId: n.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await h.call('resident-wang', 'tickets', 'create', { ...leak, houseId: WANG_HOUSE, outageId: n.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     // An agent links an existing ticket.
     const older = await h.ok('resident-zhang', 'tickets', 'create', leak)
     await h.ok('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: older.id })
@@ -143,8 +158,18 @@ describe('notices: sending to a large audience', () => {
   it('quiet hours hold a non-urgent push until 07:00; an outage goes at once', async () => {
     h.clock.set(Date.UTC(2026, 10, 24, 15, 0)) // 23:00 Shanghai
     await grant(h.store, 'dev-resident-zhang', ['noticePublished', 'outageUpdate'], h.clock.now())
-    await h.ok('agent-chen', 'notices', 'publish', { category: 'general', title: '明日草坪修剪', body: '明天上午修剪草坪，请注意避让。', audience: { scope: 'buildings', targets: ['1'] } })
-    await h.ok('agent-chen', 'notices', 'publish', water({ outage: { area: '1栋', startAt: h.clock.now(), etaAt: h.clock.now() + 2 * HOUR, cause: '管道爆裂抢修' } }))
+    await h.ok('agent-chen', 'notices', 'publish', {
+      category: 'general',
+      title: '明日草坪修剪',
+      body: '明天上午修剪草坪，请注意避让。',
+      audience: { scope: 'buildings', targets: ['1'] },
+    })
+    await h.ok(
+      'agent-chen',
+      'notices',
+      'publish',
+      water({ outage: { area: '1栋', startAt: h.clock.now(), etaAt: h.clock.now() + 2 * HOUR, cause: '管道爆裂抢修' } }),
+    )
     expect((await messagesOf('resident-zhang')).length).toBe(2) // in-app at once, always
     await tick()
     const outbox = await h.store.c.outbox.find({ where: { openid: 'dev-resident-zhang' }, limit: 10 })
@@ -162,7 +187,10 @@ describe('notices: sending to a large audience', () => {
 
   it('a notice to picked rooms reaches those rooms only', async () => {
     const n = await h.ok('agent-chen', 'notices', 'publish', {
-      category: 'general', title: '301 室外墙维修', body: '明天上午维修 301 外墙，请关好窗户。', audience: { scope: 'rooms', targets: [ZHANG_HOUSE, WANG_HOUSE] },
+      category: 'general',
+      title: '301 室外墙维修',
+      body: '明天上午维修 301 外墙，请关好窗户。',
+      audience: { scope: 'rooms', targets: [ZHANG_HOUSE, WANG_HOUSE] },
     })
     expect(n).toMatchObject({ audienceLabel: '2 户', recipients: 2 })
     expect((await messagesOf('resident-zhang')).map((m) => m.title)).toEqual(['【物业通知】301 室外墙维修'])
@@ -173,7 +201,13 @@ describe('notices: sending to a large audience', () => {
 
   it('a scheduled notice appears at its time and expires', async () => {
     const n = await h.ok('agent-chen', 'notices', 'publish', {
-      category: 'general', title: '物业费调整说明', body: '详见正文内容。', audience: { scope: 'community' }, pinned: true, publishAt: T0 + HOUR, expiresAt: T0 + 5 * HOUR,
+      category: 'general',
+      title: '物业费调整说明',
+      body: '详见正文内容。',
+      audience: { scope: 'community' },
+      pinned: true,
+      publishAt: T0 + HOUR,
+      expiresAt: T0 + 5 * HOUR,
     })
     expect(n.scheduled).toBe(true)
     expect((await h.ok('resident-wang', 'notices', 'list', {})).items).toEqual([])
@@ -190,7 +224,11 @@ describe('notices: community events', () => {
   it('sign-ups past capacity under concurrency are refused; cancel frees a place', async () => {
     await addResidents(12)
     const n = await h.ok('agent-chen', 'notices', 'publish', {
-      category: 'event', title: '周末亲子手工课', body: '本周六上午在会所举办亲子手工课。', audience: { scope: 'community' }, signUp: { capacity: 5, deadline: T0 + 48 * HOUR },
+      category: 'event',
+      title: '周末亲子手工课',
+      body: '本周六上午在会所举办亲子手工课。',
+      audience: { scope: 'community' },
+      signUp: { capacity: 5, deadline: T0 + 48 * HOUR },
     })
     const rs = await Promise.all(Array.from({ length: 12 }, (_, i) => h.call(`wx-bulk-${i}`, 'notices', 'signUp', { noticeId: n.id })))
     expect(rs.filter((r) => r.ok).length).toBe(5)
@@ -203,11 +241,14 @@ describe('notices: community events', () => {
     expect(st.signUps.length).toBe(5)
     expect(st.signUps.at(-1)).toMatchObject({ name: '张建国', houseLabel: '1栋1单元301', phone: '138****0301' })
     h.clock.set(T0 + 49 * HOUR)
-    expect(await h.call('resident-li', 'notices', 'signUp', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: '报名已截止' } })
+    expect(await h.call('resident-li', 'notices', 'signUp', { noticeId: n.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: '报名已截止' },
+    })
   })
 })
 
-describe('notices: each recipient\'s status', () => {
+describe("notices: each recipient's status", () => {
   it('records what became of each push on the delivery record, round by round, and the stats count them', async () => {
     await grant(h.store, 'dev-resident-zhang', ['outageUpdate'], h.clock.now())
     const n = await h.ok('agent-chen', 'notices', 'publish', water())
@@ -239,7 +280,7 @@ describe('notices: each recipient\'s status', () => {
     expect(await statusCounts(n.id)).toEqual({ pending: 0, sent: 0, no_quota: 1, failed: 1, ticket: 0 })
   })
 
-  it('a record that moves on to a newer round while being settled keeps the newer round\'s status', async () => {
+  it("a record that moves on to a newer round while being settled keeps the newer round's status", async () => {
     await grant(h.store, 'dev-resident-zhang', ['outageUpdate'], h.clock.now())
     const n = await h.ok('agent-chen', 'notices', 'publish', water())
     const first = (await deliveryOf(n.id, 'resident-zhang'))!
@@ -263,13 +304,35 @@ describe('notices: each recipient\'s status', () => {
 describe('notices: agents link existing repairs to an outage', () => {
   it('the staff ticket page lists the outages that reach a repair, links it, and then names the outage', async () => {
     const n = await h.ok('agent-chen', 'notices', 'publish', water())
-    const power = await h.ok('agent-chen', 'notices', 'publish', water({ category: 'power', title: '全小区计划停电', audience: { scope: 'community' }, outage: { area: '全小区', startAt: T0, etaAt: T0 + 2 * HOUR, cause: '配电房检修' } }))
+    const power = await h.ok(
+      'agent-chen',
+      'notices',
+      'publish',
+      water({
+        category: 'power',
+        title: '全小区计划停电',
+        audience: { scope: 'community' },
+        outage: { area: '全小区', startAt: T0, etaAt: T0 + 2 * HOUR, cause: '配电房检修' },
+      }),
+    )
     const elsewhere = await h.ok('agent-chen', 'notices', 'publish', water({ title: '2栋计划停水', audience: { scope: 'units', targets: ['2-1'] } }))
     const mine = await h.ok('resident-zhang', 'tickets', 'create', leak)
     const door = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, category: 'door_window', description: '入户门锁坏了，钥匙拧不动' })
-    const hall = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, scope: 'public', building: '1', location: '1单元一楼大堂', description: '大堂洗手池没有水' })
+    const hall = await h.ok('resident-zhang', 'tickets', 'create', {
+      ...leak,
+      scope: 'public',
+      building: '1',
+      location: '1单元一楼大堂',
+      description: '大堂洗手池没有水',
+    })
     const wangs = await h.ok('resident-wang', 'tickets', 'create', { ...leak, houseId: WANG_HOUSE })
-    const complaint = await h.ok('resident-zhang', 'tickets', 'create', { type: 'complaint', houseId: ZHANG_HOUSE, category: 'other', description: '停水没有提前通知，很不方便', photos: [] })
+    const complaint = await h.ok('resident-zhang', 'tickets', 'create', {
+      type: 'complaint',
+      houseId: ZHANG_HOUSE,
+      category: 'other',
+      description: '停水没有提前通知，很不方便',
+      photos: [],
+    })
 
     const forTicket = (account: string, ticketId: string) => h.ok(account, 'notices', 'forTicket', { ticketId })
     const ids = async (account: string, ticketId: string) => (await forTicket(account, ticketId)).candidates.map((c: { id: string }) => c.id)
@@ -289,10 +352,19 @@ describe('notices: agents link existing repairs to an outage', () => {
     expect(await h.call('resident-zhang', 'notices', 'forTicket', { ticketId: mine.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
     // Only repairs the outage reaches, and only repairs.
-    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: wangs.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { ticketId: expect.any(String) } } })
-    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: complaint.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: wangs.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { ticketId: expect.any(String) } },
+    })
+    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: complaint.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
     expect(await h.ok('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: mine.id })).toEqual({ linked: true })
-    expect(await forTicket('agent-chen', mine.id)).toEqual({ linked: { id: n.id, category: 'water', title: '1栋计划停水', line: '该区域正在停水，预计 16:00 恢复', state: 'active' }, candidates: [] })
+    expect(await forTicket('agent-chen', mine.id)).toEqual({
+      linked: { id: n.id, category: 'water', title: '1栋计划停水', line: '该区域正在停水，预计 16:00 恢复', state: 'active' },
+      candidates: [],
+    })
     const timeline = (await h.ok('agent-chen', 'tickets', 'detail', { ticketId: mine.id })).timeline.map((e: { text: string }) => e.text)
     expect(timeline).toContain('已关联停水通知「1栋计划停水」，恢复后自动办结')
 
@@ -317,29 +389,55 @@ describe('notices: authorization and bad input', () => {
     // A refused call writes nothing at all: no notice, no delivery, no message.
     let writes = h.store.stats.writes
     expect(await h.call('resident-zhang', 'notices', 'publish', water())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['1', '5'] } }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'community' } }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['1', '5'] } }))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'community' } }))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(h.store.stats.writes).toBe(writes)
     expect((await h.call('manager-zhou', 'notices', 'publish', water({ audience: { scope: 'units', targets: ['2-1'] } }))).ok).toBe(true)
     writes = h.store.stats.writes
     const bad = await h.call('agent-chen', 'notices', 'publish', { ...water(), title: '', audience: { scope: 'buildings', targets: ['99'] } })
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { title: expect.any(String) } } })
-    expect(await h.call('agent-chen', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['99'] } }))).toMatchObject({ ok: false, error: { fields: { audience: '楼栋不存在' } } })
+    expect(await h.call('agent-chen', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['99'] } }))).toMatchObject({
+      ok: false,
+      error: { fields: { audience: '楼栋不存在' } },
+    })
     expect(await h.call('agent-chen', 'notices', 'publish', water({ outage: undefined }))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.call('agent-chen', 'notices', 'publish', water({ outage: { area: '1栋', startAt: T0, etaAt: T0 - 1, cause: '抢修' } }))).toMatchObject({ ok: false, error: { fields: { 'outage.etaAt': expect.any(String) } } })
+    expect(await h.call('agent-chen', 'notices', 'publish', water({ outage: { area: '1栋', startAt: T0, etaAt: T0 - 1, cause: '抢修' } }))).toMatchObject({
+      ok: false,
+      error: { fields: { 'outage.etaAt': expect.any(String) } },
+    })
     expect(await h.call('resident-zhang', 'notices', 'home', { houseId: WANG_HOUSE })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call('agent-chen', 'notices', 'publish', water({ audience: { scope: 'rooms', targets: [ZHANG_HOUSE, 'sunshine-9-9-999'] } }))).toMatchObject({ ok: false, error: { fields: { audience: '房号不存在' } } })
-    expect(await h.call('agent-chen', 'notices', 'publish', { ...water(), publishAt: T0 + 2 * HOUR, expiresAt: T0 + HOUR })).toMatchObject({ ok: false, error: { fields: { expiresAt: expect.any(String) } } })
+    expect(await h.call('agent-chen', 'notices', 'publish', water({ audience: { scope: 'rooms', targets: [ZHANG_HOUSE, 'sunshine-9-9-999'] } }))).toMatchObject(
+      { ok: false, error: { fields: { audience: '房号不存在' } } },
+    )
+    expect(await h.call('agent-chen', 'notices', 'publish', { ...water(), publishAt: T0 + 2 * HOUR, expiresAt: T0 + HOUR })).toMatchObject({
+      ok: false,
+      error: { fields: { expiresAt: expect.any(String) } },
+    })
     expect(h.store.stats.writes).toBe(writes)
     const n = await h.ok('agent-chen', 'notices', 'publish', water({ audience: { scope: 'buildings', targets: ['5'] } }))
     const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
     writes = h.store.stats.writes
     expect(await h.call('manager-zhou', 'notices', 'update', { noticeId: n.id, text: '延后恢复' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('resident-zhang', 'notices', 'restore', { noticeId: n.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.call('resident-zhang', 'notices', 'linkTicket', { noticeId: n.id, ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('resident-zhang', 'notices', 'linkTicket', { noticeId: n.id, ticketId: t.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     // zhang's house is in 1栋: a 5栋 outage does not reach it.
-    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.call('agent-chen', 'notices', 'update', { noticeId: n.id, text: '延后恢复', etaAt: T0 - 1 })).toMatchObject({ ok: false, error: { fields: { etaAt: expect.any(String) } } })
+    expect(await h.call('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: t.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await h.call('agent-chen', 'notices', 'update', { noticeId: n.id, text: '延后恢复', etaAt: T0 - 1 })).toMatchObject({
+      ok: false,
+      error: { fields: { etaAt: expect.any(String) } },
+    })
     expect(h.store.stats.writes).toBe(writes)
   })
 })

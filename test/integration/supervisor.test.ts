@@ -21,10 +21,19 @@ describe('supervisor settings: SLA policy and business calendar', () => {
     expect(before).toMatchObject({ isDefault: true, sla: { repair: { respond: 30 } } })
     const w0 = h.store.stats.writes
 
-    const zero = await h.call('supervisor-liu', 'supervisor', 'saveSettings', { ...valid, sla: { ...DEFAULT_SLA, repair: { ...DEFAULT_SLA.repair, respond: 0 }, warnPct: 100 } })
-    expect(zero).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'sla.repair.respond': '分钟数须为正整数', 'sla.warnPct': '提醒比例须小于 100%' } } })
+    const zero = await h.call('supervisor-liu', 'supervisor', 'saveSettings', {
+      ...valid,
+      sla: { ...DEFAULT_SLA, repair: { ...DEFAULT_SLA.repair, respond: 0 }, warnPct: 100 },
+    })
+    expect(zero).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'sla.repair.respond': '分钟数须为正整数', 'sla.warnPct': '提醒比例须小于 100%' } },
+    })
     const hours = await h.call('supervisor-liu', 'supervisor', 'saveSettings', { ...valid, calendar: { ...DEFAULT_CALENDAR, open: '18:00', close: '09:00' } })
-    expect(hours).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '下班时间须晚于上班时间', fields: { 'calendar.close': '下班时间须晚于上班时间' } } })
+    expect(hours).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '下班时间须晚于上班时间', fields: { 'calendar.close': '下班时间须晚于上班时间' } },
+    })
     const day = await h.call('supervisor-liu', 'supervisor', 'saveSettings', { ...valid, calendar: { ...DEFAULT_CALENDAR, holidays: ['2026-13-01'] } })
     expect(day).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'calendar.holidays.0': '日期 2026-13-01 不存在' } } })
 
@@ -40,7 +49,10 @@ describe('supervisor settings: SLA policy and business calendar', () => {
     const first = await h.ok('resident-zhang', 'tickets', 'create', leak)
     expect(first.next).toMatchObject({ key: 'respond', minutesLeft: 30 })
 
-    const saved = await h.ok('supervisor-liu', 'supervisor', 'saveSettings', { ...valid, sla: { ...DEFAULT_SLA, repair: { ...DEFAULT_SLA.repair, respond: 45 } } })
+    const saved = await h.ok('supervisor-liu', 'supervisor', 'saveSettings', {
+      ...valid,
+      sla: { ...DEFAULT_SLA, repair: { ...DEFAULT_SLA.repair, respond: 45 } },
+    })
     expect(saved).toMatchObject({ isDefault: false, updatedByName: '刘芳', sla: { repair: { respond: 45 } } })
     expect(await h.store.c.settings.get('sunshine')).toMatchObject({ callbackPolicy: 'always', sla: { repair: { respond: 45 } } })
 
@@ -96,7 +108,15 @@ describe('supervisor dashboard', () => {
     expect(urgent.priority).toBe('emergency')
     // A ticket in 5栋, outside manager-zhou's zone.
     const doc = (await h.store.c.tickets.get(a.id))!
-    await h.store.c.tickets.set({ ...doc, _id: 'outside-zone', no: 'BX-20261124-0999', building: '5', houseId: 'sunshine-5-1-301', priority: 'emergency', rank: 0 })
+    await h.store.c.tickets.set({
+      ...doc,
+      _id: 'outside-zone',
+      no: 'BX-20261124-0999',
+      building: '5',
+      houseId: 'sunshine-5-1-301',
+      priority: 'emergency',
+      rank: 0,
+    })
 
     const liu = await h.ok('supervisor-liu', 'supervisor', 'dashboard', {})
     expect(liu.zone).toBeNull()
@@ -114,7 +134,10 @@ describe('supervisor dashboard', () => {
     expect(tile(zhou, 'emergency')).toBe(tile(liu, 'emergency') - 1)
 
     // Every tile's number is what the inbox shows for its filter.
-    for (const [who, d] of [['supervisor-liu', liu], ['manager-zhou', zhou]] as const) {
+    for (const [who, d] of [
+      ['supervisor-liu', liu],
+      ['manager-zhou', zhou],
+    ] as const) {
       for (const t of d.tiles) {
         const rows = await h.ok(who, 'tickets', 'inbox', { ...t.filter, limit: 50 })
         expect([t.key, rows.items.length]).toEqual([t.key, t.count])

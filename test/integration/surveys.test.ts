@@ -142,8 +142,14 @@ describe('surveys: rating a finished job', () => {
     expect(await h.call('resident-li', 'surveys', 'forTicket', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.call('resident-zhang', 'surveys', 'submit', { ...good(id), overall: 6 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await h.call('resident-zhang', 'surveys', 'submit', { ...good(id), tags: ['很棒'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.call('resident-zhang', 'surveys', 'submit', { ...good(id), comment: '好'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await h.call('resident-zhang', 'surveys', 'submit', { ticketId: id, overall: 5, resolved: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { speed: '请为上门速度打分' } } })
+    expect(await h.call('resident-zhang', 'surveys', 'submit', { ...good(id), comment: '好'.repeat(201) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await h.call('resident-zhang', 'surveys', 'submit', { ticketId: id, overall: 5, resolved: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { speed: '请为上门速度打分' } },
+    })
     expect(await h.call('tech-zhao', 'surveys', 'reply', { surveyId: `${id}_1`, text: '谢谢' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(h.store.stats.writes).toBe(w0)
   })
@@ -208,7 +214,10 @@ describe('surveys: callbacks per community policy', () => {
     const list = await h.ok('agent-chen', 'surveys', 'callbacks', {})
     expect(list.counts.open).toBe(1)
     expect(list.items[0]).toMatchObject({ kind: 'routine', ticketId: id, phone: '138****0301', state: 'open' })
-    expect(await h.call('agent-chen', 'surveys', 'recordCall', { taskId: list.items[0].id, outcome: 'satisfied', note: '满意' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect(await h.call('agent-chen', 'surveys', 'recordCall', { taskId: list.items[0].id, outcome: 'satisfied', note: '满意' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
     const started = await h.ok('agent-chen', 'surveys', 'startCall', { taskId: list.items[0].id })
     expect(started.phone).toBe('13800000301')
     const done = await h.ok('agent-chen', 'surveys', 'recordCall', { taskId: started.id, outcome: 'satisfied', note: '住户表示已修好，很满意' })

@@ -22,7 +22,8 @@ const member = async (openid: string) => (await ok('team', {})).members.find((m:
 /** Everything a team or settings change could touch, as stored. */
 async function snapshot() {
   const out: Record<string, unknown> = {}
-  for (const c of ['users', 'audit', 'savedReplies', 'settings', 'billSettings']) out[c] = await h.store.collection(c).find({ orderBy: [['_id', 'asc']], limit: 1000 })
+  for (const c of ['users', 'audit', 'savedReplies', 'settings', 'billSettings'])
+    out[c] = await h.store.collection(c).find({ orderBy: [['_id', 'asc']], limit: 1000 })
   return JSON.stringify(out)
 }
 
@@ -45,8 +46,18 @@ describe('team: staff, roles, zones and the on-duty roster', () => {
     const t = await ok('team', {})
     expect(t).toMatchObject({ supervisors: 1, onDuty: 2, buildings: ['1', '2', '3', '4', '5', '6'] })
     expect(t.members.map((m: { name: string }) => m.name)).toEqual(['刘芳', '周明', '陈静', '孙丽', '赵强'])
-    expect(t.members.find((m: { openid: string }) => m.openid === ZHAO)).toMatchObject({ roles: ['handler'], department: 'engineering', onDuty: true, phone: '139****1234', isMe: false })
-    expect(t.members.find((m: { openid: string }) => m.openid === 'dev-manager-zhou')).toMatchObject({ roles: ['manager'], zone: ['1', '2', '3'], onDuty: false })
+    expect(t.members.find((m: { openid: string }) => m.openid === ZHAO)).toMatchObject({
+      roles: ['handler'],
+      department: 'engineering',
+      onDuty: true,
+      phone: '139****1234',
+      isMe: false,
+    })
+    expect(t.members.find((m: { openid: string }) => m.openid === 'dev-manager-zhou')).toMatchObject({
+      roles: ['manager'],
+      zone: ['1', '2', '3'],
+      onDuty: false,
+    })
     expect(t.members.find((m: { openid: string }) => m.openid === LIU)).toMatchObject({ isMe: true })
   })
 
@@ -77,7 +88,9 @@ describe('team: staff, roles, zones and the on-duty roster', () => {
   })
 
   it('adds someone who has opened the mini-program, and removes the staff role again', async () => {
-    await refused('addMember', { openid: 'wx-never-opened', name: '新人', roles: ['agent'], onDuty: false }, 'NOT_FOUND', { openid: '找不到该用户：请对方先打开一次小程序' })
+    await refused('addMember', { openid: 'wx-never-opened', name: '新人', roles: ['agent'], onDuty: false }, 'NOT_FOUND', {
+      openid: '找不到该用户：请对方先打开一次小程序',
+    })
     await refused('addMember', { ...sunProfile }, 'CONFLICT', { openid: '该用户已是本小区员工' })
 
     expect(await h.call('resident-wang', 'tickets', 'inbox', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -119,7 +132,9 @@ describe('team: staff, roles, zones and the on-duty roster', () => {
 
     // On duty: 赵强 and 刘芳. One may go off duty, not both.
     await ok('updateMember', { openid: ZHAO, name: '赵强', roles: ['handler'], department: 'engineering', zone: [], onDuty: false })
-    await refused('updateMember', { openid: LIU, name: '刘芳', roles: ['supervisor'], zone: [], onDuty: false }, 'INVALID_STATE', { onDuty: '值班名单不能为空：请先安排其他人值班' })
+    await refused('updateMember', { openid: LIU, name: '刘芳', roles: ['supervisor'], zone: [], onDuty: false }, 'INVALID_STATE', {
+      onDuty: '值班名单不能为空：请先安排其他人值班',
+    })
 
     // 王磊 joins on duty and as a second 客服主任; now 刘芳 may go off duty, and he is the last one on it.
     await ok('addMember', { openid: WANG, name: '王磊', roles: ['supervisor'], zone: [], onDuty: true })
@@ -130,20 +145,33 @@ describe('team: staff, roles, zones and the on-duty roster', () => {
     // With two 客服主任, one still cannot remove or demote themselves; the other can.
     await ok('updateMember', { openid: LIU, name: '刘芳', roles: ['supervisor'], zone: [], onDuty: true })
     await refused('removeMember', { openid: LIU }, 'INVALID_STATE', { openid: '不能移除自己的员工身份' })
-    await refused('updateMember', { openid: LIU, name: '刘芳', roles: ['agent'], zone: [], onDuty: true }, 'INVALID_STATE', { roles: '不能取消自己的客服主任角色' })
+    await refused('updateMember', { openid: LIU, name: '刘芳', roles: ['agent'], zone: [], onDuty: true }, 'INVALID_STATE', {
+      roles: '不能取消自己的客服主任角色',
+    })
     await h.ok('resident-wang', 'supervisor', 'updateMember', { openid: LIU, name: '刘芳', roles: ['agent'], zone: [], onDuty: true })
     expect(await call('team', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     // ... and the trail tells who did what.
     const byWang = (await h.ok('resident-wang', 'supervisor', 'audit', { actor: '王磊' })).items
-    expect(byWang).toEqual([expect.objectContaining({ kind: 'team', summary: '修改 刘芳：角色 客服主任 → 客服', before: expect.objectContaining({ roles: ['supervisor'] }) })])
+    expect(byWang).toEqual([
+      expect.objectContaining({ kind: 'team', summary: '修改 刘芳：角色 客服主任 → 客服', before: expect.objectContaining({ roles: ['supervisor'] }) }),
+    ])
   })
 
   it('keeps a handler with open jobs until they are handed over', async () => {
-    const t = await h.ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '厨房水管接口漏水，地面已经积水', photos: [] })
+    const t = await h.ok('resident-zhang', 'tickets', 'create', {
+      type: 'repair',
+      scope: 'home',
+      houseId: 'sunshine-1-1-301',
+      category: 'water_electric',
+      description: '厨房水管接口漏水，地面已经积水',
+      photos: [],
+    })
     await ok('addMember', { openid: WANG, name: '王磊', roles: ['handler'], department: 'engineering', zone: [], onDuty: false })
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: WANG })
     await refused('removeMember', { openid: WANG }, 'INVALID_STATE', { openid: '还有 1 张未完成的工单，请先转派' })
-    await refused('updateMember', { openid: WANG, name: '王磊', roles: ['agent'], zone: [], onDuty: false }, 'INVALID_STATE', { roles: '还有 1 张未完成的工单，请先转派' })
+    await refused('updateMember', { openid: WANG, name: '王磊', roles: ['agent'], zone: [], onDuty: false }, 'INVALID_STATE', {
+      roles: '还有 1 张未完成的工单，请先转派',
+    })
     await h.ok('agent-chen', 'tickets', 'reassign', { ticketId: t.id, assignee: ZHAO, reason: '换工程部赵师傅处理' })
     await ok('removeMember', { openid: WANG })
   })
@@ -173,10 +201,21 @@ describe('saved replies', () => {
 
     const [order, del, retitle, edit, create] = await trail('savedReplies')
     expect(create).toMatchObject({ summary: '新增常用回复「停车咨询」', before: null, after: { id: made.id, title: '停车咨询' } })
-    expect(edit).toMatchObject({ summary: `修改常用回复「${first.title}」：内容`, before: { text: first.text }, after: { text: '您好，问题已收到，师傅 30 分钟内联系您。' } })
-    expect(retitle).toMatchObject({ summary: `修改常用回复「${second.title}」：标题改为「跟进中」`, before: { title: second.title }, after: { title: '跟进中' } })
+    expect(edit).toMatchObject({
+      summary: `修改常用回复「${first.title}」：内容`,
+      before: { text: first.text },
+      after: { text: '您好，问题已收到，师傅 30 分钟内联系您。' },
+    })
+    expect(retitle).toMatchObject({
+      summary: `修改常用回复「${second.title}」：标题改为「跟进中」`,
+      before: { title: second.title },
+      after: { title: '跟进中' },
+    })
     expect(del).toMatchObject({ summary: `删除常用回复「${start[2].title}」`, before: { id: start[2].id, title: start[2].title }, after: null })
-    expect(order).toMatchObject({ summary: '调整常用回复顺序：「停车咨询」移到第 1 位', after: ['停车咨询', first.title, '跟进中', start[3].title, start[4].title] })
+    expect(order).toMatchObject({
+      summary: '调整常用回复顺序：「停车咨询」移到第 1 位',
+      after: ['停车咨询', first.title, '跟进中', start[3].title, start[4].title],
+    })
     expect(order.before[0]).toBe(first.title)
   })
 
@@ -202,7 +241,11 @@ describe('callback and reminder policies', () => {
     // Merged into settings/<communityId>: the SLA change stays.
     expect(await h.store.c.settings.get('sunshine')).toMatchObject({ callbackPolicy: 'never', calendar: { holidays: ['2027-01-01'] } })
     const [never, always] = await trail('callbackPolicy')
-    expect(always).toMatchObject({ summary: '回访策略：72 小时未评价的回访 → 全部回访', before: { callbackPolicy: 'unrated' }, after: { callbackPolicy: 'always' } })
+    expect(always).toMatchObject({
+      summary: '回访策略：72 小时未评价的回访 → 全部回访',
+      before: { callbackPolicy: 'unrated' },
+      after: { callbackPolicy: 'always' },
+    })
     expect(never).toMatchObject({ summary: '回访策略：全部回访 → 不回访', actorName: '刘芳' })
     expect(await trail('callbackPolicy')).toHaveLength(2)
     await refused('setCallbackPolicy', { policy: 'sometimes' }, 'INVALID_INPUT', { policy: '回访策略只能是全部回访、72 小时未评价的回访或不回访' })
@@ -221,7 +264,9 @@ describe('callback and reminder policies', () => {
     await refused('saveReminderPolicy', { ...base, quiet: { start: 18, end: 9 } }, 'INVALID_INPUT', { 'quiet.end': '免打扰时段最长 12 小时' })
     await refused('saveReminderPolicy', { ...base, hour: 23 }, 'INVALID_INPUT', { hour: '每日提醒时间不能在免打扰时段内' })
     await refused('saveReminderPolicy', { ...base, quiet: { start: 24, end: 7 } }, 'INVALID_INPUT', { 'quiet.start': '免打扰开始须为 0–23 点' })
-    await refused('saveReminderPolicy', { ...base, daysBefore: 0, onDue: false, overdueDays: [] }, 'INVALID_INPUT', { onDue: '至少保留一个提醒时点（提前、到期当天或逾期）' })
+    await refused('saveReminderPolicy', { ...base, daysBefore: 0, onDue: false, overdueDays: [] }, 'INVALID_INPUT', {
+      onDue: '至少保留一个提醒时点（提前、到期当天或逾期）',
+    })
     await refused('saveReminderPolicy', { ...base, extra: 1 }, 'INVALID_INPUT', {})
     expect((await ok('policies', {})).reminders).toMatchObject({ isDefault: true })
   })
@@ -236,7 +281,8 @@ describe('callback and reminder policies', () => {
     expect(saved).toMatchObject({ policy, isDefault: false, updatedByName: '刘芳' })
     const [a] = await trail('reminderPolicy')
     expect(a).toMatchObject({
-      summary: '催缴提醒：提前提醒 3 天 → 2 天；到期当天 提醒 → 不提醒；逾期提醒 +7、+15、+30 天 → +24、+40 天；两次提醒至少间隔 3 天 → 5 天；每日提醒时间 10:00 → 09:00；免打扰 22:00–07:00 → 21:00–08:00',
+      summary:
+        '催缴提醒：提前提醒 3 天 → 2 天；到期当天 提醒 → 不提醒；逾期提醒 +7、+15、+30 天 → +24、+40 天；两次提醒至少间隔 3 天 → 5 天；每日提醒时间 10:00 → 09:00；免打扰 22:00–07:00 → 21:00–08:00',
       before: { ...DEFAULT_POLICY, quiet: { start: 22, end: 7 } },
       after: policy,
     })
@@ -284,7 +330,11 @@ describe('authorization and the audit search', () => {
     const before = await snapshot()
     for (const who of ['agent-chen', 'tech-zhao', 'manager-zhou', 'resident-zhang']) {
       for (const [action, data] of Object.entries(valid)) {
-        expect([who, action, await h.call(who, 'supervisor', action, data)]).toEqual([who, action, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) })])
+        expect([who, action, await h.call(who, 'supervisor', action, data)]).toEqual([
+          who,
+          action,
+          expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+        ])
       }
     }
     expect(await h.call(null, 'supervisor', 'team', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })

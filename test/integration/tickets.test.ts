@@ -8,7 +8,14 @@ beforeEach(async () => {
 afterEach(() => h.close())
 
 const ZHANG_HOUSE = 'sunshine-1-1-301'
-const leak = { type: 'repair', scope: 'home', houseId: ZHANG_HOUSE, category: 'water_electric', description: '厨房水管接口漏水，地面已经积水', photos: [] as string[] }
+const leak = {
+  type: 'repair',
+  scope: 'home',
+  houseId: ZHANG_HOUSE,
+  category: 'water_electric',
+  description: '厨房水管接口漏水，地面已经积水',
+  photos: [] as string[],
+}
 const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
 const messagesOf = (account: string) => h.store.c.messages.find({ where: { openid: `dev-${account}` }, orderBy: [['createdAt', 'asc']], limit: 200 })
 const MIN = 60_000
@@ -39,14 +46,23 @@ describe('tickets: the whole loop', () => {
       ticketId: t.id,
       note: '更换了厨房水管接头',
       photos: [await h.upload('tech-zhao')],
-      costItems: [{ name: '水管接头', amount: 3500 }, { name: '人工费', amount: 5000 }],
+      costItems: [
+        { name: '水管接头', amount: 3500 },
+        { name: '人工费', amount: 5000 },
+      ],
     })
     expect(done.status).toBe('resolved')
 
     const detail = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
     expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created', 'reply', 'dispatched', 'accepted', 'arrived', 'completed'])
     expect(detail.timeline.every((e: { at: number }) => e.at > 0)).toBe(true)
-    expect(detail.cost).toEqual({ items: [{ name: '水管接头', amount: 3500 }, { name: '人工费', amount: 5000 }], total: 8500 })
+    expect(detail.cost).toEqual({
+      items: [
+        { name: '水管接头', amount: 3500 },
+        { name: '人工费', amount: 5000 },
+      ],
+      total: 8500,
+    })
     expect(detail.can).toEqual(expect.arrayContaining(['confirm', 'reopen']))
     expect(detail.sla.respond.metAt).toBeDefined()
     expect(detail.reporterPhone).toBe('138****0301')
@@ -79,19 +95,36 @@ describe('tickets: the whole loop', () => {
     // A handler who cannot sign in, as scripts/seed/history/ adds on the host: 赵强's department, not on duty.
     const users = h.store.c.users
     const { communityId } = (await users.get('dev-tech-zhao'))!.staff!
-    await users.set({ _id: 'staff-qian', nickname: '钱伟', createdAt: T0, updatedAt: T0, staff: { name: '钱伟', communityId, roles: ['handler'], department: 'engineering' } })
+    await users.set({
+      _id: 'staff-qian',
+      nickname: '钱伟',
+      createdAt: T0,
+      updatedAt: T0,
+      staff: { name: '钱伟', communityId, roles: ['handler'], department: 'engineering' },
+    })
     type Row = { name: string; department: string; onDuty: boolean; openLoad: number }
-    const list = async (department?: string) => ((await h.ok('agent-chen', 'tickets', 'handlers', department ? { department } : {})) as Row[]).map((x) => [x.name, x.department, x.onDuty, x.openLoad])
+    const list = async (department?: string) =>
+      ((await h.ok('agent-chen', 'tickets', 'handlers', department ? { department } : {})) as Row[]).map((x) => [x.name, x.department, x.onDuty, x.openLoad])
 
     // Equal load: the one on duty first, then by name (钱 before 孙).
-    expect(await list('engineering')).toEqual([['赵强', 'engineering', true, 0], ['钱伟', 'engineering', false, 0]])
-    expect(await list()).toEqual([['赵强', 'engineering', true, 0], ['钱伟', 'engineering', false, 0], ['孙丽', 'cleaning', false, 0]])
+    expect(await list('engineering')).toEqual([
+      ['赵强', 'engineering', true, 0],
+      ['钱伟', 'engineering', false, 0],
+    ])
+    expect(await list()).toEqual([
+      ['赵强', 'engineering', true, 0],
+      ['钱伟', 'engineering', false, 0],
+      ['孙丽', 'cleaning', false, 0],
+    ])
     expect(await list('greening')).toEqual([])
 
     // Load comes first: with an open ticket 赵强 goes behind everyone idle.
     const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
-    expect(await list('engineering')).toEqual([['钱伟', 'engineering', false, 0], ['赵强', 'engineering', true, 1]])
+    expect(await list('engineering')).toEqual([
+      ['钱伟', 'engineering', false, 0],
+      ['赵强', 'engineering', true, 1],
+    ])
     expect((await list()).map(([name]) => name)).toEqual(['钱伟', '孙丽', '赵强'])
   })
 })
@@ -143,11 +176,9 @@ describe('tickets: the escalation ladder (injected clock)', () => {
     await tick()
     expect((await messagesOf('supervisor-liu')).map((m) => m.title)).toEqual(['工单严重超时'])
     const staff = await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })
-    expect(staff.timeline.filter((e: { kind: string }) => e.kind === 'warned' || e.kind === 'escalated').map((e: { text: string }) => e.text.slice(0, 6))).toEqual([
-      '响应即将超时',
-      '响应已超时（',
-      '响应严重超时',
-    ])
+    expect(
+      staff.timeline.filter((e: { kind: string }) => e.kind === 'warned' || e.kind === 'escalated').map((e: { text: string }) => e.text.slice(0, 6)),
+    ).toEqual(['响应即将超时', '响应已超时（', '响应严重超时'])
     expect(staff.overdue).toBe(true)
     // Residents never see the internal escalation steps.
     const mine = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
@@ -249,10 +280,16 @@ describe('tickets: authorization and bad input', () => {
 
   it('a handler acts only on tickets assigned to them; residents cannot dispatch', async () => {
     const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
-    expect(await h.call('resident-zhang', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('resident-zhang', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
     expect(await h.call('cleaner-sun', 'tickets', 'accept', { ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await h.call('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '还没接单就完工' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
+    expect(await h.call('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '还没接单就完工' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
     expect((await h.ok('cleaner-sun', 'tickets', 'inbox', { tab: 'all' })).items).toEqual([])
   })
 
@@ -273,7 +310,10 @@ describe('tickets: authorization and bad input', () => {
     expect((await h.ok('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'draft-0003' })).id).not.toBe(first.id)
     const li = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', requestId: 'draft-0001' })
     expect(li.id).not.toBe(first.id)
-    expect(await h.call('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: expect.any(String) } } })
+    expect(await h.call('resident-zhang', 'tickets', 'create', { ...leak, requestId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { requestId: expect.any(String) } },
+    })
   })
 
   it('bad input is refused with the field and writes nothing', async () => {

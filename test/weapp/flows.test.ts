@@ -47,7 +47,14 @@ it('报事: the subscribe request comes at the tap, then tickets.create files th
 })
 
 it('工作台 → 工单 → 派单: the agent picks 赵强 in the sheet and the ticket is dispatched', async () => {
-  const t = await h.backend.ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '厨房水龙头漏水不止', photos: [] })
+  const t = await h.backend.ok('resident-zhang', 'tickets', 'create', {
+    type: 'repair',
+    scope: 'home',
+    houseId: 'sunshine-1-1-301',
+    category: 'water_electric',
+    description: '厨房水龙头漏水不止',
+    photos: [],
+  })
   h.backend.as('agent-chen')
   const home = await h.open('staff/home/index')
   await h.until(home, (x) => x.includes('新工单'))
@@ -64,7 +71,14 @@ it('工作台 → 工单 → 派单: the agent picks 赵强 in the sheet and the
 })
 
 it('确认解决 → rating: the resident confirms the finished job and the rating opens', async () => {
-  const t = await h.backend.ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '阳台灯不亮了', photos: [] })
+  const t = await h.backend.ok('resident-zhang', 'tickets', 'create', {
+    type: 'repair',
+    scope: 'home',
+    houseId: 'sunshine-1-1-301',
+    category: 'water_electric',
+    description: '阳台灯不亮了',
+    photos: [],
+  })
   await h.backend.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
   await h.backend.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
   await h.backend.ok('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '更换了灯泡', photos: [], costItems: [] })
@@ -97,6 +111,11 @@ it('账单: paying calls wx.requestPayment with the order’s own parameters', a
   expect(await until(() => callsOf('requestPayment').length > 0)).toBe(true)
   const order = fnCalls().find((c) => c.data.action === 'createOrder')
   expect(order).toBeDefined()
-  expect(callsOf('requestPayment')[0].arg).toMatchObject({ timeStamp: expect.any(String), nonceStr: expect.any(String), package: expect.stringMatching(/^prepay_id=/), paySign: expect.any(String) })
+  expect(callsOf('requestPayment')[0].arg).toMatchObject({
+    timeStamp: expect.any(String),
+    nonceStr: expect.any(String),
+    package: expect.stringMatching(/^prepay_id=/),
+    paySign: expect.any(String),
+  })
   expect(h.problems()).toEqual(CLEAN)
 })

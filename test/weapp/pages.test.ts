@@ -12,8 +12,24 @@ const ids: Record<string, string> = {}
 beforeAll(async () => {
   h = await harness()
   const b = h.backend
-  ids.ticket = (await b.ok('resident-zhang', 'tickets', 'create', { type: 'repair', scope: 'home', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '卫生间地漏堵塞返水', photos: [] })).id
-  ids.notice = (await b.ok('agent-chen', 'notices', 'publish', { category: 'general', title: '电梯年检通知', body: '本周五上午电梯年检，请错峰出行', audience: { scope: 'community', targets: [] } })).id
+  ids.ticket = (
+    await b.ok('resident-zhang', 'tickets', 'create', {
+      type: 'repair',
+      scope: 'home',
+      houseId: 'sunshine-1-1-301',
+      category: 'water_electric',
+      description: '卫生间地漏堵塞返水',
+      photos: [],
+    })
+  ).id
+  ids.notice = (
+    await b.ok('agent-chen', 'notices', 'publish', {
+      category: 'general',
+      title: '电梯年检通知',
+      body: '本周五上午电梯年检，请错峰出行',
+      audience: { scope: 'community', targets: [] },
+    })
+  ).id
   ids.receipt = (await b.ok('resident-zhang', 'bills', 'history', { offset: 0, limit: 5 })).items.find((x: { receiptNo?: string }) => x.receiptNo).receiptNo
   ids.campaign = (await b.ok('agent-chen', 'bills', 'startCampaign', { building: '1' })).id
 }, 60_000)
@@ -43,9 +59,17 @@ const PAGES: Record<string, Case> = {
   'staff/team/index': { account: 'supervisor-liu', shows: ['刘芳', '周明', '值班'] },
   'staff/monthly-report/index': { account: 'supervisor-liu', shows: ['工单构成', '高发问题'] },
   'resident/account/bind/index': { account: 'resident-wu', shows: ['阳光花园', '您的身份', '提交绑定', '个人信息保护提示', '微信手机号快速验证'] },
-  'resident/account/members/index': { account: 'resident-zhang', query: () => ({ houseId: 'sunshine-1-1-301' }), shows: ['1栋1单元301', '张建国（我）', '138****0301', '解除绑定'] },
+  'resident/account/members/index': {
+    account: 'resident-zhang',
+    query: () => ({ houseId: 'sunshine-1-1-301' }),
+    shows: ['1栋1单元301', '张建国（我）', '138****0301', '解除绑定'],
+  },
   'resident/billing/receipt/index': { account: 'resident-zhang', query: () => ({ no: ids.receipt }), shows: ['阳光花园', '物业费'] },
-  'resident/billing/dispute/index': { account: 'resident-zhang', query: () => ({ houseId: 'sunshine-1-1-301', billId: 'b1', about: encodeURIComponent('物业费 2026-11'), amount: '22913' }), shows: ['¥229.13', '提交疑问'] },
+  'resident/billing/dispute/index': {
+    account: 'resident-zhang',
+    query: () => ({ houseId: 'sunshine-1-1-301', billId: 'b1', about: encodeURIComponent('物业费 2026-11'), amount: '22913' }),
+    shows: ['¥229.13', '提交疑问'],
+  },
   'resident/tickets/list/index': { account: 'resident-zhang', shows: ['卫生间地漏堵塞返水', '待受理'] },
   'resident/tickets/detail/index': { account: 'resident-zhang', query: () => ({ id: ids.ticket }), shows: ['卫生间地漏堵塞返水', '处理进度'] },
   'resident/notices/list/index': { account: 'resident-zhang', shows: ['电梯年检通知'] },

@@ -52,9 +52,31 @@ export const bindHouse: Handler<typeof accountContract.bindHouse> = async (ctx, 
     await tx.c.bindings.set(binding)
     await tx.c.claims.set({ _id: claimId, bindingId: binding._id })
     // The people already in the house hear of every claim: a stranger's is seen before staff decide.
-    await tellMembers(tx, ctx, members, [ctx.openid], status === 'approved'
-      ? { title: '房屋有新成员', body: `${whoLabel(binding)} 已绑定 ${label}。如不认识此人，请在「房屋成员」中移除，或致电物业。`, result: '新成员绑定', note: whoLabel(binding), label, houseId: house._id, push: true }
-      : { title: '有人申请绑定您的房屋', body: `${whoLabel(binding)} 申请绑定 ${label}，物业核实后才会通过。如不认识此人，请致电物业。`, result: '待审核', note: whoLabel(binding), label, houseId: house._id, push: false })
+    await tellMembers(
+      tx,
+      ctx,
+      members,
+      [ctx.openid],
+      status === 'approved'
+        ? {
+            title: '房屋有新成员',
+            body: `${whoLabel(binding)} 已绑定 ${label}。如不认识此人，请在「房屋成员」中移除，或致电物业。`,
+            result: '新成员绑定',
+            note: whoLabel(binding),
+            label,
+            houseId: house._id,
+            push: true,
+          }
+        : {
+            title: '有人申请绑定您的房屋',
+            body: `${whoLabel(binding)} 申请绑定 ${label}，物业核实后才会通过。如不认识此人，请致电物业。`,
+            result: '待审核',
+            note: whoLabel(binding),
+            label,
+            houseId: house._id,
+            push: false,
+          },
+    )
   })
   return bindingView(binding, house)
 }

@@ -82,7 +82,15 @@ export const removeBinding: Handler<typeof accountContract.removeBinding> = asyn
       })
     }
     if (b.status === 'approved') {
-      await tellMembers(tx, ctx, members, [b.openid, ctx.openid], { title: '房屋成员有变化', body: `${whoLabel(b)} 已不再绑定 ${label}（${HOW[how]}）。`, result: '成员已解除', note: whoLabel(b), label, houseId: house._id, push: false })
+      await tellMembers(tx, ctx, members, [b.openid, ctx.openid], {
+        title: '房屋成员有变化',
+        body: `${whoLabel(b)} 已不再绑定 ${label}（${HOW[how]}）。`,
+        result: '成员已解除',
+        note: whoLabel(b),
+        label,
+        houseId: house._id,
+        push: false,
+      })
     }
     return next
   })

@@ -1,8 +1,7 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
 
-const unread = (ctx: Parameters<Handler<typeof accountContract.unreadCount>>[0]) =>
-  ctx.store.c.messages.count({ openid: ctx.openid, read: false })
+const unread = (ctx: Parameters<Handler<typeof accountContract.unreadCount>>[0]) => ctx.store.c.messages.count({ openid: ctx.openid, read: false })
 
 export const messages: Handler<typeof accountContract.messages> = async (ctx, { offset, limit }) => {
   const coll = ctx.store.c.messages

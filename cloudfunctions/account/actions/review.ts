@@ -16,11 +16,11 @@ import { pageUrl } from '../../../src/core/shared/pages'
 export const pendingBindings: Handler<typeof accountContract.pendingBindings> = async (ctx, { offset, limit }) => {
   const where: Filter = { ...scopeWhere(ctx), status: 'pending' }
   const bindings = ctx.store.c.bindings
-  const [items, total] = await Promise.all([
-    bindings.find({ where, orderBy: [['createdAt', 'asc']], offset, limit }),
-    bindings.count(where),
-  ])
-  const houses = await housesById(ctx, items.map((b) => b.houseId))
+  const [items, total] = await Promise.all([bindings.find({ where, orderBy: [['createdAt', 'asc']], offset, limit }), bindings.count(where)])
+  const houses = await housesById(
+    ctx,
+    items.map((b) => b.houseId),
+  )
   return { items: items.map((b) => bindingView(b, houses.get(b.houseId) ?? null)), total }
 }
 
@@ -56,18 +56,25 @@ async function decide(ctx: Ctx, bindingId: string, patch: Pick<BindingDoc, 'stat
       title: approved ? '房屋绑定已通过' : '房屋绑定未通过',
       body: approved ? `您已成功绑定 ${label}，现在可以报事报修、查看账单了。` : `您绑定 ${label} 的申请未通过：${next.reason}`,
       page: pageUrl('mine'),
-      push: { templateKey: 'bindingResult', data: { house: label, result: approved ? '已通过' : '未通过', note: approved ? '欢迎回家' : next.reason ?? '' } },
+      push: { templateKey: 'bindingResult', data: { house: label, result: approved ? '已通过' : '未通过', note: approved ? '欢迎回家' : (next.reason ?? '') } },
     })
     if (approved) {
-      await tellMembers(tx, ctx, members, [b.openid], { title: '房屋有新成员', body: `物业已核实 ${whoLabel(b)}，TA 现已绑定 ${label}。如有疑问，请致电物业。`, result: '新成员绑定', note: whoLabel(b), label, houseId: b.houseId, push: true })
+      await tellMembers(tx, ctx, members, [b.openid], {
+        title: '房屋有新成员',
+        body: `物业已核实 ${whoLabel(b)}，TA 现已绑定 ${label}。如有疑问，请致电物业。`,
+        result: '新成员绑定',
+        note: whoLabel(b),
+        label,
+        houseId: b.houseId,
+        push: true,
+      })
     }
     return { next, house }
   })
   return bindingView(decided.next, decided.house)
 }
 
-export const approveBinding: Handler<typeof accountContract.approveBinding> = (ctx, { bindingId }) =>
-  decide(ctx, bindingId, { status: 'approved' })
+export const approveBinding: Handler<typeof accountContract.approveBinding> = (ctx, { bindingId }) => decide(ctx, bindingId, { status: 'approved' })
 
 export const rejectBinding: Handler<typeof accountContract.rejectBinding> = (ctx, { bindingId, reason }) =>
   decide(ctx, bindingId, { status: 'rejected', reason })

@@ -37,7 +37,15 @@ export const exportArrears: Handler<typeof billsContract.exportArrears> = async 
   const lines: (string | number)[][] = [['房屋', '收费项目', '账期', '计费依据', '应缴(元)', '到期日', '逾期天数']]
   await scanBills(ctx.store, unpaidScope(ctx, building), (page) => {
     for (const b of page) {
-      lines.push([b.target ? `${b.houseLabel} 车位${b.target}` : b.houseLabel, b.itemName, b.periodLabel, b.basis, yuan(payable(b, ctx.now)), b.dueDate, Math.max(0, daysOverdue(b.dueDate, ctx.now))])
+      lines.push([
+        b.target ? `${b.houseLabel} 车位${b.target}` : b.houseLabel,
+        b.itemName,
+        b.periodLabel,
+        b.basis,
+        yuan(payable(b, ctx.now)),
+        b.dueDate,
+        Math.max(0, daysOverdue(b.dueDate, ctx.now)),
+      ])
     }
   })
   const filename = `欠费明细-${building ? `${building}栋-` : ''}${formatTime(ctx.now, 'YYYYMMDD')}.csv`

@@ -8,9 +8,7 @@ import { feeItemView } from '../../lib/bills/views'
 import { auditChange } from '../../lib/runtime/audit'
 
 export const feeItems: Handler<typeof billsContract.feeItems> = async (ctx) => {
-  const rows = await ctx.store
-    .c.feeItems
-    .find({ where: { communityId: ctx.user!.staff!.communityId }, orderBy: [['createdAt', 'asc']], limit: 100 })
+  const rows = await ctx.store.c.feeItems.find({ where: { communityId: ctx.user!.staff!.communityId }, orderBy: [['createdAt', 'asc']], limit: 100 })
   return rows.map(feeItemView)
 }
 

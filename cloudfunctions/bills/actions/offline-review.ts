@@ -26,7 +26,15 @@ export const pendingOffline: Handler<typeof billsContract.pendingOffline> = asyn
     limit: 100,
   })
   const bills = await billsByIds(ctx, [...new Set(entries.flatMap((e) => e.billIds))])
-  return { items: entries.map((e) => offlineEntryView(ctx, e, bills.filter((b) => e.billIds.includes(b._id)))) }
+  return {
+    items: entries.map((e) =>
+      offlineEntryView(
+        ctx,
+        e,
+        bills.filter((b) => e.billIds.includes(b._id)),
+      ),
+    ),
+  }
 }
 
 /** The entry, checked for the one deciding it: in scope, not their own, still pending. */
@@ -54,7 +62,14 @@ export const confirmOffline: Handler<typeof billsContract.confirmOffline> = asyn
     }
     // The amount the desk took, as it was when taken (late fees grow by the day).
     if (bills.reduce((s, b) => s + payable(b, e.createdAt), 0) !== e.amount) throw new AppError('INVALID_STATE', '账单金额已变化，请驳回后重新登记')
-    const receipt = await creditBills(tx, ctx.now, e.createdAt, { bills, method: e.method, amount: e.amount, recordedBy: e.recordedBy, confirmedBy: ctx.openid, note: e.note })
+    const receipt = await creditBills(tx, ctx.now, e.createdAt, {
+      bills,
+      method: e.method,
+      amount: e.amount,
+      recordedBy: e.recordedBy,
+      confirmedBy: ctx.openid,
+      note: e.note,
+    })
     const entry: OfflinePaymentDoc = { ...e, ...decided(ctx), status: 'confirmed', receiptNo: receipt._id }
     await tx.c.offlinePayments.set(entry)
     await auditChange(tx, ctx, e.communityId, {

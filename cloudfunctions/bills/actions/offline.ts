@@ -68,7 +68,12 @@ export const recordOffline: Handler<typeof billsContract.recordOffline> = async 
     }
     const r = await creditBills(tx, ctx.now, ctx.now, { bills, method, amount, recordedBy: ctx.openid, note: note || undefined })
     // Money taken by hand is the change a 客服主任 most needs to be able to trace.
-    await auditChange(tx, ctx, head.communityId, { kind: 'offlinePayment', summary: `${what}，收据 ${r._id}`, before, after: { receiptNo: r._id, method, amount, note: note || null } })
+    await auditChange(tx, ctx, head.communityId, {
+      kind: 'offlinePayment',
+      summary: `${what}，收据 ${r._id}`,
+      before,
+      after: { receiptNo: r._id, method, amount, note: note || null },
+    })
     return { receipt: r }
   })
   if ('pending' in out) return { pending: true as const, entry: offlineEntryView(ctx, out.pending, out.bills) }
@@ -106,9 +111,7 @@ export const adjust: Handler<typeof billsContract.adjust> = async (ctx, { billId
     return next
   })
   // Tell the residents (in-app only: an adjustment is not urgent enough to spend a subscription).
-  const bindings = await ctx.store
-    .c.bindings
-    .find({ where: { houseId: bill.houseId, status: 'approved' }, limit: 20 })
+  const bindings = await ctx.store.c.bindings.find({ where: { houseId: bill.houseId, status: 'approved' }, limit: 20 })
   if (bindings.length) {
     await ctx.store.transaction(async (tx) => {
       for (const b of bindings) {

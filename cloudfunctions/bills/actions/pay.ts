@@ -44,7 +44,8 @@ export const createOrder: Handler<typeof billsContract.createOrder> = async (ctx
     if (open && current.every((b) => b.openOrderId === open)) {
       const o = await tx.c.payOrders.get(open)
       // A JSAPI order is the payer's own: another family member gets an order of their own.
-      if (o && o.openid === ctx.openid && o.status === 'created' && o.totalFee === totalFee && sameSet(o.billIds, ids) && ctx.now - o.createdAt < PREPAY_MS) return o
+      if (o && o.openid === ctx.openid && o.status === 'created' && o.totalFee === totalFee && sameSet(o.billIds, ids) && ctx.now - o.createdAt < PREPAY_MS)
+        return o
     }
     // ≤ 32 characters, as WeChat Pay requires: WY + 21-character time-ordered id.
     const order: PayOrderDoc = {

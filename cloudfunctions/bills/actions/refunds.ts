@@ -37,7 +37,12 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
   const claim = await ctx.store.transaction(async (tx) => {
     const found = await tx.c.payOrders.get(orderId)
     if (!found) throw new AppError('NOT_FOUND', '付款记录不存在')
-    const o: PayOrderDoc = { ...found, houseIds: found.houseIds ?? place.houseIds, houseLabel: found.houseLabel ?? place.houseLabel, buildings: found.buildings ?? place.buildings }
+    const o: PayOrderDoc = {
+      ...found,
+      houseIds: found.houseIds ?? place.houseIds,
+      houseLabel: found.houseLabel ?? place.houseLabel,
+      buildings: found.buildings ?? place.buildings,
+    }
     if (o.communityId !== officeScope(ctx).communityId) throw new AppError('FORBIDDEN', '无权处理其他小区的事务')
     if (!orderInScope(ctx, o)) throw new AppError('FORBIDDEN', '该楼栋不在您的管辖范围')
     const refusal = refundRefusal(o, ctx.now)
@@ -46,7 +51,15 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
     const claimed: PayOrderDoc = {
       ...o,
       status: 'refunding',
-      refund: { outRefundNo: refundNo(o._id), fee, reason, by: ctx.openid, byName: ctx.user?.staff?.name ?? '', at: ctx.now, attempts: (o.refund?.attempts ?? 0) + 1 },
+      refund: {
+        outRefundNo: refundNo(o._id),
+        fee,
+        reason,
+        by: ctx.openid,
+        byName: ctx.user?.staff?.name ?? '',
+        at: ctx.now,
+        attempts: (o.refund?.attempts ?? 0) + 1,
+      },
       updatedAt: ctx.now,
     }
     await tx.c.payOrders.set(claimed)
@@ -57,7 +70,13 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
   const r = o.refund!
   let result: RefundResult
   try {
-    result = await ctx.payments.refund({ outTradeNo: o._id, outRefundNo: r.outRefundNo, totalFee: r.fee, refundFee: r.fee, desc: REFUND_DESC[o.heldReason ?? 'duplicate'] })
+    result = await ctx.payments.refund({
+      outTradeNo: o._id,
+      outRefundNo: r.outRefundNo,
+      totalFee: r.fee,
+      refundFee: r.fee,
+      desc: REFUND_DESC[o.heldReason ?? 'duplicate'],
+    })
   } catch (e) {
     // Unreachable or timed out: WeChat Pay may or may not have it. A retry under the same number settles it either way.
     console.error(`[refund] ${o._id} ${e instanceof Error ? e.message : String(e)}`)
@@ -78,7 +97,13 @@ export const refund: Handler<typeof billsContract.refund> = async (ctx, { orderI
         ? `${o.houseLabel} 退款 ¥${yuan(r.fee)}（订单 ${o._id}）：${reason}`
         : `${o.houseLabel} 退款 ¥${yuan(r.fee)} 未成功（订单 ${o._id}）：${result.error}`,
       before: { orderId: o._id, status: claim.was, amount: r.fee },
-      after: { orderId: o._id, status: next.status, outRefundNo: r.outRefundNo, reason, ...(result.ok ? { refundId: result.refundId } : { error: result.error }) },
+      after: {
+        orderId: o._id,
+        status: next.status,
+        outRefundNo: r.outRefundNo,
+        reason,
+        ...(result.ok ? { refundId: result.refundId } : { error: result.error }),
+      },
     })
     if (result.ok) await notify(tx, ctx.now, { openid: o.openid, ...refundedMessage(r.fee, o.houseLabel || '您的房屋'), page: pageUrl('bills') })
     return next

@@ -35,16 +35,21 @@ export const runBills: Handler<typeof billsContract.runBills> = async (ctx, { pe
   const prev = await runs.get(runId)
   // A finished run may be run again (e.g. after late meter readings): it starts over and skips what exists.
   const cursor = prev && !prev.done ? prev.cursor : ''
-  const houses = await ctx.store
-    .c.houses
-    .find({ where: { communityId, ...(cursor ? { _id: { $gt: cursor } } : {}) }, orderBy: [['_id', 'asc']], limit: chunk })
+  const houses = await ctx.store.c.houses.find({ where: { communityId, ...(cursor ? { _id: { $gt: cursor } } : {}) }, orderBy: [['_id', 'asc']], limit: chunk })
   const ids = houses.map((h) => h._id)
   const needs = (k: string) => items.some((i) => i.kind === k)
   const spaces = needs('parking') ? await findIn<ParkingSpaceDoc>(ctx, 'parkingSpaces', 'houseId', ids) : []
   const readings = needs('water') || needs('electricity') ? await findIn<MeterReadingDoc>(ctx, 'meterReadings', 'houseId', ids, { communityId, period }) : []
 
   const bills = houses.flatMap((h) =>
-    billsFor(h, items, period, spaces.filter((s) => s.houseId === h._id), readings.filter((r) => r.houseId === h._id), ctx.now),
+    billsFor(
+      h,
+      items,
+      period,
+      spaces.filter((s) => s.houseId === h._id),
+      readings.filter((r) => r.houseId === h._id),
+      ctx.now,
+    ),
   )
   let created = 0
   let skipped = 0

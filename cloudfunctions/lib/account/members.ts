@@ -6,8 +6,7 @@ import { notify } from '../outbox/notify'
 import { pageUrl } from '../../../src/core/shared/pages'
 
 /** Everyone bound to a house now (approved), for telling them of a change among them. */
-export const approvedMembers = (ctx: Ctx, houseId: string) =>
-  ctx.store.c.bindings.find({ where: { houseId, status: 'approved' }, limit: 50 })
+export const approvedMembers = (ctx: Ctx, houseId: string) => ctx.store.c.bindings.find({ where: { houseId, status: 'approved' }, limit: 50 })
 
 export const whoLabel = (b: Pick<BindingDoc, 'name' | 'role'>) => `${b.name}（${HOUSE_ROLE_LABELS[b.role]}）`
 

@@ -3,8 +3,7 @@ import { houseLabel, type House } from '../../../src/core/community/types'
 import type { BindingDoc, UserDoc } from '../../../src/core/account/types'
 import type { Ctx } from '../runtime/context'
 
-export const houseLabelOf = (b: Pick<BindingDoc, 'houseId'>, house: House | null) =>
-  house ? houseLabel(house) : b.houseId
+export const houseLabelOf = (b: Pick<BindingDoc, 'houseId'>, house: House | null) => (house ? houseLabel(house) : b.houseId)
 
 export function bindingView(b: BindingDoc, house: House | null) {
   return {
@@ -35,11 +34,12 @@ export async function housesById(ctx: Ctx, ids: string[]): Promise<Map<string, H
 }
 
 export async function meView(ctx: Ctx, user: UserDoc | null) {
-  const houses = await housesById(ctx, ctx.houses.map((b) => b.houseId))
+  const houses = await housesById(
+    ctx,
+    ctx.houses.map((b) => b.houseId),
+  )
   const communityIds = [...new Set(ctx.houses.map((b) => b.communityId))]
-  const communities = communityIds.length
-    ? await ctx.store.c.communities.find({ where: { _id: { $in: communityIds } } })
-    : []
+  const communities = communityIds.length ? await ctx.store.c.communities.find({ where: { _id: { $in: communityIds } } }) : []
   const names = new Map(communities.map((c) => [c._id, c.name]))
   const staff = user?.staff
   return {
@@ -55,6 +55,9 @@ export async function meView(ctx: Ctx, user: UserDoc | null) {
       label: houseLabelOf(b, houses.get(b.houseId) ?? null),
       role: b.role,
     })),
-    staff: staff && staff.roles.length ? { name: staff.name, roles: staff.roles, communityId: staff.communityId, department: staff.department, zone: staff.zone } : undefined,
+    staff:
+      staff && staff.roles.length
+        ? { name: staff.name, roles: staff.roles, communityId: staff.communityId, department: staff.department, zone: staff.zone }
+        : undefined,
   }
 }

@@ -38,7 +38,13 @@ export interface CreditInput {
 /** Mark bills paid and write the receipt. The caller has checked they are unpaid and the amount matches. */
 export async function creditBills(tx: Tx, now: number, at: number, c: CreditInput): Promise<ReceiptDoc> {
   const receiptNo = await nextReceiptNo(tx, now)
-  const lines = c.bills.map((b) => ({ billId: b._id, label: b.target ? `${b.houseLabel} 车位${b.target}` : b.houseLabel, itemName: b.itemName, periodLabel: b.periodLabel, amount: payable(b, at) }))
+  const lines = c.bills.map((b) => ({
+    billId: b._id,
+    label: b.target ? `${b.houseLabel} 车位${b.target}` : b.houseLabel,
+    itemName: b.itemName,
+    periodLabel: b.periodLabel,
+    amount: payable(b, at),
+  }))
   for (const { pendingOfflineId: _claim, ...b } of c.bills) {
     const line = lines.find((l) => l.billId === b._id)!
     // A paid bill has no desk payment waiting on it any more (the entry itself says settledElsewhere).
@@ -120,7 +126,12 @@ export async function creditOrder(deps: Deps, outTradeNo: string, paid: { totalF
       page: pageUrl('receipt', { no: receipt._id }),
       push: {
         templateKey: 'paymentReceipt',
-        data: { amount: `${yuan(order.totalFee)}元`, items: [...new Set(bills.map((b) => b.itemName))].join('、'), receiptNo: receipt._id, time: formatTime(now) },
+        data: {
+          amount: `${yuan(order.totalFee)}元`,
+          items: [...new Set(bills.map((b) => b.itemName))].join('、'),
+          receiptNo: receipt._id,
+          time: formatTime(now),
+        },
       },
     })
     return { outcome: 'credited' as const }

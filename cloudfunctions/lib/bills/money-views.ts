@@ -46,7 +46,9 @@ export async function heldView(ctx: Ctx, o: PayOrderDoc) {
     heldAt: o.heldAt ?? o.updatedAt,
     status,
     statusText: HELD_STATUS_LABELS[status],
-    refund: r ? { reason: r.reason, byName: r.byName, at: r.at, attempts: r.attempts, refundId: r.refundId, refundedAt: r.refundedAt, error: r.error } : undefined,
+    refund: r
+      ? { reason: r.reason, byName: r.byName, at: r.at, attempts: r.attempts, refundId: r.refundId, refundedAt: r.refundedAt, error: r.error }
+      : undefined,
     canRefund: hasRole(ctx, 'supervisor') && refundRefusal(o, ctx.now) === null,
   }
 }

@@ -13,9 +13,7 @@ export async function scanBills(store: Store, where: Filter, onPage: (bills: Bil
   let after = ''
   let seen = 0
   for (;;) {
-    const page = await store
-      .c.bills
-      .find({ where: { ...where, ...(after ? { _id: { $gt: after } } : {}) }, orderBy: [['_id', 'asc']], limit: PAGE })
+    const page = await store.c.bills.find({ where: { ...where, ...(after ? { _id: { $gt: after } } : {}) }, orderBy: [['_id', 'asc']], limit: PAGE })
     if (!page.length) return { seen, truncated: false }
     await onPage(page)
     seen += page.length

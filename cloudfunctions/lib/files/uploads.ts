@@ -25,7 +25,13 @@ export const NOT_AN_IMAGE = '只能上传 JPG、PNG、WebP 或 GIF 图片'
  * large, is deleted from storage and refused. The first caller to register a file owns it; file ids
  * are unguessable, so that is the person whose client uploaded it.
  */
-export async function registerUpload(deps: Pick<Deps, 'store' | 'files'>, openid: string, fileId: string, purpose: UploadPurpose, now: number): Promise<FileDoc> {
+export async function registerUpload(
+  deps: Pick<Deps, 'store' | 'files'>,
+  openid: string,
+  fileId: string,
+  purpose: UploadPurpose,
+  now: number,
+): Promise<FileDoc> {
   const known = await files(deps).get(keyOf(fileId))
   if (known) {
     if (known.uploader !== openid) throw new AppError('NOT_FOUND', '文件不存在，请重新上传')

@@ -44,13 +44,28 @@ export async function deliver(tx: Tx, n: NoticeDoc, to: Recipient[], now: number
         push: o
           ? {
               templateKey: 'outageUpdate',
-              data: { area: o.area, status: o.state === 'restored' ? '已恢复' : n.round > 0 ? '有更新' : NOTICE_CATEGORY_LABELS[n.category], eta: formatTime(o.etaAt), note: n.roundBody },
+              data: {
+                area: o.area,
+                status: o.state === 'restored' ? '已恢复' : n.round > 0 ? '有更新' : NOTICE_CATEGORY_LABELS[n.category],
+                eta: formatTime(o.etaAt),
+                note: n.roundBody,
+              },
               notBefore,
             }
-          : { templateKey: 'noticePublished', data: { title: n.title, category: NOTICE_CATEGORY_LABELS[n.category], time: formatTime(n.publishAt), note: n.roundBody }, notBefore },
+          : {
+              templateKey: 'noticePublished',
+              data: { title: n.title, category: NOTICE_CATEGORY_LABELS[n.category], time: formatTime(n.publishAt), note: n.roundBody },
+              notBefore,
+            },
       })
       // What the outbox makes of the push is settled onto this record later (settleDeliveries).
-      await deliveries.set({ ...base, status: 'pending', messageId: sent.messageId, ...(sent.outboxId ? { outboxId: sent.outboxId } : {}), checkAt: Math.max(now, notBefore) })
+      await deliveries.set({
+        ...base,
+        status: 'pending',
+        messageId: sent.messageId,
+        ...(sent.outboxId ? { outboxId: sent.outboxId } : {}),
+        checkAt: Math.max(now, notBefore),
+      })
       told++
     }
   }

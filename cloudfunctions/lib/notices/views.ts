@@ -1,7 +1,6 @@
 import { isVisible, outageLine, outageView } from '../../../src/core/notices/rules'
 import type { Audience, NoticeDoc } from '../../../src/core/notices/types'
 
-
 export function audienceLabel(a: Audience): string {
   if (a.scope === 'community') return '全体住户'
   if (a.scope === 'buildings') return a.targets.map((b) => `${b}栋`).join('、')

@@ -36,7 +36,13 @@ describe('outbox', () => {
 
   it('holds a push until its notBefore time', async () => {
     await h.store.transaction((tx) =>
-      notify(tx, h.clock.now(), { openid: 'dev-resident-zhang', title: 't', body: 'b', page: '/p', push: { templateKey: 'bindingResult', data: { house: '1栋', result: '已通过', note: '' }, notBefore: h.clock.now() + 3_600_000 } }),
+      notify(tx, h.clock.now(), {
+        openid: 'dev-resident-zhang',
+        title: 't',
+        body: 'b',
+        page: '/p',
+        push: { templateKey: 'bindingResult', data: { house: '1栋', result: '已通过', note: '' }, notBefore: h.clock.now() + 3_600_000 },
+      }),
     )
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 })
     h.clock.advance(3_600_000)
@@ -110,7 +116,12 @@ describe('outbox', () => {
     }
     expect(await deliverOutbox(flaky)).toMatchObject({ retry: 1, sent: 1 })
     const outbox = h.store.c.outbox
-    expect(await outbox.get(first.outboxId!)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'socket hang up', nextAttemptAt: h.clock.now() + 60_000 })
+    expect(await outbox.get(first.outboxId!)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'socket hang up',
+      nextAttemptAt: h.clock.now() + 60_000,
+    })
     expect(await outbox.get(second.outboxId!)).toMatchObject({ status: 'sent', attempts: 1 })
   })
 

@@ -20,7 +20,13 @@ export function storeContract(name: string, open: () => Store, cleanup: () => vo
       store = open()
       const items = store.collection<Item>('items')
       for (let i = 0; i < 30; i++) {
-        await items.set({ _id: `i${String(i).padStart(2, '0')}`, status: i % 3 === 0 ? 'open' : 'done', n: i, meta: { zone: i < 10 ? 'A' : 'B' }, flag: i % 2 === 0 })
+        await items.set({
+          _id: `i${String(i).padStart(2, '0')}`,
+          status: i % 3 === 0 ? 'open' : 'done',
+          n: i,
+          meta: { zone: i < 10 ? 'A' : 'B' },
+          flag: i % 2 === 0,
+        })
       }
     })
     afterEach(() => {
@@ -50,7 +56,13 @@ export function storeContract(name: string, open: () => Store, cleanup: () => vo
       const items = store.collection<Item>('items')
       const page = await items.find({ where: { status: 'done' }, orderBy: [['n', 'desc']], offset: 2, limit: 3 })
       expect(page.map((d) => d.n)).toEqual([26, 25, 23])
-      const multi = await items.find({ orderBy: [['status', 'asc'], ['n', 'desc']], limit: 2 })
+      const multi = await items.find({
+        orderBy: [
+          ['status', 'asc'],
+          ['n', 'desc'],
+        ],
+        limit: 2,
+      })
       expect(multi.map((d) => d.n)).toEqual([29, 28])
     })
 

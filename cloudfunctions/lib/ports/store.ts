@@ -12,7 +12,17 @@ export type Scalar = string | number | boolean | null
 /** A condition on one field: a value means equality; an operator object narrows it. */
 export type Condition =
   | Scalar
-  | { $eq?: Scalar; $ne?: Scalar; $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar; $in?: readonly Scalar[]; $nin?: readonly Scalar[]; $exists?: boolean }
+  | {
+      $eq?: Scalar
+      $ne?: Scalar
+      $gt?: Scalar
+      $gte?: Scalar
+      $lt?: Scalar
+      $lte?: Scalar
+      $in?: readonly Scalar[]
+      $nin?: readonly Scalar[]
+      $exists?: boolean
+    }
 
 /** Field paths may be dotted (`staff.communityId`). Conditions are ANDed, as in CloudBase `where`. */
 export type Filter = Record<string, Condition>

@@ -24,9 +24,7 @@ export async function loadContext(deps: Deps, identity: Identity): Promise<Ctx> 
   const openid = identity.openid
   const [user, houses] = await Promise.all([
     deps.store.c.users.get(openid),
-    deps.store
-      .c.bindings
-      .find({ where: { openid, status: 'approved' }, orderBy: [['createdAt', 'asc']], limit: 50 }),
+    deps.store.c.bindings.find({ where: { openid, status: 'approved' }, orderBy: [['createdAt', 'asc']], limit: 50 }),
   ])
   const callers: Caller[] = ['signedIn', ...(user?.staff?.roles ?? [])]
   return { ...deps, now: deps.clock.now(), openid, user, callers, houses }

@@ -6,10 +6,7 @@ import type { FunctionContract } from '../../../src/core/shared/contract'
 import { loadContext, type Ctx } from './context'
 import type { Deps, Identity } from './deps'
 
-export type Handler<A extends { input: ZodType; output: ZodType }> = (
-  ctx: Ctx,
-  input: z.output<A['input']>,
-) => Promise<z.input<A['output']>>
+export type Handler<A extends { input: ZodType; output: ZodType }> = (ctx: Ctx, input: z.output<A['input']>) => Promise<z.input<A['output']>>
 
 export type Handlers<C extends FunctionContract> = { [K in keyof C]: Handler<C[K]> }
 

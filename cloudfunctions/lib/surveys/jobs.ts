@@ -108,9 +108,11 @@ export async function callbackChecks(deps: Deps, batch = 200) {
  */
 export async function finishComplaints(deps: Deps, batch = 50) {
   const now = deps.clock.now()
-  const stuck = await deps.store
-    .c.surveys
-    .find({ where: { complaintId: 'pending', updatedAt: { $lte: now - 60_000 } }, orderBy: [['updatedAt', 'asc']], limit: batch })
+  const stuck = await deps.store.c.surveys.find({
+    where: { complaintId: 'pending', updatedAt: { $lte: now - 60_000 } },
+    orderBy: [['updatedAt', 'asc']],
+    limit: batch,
+  })
   const ctx: Ctx = { ...deps, now, openid: SYSTEM_OPENID, user: null, callers: ['system'], houses: [] }
   let opened = 0
   for (const s of stuck) if (s.answer && (await openComplaint(ctx, s._id, s.answer))) opened++

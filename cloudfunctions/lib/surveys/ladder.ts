@@ -26,7 +26,13 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
   const staff = await communityStaff(ctx.store, s.communityId)
   const supervisors = staff.filter((u) => u.staff?.roles.includes('supervisor'))
   const chief = supervisors.find((u) => u.staff?.onDuty) ?? supervisors[0]
-  const why = [`评分 ${answer.overall} 星`, answer.resolved ? '' : '问题未解决', ...answer.tags.filter((t) => ['不准时', '没修好', '态度差', '乱收费'].includes(t))].filter(Boolean).join('，')
+  const why = [
+    `评分 ${answer.overall} 星`,
+    answer.resolved ? '' : '问题未解决',
+    ...answer.tags.filter((t) => ['不准时', '没修好', '态度差', '乱收费'].includes(t)),
+  ]
+    .filter(Boolean)
+    .join('，')
   const description = `回访差评：${orig.no}（${why}）${answer.comment ? `。住户留言：${answer.comment}` : ''}`.slice(0, 500)
   const made = await openTicket(ctx, {
     input: { type: 'complaint', scope: 'home', houseId: house._id, category: orig.category, description, photos: [] },
@@ -65,9 +71,24 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
     }
     await tx.c.callbacks.set(task)
     const chiefName = chief?.staff?.name ?? '客服主任'
-    await addEvent(tx, complaint, 'survey_complaint', SYSTEM, ctx.now, `由 ${o.no} 的回访差评生成，客服主任${chiefName}须在 ${formatTime(due)} 前回访住户`, { data: { from: o._id, surveyId, dueAt: due } })
-    await addEvent(tx, o, 'bad_rating', SYSTEM, ctx.now, `回访差评（${why}），已生成投诉 ${complaint.no}`, { internal: true, data: { complaintId: complaint._id } })
-    if (chief) await tellStaff(tx, complaint, ctx.now, [chief._id], '回访差评：新投诉', `${o.no} ${o.place}：${why}，请在 ${formatTime(due)} 前回访住户`, 'ticketAlert', '差评')
+    await addEvent(tx, complaint, 'survey_complaint', SYSTEM, ctx.now, `由 ${o.no} 的回访差评生成，客服主任${chiefName}须在 ${formatTime(due)} 前回访住户`, {
+      data: { from: o._id, surveyId, dueAt: due },
+    })
+    await addEvent(tx, o, 'bad_rating', SYSTEM, ctx.now, `回访差评（${why}），已生成投诉 ${complaint.no}`, {
+      internal: true,
+      data: { complaintId: complaint._id },
+    })
+    if (chief)
+      await tellStaff(
+        tx,
+        complaint,
+        ctx.now,
+        [chief._id],
+        '回访差评：新投诉',
+        `${o.no} ${o.place}：${why}，请在 ${formatTime(due)} 前回访住户`,
+        'ticketAlert',
+        '差评',
+      )
     const managers = staff.filter((u) => u.staff?.roles.includes('manager') && u.staff.zone?.includes(o.building)).map((u) => u._id)
     const ladder = [o.assignee, ...managers].filter((x): x is string => Boolean(x))
     await tellStaff(tx, o, ctx.now, ladder, '回访差评', `${o.no} ${o.place}：${why}，已转客服主任${chiefName}跟进（${complaint.no}）`, 'ticketAlert', '差评')

@@ -53,43 +53,46 @@ export async function openTicket(ctx: Ctx, { input, house, reporter, source, act
     if (existing) return existing
     const seq = await nextSeq(tx, counterId(house.communityId, input.type, ctx.now))
     const sla = computeSla({ type: input.type, priority, window: home ? input.window : undefined }, ctx.now, rules.sla, rules.calendar)
-    const t: TicketDoc = derive({
-      _id: id ?? newId(ctx.now),
-      no: ticketNo(input.type, ctx.now, seq),
-      communityId: house.communityId,
-      type: input.type,
-      scope: input.scope,
-      category: input.category,
-      description: input.description,
-      photos: input.photos,
-      ...(input.emergency ? { emergency: input.emergency } : {}),
-      priority,
-      rank: priority === 'emergency' ? 0 : 1,
-      houseId: house._id,
-      building,
-      ...(home ? { room: house.room } : {}),
-      place: home ? houseLabel(house) : `${building}栋 ${input.location}`,
-      ...(home && input.window ? { window: input.window } : {}),
-      ...(input.outageId ? { outageId: input.outageId } : {}),
-      ...(input.billId ? { billId: input.billId } : {}),
-      reporter: { name: reporter.name, phone: reporter.phone },
-      reporterOpenid: reporter.openid,
-      phoneTail: reporter.phone.slice(-4),
-      source,
-      status: 'new',
-      sla,
-      overdue: false,
-      open: true,
-      nextCheckAt: null,
-      reopenCount: 0,
-      followers: [],
-      links: [],
-      afterPhotos: [],
-      urgeCount: 0,
-      createdBy: ctx.openid,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    } as TicketDoc, ctx.now)
+    const t: TicketDoc = derive(
+      {
+        _id: id ?? newId(ctx.now),
+        no: ticketNo(input.type, ctx.now, seq),
+        communityId: house.communityId,
+        type: input.type,
+        scope: input.scope,
+        category: input.category,
+        description: input.description,
+        photos: input.photos,
+        ...(input.emergency ? { emergency: input.emergency } : {}),
+        priority,
+        rank: priority === 'emergency' ? 0 : 1,
+        houseId: house._id,
+        building,
+        ...(home ? { room: house.room } : {}),
+        place: home ? houseLabel(house) : `${building}栋 ${input.location}`,
+        ...(home && input.window ? { window: input.window } : {}),
+        ...(input.outageId ? { outageId: input.outageId } : {}),
+        ...(input.billId ? { billId: input.billId } : {}),
+        reporter: { name: reporter.name, phone: reporter.phone },
+        reporterOpenid: reporter.openid,
+        phoneTail: reporter.phone.slice(-4),
+        source,
+        status: 'new',
+        sla,
+        overdue: false,
+        open: true,
+        nextCheckAt: null,
+        reopenCount: 0,
+        followers: [],
+        links: [],
+        afterPhotos: [],
+        urgeCount: 0,
+        createdBy: ctx.openid,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      } as TicketDoc,
+      ctx.now,
+    )
     await tx.c.tickets.set(t)
     await remember(tx, ctx.openid, input.requestId, t._id, ctx.now)
     if (input.billId) {
@@ -102,10 +105,27 @@ export async function openTicket(ctx: Ctx, { input, house, reporter, source, act
     if (priority === 'emergency') {
       const onDuty = staff.filter((u) => u.staff?.onDuty || (u.staff?.roles.includes('manager') && u.staff.zone?.includes(building)))
       const label = EMERGENCY_LABELS[input.emergency!]
-      await tellStaff(tx, t, ctx.now, onDuty.map((u) => u._id), `紧急：${label}`, `${t.place} ${label}，请立即处置`, 'ticketAlert', '紧急')
-      await addEvent(tx, t, 'paged', { openid: 'system', role: 'system', name: '系统' }, ctx.now, `已通知值班人员：${onDuty.map((u) => u.staff!.name).join('、') || '（无值班人员）'}`, {
-        data: { paged: onDuty.map((u) => u._id) },
-      })
+      await tellStaff(
+        tx,
+        t,
+        ctx.now,
+        onDuty.map((u) => u._id),
+        `紧急：${label}`,
+        `${t.place} ${label}，请立即处置`,
+        'ticketAlert',
+        '紧急',
+      )
+      await addEvent(
+        tx,
+        t,
+        'paged',
+        { openid: 'system', role: 'system', name: '系统' },
+        ctx.now,
+        `已通知值班人员：${onDuty.map((u) => u.staff!.name).join('、') || '（无值班人员）'}`,
+        {
+          data: { paged: onDuty.map((u) => u._id) },
+        },
+      )
     }
     return t
   })

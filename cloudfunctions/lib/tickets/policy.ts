@@ -2,7 +2,6 @@ import { DEFAULT_CALENDAR, type BusinessCalendar } from '../../../src/core/ticke
 import { DEFAULT_SLA, type SlaPolicy } from '../../../src/core/tickets/sla'
 import type { Store } from '../ports/store'
 
-
 export interface Rules {
   sla: SlaPolicy
   calendar: BusinessCalendar

@@ -4,9 +4,15 @@ import { notify } from '../outbox/notify'
 import type { Store, Tx } from '../ports/store'
 import { pageUrl } from '../../../src/core/shared/pages'
 
-
 /** Tell the reporter and everyone following (merged duplicates) about a step they should know of. */
-export async function tellResidents(tx: Tx, t: TicketDoc, now: number, title: string, body: string, templateKey: 'ticketProgress' | 'ticketDone' = 'ticketProgress') {
+export async function tellResidents(
+  tx: Tx,
+  t: TicketDoc,
+  now: number,
+  title: string,
+  body: string,
+  templateKey: 'ticketProgress' | 'ticketDone' = 'ticketProgress',
+) {
   const to = [...new Set([t.reporterOpenid, ...t.followers])].filter((o) => o && !o.startsWith('offline:'))
   for (const openid of to) {
     await notify(tx, now, {
@@ -23,7 +29,16 @@ export async function tellResidents(tx: Tx, t: TicketDoc, now: number, title: st
 }
 
 /** Tell staff (a handler of a new order, a manager of an overdue ticket …). */
-export async function tellStaff(tx: Tx, t: TicketDoc, now: number, openids: string[], title: string, body: string, templateKey: 'newOrder' | 'ticketAlert', level = '') {
+export async function tellStaff(
+  tx: Tx,
+  t: TicketDoc,
+  now: number,
+  openids: string[],
+  title: string,
+  body: string,
+  templateKey: 'newOrder' | 'ticketAlert',
+  level = '',
+) {
   for (const openid of new Set(openids)) {
     await notify(tx, now, {
       openid,

@@ -102,7 +102,13 @@ async function newRound(ctx: Ctx, n: NoticeDoc, patch: Partial<NoticeDoc>, tellF
   const label = NOTICE_CATEGORY_LABELS[n.category]
   // Reporters of linked tickets hear it through their ticket; they are marked told, never told twice.
   await deliverInBatches(ctx.store, next, tellFirst.reporters, ctx.now, { silent: true })
-  await deliverInBatches(ctx.store, next, fs.map((f) => ({ openid: f.openid, building: f.building })), ctx.now, { title: `您关注的${label}：${next.roundTitle}` })
+  await deliverInBatches(
+    ctx.store,
+    next,
+    fs.map((f) => ({ openid: f.openid, building: f.building })),
+    ctx.now,
+    { title: `您关注的${label}：${next.roundTitle}` },
+  )
   await sendChunk(ctx, n._id)
   return { next: (await ctx.store.c.notices.get(n._id))!, followers: fs.length }
 }
@@ -113,7 +119,11 @@ export const update: Handler<typeof noticesContract.update> = async (ctx, { noti
   const n = await loadForStaff(ctx, noticeId)
   if (!n.outage || n.outage.state !== 'active') throw new AppError('INVALID_STATE', '只有进行中的停水/停电/停气通知可以更新进展')
   if (etaAt !== undefined && etaAt <= n.outage.startAt) throw bad('etaAt', '预计恢复时间须晚于开始时间')
-  const outage = { ...n.outage, ...(etaAt !== undefined ? { etaAt } : {}), updates: [...n.outage.updates, { at: ctx.now, text, ...(etaAt !== undefined ? { etaAt } : {}) }] }
+  const outage = {
+    ...n.outage,
+    ...(etaAt !== undefined ? { etaAt } : {}),
+    updates: [...n.outage.updates, { at: ctx.now, text, ...(etaAt !== undefined ? { etaAt } : {}) }],
+  }
   const label = NOTICE_CATEGORY_LABELS[n.category]
   const eta = etaAt !== undefined ? `（预计 ${clockText(etaAt, ctx.now)} 恢复）` : ''
   const { next } = await newRound(ctx, n, { outage, roundTitle: `${label}进展：${n.title}`, roundBody: `${text}${eta}` }, { reporters: [] })

@@ -37,7 +37,10 @@ export const list: Handler<typeof noticesContract.list> = async (ctx, { offset, 
   for (const cid of new Set(houses.map((h) => h.communityId))) {
     for (const n of await liveNotices(ctx, cid)) if (houses.some((h) => h.communityId === cid && inAudience(n.audience, h))) mine.push(n)
   }
-  const read = await readSet(ctx, mine.map((n) => n._id))
+  const read = await readSet(
+    ctx,
+    mine.map((n) => n._id),
+  )
   const ordered = residentOrder(mine, ctx.now)
   return { items: ordered.slice(offset, offset + limit).map((n) => summary(n, ctx.now, read.has(n._id))), unread: mine.filter((n) => !read.has(n._id)).length }
 }
@@ -48,13 +51,20 @@ export const home: Handler<typeof noticesContract.home> = async (ctx, { houseId 
   const outages = live.filter((n) => isActiveOutage(n, ctx.now))
   const pinned = live.filter((n) => n.pinned && !outages.includes(n)).slice(0, 3)
   // Only what 首页 draws: the main package has no room for a bigger shape.
-  return { outages: outages.map((n) => ({ id: n._id, title: n.title, line: outageLine(n, ctx.now) })), pinned: pinned.map((n) => ({ id: n._id, title: n.title })) }
+  return {
+    outages: outages.map((n) => ({ id: n._id, title: n.title, line: outageLine(n, ctx.now) })),
+    pinned: pinned.map((n) => ({ id: n._id, title: n.title })),
+  }
 }
 
 export const activeOutages: Handler<typeof noticesContract.activeOutages> = async (ctx, { houseId, category }) => {
   const h = await oneHouse(ctx, houseId)
-  const hits = (await liveNotices(ctx, h.communityId)).filter((n) => isActiveOutage(n, ctx.now) && inAudience(n.audience, h) && matchesRepair(n.category, category))
-  const follows = hits.length ? await ctx.store.c.noticeFollows.find({ where: { _id: { $in: hits.map((n) => `${n._id}_${ctx.openid}`) } }, limit: hits.length }) : []
+  const hits = (await liveNotices(ctx, h.communityId)).filter(
+    (n) => isActiveOutage(n, ctx.now) && inAudience(n.audience, h) && matchesRepair(n.category, category),
+  )
+  const follows = hits.length
+    ? await ctx.store.c.noticeFollows.find({ where: { _id: { $in: hits.map((n) => `${n._id}_${ctx.openid}`) } }, limit: hits.length })
+    : []
   return { items: hits.map((n) => ({ id: n._id, title: n.title, line: outageLine(n, ctx.now), following: follows.some((f) => f.noticeId === n._id) })) }
 }
 
@@ -83,7 +93,14 @@ export const detail: Handler<typeof noticesContract.detail> = async (ctx, { noti
     body: n.body,
     audienceLabel: audienceLabel(n.audience),
     ...(n.signUp
-      ? { signUp: { ...n.signUp, taken: counter?.n ?? 0, mine: mine?.status === 'active', open: ctx.now <= n.signUp.deadline && (counter?.n ?? 0) < n.signUp.capacity } }
+      ? {
+          signUp: {
+            ...n.signUp,
+            taken: counter?.n ?? 0,
+            mine: mine?.status === 'active',
+            open: ctx.now <= n.signUp.deadline && (counter?.n ?? 0) < n.signUp.capacity,
+          },
+        }
       : {}),
     following: Boolean(follow),
   }
@@ -92,7 +109,8 @@ export const detail: Handler<typeof noticesContract.detail> = async (ctx, { noti
 export const follow: Handler<typeof noticesContract.follow> = async (ctx, { noticeId, houseId }) => {
   const h = await oneHouse(ctx, houseId)
   const n = await ctx.store.c.notices.get(noticeId)
-  if (!n || n.communityId !== h.communityId || !isActiveOutage(n, ctx.now) || !inAudience(n.audience, h)) throw new AppError('INVALID_STATE', '该通知已结束或不影响此房屋')
+  if (!n || n.communityId !== h.communityId || !isActiveOutage(n, ctx.now) || !inAudience(n.audience, h))
+    throw new AppError('INVALID_STATE', '该通知已结束或不影响此房屋')
   const id = `${noticeId}_${ctx.openid}`
   await ctx.store.c.noticeFollows.set({ _id: id, noticeId, openid: ctx.openid, houseId, building: h.building, at: ctx.now })
   return { following: true }

@@ -29,7 +29,16 @@ export const signUp: Handler<typeof noticesContract.signUp> = async (ctx, { noti
     if (mine?.status === 'active') return { taken, mine: true }
     assertCanSignUp(s, taken, ctx.now)
     await tx.c.counters.set({ _id: `signup_${noticeId}`, n: taken + 1 })
-    await tx.c.signups.set({ _id: id, noticeId, openid: ctx.openid, name: binding.name, phone: binding.phone, houseLabel: houseLabel(house), status: 'active', at: ctx.now })
+    await tx.c.signups.set({
+      _id: id,
+      noticeId,
+      openid: ctx.openid,
+      name: binding.name,
+      phone: binding.phone,
+      houseLabel: houseLabel(house),
+      status: 'active',
+      at: ctx.now,
+    })
     return { taken: taken + 1, mine: true }
   })
 }

@@ -19,7 +19,16 @@ export const audit: Handler<typeof supervisorContract.audit> = async (ctx, input
   const rows = [...found.values()].sort((a, b) => b.at - a.at || (a._id < b._id ? 1 : -1))
   const page = rows.slice(input.offset, input.offset + input.limit)
   return {
-    items: page.map((a) => ({ id: a._id, kind: a.kind, actor: a.actor, actorName: a.actorName, at: a.at, summary: a.summary, before: a.before, after: a.after })),
+    items: page.map((a) => ({
+      id: a._id,
+      kind: a.kind,
+      actor: a.actor,
+      actorName: a.actorName,
+      at: a.at,
+      summary: a.summary,
+      before: a.before,
+      after: a.after,
+    })),
     more: rows.length > input.offset + input.limit,
   }
 }

@@ -36,7 +36,16 @@ async function monthReport(ctx: Ctx, month: string) {
   const r = await monthRollup(ctx.store, communityId, month, ctx.now)
   const cells = scopeCells(r.cells, zone)
   const [building, department, handler] = REPORT_DIMENSIONS.map((by) => groupBy(cells, by))
-  return { month, zone, total: lineOf('all', zone ? `负责的 ${zone.join('、')} 栋` : '全小区', totalOf(cells)), building, department, handler, top: topProblems(r, zone), computedAt: r.computedAt }
+  return {
+    month,
+    zone,
+    total: lineOf('all', zone ? `负责的 ${zone.join('、')} 栋` : '全小区', totalOf(cells)),
+    building,
+    department,
+    handler,
+    top: topProblems(r, zone),
+    computedAt: r.computedAt,
+  }
 }
 
 export const monthlyReport: Handler<typeof supervisorContract.monthlyReport> = (ctx, { month }) => monthReport(ctx, month)

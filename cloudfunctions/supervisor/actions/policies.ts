@@ -28,7 +28,9 @@ async function remindersView(ctx: Ctx, communityId: string) {
 
 async function offlineView(ctx: Ctx, communityId: string) {
   const o = (await ctx.store.c.billSettings.get(communityId))?.offlineReview
-  return o ? { reviewAbove: o.above, isDefault: false, updatedAt: o.updatedAt, updatedByName: o.updatedByName } : { reviewAbove: DEFAULT_REVIEW_ABOVE, isDefault: true }
+  return o
+    ? { reviewAbove: o.above, isDefault: false, updatedAt: o.updatedAt, updatedByName: o.updatedByName }
+    : { reviewAbove: DEFAULT_REVIEW_ABOVE, isDefault: true }
 }
 
 export const policies: Handler<typeof supervisorContract.policies> = async (ctx) => {
@@ -72,7 +74,12 @@ export const saveOfflinePolicy: Handler<typeof supervisorContract.saveOfflinePol
     if (prev?.offlineReview && was === reviewAbove) return
     const offlineReview = { above: reviewAbove, updatedAt: ctx.now, updatedBy: ctx.openid, updatedByName: ctx.user?.staff?.name ?? '' }
     await coll.set({ ...(prev ?? { _id: communityId }), offlineReview })
-    await auditChange(tx, ctx, communityId, { kind: 'moneyPolicy', summary: reviewPolicySummary(was, reviewAbove), before: { reviewAbove: was }, after: { reviewAbove } })
+    await auditChange(tx, ctx, communityId, {
+      kind: 'moneyPolicy',
+      summary: reviewPolicySummary(was, reviewAbove),
+      before: { reviewAbove: was },
+      after: { reviewAbove },
+    })
   })
   return offlineView(ctx, communityId)
 }

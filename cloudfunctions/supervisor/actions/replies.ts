@@ -12,8 +12,7 @@ const MAX_REPLIES = 50
 
 const view = (r: SavedReplyDoc) => ({ id: r._id, title: r.title, text: r.text, order: r.order })
 
-const listOf = (ctx: Ctx, communityId: string) =>
-  ctx.store.c.savedReplies.find({ where: { communityId }, orderBy: [['order', 'asc']], limit: 100 })
+const listOf = (ctx: Ctx, communityId: string) => ctx.store.c.savedReplies.find({ where: { communityId }, orderBy: [['order', 'asc']], limit: 100 })
 
 const notFound = () => new AppError('NOT_FOUND', '这条常用回复不存在或已被删除')
 
@@ -39,7 +38,12 @@ export const saveReply: Handler<typeof supervisorContract.saveReply> = async (ct
     const doc = { ...prev, title, text, updatedAt: ctx.now }
     await coll.set(doc)
     const what = [prev.title !== title ? `标题改为「${title}」` : '', prev.text !== text ? '内容' : ''].filter(Boolean).join('、')
-    await auditChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `修改常用回复「${prev.title}」：${what}`, before: { id, title: prev.title, text: prev.text }, after: { id, title, text } })
+    await auditChange(tx, ctx, communityId, {
+      kind: 'savedReplies',
+      summary: `修改常用回复「${prev.title}」：${what}`,
+      before: { id, title: prev.title, text: prev.text },
+      after: { id, title, text },
+    })
     return doc
   })
   return view(saved)
@@ -51,7 +55,12 @@ export const deleteReply: Handler<typeof supervisorContract.deleteReply> = async
     const prev = await tx.c.savedReplies.get(id)
     if (!prev || prev.communityId !== communityId) throw notFound()
     await tx.c.savedReplies.remove(id)
-    await auditChange(tx, ctx, communityId, { kind: 'savedReplies', summary: `删除常用回复「${prev.title}」`, before: { id, title: prev.title, text: prev.text }, after: null })
+    await auditChange(tx, ctx, communityId, {
+      kind: 'savedReplies',
+      summary: `删除常用回复「${prev.title}」`,
+      before: { id, title: prev.title, text: prev.text },
+      after: null,
+    })
   })
   return { id }
 }
@@ -62,7 +71,9 @@ export const orderReplies: Handler<typeof supervisorContract.orderReplies> = asy
   const current = await listOf(ctx, communityId)
   const known = new Set(current.map((r) => r._id))
   if (new Set(ids).size !== ids.length || ids.length !== known.size || ids.some((id) => !known.has(id))) {
-    throw new AppError('INVALID_INPUT', '顺序须包含全部常用回复，且每条只出现一次（列表可能已被他人修改，请刷新）', { ids: '顺序须包含全部常用回复，且每条只出现一次' })
+    throw new AppError('INVALID_INPUT', '顺序须包含全部常用回复，且每条只出现一次（列表可能已被他人修改，请刷新）', {
+      ids: '顺序须包含全部常用回复，且每条只出现一次',
+    })
   }
   const saved = await ctx.store.transaction(async (tx) => {
     const coll = tx.c.savedReplies

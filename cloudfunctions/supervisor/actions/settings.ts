@@ -21,8 +21,7 @@ function view(s: SettingsDoc | null) {
   }
 }
 
-export const settings: Handler<typeof supervisorContract.settings> = async (ctx) =>
-  view(await ctx.store.c.settings.get(communityOf(ctx)))
+export const settings: Handler<typeof supervisorContract.settings> = async (ctx) => view(await ctx.store.c.settings.get(communityOf(ctx)))
 
 /**
  * tickets/policy.ts `rulesFor` reads this document on every create, so a saved change applies to
@@ -39,7 +38,14 @@ export const saveSettings: Handler<typeof supervisorContract.saveSettings> = asy
     const prev = await coll.get(communityId)
     const before = view(prev)
     const paths = changedPaths({ sla: before.sla, calendar: before.calendar }, input)
-    const next: SettingsDoc = { ...(prev ?? { _id: communityId }), sla: input.sla, calendar: input.calendar, updatedAt: ctx.now, updatedBy: ctx.openid, updatedByName: actorName }
+    const next: SettingsDoc = {
+      ...(prev ?? { _id: communityId }),
+      sla: input.sla,
+      calendar: input.calendar,
+      updatedAt: ctx.now,
+      updatedBy: ctx.openid,
+      updatedByName: actorName,
+    }
     if (!paths.length) return prev
     await coll.set(next)
     const audit: AuditDoc = {

@@ -2,7 +2,15 @@ import type { StaffProfile, UserDoc } from '../../../src/core/account/types'
 import { AppError, type FieldErrors } from '../../../src/core/shared/errors'
 import { maskPhone } from '../../../src/core/shared/phone'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
-import { describeMember, memberChangeSummary, memberErrors, normalizeProfile, rosterErrors, type MemberProfile, type RosterEntry } from '../../../src/core/supervisor/team'
+import {
+  describeMember,
+  memberChangeSummary,
+  memberErrors,
+  normalizeProfile,
+  rosterErrors,
+  type MemberProfile,
+  type RosterEntry,
+} from '../../../src/core/supervisor/team'
 import { MAX_LIMIT, type Tx } from '../../lib/ports/store'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
@@ -29,8 +37,7 @@ const RANK = ['supervisor', 'manager', 'agent', 'handler'] as const
 const rankOf = (p: MemberProfile) => Math.min(...p.roles.map((r) => RANK.indexOf(r)), RANK.length)
 
 /** By the staff.communityId index. A community's team is tens of people, far under one page. */
-const staffQuery = (ctx: Ctx, communityId: string) =>
-  ctx.store.c.users.find({ where: { 'staff.communityId': communityId }, limit: MAX_LIMIT })
+const staffQuery = (ctx: Ctx, communityId: string) => ctx.store.c.users.find({ where: { 'staff.communityId': communityId }, limit: MAX_LIMIT })
 
 async function buildingsOf(ctx: Ctx, communityId: string) {
   const c = await ctx.store.c.communities.get(communityId)
@@ -101,7 +108,12 @@ export const addMember: Handler<typeof supervisorContract.addMember> = async (ct
     if (u.staff) throw new AppError('CONFLICT', '该用户已是其他小区的员工', { openid: '该用户已是其他小区的员工' })
     const nu: User = { ...u, staff: staffOf(communityId, next), updatedAt: ctx.now }
     await users.set(nu)
-    await auditChange(tx, ctx, communityId, { kind: 'team', summary: `新增员工 ${next.name}（${describeMember(next)}）`, before: null, after: { openid, ...next } })
+    await auditChange(tx, ctx, communityId, {
+      kind: 'team',
+      summary: `新增员工 ${next.name}（${describeMember(next)}）`,
+      before: null,
+      after: { openid, ...next },
+    })
     return nu
   })
   return view(ctx, saved)
@@ -126,7 +138,12 @@ export const updateMember: Handler<typeof supervisorContract.updateMember> = asy
     }
     const nu: User = { ...u, staff: staffOf(communityId, next), updatedAt: ctx.now }
     await tx.c.users.set(nu)
-    await auditChange(tx, ctx, communityId, { kind: 'team', summary: memberChangeSummary(before, next), before: { openid, ...before }, after: { openid, ...next } })
+    await auditChange(tx, ctx, communityId, {
+      kind: 'team',
+      summary: memberChangeSummary(before, next),
+      before: { openid, ...before },
+      after: { openid, ...next },
+    })
     return nu
   })
   return view(ctx, saved)
@@ -141,11 +158,19 @@ export const removeMember: Handler<typeof supervisorContract.removeMember> = asy
     const u = await memberIn(tx, communityId, openid)
     const before = profileOf(u.staff!)
     const roster = await guardsIn(tx, communityId, [...new Set([...guards, openid])])
-    assertRosterKept(roster, roster.filter((m) => m.openid !== openid))
+    assertRosterKept(
+      roster,
+      roster.filter((m) => m.openid !== openid),
+    )
     if (openid === ctx.openid) throw new AppError('INVALID_STATE', '不能移除自己的员工身份：请由另一位客服主任操作', { openid: '不能移除自己的员工身份' })
     const { staff: _gone, ...rest } = u
     await tx.c.users.set({ ...rest, updatedAt: ctx.now })
-    await auditChange(tx, ctx, communityId, { kind: 'team', summary: `移除员工 ${before.name}（${describeMember(before)}）`, before: { openid, ...before }, after: null })
+    await auditChange(tx, ctx, communityId, {
+      kind: 'team',
+      summary: `移除员工 ${before.name}（${describeMember(before)}）`,
+      before: { openid, ...before },
+      after: null,
+    })
   })
   return { openid }
 }

@@ -56,10 +56,19 @@ export const recordCall: Handler<typeof surveysContract.recordCall> = async (ctx
     const actor = actorFor(ctx, null)
     const attempts = [...c.attempts, { at: ctx.now, by: ctx.openid, byName: actor.name, outcome, note }]
     const missed = !heard && failedCalls(attempts) >= MAX_FAILED_CALLS
-    const next: CallbackDoc = { ...c, attempts, state: heard ? 'done' : missed ? 'missed' : 'open', startedBy: undefined, startedAt: undefined, updatedAt: ctx.now }
+    const next: CallbackDoc = {
+      ...c,
+      attempts,
+      state: heard ? 'done' : missed ? 'missed' : 'open',
+      startedBy: undefined,
+      startedAt: undefined,
+      updatedAt: ctx.now,
+    }
     await tx.c.callbacks.set(next)
     const t = await tx.c.tickets.get(c.ticketId)
-    const words = heard ? `回访${CALL_OUTCOME_LABELS[outcome]}（${heard.overall} 星${heard.resolved ? '' : '，未解决'}）：${note}` : `回访未接通（第 ${failedCalls(attempts)} 次）${missed ? '，已关闭为未回访' : ''}：${note}`
+    const words = heard
+      ? `回访${CALL_OUTCOME_LABELS[outcome]}（${heard.overall} 星${heard.resolved ? '' : '，未解决'}）：${note}`
+      : `回访未接通（第 ${failedCalls(attempts)} 次）${missed ? '，已关闭为未回访' : ''}：${note}`
     if (t) await addEvent(tx, t, 'callback', actor, ctx.now, words, { internal: true, data: { outcome, taskId } })
     let escalate = false
     const s = await tx.c.surveys.get(c.surveyId)

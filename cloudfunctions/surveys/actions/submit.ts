@@ -52,7 +52,9 @@ export const submit: Handler<typeof surveysContract.submit> = async (ctx, input)
     const next: SurveyDoc = { ...s, state: 'rated', answer, checkAt: null, ...(escalate ? { complaintId: 'pending' } : {}), updatedAt: ctx.now }
     await tx.c.surveys.set(next)
     const words = `${stars(answer)}${answer.resolved ? '' : '，问题未解决'}${answer.tags.length ? `，${answer.tags.join('、')}` : ''}${answer.comment ? `：${answer.comment}` : ''}`
-    await addEvent(tx, t, s.answer ? 'rating_amended' : 'rated', actorFor(ctx, null), ctx.now, `${s.answer ? '修改评价' : '住户评价'}：${words}`, { photos: answer.photos })
+    await addEvent(tx, t, s.answer ? 'rating_amended' : 'rated', actorFor(ctx, null), ctx.now, `${s.answer ? '修改评价' : '住户评价'}：${words}`, {
+      photos: answer.photos,
+    })
     return { next, escalate }
   })
   if (result.escalate) {

@@ -12,5 +12,11 @@ export const create: Handler<typeof ticketsContract.create> = async (ctx, input)
   const house = await ctx.store.c.houses.get(input.houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
   if (input.outageId) await assertLinkable(ctx.store, input.outageId, house, ctx.now)
-  return openTicket(ctx, { input, house, reporter: { openid: ctx.openid, name: binding.name, phone: binding.phone }, source: 'app', actor: actorFor(ctx, null) })
+  return openTicket(ctx, {
+    input,
+    house,
+    reporter: { openid: ctx.openid, name: binding.name, phone: binding.phone },
+    source: 'app',
+    actor: actorFor(ctx, null),
+  })
 }

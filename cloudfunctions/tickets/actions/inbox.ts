@@ -47,7 +47,13 @@ export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) =
   }
   const tab = { ...TABS[input.tab](ctx), ...(input.status ? { status: input.status } : {}) }
   // New work: emergencies first, then oldest first. Every other tab: newest first.
-  const orderBy: [string, 'asc' | 'desc'][] = input.tab === 'new' ? [['rank', 'asc'], ['createdAt', 'asc']] : [['createdAt', 'desc']]
+  const orderBy: [string, 'asc' | 'desc'][] =
+    input.tab === 'new'
+      ? [
+          ['rank', 'asc'],
+          ['createdAt', 'asc'],
+        ]
+      : [['createdAt', 'desc']]
   const [counts, page] = await Promise.all([
     Promise.all((['new', 'mine', 'overdue', 'all'] as const).map((k) => coll.count({ ...base, ...filters, ...COUNTS[k](ctx) }))),
     (async () => {
@@ -77,8 +83,10 @@ export const handlers: Handler<typeof ticketsContract.handlers> = async (ctx, { 
   )
   const tickets = ctx.store.c.tickets
   const loads = await Promise.all(users.map((u) => tickets.count({ assignee: u._id, open: true })))
-  return users
-    .map((u, i) => ({ openid: u._id, name: u.staff!.name, department: u.staff!.department ?? '', onDuty: Boolean(u.staff!.onDuty), openLoad: loads[i] }))
-    // Lightest load first; at equal load whoever is on duty, then by name, so the list never reshuffles.
-    .sort((x, y) => x.openLoad - y.openLoad || Number(y.onDuty) - Number(x.onDuty) || x.name.localeCompare(y.name, 'zh-CN'))
+  return (
+    users
+      .map((u, i) => ({ openid: u._id, name: u.staff!.name, department: u.staff!.department ?? '', onDuty: Boolean(u.staff!.onDuty), openLoad: loads[i] }))
+      // Lightest load first; at equal load whoever is on duty, then by name, so the list never reshuffles.
+      .sort((x, y) => x.openLoad - y.openLoad || Number(y.onDuty) - Number(x.onDuty) || x.name.localeCompare(y.name, 'zh-CN'))
+  )
 }

@@ -12,7 +12,6 @@ import { tellResidents, tellStaff } from '../../lib/tickets/tell'
 import { requireOwnUploads } from '../../lib/files/uploads'
 import { yuan } from '../../../src/core/shared/money'
 
-
 export const accept: Handler<typeof ticketsContract.accept> = (ctx, { ticketId }) =>
   act(ctx, ticketId, 'accept', {
     async after(t, s) {

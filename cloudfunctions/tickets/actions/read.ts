@@ -11,7 +11,11 @@ import { summary } from '../../lib/tickets/views'
 export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, limit, open }) => {
   const houses = [...new Set(ctx.houses.map((h) => h.houseId))]
   if (!houses.length) return { items: [], total: 0 }
-  const where = { reporterOpenid: ctx.openid, houseId: houses.length === 1 ? houses[0] : { $in: houses }, ...(open ? { status: { $in: FOLLOWED_STATUSES } } : {}) }
+  const where = {
+    reporterOpenid: ctx.openid,
+    houseId: houses.length === 1 ? houses[0] : { $in: houses },
+    ...(open ? { status: { $in: FOLLOWED_STATUSES } } : {}),
+  }
   const coll = ctx.store.c.tickets
   const [items, total] = await Promise.all([coll.find({ where, orderBy: [['createdAt', 'desc']], offset, limit }), coll.count(where)])
   return { items: items.map((t) => summary(t, ctx)), total }
@@ -41,7 +45,14 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
   const t = await loadTicket(ctx, ticketId)
   const staff = asStaff(ctx, t) && !(ctx.openid === t.reporterOpenid)
   const [events, linked] = await Promise.all([
-    ctx.store.c.ticketEvents.find({ where: { ticketId: t._id }, orderBy: [['at', 'asc'], ['_id', 'asc']], limit: 500 }),
+    ctx.store.c.ticketEvents.find({
+      where: { ticketId: t._id },
+      orderBy: [
+        ['at', 'asc'],
+        ['_id', 'asc'],
+      ],
+      limit: 500,
+    }),
     t.links.length ? ctx.store.c.tickets.find({ where: { _id: { $in: t.links } }, limit: 20 }) : Promise.resolve([]),
   ])
   const visible = staff ? events : events.filter((e) => !e.internal)

@@ -13,9 +13,7 @@ export const record: Handler<typeof ticketsContract.record> = async (ctx, input)
   const house = await ctx.store.c.houses.get(input.houseId)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
   assertInScope(ctx, { communityId: house.communityId, building: input.scope === 'public' ? (input.building ?? house.building) : house.building })
-  const bound = await ctx.store
-    .c.bindings
-    .find({ where: { houseId: house._id, status: 'approved' }, limit: 20 })
+  const bound = await ctx.store.c.bindings.find({ where: { houseId: house._id, status: 'approved' }, limit: 20 })
   const match = bound.find((b) => b.phone === input.reporterPhone)
   const { source, reporterName, reporterPhone, ...ticket } = input
   const openid = match?.openid ?? `offline:${reporterPhone}`

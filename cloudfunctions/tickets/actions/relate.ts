@@ -60,8 +60,6 @@ export const merge: Handler<typeof ticketsContract.merge> = async (ctx, { ticket
 }
 
 export const savedReplies: Handler<typeof ticketsContract.savedReplies> = async (ctx) => {
-  const rows = await ctx.store
-    .c.savedReplies
-    .find({ where: { communityId: ctx.user!.staff!.communityId }, orderBy: [['order', 'asc']], limit: 50 })
+  const rows = await ctx.store.c.savedReplies.find({ where: { communityId: ctx.user!.staff!.communityId }, orderBy: [['order', 'asc']], limit: 50 })
   return rows.map((r) => ({ id: r._id, title: r.title, text: r.text }))
 }

@@ -31,9 +31,14 @@ export const message: Handler<typeof ticketsContract.message> = async (ctx, { ti
     const residentSide = ctx.openid === t.reporterOpenid || t.followers.includes(ctx.openid)
     const staffReply = fromStaff && !residentSide && !internal
     if (staffReply && t.respondedAt === undefined) {
-      await tx.c.tickets.set(derive({ ...t, respondedAt: ctx.now, owner: t.owner ?? ctx.openid, sla: meet(t.sla, 'respond', ctx.now), updatedAt: ctx.now }, ctx.now))
+      await tx.c.tickets.set(
+        derive({ ...t, respondedAt: ctx.now, owner: t.owner ?? ctx.openid, sla: meet(t.sla, 'respond', ctx.now), updatedAt: ctx.now }, ctx.now),
+      )
     }
-    const event = await addEvent(tx, t, internal ? 'note' : 'reply', residentSide ? { ...actor, role: 'resident' } : actor, ctx.now, text, { internal: Boolean(internal), photos })
+    const event = await addEvent(tx, t, internal ? 'note' : 'reply', residentSide ? { ...actor, role: 'resident' } : actor, ctx.now, text, {
+      internal: Boolean(internal),
+      photos,
+    })
     if (staffReply) await tellResidents(tx, t, ctx.now, '客服回复了您的工单', text)
     if (residentSide) {
       const holder = t.assignee ?? t.owner
@@ -41,7 +46,16 @@ export const message: Handler<typeof ticketsContract.message> = async (ctx, { ti
     }
     return event
   })
-  return { id: e._id, kind: e.kind, at: e.at, actorName: e.actor.name, actorRole: e.actor.role, text: e.text, internal: e.internal, ...(e.photos ? { photos: e.photos } : {}) }
+  return {
+    id: e._id,
+    kind: e.kind,
+    at: e.at,
+    actorName: e.actor.name,
+    actorRole: e.actor.role,
+    text: e.text,
+    internal: e.internal,
+    ...(e.photos ? { photos: e.photos } : {}),
+  }
 }
 
 /** 催单: recorded, throttled, and sent to whoever holds the ticket (the agents while nobody does). */

@@ -48,7 +48,11 @@ export async function billHistory(w: World, store: Store, months: string[], docs
         else {
           const prompt = reliability.get(h._id)! > 0.35
           const days = prompt ? between(r, 0.2, 25) : between(r, 15, 75)
-          const method = weighted(r, [['wechat', 75], ['cash', 12], ['transfer', 13]] as const) as PayMethod
+          const method = weighted(r, [
+            ['wechat', 75],
+            ['cash', 12],
+            ['transfer', 13],
+          ] as const) as PayMethod
           let paidAt = at + Math.floor(days * DAY)
           const hour = shanghaiHour(paidAt)
           if (method !== 'wechat' && (hour < 9 || hour >= 17)) paidAt = shanghaiDayStart(paidAt) + int(r, 9, 16) * HOUR + int(r, 0, 59) * MIN
@@ -73,7 +77,9 @@ export async function billHistory(w: World, store: Store, months: string[], docs
       _id: receiptNo,
       communityId: w.communityId,
       houseIds: [b.houseId],
-      ...(b.paidVia === 'wechat' ? { openid, transactionId: `42000${day}${String(hashOf(b._id) % 1e9).padStart(9, '0')}${String(n).padStart(6, '0')}` } : { recordedBy: w.agent.openid, note: b.paidVia === 'cash' ? '前台现金缴费' : '银行转账到账' }),
+      ...(b.paidVia === 'wechat'
+        ? { openid, transactionId: `42000${day}${String(hashOf(b._id) % 1e9).padStart(9, '0')}${String(n).padStart(6, '0')}` }
+        : { recordedBy: w.agent.openid, note: b.paidVia === 'cash' ? '前台现金缴费' : '银行转账到账' }),
       method: b.paidVia!,
       amount: b.amount,
       lines: [{ billId: b._id, label: b.houseLabel, itemName: b.itemName, periodLabel: b.periodLabel, amount: b.amount }],

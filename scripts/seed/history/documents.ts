@@ -39,17 +39,30 @@ export function buildTicket(w: World, p: Plan): Built {
   }
   if (p.from) {
     const due = p.c + COMPLAINT_CALLBACK_MS
-    ev(p.c, 'survey_complaint', SYSTEM, `由 ${p.from.plan.no} 的回访差评生成，客服主任${w.chief.name}须在 ${formatTime(due)} 前回访住户`, { data: { from: p.from.plan.id, surveyId: surveyIdOf(p.from.plan), dueAt: due } })
+    ev(p.c, 'survey_complaint', SYSTEM, `由 ${p.from.plan.no} 的回访差评生成，客服主任${w.chief.name}须在 ${formatTime(due)} 前回访住户`, {
+      data: { from: p.from.plan.id, surveyId: surveyIdOf(p.from.plan), dueAt: due },
+    })
   }
 
   // The ladder's steps: the holder is warned, then the building's 管理员, then the 客服主任.
   const ladder = (rungs: Rung[], holderAt: (at: number) => Staffer[]) => {
     for (const g of rungs) {
-      const who = g.level === 1 ? holderAt(g.at) : g.level === 2 ? w.staff.filter((s) => s.roles.includes('manager') && s.zone?.includes(p.building)) : w.staff.filter((s) => s.roles.includes('supervisor'))
-      ev(g.at, g.level === 1 ? 'warned' : 'escalated', SYSTEM, `${DEADLINE_LABELS[g.key]}${LEVEL_WORDS[g.level]}（时限 ${spoken(g.due, g.at)}），已通知${who.map((s) => s.name).join('、') || '相关人员'}`, {
-        internal: true,
-        data: { key: g.key, level: g.level, to: who.map((s) => s.openid) },
-      })
+      const who =
+        g.level === 1
+          ? holderAt(g.at)
+          : g.level === 2
+            ? w.staff.filter((s) => s.roles.includes('manager') && s.zone?.includes(p.building))
+            : w.staff.filter((s) => s.roles.includes('supervisor'))
+      ev(
+        g.at,
+        g.level === 1 ? 'warned' : 'escalated',
+        SYSTEM,
+        `${DEADLINE_LABELS[g.key]}${LEVEL_WORDS[g.level]}（时限 ${spoken(g.due, g.at)}），已通知${who.map((s) => s.name).join('、') || '相关人员'}`,
+        {
+          internal: true,
+          data: { key: g.key, level: g.level, to: who.map((s) => s.openid) },
+        },
+      )
     }
   }
   const agents = w.staff.filter((s) => s.roles.includes('agent'))
@@ -65,7 +78,8 @@ export function buildTicket(w: World, p: Plan): Built {
       ladder(rungs, (at) => (x.dispatchAt !== undefined && at >= x.dispatchAt ? [h!] : x.replyAt !== undefined && at >= x.replyAt ? [p.desk] : agents))
       if (!first) ev(x.start, 'reopened', resident, `重新打开：${p.reason}`)
       if (x.replyAt !== undefined) ev(x.replyAt, 'reply', desk, p.from ? p.from.call.note : (p.reply ?? ''))
-      if (x.dispatchAt !== undefined) ev(x.dispatchAt, 'dispatched', desk, `派单给${DEPARTMENT_LABELS[h!.department!]}${h!.name}`, { data: { assignee: h!.openid } })
+      if (x.dispatchAt !== undefined)
+        ev(x.dispatchAt, 'dispatched', desk, `派单给${DEPARTMENT_LABELS[h!.department!]}${h!.name}`, { data: { assignee: h!.openid } })
       if (x.acceptAt !== undefined) {
         const arrive = computeSla({ type: p.type, priority: priorityOf(p), window: first ? p.window : undefined }, x.start, DEFAULT_SLA, CAL).arrive
         const eta = p.type === 'repair' && arrive ? `，预计 ${spoken(arrive.due, x.acceptAt)} 前上门` : ''
@@ -74,7 +88,8 @@ export function buildTicket(w: World, p: Plan): Built {
       if (x.arriveAt !== undefined) ev(x.arriveAt, 'arrived', handlerActor!, '已到达现场')
       if (x.partsAt !== undefined) ev(x.partsAt, 'note', handlerActor!, '需要更换配件，已下单，到货后继续处理，已告知住户', { internal: true })
       if (h) {
-        const fee = p.cost && i === p.rounds.length - 1 ? `，费用 ${yuan(total(p.cost))} 元（${p.cost.map((c) => `${c.name} ${yuan(c.amount)}`).join('、')}）` : ''
+        const fee =
+          p.cost && i === p.rounds.length - 1 ? `，费用 ${yuan(total(p.cost))} 元（${p.cost.map((c) => `${c.name} ${yuan(c.amount)}`).join('、')}）` : ''
         ev(x.doneAt, 'completed', handlerActor!, `完工：${p.note}${fee}`)
       } else ev(x.doneAt, 'resolved', desk, `办结：${p.note}`)
     })
@@ -94,15 +109,30 @@ export function buildTicket(w: World, p: Plan): Built {
     s.call.attempts.forEach((x, i) => {
       const missed = i === 2 && x.outcome === 'unreached'
       const a = x.outcome === 'unreached' ? null : callAnswer({ ...s.call!, attempts: [x] })!
-      const words = a ? `回访${CALL_OUTCOME_LABELS[x.outcome]}（${a.overall} 星${a.resolved ? '' : '，未解决'}）：${x.note}` : `回访未接通（第 ${i + 1} 次）${missed ? '，已关闭为未回访' : ''}：${x.note}`
+      const words = a
+        ? `回访${CALL_OUTCOME_LABELS[x.outcome]}（${a.overall} 星${a.resolved ? '' : '，未解决'}）：${x.note}`
+        : `回访未接通（第 ${i + 1} 次）${missed ? '，已关闭为未回访' : ''}：${x.note}`
       ev(x.at, 'callback', actorOf(w.agent, 'agent'), words, { internal: true, data: { outcome: x.outcome, taskId: surveyIdOf(p) } })
     })
   } else if (s?.answer) {
     const a = s.answer
-    ev(a.at, 'rated', resident, `住户评价：${a.overall} 星${a.resolved ? '' : '，问题未解决'}${a.tags.length ? `，${a.tags.join('、')}` : ''}${a.comment ? `：${a.comment}` : ''}`)
+    ev(
+      a.at,
+      'rated',
+      resident,
+      `住户评价：${a.overall} 星${a.resolved ? '' : '，问题未解决'}${a.tags.length ? `，${a.tags.join('、')}` : ''}${a.comment ? `：${a.comment}` : ''}`,
+    )
   }
-  if (p.complaint) ev(p.complaint.c, 'bad_rating', SYSTEM, `回访差评（${p.complaint.from!.why}），已生成投诉 ${p.complaint.no}`, { internal: true, data: { complaintId: p.complaint.id } })
-  if (p.from) ev(p.from.call.at, 'callback', actorOf(w.chief, 'supervisor'), `回访${CALL_OUTCOME_LABELS.satisfied}（5 星）：${p.from.call.note}`, { internal: true, data: { outcome: 'satisfied', taskId: `cb_${p.id}` } })
+  if (p.complaint)
+    ev(p.complaint.c, 'bad_rating', SYSTEM, `回访差评（${p.complaint.from!.why}），已生成投诉 ${p.complaint.no}`, {
+      internal: true,
+      data: { complaintId: p.complaint.id },
+    })
+  if (p.from)
+    ev(p.from.call.at, 'callback', actorOf(w.chief, 'supervisor'), `回访${CALL_OUTCOME_LABELS.satisfied}（5 星）：${p.from.call.note}`, {
+      internal: true,
+      data: { outcome: 'satisfied', taskId: `cb_${p.id}` },
+    })
 
   const last = p.rounds[p.rounds.length - 1]
   const respondedAt = last ? (last.replyAt ?? last.dispatchAt ?? last.doneAt) : undefined

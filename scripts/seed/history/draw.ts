@@ -2,13 +2,36 @@ import type { Department } from '../../../src/core/shared/roles'
 import { shanghaiDayStart } from '../../../src/core/shared/time'
 import { addBusinessMinutes } from '../../../src/core/tickets/calendar'
 import { CATEGORY_DEPARTMENT, type Category, type Scope, type TicketType } from '../../../src/core/tickets/types'
-import { MIN, HOUR, DAY, CAL, type Rand, pick, int, weighted, sample, type Loc, HOME_REPAIR, PUBLIC_REPAIR, PUBLIC_COMPLAINT, HOME_COMPLAINT, PUBLIC_SUGGESTION, HOME_SUGGESTION, SUGGESTION_DONE, QUESTIONS, EMERGENCY_SPEC, CANCEL_REASONS } from './basics'
+import {
+  MIN,
+  HOUR,
+  DAY,
+  CAL,
+  type Rand,
+  pick,
+  int,
+  weighted,
+  sample,
+  type Loc,
+  HOME_REPAIR,
+  PUBLIC_REPAIR,
+  PUBLIC_COMPLAINT,
+  HOME_COMPLAINT,
+  PUBLIC_SUGGESTION,
+  HOME_SUGGESTION,
+  SUGGESTION_DONE,
+  QUESTIONS,
+  EMERGENCY_SPEC,
+  CANCEL_REASONS,
+} from './basics'
 import { type Plan, type World, fill, blank } from './plan'
 
 /** Drawing the plans of a month: ordinary reports, emergencies, hot spots, duplicates and cancellations. */
 
 /** When residents report, by hour of the day: mornings and evenings, hardly at night. */
-export const CREATE_HOURS = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 1, 2, 3, 3, 2.5, 2, 2, 2.5, 2.5, 2.5, 2, 2.5, 3, 3, 2, 1, 0.4].map((weight, hour) => [hour, weight] as const)
+export const CREATE_HOURS = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 1, 2, 3, 3, 2.5, 2, 2, 2.5, 2.5, 2.5, 2, 2.5, 3, 3, 2, 1, 0.4].map(
+  (weight, hour) => [hour, weight] as const,
+)
 
 export function departmentOf(type: TicketType, category: Category, scope: Scope, r: Rand): Department | undefined {
   if (type === 'suggestion' || type === 'question') return undefined
@@ -20,8 +43,17 @@ export function departmentOf(type: TicketType, category: Category, scope: Scope,
 /** One ordinary report on a given day: type, what and where, who. */
 export function drawReport(w: World, day: number, last: boolean): Plan {
   const { r } = w
-  const type = weighted(r, [['repair', 66], ['complaint', 10], ['suggestion', 12], ['question', 12]] as const)
-  const source = weighted(r, [['app', 80], ['phone', 15], ['walkin', 5]] as const)
+  const type = weighted(r, [
+    ['repair', 66],
+    ['complaint', 10],
+    ['suggestion', 12],
+    ['question', 12],
+  ] as const)
+  const source = weighted(r, [
+    ['app', 80],
+    ['phone', 15],
+    ['walkin', 5],
+  ] as const)
   const office = source !== 'app'
   let hour = office ? int(r, 9, 17) : weighted(r, CREATE_HOURS)
   if (last) hour = Math.min(hour, 15)
@@ -46,7 +78,12 @@ export function drawReport(w: World, day: number, last: boolean): Plan {
   }
   if (type === 'repair') {
     if (r() < 0.58) {
-      const category = weighted(r, [['water_electric', 45], ['door_window', 25], ['gas', 8], ['other', 12]] as const)
+      const category = weighted(r, [
+        ['water_electric', 45],
+        ['door_window', 25],
+        ['gas', 8],
+        ['other', 12],
+      ] as const)
       setHome(category, pick(r, HOME_REPAIR[category]!))
       // A visit window the resident picked: tomorrow morning or afternoon.
       if (source === 'app' && r() < 0.3) {
@@ -56,12 +93,25 @@ export function drawReport(w: World, day: number, last: boolean): Plan {
         if (p.window.end > w.limit - 6 * HOUR) p.window = undefined
       }
     } else {
-      const category = weighted(r, [['elevator', 35], ['water_electric', 20], ['facility', 25], ['door_window', 8], ['cleaning', 6], ['greening', 6]] as const)
+      const category = weighted(r, [
+        ['elevator', 35],
+        ['water_electric', 20],
+        ['facility', 25],
+        ['door_window', 8],
+        ['cleaning', 6],
+        ['greening', 6],
+      ] as const)
       setPublic(pick(r, PUBLIC_REPAIR[category]!), category)
     }
   } else if (type === 'complaint') {
     if (r() < 0.75) {
-      const category = weighted(r, [['cleaning', 35], ['greening', 15], ['other', 30], ['elevator', 10], ['facility', 10]] as const)
+      const category = weighted(r, [
+        ['cleaning', 35],
+        ['greening', 15],
+        ['other', 30],
+        ['elevator', 10],
+        ['facility', 10],
+      ] as const)
       setPublic(pick(r, PUBLIC_COMPLAINT[category]!), category)
     } else {
       const [category, text] = pick(r, HOME_COMPLAINT)
@@ -69,7 +119,12 @@ export function drawReport(w: World, day: number, last: boolean): Plan {
     }
   } else if (type === 'suggestion') {
     if (r() < 0.7) {
-      const category = weighted(r, [['greening', 30], ['facility', 40], ['cleaning', 15], ['other', 15]] as const)
+      const category = weighted(r, [
+        ['greening', 30],
+        ['facility', 40],
+        ['cleaning', 15],
+        ['other', 15],
+      ] as const)
       setPublic(pick(r, PUBLIC_SUGGESTION[category]!), category)
     } else setHome('other', pick(r, HOME_SUGGESTION))
     p.note = pick(r, SUGGESTION_DONE)
@@ -85,7 +140,12 @@ export function drawReport(w: World, day: number, last: boolean): Plan {
 
 export function drawEmergency(w: World, day: number, last: boolean): Plan {
   const { r } = w
-  const kind = weighted(r, [['elevator_trap', 45], ['severe_leak', 35], ['gas_leak', 12], ['fire', 8]] as const)
+  const kind = weighted(r, [
+    ['elevator_trap', 45],
+    ['severe_leak', 35],
+    ['gas_leak', 12],
+    ['fire', 8],
+  ] as const)
   const spec = EMERGENCY_SPEC[kind]
   const hour = last ? int(r, 7, 15) : int(r, 0, 23)
   const house = pick(r, w.houses)
@@ -108,8 +168,19 @@ export function drawHotSpot(w: World, days: number[]): Plan[] {
   const building = pick(r, [...w.byBuilding.keys()])
   const houses = w.byBuilding.get(building)!
   const unit = pick(r, houses).unit
-  const category = weighted(r, [['elevator', 50], ['facility', 30], ['water_electric', 20]] as const)
-  const spot = pick(r, category === 'elevator' ? PUBLIC_REPAIR.elevator! : category === 'facility' ? PUBLIC_REPAIR.facility!.slice(0, 2) : PUBLIC_REPAIR.water_electric!.slice(1, 2))
+  const category = weighted(r, [
+    ['elevator', 50],
+    ['facility', 30],
+    ['water_electric', 20],
+  ] as const)
+  const spot = pick(
+    r,
+    category === 'elevator'
+      ? PUBLIC_REPAIR.elevator!
+      : category === 'facility'
+        ? PUBLIC_REPAIR.facility!.slice(0, 2)
+        : PUBLIC_REPAIR.water_electric!.slice(1, 2),
+  )
   const location = fill(w, spot[0], unit)
   // A lift fails in different ways; a gate or a light the same way each time.
   const texts = category === 'elevator' ? PUBLIC_REPAIR.elevator!.map((l) => l[1]) : [spot[1]]

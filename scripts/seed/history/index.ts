@@ -47,7 +47,12 @@ async function load(store: Store, communityId: string) {
   return { houses, archive, bound, users }
 }
 
-export async function seedHistory(store: Store, communityId: string, now: number, reserved: readonly string[] = []): Promise<{ tickets: number; surveys: number; bills: number }> {
+export async function seedHistory(
+  store: Store,
+  communityId: string,
+  now: number,
+  reserved: readonly string[] = [],
+): Promise<{ tickets: number; surveys: number; bills: number }> {
   const { houses: all, archive, bound, users } = await load(store, communityId)
   const r = rng(hashOf(`history:${communityId}`))
   const today = shanghaiDayStart(now)
@@ -62,9 +67,25 @@ export async function seedHistory(store: Store, communityId: string, now: number
   for (const h of houses) byBuilding.set(h.building, [...(byBuilding.get(h.building) ?? []), h])
 
   const since = monthStart(first) - 30 * DAY
-  const extras: UserDoc[] = HISTORY_STAFF.map((s) => ({ _id: s.openid, nickname: s.name, createdAt: since, updatedAt: since, staff: { name: s.name, communityId, roles: ['handler'], department: s.department } }))
+  const extras: UserDoc[] = HISTORY_STAFF.map((s) => ({
+    _id: s.openid,
+    nickname: s.name,
+    createdAt: since,
+    updatedAt: since,
+    staff: { name: s.name, communityId, roles: ['handler'], department: s.department },
+  }))
   const staff: Staffer[] = [
-    ...users.filter((u) => u.staff).map((u) => ({ openid: u._id, name: u.staff!.name, roles: u.staff!.roles, department: u.staff!.department, onDuty: u.staff!.onDuty, zone: u.staff!.zone, login: true })),
+    ...users
+      .filter((u) => u.staff)
+      .map((u) => ({
+        openid: u._id,
+        name: u.staff!.name,
+        roles: u.staff!.roles,
+        department: u.staff!.department,
+        onDuty: u.staff!.onDuty,
+        zone: u.staff!.zone,
+        login: true,
+      })),
     ...HISTORY_STAFF.map((s) => ({ ...s, roles: ['handler'] as StaffRole[], login: false })),
   ]
   const agent = staff.find((s) => s.roles.includes('agent'))
@@ -123,7 +144,7 @@ export async function seedHistory(store: Store, communityId: string, now: number
     const current = p.c >= w.currentMonthStart || p.closeAt + 5 * MIN >= w.currentMonthStart
     const own = p.from?.plan.handler
     const team = staff.filter((s) => s.roles.includes('handler') && s.department === p.dept && (!current || !s.login))
-    p.handler = own && team.includes(own) ? own : team.find((s) => s.login && r() < 0.55) ?? team.find((s) => !s.login) ?? team[0]
+    p.handler = own && team.includes(own) ? own : (team.find((s) => s.login && r() < 0.55) ?? team.find((s) => !s.login) ?? team[0])
   }
 
   // Numbers, per type and day in order of creation, after anything the counters already gave out.
@@ -145,7 +166,9 @@ export async function seedHistory(store: Store, communityId: string, now: number
     docs.push({ collection: 'tickets', doc: ticket })
     events
       .sort((a, b) => a.at - b.at)
-      .forEach((e, i) => docs.push({ collection: 'ticketEvents', doc: { _id: `${p.id}-e${String(i).padStart(2, '0')}`, ticketId: p.id, communityId, ...e } as EventDoc }))
+      .forEach((e, i) =>
+        docs.push({ collection: 'ticketEvents', doc: { _id: `${p.id}-e${String(i).padStart(2, '0')}`, ticketId: p.id, communityId, ...e } as EventDoc }),
+      )
     if (p.survey) {
       const { survey, callbacks } = buildSurvey(w, p, ticket)
       surveys++

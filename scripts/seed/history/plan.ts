@@ -93,7 +93,10 @@ export const slaRule = (p: Pick<Plan, 'type' | 'emergency'>) => (p.emergency ? D
 export const priorityOf = (p: Pick<Plan, 'emergency'>) => (p.emergency ? ('emergency' as const) : ('normal' as const))
 export const fill = (w: World, tpl: string, unit: string) => {
   const f = int(w.r, 2, 17)
-  return tpl.replace('{u}', unit).replace('{f}', String(f)).replace('{g}', String(f + 1))
+  return tpl
+    .replace('{u}', unit)
+    .replace('{f}', String(f))
+    .replace('{g}', String(f + 1))
 }
 
 /** Add minutes on the ticket's own clock: emergencies run 24 h, the rest in business time. */
@@ -136,7 +139,8 @@ export function workRound(w: World, p: Plan, start: number, first: boolean, fast
     const due = sla.arrive!.due
     if (p.emergency) round.arriveAt = start + (late(0.1) ? int(r, 32, 90) : int(r, 8, 28)) * MIN
     else if (late(0.12)) round.arriveAt = on(p, due, int(r, 30, 300))
-    else if (first && p.window && p.window.start > round.acceptAt) round.arriveAt = p.window.start + Math.floor(between(r, 0, 0.85) * (p.window.end - p.window.start))
+    else if (first && p.window && p.window.start > round.acceptAt)
+      round.arriveAt = p.window.start + Math.floor(between(r, 0, 0.85) * (p.window.end - p.window.start))
     else {
       const room = Math.max(20, businessMinutesBetween(round.acceptAt, due, CAL) * (fast ? 0.3 : 0.85))
       round.arriveAt = on(p, round.acceptAt, between(r, 10, room))
@@ -181,7 +185,15 @@ export function lifecycle(w: World, p: Plan) {
   // Still too late (an evening report yesterday): squeeze the same steps into the time left.
   const f = (w.limit - 2 * HOUR - p.c) / (p.closeAt - p.c)
   const squeeze = (t: number | undefined) => (t === undefined ? undefined : Math.floor(p.c + (t - p.c) * f))
-  p.rounds = p.rounds.map((x) => ({ start: squeeze(x.start)!, replyAt: squeeze(x.replyAt), dispatchAt: squeeze(x.dispatchAt), acceptAt: squeeze(x.acceptAt), arriveAt: squeeze(x.arriveAt), partsAt: squeeze(x.partsAt), doneAt: squeeze(x.doneAt)! }))
+  p.rounds = p.rounds.map((x) => ({
+    start: squeeze(x.start)!,
+    replyAt: squeeze(x.replyAt),
+    dispatchAt: squeeze(x.dispatchAt),
+    acceptAt: squeeze(x.acceptAt),
+    arriveAt: squeeze(x.arriveAt),
+    partsAt: squeeze(x.partsAt),
+    doneAt: squeeze(x.doneAt)!,
+  }))
   p.window = undefined
   p.closeBy = 'confirm'
   p.closeAt = p.rounds[p.rounds.length - 1].doneAt + 5 * MIN
@@ -194,14 +206,32 @@ export const lateAny = (sla: Sla) => DEADLINES.some((k) => sla[k]?.metAt !== und
 export function drawAnswer(w: World, p: Plan, at: number, late: boolean, good: boolean): Answer {
   const { r } = w
   let overall = late
-    ? weighted(r, [[5, 30], [4, 32], [3, 22], [2, 10], [1, 6]] as const)
-    : weighted(r, [[5, 64], [4, 27], [3, 6], [2, 2], [1, 1]] as const)
+    ? weighted(r, [
+        [5, 30],
+        [4, 32],
+        [3, 22],
+        [2, 10],
+        [1, 6],
+      ] as const)
+    : weighted(r, [
+        [5, 64],
+        [4, 27],
+        [3, 6],
+        [2, 2],
+        [1, 1],
+      ] as const)
   if (good && overall < 3) overall = 3
   const resolved = overall >= 3 ? good || r() < 0.99 : r() < 0.4
   const tags: SurveyTag[] = []
   if (overall >= 4) {
     if (!late && p.type === 'repair') tags.push('准时')
-    if (r() < 0.5) tags.push(pick(r, GOOD_TAGS.filter((t) => t !== '准时')))
+    if (r() < 0.5)
+      tags.push(
+        pick(
+          r,
+          GOOD_TAGS.filter((t) => t !== '准时'),
+        ),
+      )
   } else if (overall <= 2) {
     if (late) tags.push('不准时')
     if (!resolved) tags.push('没修好')
@@ -229,7 +259,20 @@ export function drawCall(w: World, sentAt: number, late: boolean, good: boolean)
   let at = addBusinessMinutes(createdAt, int(r, 10, 300), CAL)
   for (let k = 0; k < 3; k++) {
     if (r() < 0.45) {
-      let outcome = weighted(r, late ? ([['satisfied', 40], ['reached', 40], ['dissatisfied', 20]] as const) : ([['satisfied', 60], ['reached', 32], ['dissatisfied', 8]] as const))
+      let outcome = weighted(
+        r,
+        late
+          ? ([
+              ['satisfied', 40],
+              ['reached', 40],
+              ['dissatisfied', 20],
+            ] as const)
+          : ([
+              ['satisfied', 60],
+              ['reached', 32],
+              ['dissatisfied', 8],
+            ] as const),
+      )
       if (good && outcome === 'dissatisfied') outcome = 'reached'
       const overall = outcome === 'reached' ? int(r, 3, 4) : outcome === 'satisfied' ? (r() < 0.75 ? 5 : 4) : 2
       call.attempts.push({ at, outcome, note: pick(r, CALL_NOTES[outcome]), overall })
@@ -251,7 +294,9 @@ export function callAnswer(c: Call): Answer | undefined {
 }
 
 export function whyOf(a: Answer) {
-  return [`评分 ${a.overall} 星`, a.resolved ? '' : '问题未解决', ...a.tags.filter((t) => (BAD_TAGS as readonly string[]).includes(t))].filter(Boolean).join('，')
+  return [`评分 ${a.overall} 星`, a.resolved ? '' : '问题未解决', ...a.tags.filter((t) => (BAD_TAGS as readonly string[]).includes(t))]
+    .filter(Boolean)
+    .join('，')
 }
 
 /**
@@ -278,7 +323,11 @@ export function planSurvey(w: World, p: Plan, plans: Plan[]) {
     }
   }
   if (!survey.call) {
-    const wait = weighted(r, [[0, 60], [1, 30], [2, 10]] as const)
+    const wait = weighted(r, [
+      [0, 60],
+      [1, 30],
+      [2, 10],
+    ] as const)
     const span = wait === 0 ? [6, 120] : wait === 1 ? [120, 24 * 60] : [24 * 60, 70 * 60]
     const at = Math.min(awake(sentAt + int(r, span[0], span[1]) * MIN), w.limit - MIN)
     survey.answer = drawAnswer(w, p, at, late, good)
@@ -342,7 +391,8 @@ export function openComplaint(w: World, o: Plan, a: Answer, plans: Plan[]): bool
 
 // ——— promises, met and climbed ———
 
-export const levelAt = (d: { warnAt: number; due: number; escalateAt: number }, t: number): 0 | 1 | 2 | 3 => (t >= d.escalateAt ? 3 : t >= d.due ? 2 : t >= d.warnAt ? 1 : 0)
+export const levelAt = (d: { warnAt: number; due: number; escalateAt: number }, t: number): 0 | 1 | 2 | 3 =>
+  t >= d.escalateAt ? 3 : t >= d.due ? 2 : t >= d.warnAt ? 1 : 0
 
 export type Rung = { key: (typeof DEADLINES)[number]; level: 1 | 2 | 3; at: number; due: number }
 
@@ -372,7 +422,6 @@ export function slaOf(p: Plan, x: Round, first: boolean) {
 
 /** A ticket that ended without work (cancelled, merged): its promises unmet, watched until it ended. */
 export const slaUnmet = (p: Plan) => climb(computeSla({ type: p.type, priority: priorityOf(p), window: p.window }, p.c, DEFAULT_SLA, CAL), () => p.closeAt)
-
 
 /** A plan with nothing drawn yet: the drawing functions and a bad rating’s complaint fill it in. */
 export function blank(w: World, house: House, c: number): Plan {

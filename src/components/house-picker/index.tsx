@@ -102,7 +102,12 @@ export function HousePicker(props: One | Many) {
               <View key={floor} className='hp-floor'>
                 <Text className='hp-floor-no'>{floor}F</Text>
                 {rs.map((r) => (
-                  <View key={r.houseId} className={`chip hp-room ${picked(r) ? 'chip-active' : ''}`} onClick={() => tap(r)} data-testid={`${testPrefix}room-${r.room}`}>
+                  <View
+                    key={r.houseId}
+                    className={`chip hp-room ${picked(r) ? 'chip-active' : ''}`}
+                    onClick={() => tap(r)}
+                    data-testid={`${testPrefix}room-${r.room}`}
+                  >
                     {r.room}
                   </View>
                 ))}

@@ -24,7 +24,21 @@ async function choose(count: number): Promise<string[]> {
  * Pick photos and upload them at once, so the form only ever holds stored file ids; `urls` shows
  * photos the form starts with (an answer being amended).
  */
-export function PhotoPicker({ value, onChange, max = 6, folder, urls, testid = 'photo-picker' }: { value: string[]; onChange: (ids: string[]) => void; max?: number; folder: UploadPurpose; urls?: Record<string, string>; testid?: string }) {
+export function PhotoPicker({
+  value,
+  onChange,
+  max = 6,
+  folder,
+  urls,
+  testid = 'photo-picker',
+}: {
+  value: string[]
+  onChange: (ids: string[]) => void
+  max?: number
+  folder: UploadPurpose
+  urls?: Record<string, string>
+  testid?: string
+}) {
   const [uploading, setUploading] = useState(0)
   const [links, setLinks] = useState<Record<string, string>>({})
 

@@ -42,7 +42,21 @@ interface ReasonProps {
 }
 
 /** A decision that needs a written reason (reject, cancel, refund …): chips, a text, one button. */
-export function ReasonSheet({ title, hint, chips = [], placeholder = '也可以自己填写', initial = '', min = 2, maxLength = 200, submit, busy, onClose, onSubmit, testid, children }: ReasonProps) {
+export function ReasonSheet({
+  title,
+  hint,
+  chips = [],
+  placeholder = '也可以自己填写',
+  initial = '',
+  min = 2,
+  maxLength = 200,
+  submit,
+  busy,
+  onClose,
+  onSubmit,
+  testid,
+  children,
+}: ReasonProps) {
   const [text, setText] = useState(initial)
   return (
     <Sheet title={title} hint={hint} onClose={onClose} testid={`${testid}-sheet`}>
@@ -56,8 +70,20 @@ export function ReasonSheet({ title, hint, chips = [], placeholder = '也可以�
           ))}
         </View>
       )}
-      <Textarea className='sheet-text' value={text} maxlength={maxLength} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} data-testid={`${testid}-reason`} />
-      <Button className='btn btn-primary btn-block sheet-btn' disabled={text.trim().length < min || busy || undefined} onClick={() => onSubmit(text.trim())} data-testid={`${testid}-submit`}>
+      <Textarea
+        className='sheet-text'
+        value={text}
+        maxlength={maxLength}
+        placeholder={placeholder}
+        onInput={(e) => setText(e.detail.value)}
+        data-testid={`${testid}-reason`}
+      />
+      <Button
+        className='btn btn-primary btn-block sheet-btn'
+        disabled={text.trim().length < min || busy || undefined}
+        onClick={() => onSubmit(text.trim())}
+        data-testid={`${testid}-submit`}
+      >
         {submit}
       </Button>
     </Sheet>

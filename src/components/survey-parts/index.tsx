@@ -34,7 +34,9 @@ export function RatingView({ s }: { s: Survey }) {
       </View>
       {a.speed !== undefined && (
         <View className='row sv-sub'>
-          <Text className='muted'>上门速度 {a.speed} 星 · 服务态度 {a.attitude} 星</Text>
+          <Text className='muted'>
+            上门速度 {a.speed} 星 · 服务态度 {a.attitude} 星
+          </Text>
         </View>
       )}
       <View className='row sv-sub'>
@@ -51,7 +53,13 @@ export function RatingView({ s }: { s: Survey }) {
       {a.photos.length > 0 && (
         <View className='row sv-photos'>
           {a.photos.map((p) => (
-            <Image key={p} className='sv-photo' src={s.photoUrls[p] ?? ''} mode='aspectFill' onClick={() => Taro.previewImage({ urls: a.photos.map((x) => s.photoUrls[x] ?? ''), current: s.photoUrls[p] ?? '' })} />
+            <Image
+              key={p}
+              className='sv-photo'
+              src={s.photoUrls[p] ?? ''}
+              mode='aspectFill'
+              onClick={() => Taro.previewImage({ urls: a.photos.map((x) => s.photoUrls[x] ?? ''), current: s.photoUrls[p] ?? '' })}
+            />
           ))}
         </View>
       )}

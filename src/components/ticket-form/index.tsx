@@ -1,7 +1,19 @@
 import { View, Text, Input, Textarea, Switch } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
-import { CATEGORIES, CATEGORY_LABELS, EMERGENCIES, EMERGENCY_LABELS, SCOPE_LABELS, TICKET_TYPES, TYPE_LABELS, type Category, type Emergency, type Scope, type TicketType } from '../../core/tickets/types'
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  EMERGENCIES,
+  EMERGENCY_LABELS,
+  SCOPE_LABELS,
+  TICKET_TYPES,
+  TYPE_LABELS,
+  type Category,
+  type Emergency,
+  type Scope,
+  type TicketType,
+} from '../../core/tickets/types'
 import type { Input as In } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
 import { atShanghai, shanghai } from '../../core/shared/time'
@@ -38,7 +50,11 @@ export const emptyDraft = (type: TicketType = 'repair'): TicketDraft => ({
   slot: '',
 })
 
-const SLOTS = { am: { label: '上午', from: '09:00', to: '12:00' }, pm: { label: '下午', from: '13:00', to: '18:00' }, eve: { label: '晚上', from: '18:00', to: '20:00' } } as const
+const SLOTS = {
+  am: { label: '上午', from: '09:00', to: '12:00' },
+  pm: { label: '下午', from: '13:00', to: '18:00' },
+  eve: { label: '晚上', from: '18:00', to: '20:00' },
+} as const
 type SlotKey = keyof typeof SLOTS
 const WEEK = '日一二三四五六'
 
@@ -121,12 +137,24 @@ export function TicketForm({
               <View className='tf-public'>
                 <View className='chips'>
                   {buildings.map((b) => (
-                    <View key={b} className={`chip tf-building ${draft.building === b ? 'chip-active' : ''}`} onClick={() => set({ building: b })} data-testid={`building-${b}`}>
+                    <View
+                      key={b}
+                      className={`chip tf-building ${draft.building === b ? 'chip-active' : ''}`}
+                      onClick={() => set({ building: b })}
+                      data-testid={`building-${b}`}
+                    >
                       {b}栋
                     </View>
                   ))}
                 </View>
-                <Input className='field-input tf-location' placeholder='具体位置，如 2 单元电梯厅、地下车库 B 区' value={draft.location} maxlength={40} onInput={(e) => set({ location: e.detail.value })} data-testid='location' />
+                <Input
+                  className='field-input tf-location'
+                  placeholder='具体位置，如 2 单元电梯厅、地下车库 B 区'
+                  value={draft.location}
+                  maxlength={40}
+                  onInput={(e) => set({ location: e.detail.value })}
+                  data-testid='location'
+                />
                 {(errors.building || errors.location) && <Text className='field-error'>{errors.building || errors.location}</Text>}
               </View>
             )}
@@ -153,13 +181,23 @@ export function TicketForm({
               <Text className='tf-urgent-title'>紧急情况</Text>
               <Text className='muted tf-urgent-sub'>危及人身财产安全，24 小时处理</Text>
             </View>
-            <Switch checked={draft.urgent} color='#d4483b' onChange={(e) => set({ urgent: e.detail.value, emergency: e.detail.value ? draft.emergency : '' })} data-testid='urgent' />
+            <Switch
+              checked={draft.urgent}
+              color='#d4483b'
+              onChange={(e) => set({ urgent: e.detail.value, emergency: e.detail.value ? draft.emergency : '' })}
+              data-testid='urgent'
+            />
           </View>
           {draft.urgent && (
             <View className='tf-urgent-body'>
               <View className='chips'>
                 {EMERGENCIES.map((k) => (
-                  <View key={k} className={`chip ${draft.emergency === k ? 'tf-chip-danger' : ''}`} onClick={() => set({ emergency: k })} data-testid={`emergency-${k}`}>
+                  <View
+                    key={k}
+                    className={`chip ${draft.emergency === k ? 'tf-chip-danger' : ''}`}
+                    onClick={() => set({ emergency: k })}
+                    data-testid={`emergency-${k}`}
+                  >
                     {EMERGENCY_LABELS[k]}
                   </View>
                 ))}
@@ -189,7 +227,10 @@ export function TicketForm({
           />
           <View className='row between'>
             <Text className='field-error'>{errors.description ?? ''}</Text>
-            <Text className={`tf-count ${draft.description.trim().length > 0 && draft.description.trim().length < 5 ? 'tf-count-short' : ''}`} data-testid='description-count'>
+            <Text
+              className={`tf-count ${draft.description.trim().length > 0 && draft.description.trim().length < 5 ? 'tf-count-short' : ''}`}
+              data-testid='description-count'
+            >
               {draft.description.length}/500
             </Text>
           </View>
@@ -209,7 +250,12 @@ export function TicketForm({
           </View>
           <View className='tf-days'>
             {days.map((d) => (
-              <View key={d.key} className={`tf-day ${draft.day === d.key ? 'tf-day-active' : ''}`} onClick={() => set({ day: draft.day === d.key ? '' : d.key, slot: '' })} data-testid={`day-${d.key}`}>
+              <View
+                key={d.key}
+                className={`tf-day ${draft.day === d.key ? 'tf-day-active' : ''}`}
+                onClick={() => set({ day: draft.day === d.key ? '' : d.key, slot: '' })}
+                data-testid={`day-${d.key}`}
+              >
                 <Text className='tf-day-label'>{d.label}</Text>
                 <Text className='tf-day-sub'>{d.sub}</Text>
               </View>
@@ -220,7 +266,12 @@ export function TicketForm({
               {(Object.keys(SLOTS) as SlotKey[]).map((k) => {
                 const past = at(draft.day, SLOTS[k].to) <= now
                 return (
-                  <View key={k} className={`chip tf-slot ${draft.slot === k ? 'chip-active' : ''} ${past ? 'tf-slot-past' : ''}`} onClick={() => !past && set({ slot: k })} data-testid={`slot-${k}`}>
+                  <View
+                    key={k}
+                    className={`chip tf-slot ${draft.slot === k ? 'chip-active' : ''} ${past ? 'tf-slot-past' : ''}`}
+                    onClick={() => !past && set({ slot: k })}
+                    data-testid={`slot-${k}`}
+                  >
                     {SLOTS[k].label} {SLOTS[k].from.slice(0, 2)}–{SLOTS[k].to.slice(0, 2)}
                   </View>
                 )

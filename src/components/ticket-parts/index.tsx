@@ -2,7 +2,16 @@ import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Output } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import { CATEGORY_LABELS, DEADLINE_LABELS, EMERGENCY_LABELS, SCOPE_LABELS, SOURCE_LABELS, STATUS_LABELS, TYPE_LABELS, type Status } from '../../core/tickets/types'
+import {
+  CATEGORY_LABELS,
+  DEADLINE_LABELS,
+  EMERGENCY_LABELS,
+  SCOPE_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  TYPE_LABELS,
+  type Status,
+} from '../../core/tickets/types'
 import { DEPARTMENT_LABELS, ROLE_LABELS, type ActorRole, type Department } from '../../core/shared/roles'
 import { formatTime } from '../../core/shared/time'
 import './index.scss'
@@ -106,7 +115,6 @@ export function HomeLink({ staff }: { staff?: boolean }) {
     </View>
   )
 }
-
 
 const fmt = (t: number) => formatTime(t, 'M月D日 HH:mm')
 

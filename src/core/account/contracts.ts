@@ -164,7 +164,8 @@ export const accountContract = {
     output: z.object({ fileId: z.string(), url: z.string(), type: z.string(), size: z.number() }),
   }),
   bindHouse: action({
-    summary: 'Claim a house. Approved at once only when name, role and a WeChat-verified phone match the owner archive; else pending. The house’s members are told.',
+    summary:
+      'Claim a house. Approved at once only when name, role and a WeChat-verified phone match the owner archive; else pending. The house’s members are told.',
     callers: ['signedIn'],
     input: BindRequest,
     output: BindingView,
@@ -188,7 +189,8 @@ export const accountContract = {
     }),
   }),
   removeBinding: action({
-    summary: 'End a binding: one’s own, a tenant’s or family member’s by the owner, any by staff in scope (reason required). Access ends at once; audited; the people of the house are told.',
+    summary:
+      'End a binding: one’s own, a tenant’s or family member’s by the owner, any by staff in scope (reason required). Access ends at once; audited; the people of the house are told.',
     callers: ['signedIn'],
     input: z.strictObject({ bindingId: Id, reason: z.optional(RemoveReason) }),
     output: BindingView,

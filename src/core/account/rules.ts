@@ -15,9 +15,7 @@ export function decideBinding(
 ): 'approved' | 'pending' {
   if (!archive || !req.phoneVerified) return 'pending'
   const name = normalizeName(req.name)
-  const match = archive.members.some(
-    (m) => normalizeName(m.name) === name && m.phone === req.phone && m.role === req.role,
-  )
+  const match = archive.members.some((m) => normalizeName(m.name) === name && m.phone === req.phone && m.role === req.role)
   return match ? 'approved' : 'pending'
 }
 

@@ -20,7 +20,8 @@ export function arrearsByBuilding(bills: { houseId: string; building: string; am
   const rows = new Map<string, ArrearsRow & { houseSet: Set<string> }>()
   for (const b of bills) {
     let r = rows.get(b.building)
-    if (!r) rows.set(b.building, (r = { building: b.building, houses: 0, bills: 0, total: 0, bands: { d0_30: 0, d31_90: 0, d90_plus: 0 }, houseSet: new Set() }))
+    if (!r)
+      rows.set(b.building, (r = { building: b.building, houses: 0, bills: 0, total: 0, bands: { d0_30: 0, d31_90: 0, d90_plus: 0 }, houseSet: new Set() }))
     r.houseSet.add(b.houseId)
     r.bills++
     r.total += b.amount

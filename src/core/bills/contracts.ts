@@ -33,9 +33,7 @@ export const BillView = z.object({
   receiptNo: z.optional(z.string()),
   /** The 对账单有疑问 ticket about this bill, if the resident asked. */
   disputeTicketId: z.optional(z.string()),
-  adjustments: z.optional(
-    z.array(z.object({ byName: z.string(), at: z.number(), from: z.number(), to: z.number(), reason: z.string() })),
-  ),
+  adjustments: z.optional(z.array(z.object({ byName: z.string(), at: z.number(), from: z.number(), to: z.number(), reason: z.string() }))),
   /** Staff only: a desk payment for this bill waits for a colleague's confirmation. */
   offlinePending: z.optional(z.boolean()),
 })
@@ -63,9 +61,7 @@ export const CampaignView = z.object({
   createdAt: z.number(),
   skippedRecent: z.number(),
   unreachableHouses: z.number(),
-  recipients: z.array(
-    z.object({ name: z.string(), houseLabel: z.string(), amount: z.number(), status: z.enum(RECIPIENT_STATUSES) }),
-  ),
+  recipients: z.array(z.object({ name: z.string(), houseLabel: z.string(), amount: z.number(), status: z.enum(RECIPIENT_STATUSES) })),
 })
 
 const Target = z.strictObject({
@@ -125,7 +121,9 @@ export const billsContract = {
       cycle: z.enum(CYCLES),
       dueDay: z.number().check(z.int(), z.minimum(0), z.maximum(28, '到期日请填 1–28，或 0 表示月末')),
       onlyPeriod: z.optional(Period),
-      lateFee: z.optional(z.strictObject({ bpPerDay: z.number().check(z.int(), z.minimum(1), z.maximum(50)), capBp: z.number().check(z.int(), z.minimum(0), z.maximum(3000)) })),
+      lateFee: z.optional(
+        z.strictObject({ bpPerDay: z.number().check(z.int(), z.minimum(1), z.maximum(50)), capBp: z.number().check(z.int(), z.minimum(0), z.maximum(3000)) }),
+      ),
       active: z._default(z.boolean(), true),
     }),
     output: FeeItemView,

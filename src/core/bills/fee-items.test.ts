@@ -1,4 +1,16 @@
-import { billingMonths, cycleWords, dueWords, feeItemChangeSummary, feeItemPrices, feeItemRuleErrors, lateFeeShort, lateFeeWords, nextBillingPeriod, pricedByType, repriced } from './fee-items'
+import {
+  billingMonths,
+  cycleWords,
+  dueWords,
+  feeItemChangeSummary,
+  feeItemPrices,
+  feeItemRuleErrors,
+  lateFeeShort,
+  lateFeeWords,
+  nextBillingPeriod,
+  pricedByType,
+  repriced,
+} from './fee-items'
 import { propertyFee } from './fees'
 
 const property = {
@@ -16,7 +28,16 @@ describe('fee item prices: unitPrice and priceByType never disagree', () => {
   it('the 收费项目 page sends each house type’s price, unitPrice following 住宅', () => {
     expect(pricedByType(property)).toBe(true)
     const input = repriced(property, { residential: 280, commercial: 450 })
-    expect(input).toEqual({ id: 'sunshine-property', kind: 'property', name: '物业费', cycle: 'monthly', dueDay: 0, active: true, unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
+    expect(input).toEqual({
+      id: 'sunshine-property',
+      kind: 'property',
+      name: '物业费',
+      cycle: 'monthly',
+      dueDay: 0,
+      active: true,
+      unitPrice: 280,
+      priceByType: { residential: 280, commercial: 450 },
+    })
     const stored = feeItemPrices(input)
     expect(stored).toEqual({ unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })
     // What the bill run then charges: the new price, per type.
@@ -33,13 +54,24 @@ describe('fee item prices: unitPrice and priceByType never disagree', () => {
   })
 
   it('priceByType without 住宅 takes unitPrice as the 住宅 price; other items have one price only', () => {
-    expect(feeItemPrices({ kind: 'property', unitPrice: 250, priceByType: { commercial: 400 } })).toEqual({ unitPrice: 250, priceByType: { residential: 250, commercial: 400 } })
+    expect(feeItemPrices({ kind: 'property', unitPrice: 250, priceByType: { commercial: 400 } })).toEqual({
+      unitPrice: 250,
+      priceByType: { residential: 250, commercial: 400 },
+    })
     expect(feeItemPrices({ kind: 'property', unitPrice: 250 })).toEqual({ unitPrice: 250 })
     expect(feeItemPrices({ kind: 'parking', unitPrice: 15000 })).toEqual({ unitPrice: 15000 })
     expect(feeItemPrices({ kind: 'parking', unitPrice: 15000, priceByType: { commercial: 20000 } })).toEqual({ errors: { priceByType: expect.any(String) } })
     const parking = { ...property, id: 'sunshine-parking', kind: 'parking' as const, name: '停车费', unitPrice: 15000, priceByType: undefined }
     expect(pricedByType(parking)).toBe(false)
-    expect(repriced(parking, 16000)).toEqual({ id: 'sunshine-parking', kind: 'parking', name: '停车费', cycle: 'monthly', dueDay: 0, active: true, unitPrice: 16000 })
+    expect(repriced(parking, 16000)).toEqual({
+      id: 'sunshine-parking',
+      kind: 'parking',
+      name: '停车费',
+      cycle: 'monthly',
+      dueDay: 0,
+      active: true,
+      unitPrice: 16000,
+    })
   })
 })
 
@@ -55,7 +87,11 @@ describe('what a setting means, in words', () => {
     expect(billingMonths('quarterly')).toEqual([1, 4, 7, 10])
     expect(cycleWords('property', 'quarterly')).toBe('每年 1、4、7、10 月出账，每张账单收 3 个月')
     expect(cycleWords('water', 'monthly')).toBe('每月出账，按当期导入的抄表用量计费')
-    expect([nextBillingPeriod('monthly', '2026-11'), nextBillingPeriod('quarterly', '2026-11'), nextBillingPeriod('yearly', '2026-01')]).toEqual(['2026-11', '2027-01', '2026-01'])
+    expect([nextBillingPeriod('monthly', '2026-11'), nextBillingPeriod('quarterly', '2026-11'), nextBillingPeriod('yearly', '2026-01')]).toEqual([
+      '2026-11',
+      '2027-01',
+      '2026-01',
+    ])
   })
 
   it('the late fee rule, with an example worked by lateFee()', () => {
@@ -79,12 +115,26 @@ describe('the server’s rules and the audit summary', () => {
 
   it('says what changed', () => {
     const doc = { _id: 'sunshine-property', communityId: 'sunshine', ...property, createdAt: 0, updatedAt: 0 }
-    expect(feeItemChangeSummary(doc, { ...doc, unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })).toBe('修改收费项目「物业费」：¥2.50（商铺 ¥4.00） → ¥2.80（商铺 ¥4.50）')
+    expect(feeItemChangeSummary(doc, { ...doc, unitPrice: 280, priceByType: { residential: 280, commercial: 450 } })).toBe(
+      '修改收费项目「物业费」：¥2.50（商铺 ¥4.00） → ¥2.80（商铺 ¥4.50）',
+    )
     expect(feeItemChangeSummary(doc, { ...doc, active: false })).toBe('停用收费项目「物业费」')
     expect(feeItemChangeSummary(doc, { ...doc, dueDay: 15, lateFee: { bpPerDay: 5, capBp: 1000 }, active: false })).toBe(
       '修改收费项目「物业费」：到期日 月末 → 15 日；滞纳金 不收滞纳金 → 逾期每天加收万分之5，最多 10%；停用',
     )
-    const lift = { _id: 'x', communityId: 'sunshine', kind: 'oneoff' as const, name: '电梯维修分摊', unitPrice: 5000, cycle: 'monthly' as const, dueDay: 0, onlyPeriod: '2026-12', active: true, createdAt: 0, updatedAt: 0 }
+    const lift = {
+      _id: 'x',
+      communityId: 'sunshine',
+      kind: 'oneoff' as const,
+      name: '电梯维修分摊',
+      unitPrice: 5000,
+      cycle: 'monthly' as const,
+      dueDay: 0,
+      onlyPeriod: '2026-12',
+      active: true,
+      createdAt: 0,
+      updatedAt: 0,
+    }
     expect(feeItemChangeSummary(null, lift)).toBe('新增收费项目「电梯维修分摊」：¥50.00，一次性，账期 2026-12，月末到期，不收滞纳金')
   })
 })

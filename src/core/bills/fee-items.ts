@@ -18,7 +18,11 @@ export type Item = z.output<typeof FeeItemView>
  * guess — a new unitPrice beside an old priceByType.residential — that made a price change do
  * nothing).
  */
-export function feeItemPrices(input: { kind: FeeKind; unitPrice: number; priceByType?: Prices }): { unitPrice: number; priceByType?: Prices } | { errors: FieldErrors } {
+export function feeItemPrices(input: {
+  kind: FeeKind
+  unitPrice: number
+  priceByType?: Prices
+}): { unitPrice: number; priceByType?: Prices } | { errors: FieldErrors } {
   const { kind, unitPrice, priceByType } = input
   if (!priceByType) return { unitPrice }
   if (kind !== 'property') return { errors: { priceByType: '只有物业费可按房屋类型定价' } }
@@ -137,7 +141,9 @@ export function lateFeeWords(rule?: LateFeeRule, example = 10_000): string {
 
 /** 物业费 as its two prices, others as their one: ¥2.50（商铺 ¥4.00）. */
 const priceText = (f: Pick<FeeItemDoc, 'kind' | 'unitPrice' | 'priceByType'>) =>
-  f.kind === 'property' && f.priceByType?.commercial !== undefined ? `¥${yuan(propertyPrice(f, 'residential'))}（商铺 ¥${yuan(propertyPrice(f, 'commercial'))}）` : `¥${yuan(f.unitPrice)}`
+  f.kind === 'property' && f.priceByType?.commercial !== undefined
+    ? `¥${yuan(propertyPrice(f, 'residential'))}（商铺 ¥${yuan(propertyPrice(f, 'commercial'))}）`
+    : `¥${yuan(f.unitPrice)}`
 
 const dueText = (d: number) => (d === MONTH_END ? '月末' : `${d} 日`)
 

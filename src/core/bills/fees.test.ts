@@ -19,7 +19,10 @@ describe('fees in integer fen', () => {
     expect(propertyFee(100, item, 'commercial')).toEqual({ amount: 120000, basis: '商铺 100.00 m² × ¥4.00/m²·月 × 3 个月' })
     expect(propertyFee(100, item, 'residential')).toEqual({ amount: 75000, basis: '100.00 m² × ¥2.50/m²·月 × 3 个月' })
     // No type given (a house stored before types existed): residential.
-    expect(propertyFee(89.5, { unitPrice: 250, priceByType: { residential: 250, commercial: 400 }, cycle: 'monthly' })).toEqual({ amount: 22375, basis: '89.50 m² × ¥2.50/m²·月' })
+    expect(propertyFee(89.5, { unitPrice: 250, priceByType: { residential: 250, commercial: 400 }, cycle: 'monthly' })).toEqual({
+      amount: 22375,
+      basis: '89.50 m² × ¥2.50/m²·月',
+    })
     // A type without its own price pays unitPrice.
     expect(propertyFee(89.5, { unitPrice: 250, cycle: 'monthly' }, 'commercial').amount).toBe(22375)
     expect(billsInPeriod({ kind: 'property', cycle: 'quarterly' }, '2026-10')).toBe(true)

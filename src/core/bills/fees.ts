@@ -32,7 +32,9 @@ export function billsInPeriod(item: Pick<FeeItemDoc, 'cycle' | 'onlyPeriod' | 'k
 export function periodLabel(period: string, cycle: Cycle): string {
   const months = CYCLE_MONTHS[cycle]
   if (months === 1) return period
-  const end = calendarDay(`${period}-01`).add(months - 1, 'month').format('YYYY-MM')
+  const end = calendarDay(`${period}-01`)
+    .add(months - 1, 'month')
+    .format('YYYY-MM')
   return `${period} 至 ${end}`
 }
 
@@ -42,7 +44,6 @@ export function dueDate(period: string, dueDay: number): string {
   const day = dueDay <= 0 ? first.daysInMonth() : Math.min(dueDay, first.daysInMonth())
   return first.date(day).format('YYYY-MM-DD')
 }
-
 
 /** Fen per m² per month a house of this type pays for this 物业费 item. */
 export const propertyPrice = (item: Pick<FeeItemDoc, 'unitPrice' | 'priceByType'>, type: HouseType = 'residential') =>

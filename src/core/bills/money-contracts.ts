@@ -26,7 +26,15 @@ export const HeldPaymentView = z.object({
   status: z.enum(HELD_STATUSES),
   statusText: z.string(),
   refund: z.optional(
-    z.object({ reason: z.string(), byName: z.string(), at: z.number(), attempts: z.number(), refundId: z.optional(z.string()), refundedAt: z.optional(z.number()), error: z.optional(z.string()) }),
+    z.object({
+      reason: z.string(),
+      byName: z.string(),
+      at: z.number(),
+      attempts: z.number(),
+      refundId: z.optional(z.string()),
+      refundedAt: z.optional(z.number()),
+      error: z.optional(z.string()),
+    }),
   ),
   /** The caller may press 退款 (or 重试退款) now. */
   canRefund: z.boolean(),
@@ -92,7 +100,8 @@ export const moneyContract = {
     output: z.object({ entry: OfflineEntryView, receipt: ReceiptView }),
   }),
   rejectOffline: action({
-    summary: 'Staff: reject a pending desk payment with a reason (the money goes back to the payer by hand); the bills are unpaid again. Not the recorder’s own. Audited.',
+    summary:
+      'Staff: reject a pending desk payment with a reason (the money goes back to the payer by hand); the bills are unpaid again. Not the recorder’s own. Audited.',
     callers: OFFICE,
     input: z.strictObject({ entryId: Id, reason: text(2, 100, '请填写驳回原因', '原因最多 100 个字') }),
     output: OfflineEntryView,

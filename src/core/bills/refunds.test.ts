@@ -29,7 +29,10 @@ describe('held payments and refunds', () => {
   })
 
   it('tells the payer in plain words, with the amount in yuan', () => {
-    expect(heldMessage('duplicate', 22913, '1栋1单元301')).toEqual({ title: '重复缴费，将原路退回', body: expect.stringContaining('1栋1单元301 支付的 ¥229.13') })
+    expect(heldMessage('duplicate', 22913, '1栋1单元301')).toEqual({
+      title: '重复缴费，将原路退回',
+      body: expect.stringContaining('1栋1单元301 支付的 ¥229.13'),
+    })
     expect(heldMessage('changed', 100, 'x').title).toBe('付款未入账，将原路退回')
   })
 })

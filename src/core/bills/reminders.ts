@@ -42,18 +42,13 @@ export function stageOf(dueDate: string, now: number, policy: ReminderPolicy = D
   return dueDatesToday(now, policy).find((d) => d.dueDate === dueDate)?.stage ?? null
 }
 
-export type PromptDecision =
-  | { send: true; notBefore: number }
-  | { send: false; reason: 'paid' | 'recent' }
+export type PromptDecision = { send: true; notBefore: number } | { send: false; reason: 'paid' | 'recent' }
 
 /**
  * One person, one moment: prompt only if something is still unpaid and the last prompt was at
  * least `minGapDays` ago; the push waits for the end of quiet hours (the in-app message does not).
  */
-export function decidePrompt(
-  input: { now: number; unpaidTotal: number; lastPromptAt?: number },
-  policy: ReminderPolicy = DEFAULT_POLICY,
-): PromptDecision {
+export function decidePrompt(input: { now: number; unpaidTotal: number; lastPromptAt?: number }, policy: ReminderPolicy = DEFAULT_POLICY): PromptDecision {
   if (input.unpaidTotal <= 0) return { send: false, reason: 'paid' }
   if (input.lastPromptAt !== undefined && input.now - input.lastPromptAt < policy.minGapDays * DAY_MS) return { send: false, reason: 'recent' }
   return { send: true, notBefore: nextSendTime(input.now, policy.quiet ?? QUIET) }

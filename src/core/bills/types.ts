@@ -142,8 +142,7 @@ export interface BillDoc {
   updatedAt: number
 }
 
-export const billId = (communityId: string, period: string, itemId: string, targetId: string) =>
-  `${communityId}_${period}_${itemId}_${targetId}`
+export const billId = (communityId: string, period: string, itemId: string, targetId: string) => `${communityId}_${period}_${itemId}_${targetId}`
 
 /** billRuns/<communityId>_<period>: progress of a chunked run. */
 export interface BillRunDoc {

@@ -32,5 +32,4 @@ export interface House {
 export const houseLabel = (h: Pick<House, 'building' | 'unit' | 'room'>) => `${h.building}栋${h.unit}单元${h.room}`
 
 /** House ids are stable and readable: <community>-<building>-<unit>-<room>. */
-export const houseId = (communityId: string, building: string, unit: string, room: string) =>
-  `${communityId}-${building}-${unit}-${room}`
+export const houseId = (communityId: string, building: string, unit: string, room: string) => `${communityId}-${building}-${unit}-${room}`

@@ -145,7 +145,10 @@ export const noticesContract = {
     summary: '首页: active outages for one house, then pinned notices (a small payload).',
     callers: ['signedIn'],
     input: z.strictObject({ houseId: Id }),
-    output: z.object({ outages: z.array(z.object({ id: z.string(), title: z.string(), line: z.string() })), pinned: z.array(z.object({ id: z.string(), title: z.string() })) }),
+    output: z.object({
+      outages: z.array(z.object({ id: z.string(), title: z.string(), line: z.string() })),
+      pinned: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
   }),
   activeOutages: action({
     summary: 'Active outages affecting a house, optionally only those that explain a repair category (停水 ↔ 水电).',

@@ -1,4 +1,16 @@
-import { assertCanSignUp, audienceBuildings, inAudience, isUrgent, matchesRepair, outageAffects, outageLine, outageView, pushTime, readShare, residentOrder } from './rules'
+import {
+  assertCanSignUp,
+  audienceBuildings,
+  inAudience,
+  isUrgent,
+  matchesRepair,
+  outageAffects,
+  outageLine,
+  outageView,
+  pushTime,
+  readShare,
+  residentOrder,
+} from './rules'
 import type { NoticeDoc } from './types'
 
 const NOW = Date.UTC(2026, 10, 24, 2) // 10:00 Shanghai
@@ -48,7 +60,9 @@ describe('notice rules', () => {
     expect(outageLine({ category: 'water', outage: o }, NOW)).toBe('该区域正在停水，预计 16:00 恢复')
     expect(outageLine({ category: 'power', outage: { ...o, startAt: NOW + HOUR } }, NOW)).toBe('该区域将于 11:00 停电，预计 16:00 恢复')
     expect(outageLine({ category: 'water', outage: { ...o, etaAt: NOW + 24 * HOUR } }, NOW)).toBe('该区域正在停水，预计 11月25日 10:00 恢复')
-    expect(outageLine({ category: 'gas', outage: { ...o, startAt: NOW + 22 * HOUR, etaAt: NOW + 26 * HOUR } }, NOW)).toBe('该区域将于 11月25日 08:00 停气，预计 11月25日 12:00 恢复')
+    expect(outageLine({ category: 'gas', outage: { ...o, startAt: NOW + 22 * HOUR, etaAt: NOW + 26 * HOUR } }, NOW)).toBe(
+      '该区域将于 11月25日 08:00 停气，预计 11月25日 12:00 恢复',
+    )
     expect(outageView({ outage: o })).toBe('active')
     expect(outageView({ outage: { ...o, updates: [{ at: NOW, text: '延后', etaAt: NOW + 8 * HOUR }] } })).toBe('updated')
     expect(outageView({ outage: { ...o, state: 'restored' } })).toBe('restored')

@@ -40,7 +40,6 @@ export function audienceBuildings(a: Audience, houses: HouseRef[] = []): string[
   return [...new Set(houses.filter((h) => a.targets.includes(h._id)).map((h) => h.building))].sort()
 }
 
-
 export const isVisible = (n: Pick<NoticeDoc, 'publishAt' | 'expiresAt' | 'withdrawn'>, now: number) =>
   !n.withdrawn && n.publishAt <= now && (n.expiresAt === undefined || n.expiresAt > now)
 

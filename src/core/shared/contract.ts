@@ -52,7 +52,9 @@ const printable = z.refine<string>((s) => isWellFormed(s) && !INVISIBLE.test(s),
 
 /** Sent by the app with a create, one per draft: a retry with the same id returns what the first made. */
 /** A stored file: cloud://… in WeChat, local://… on the local host. */
-export const FileId = z.string().check(z.minLength(1, '照片无效，请重新上传'), z.maxLength(256, '照片无效，请重新上传'), z.regex(/^(cloud|local):\/\/[^\s]+$/, '照片无效，请重新上传'))
+export const FileId = z
+  .string()
+  .check(z.minLength(1, '照片无效，请重新上传'), z.maxLength(256, '照片无效，请重新上传'), z.regex(/^(cloud|local):\/\/[^\s]+$/, '照片无效，请重新上传'))
 /** Up to `max` photos, each one of the caller's own uploads (checked by the action). */
 export const Photos = (max: number) => z._default(z.array(FileId).check(z.maxLength(max, `最多 ${max} 张照片`)), [])
 
@@ -64,7 +66,13 @@ export const text = (min: number, max: number, tooShort: string, tooLong = `最�
 
 /** One line of text: names, titles, buildings — what lands in a push field or a list row. */
 export const line = (min: number, max: number, tooShort: string, tooLong = `最多 ${max} 个字`) =>
-  z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, tooLong), printable, z.refine<string>((s) => !LINE_BREAK.test(s), '请写在一行内'))
+  z.string().check(
+    z.trim(),
+    z.minLength(min, tooShort),
+    z.maxLength(max, tooLong),
+    printable,
+    z.refine<string>((s) => !LINE_BREAK.test(s), '请写在一行内'),
+  )
 
 export const pageFields = {
   offset: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(100_000)), 0),

@@ -10,7 +10,12 @@ describe('CSV writer', () => {
   })
 
   it('quotes commas, quotes and line breaks, and round-trips through the splitter', () => {
-    expect(toCsv([['a,b', '=1+1', 3], ['说"明"', '一\n二']])).toBe('\uFEFF"a,b",\'=1+1,3\r\n"说""明""","一\n二"\r\n')
+    expect(
+      toCsv([
+        ['a,b', '=1+1', 3],
+        ['说"明"', '一\n二'],
+      ]),
+    ).toBe('\uFEFF"a,b",\'=1+1,3\r\n"说""明""","一\n二"\r\n')
     expect(splitCsvLine('"a ""q""",b')).toEqual(['a "q"', 'b'])
   })
 })

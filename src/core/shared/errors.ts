@@ -2,16 +2,7 @@
  * The one error type of the product. Use cases throw it; only the handler wrapper at the
  * edge turns it into the `{ok: false, error}` envelope.
  */
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_STATE',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const
+export const ERROR_CODES = ['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_STATE', 'RATE_LIMITED', 'INTERNAL'] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
@@ -43,6 +34,4 @@ export class AppError extends Error {
 export const isAppError = (e: unknown): e is AppError =>
   e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError')
 
-export type Envelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldErrors } }
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldErrors } }

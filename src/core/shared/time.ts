@@ -15,7 +15,11 @@ const OFFSET = 8 * 3600_000
 /** A moment (now by default) as Shanghai wall time, for formatting and calendar steps. */
 export const shanghai = (t?: number) => dayjs(t).utcOffset(8 * 60)
 /** Shanghai wall-clock text ("2026-11-24 09:00", "2026-11-01") as the moment it names. */
-export const atShanghai = (wall: string) => dayjs.utc(wall).subtract(8, 'hour').utcOffset(8 * 60)
+export const atShanghai = (wall: string) =>
+  dayjs
+    .utc(wall)
+    .subtract(8, 'hour')
+    .utcOffset(8 * 60)
 const DAY = 86400_000
 export const shanghaiDayStart = (t: number) => Math.floor((t + OFFSET) / DAY) * DAY - OFFSET
 /** 0 = Sunday; 1970-01-01 was a Thursday. */

@@ -76,7 +76,8 @@ export const supervisorContract = {
     output: SettingsView,
   }),
   saveSettings: action({
-    summary: 'Change the SLA policy and business calendar. Validated as a whole (INVALID_INPUT with field messages changes nothing); takes effect on the next ticket; writes an audit record.',
+    summary:
+      'Change the SLA policy and business calendar. Validated as a whole (INVALID_INPUT with field messages changes nothing); takes effect on the next ticket; writes an audit record.',
     callers: ['supervisor'],
     input: ServiceSettingsInput,
     output: SettingsView,
@@ -92,7 +93,8 @@ export const supervisorContract = {
     output: z.object({ items: z.array(AuditView), more: z.boolean() }),
   }),
   dashboard: action({
-    summary: "Today's tiles (new, open, overdue, escalated, emergencies) with the inbox filter behind each, and this month's satisfaction. 客服主任: the community; 管理员: their zone.",
+    summary:
+      "Today's tiles (new, open, overdue, escalated, emergencies) with the inbox filter behind each, and this month's satisfaction. 客服主任: the community; 管理员: their zone.",
     callers: ['manager', 'supervisor'],
     input: Empty,
     output: z.object({

@@ -40,8 +40,7 @@ export function whereOf(f: TileFilter): Where {
   return w
 }
 
-export const tileList = (dayStart: number) =>
-  TILE_KEYS.map((key) => ({ key, label: TILE_LABELS[key], filter: tileFilters(dayStart)[key] }))
+export const tileList = (dayStart: number) => TILE_KEYS.map((key) => ({ key, label: TILE_LABELS[key], filter: tileFilters(dayStart)[key] }))
 
 /** A tile filter read back from the inbox page's query: how the dashboard hands it over. */
 export function fromQuery(p: Record<string, string | undefined>): TileFilter | null {

@@ -38,7 +38,8 @@ const TopView = z.object({
 /** The 客服主任's months: this one and the six before, and the 月报 of one month. */
 export const monthlyReportContract = {
   trend: action({
-    summary: 'This month and the last six: the headline figures per month (one rollup each), and this month by building, department or handler. 客服主任: the community; 管理员: their zone.',
+    summary:
+      'This month and the last six: the headline figures per month (one rollup each), and this month by building, department or handler. 客服主任: the community; 管理员: their zone.',
     callers: ['manager', 'supervisor'],
     input: z.strictObject({ by: z._default(By, 'building') }),
     output: z.object({
@@ -50,7 +51,8 @@ export const monthlyReportContract = {
     }),
   }),
   monthlyReport: action({
-    summary: '月报: one month\'s figures in total and by building, department and handler, with the top problems (most frequent categories, repeated locations).',
+    summary:
+      "月报: one month's figures in total and by building, department and handler, with the top problems (most frequent categories, repeated locations).",
     callers: ['manager', 'supervisor'],
     input: z.strictObject({ month: Month }),
     output: z.object({

@@ -34,7 +34,6 @@ export interface FigureLine {
   collected: number
 }
 
-
 export function lineOf(key: string, label: string, c: Counters): FigureLine {
   return {
     key,
@@ -65,7 +64,8 @@ export const totalOf = (cells: Cell[]) => cells.reduce((acc, cell) => addCounter
 
 function groupKey(cell: Cell, by: ReportDimension): [string, string] {
   if (by === 'building') return [cell.building, `${cell.building}栋`]
-  if (by === 'department') return [cell.department || 'none', cell.department ? (DEPARTMENT_LABELS[cell.department as Department] ?? cell.department) : '客服办结']
+  if (by === 'department')
+    return [cell.department || 'none', cell.department ? (DEPARTMENT_LABELS[cell.department as Department] ?? cell.department) : '客服办结']
   return [cell.handler || 'none', cell.handler ? cell.handlerName || '（未具名）' : '客服办结']
 }
 
@@ -110,7 +110,6 @@ export function duration(min: number | null): string {
   if (min < 60) return `${Math.round(min)} 分钟`
   return `${Math.round(min / 6) / 10} 小时`
 }
-
 
 export const REPORT_COLUMNS: [string, (l: FigureLine) => string][] = [
   ['工单数', (l) => String(l.tickets)],

@@ -27,7 +27,12 @@ function ticket(over: Partial<TicketDoc> & { _id: string }): TicketDoc {
     phoneTail: '0000',
     source: 'app',
     status: 'closed',
-    sla: { clock: 'business', startedAt: T, respond: { due: T + 0.5 * H, warnAt: 0, escalateAt: 0, level: 0, metAt: T + 0.25 * H }, resolve: { due: T + 18 * H, warnAt: 0, escalateAt: 0, level: 0, metAt: T + 2 * H } },
+    sla: {
+      clock: 'business',
+      startedAt: T,
+      respond: { due: T + 0.5 * H, warnAt: 0, escalateAt: 0, level: 0, metAt: T + 0.25 * H },
+      resolve: { due: T + 18 * H, warnAt: 0, escalateAt: 0, level: 0, metAt: T + 2 * H },
+    },
     overdue: false,
     open: false,
     nextCheckAt: null,
@@ -49,7 +54,25 @@ function ticket(over: Partial<TicketDoc> & { _id: string }): TicketDoc {
 }
 
 const survey = (over: Partial<SurveyDoc> & { ticketId: string; round: number }): SurveyDoc =>
-  ({ _id: `${over.ticketId}_${over.round}`, communityId: 'c', ticketNo: 'BX-1', type: 'repair', category: 'water_electric', department: 'engineering', handler: 'zhao', handlerName: '赵强', building: '1', place: 'x', residentOpenid: 'r', month: '2026-11', sentAt: T, state: 'rated', checkAt: null, updatedAt: T, ...over }) as SurveyDoc
+  ({
+    _id: `${over.ticketId}_${over.round}`,
+    communityId: 'c',
+    ticketNo: 'BX-1',
+    type: 'repair',
+    category: 'water_electric',
+    department: 'engineering',
+    handler: 'zhao',
+    handlerName: '赵强',
+    building: '1',
+    place: 'x',
+    residentOpenid: 'r',
+    month: '2026-11',
+    sentAt: T,
+    state: 'rated',
+    checkAt: null,
+    updatedAt: T,
+    ...over,
+  }) as SurveyDoc
 
 const answer = (overall: number) => ({ overall, resolved: overall > 2, tags: [], photos: [], source: 'app' as const, at: T, firstAt: T })
 
@@ -66,18 +89,52 @@ describe('month ranges', () => {
 
 describe('rollupMonth', () => {
   const now = T + 30 * 24 * H
-  const late = ticket({ _id: 'late', building: '2', sla: { clock: 'business', startedAt: T, respond: { due: T + 0.5 * H, warnAt: 0, escalateAt: 0, level: 0, metAt: T + H }, resolve: { due: T + 18 * H, warnAt: 0, escalateAt: 0, level: 0, metAt: T + 20 * H } }, respondedAt: T + H, resolvedAt: T + 20 * H, reopenCount: 1 })
+  const late = ticket({
+    _id: 'late',
+    building: '2',
+    sla: {
+      clock: 'business',
+      startedAt: T,
+      respond: { due: T + 0.5 * H, warnAt: 0, escalateAt: 0, level: 0, metAt: T + H },
+      resolve: { due: T + 18 * H, warnAt: 0, escalateAt: 0, level: 0, metAt: T + 20 * H },
+    },
+    respondedAt: T + H,
+    resolvedAt: T + 20 * H,
+    reopenCount: 1,
+  })
   const r = rollupMonth({
     month: '2026-11',
     tickets: [
       ticket({ _id: 'a' }),
       late,
       ticket({ _id: 'dup', status: 'merged', mergedInto: 'a' }),
-      ticket({ _id: 'q', type: 'complaint', category: 'other', department: undefined, assignee: undefined, assigneeName: undefined, status: 'cancelled', respondedAt: undefined, resolvedAt: undefined, sla: { clock: 'business', startedAt: T, respond: { due: T + 2 * H, warnAt: 0, escalateAt: 0, level: 0 } } }),
+      ticket({
+        _id: 'q',
+        type: 'complaint',
+        category: 'other',
+        department: undefined,
+        assignee: undefined,
+        assigneeName: undefined,
+        status: 'cancelled',
+        respondedAt: undefined,
+        resolvedAt: undefined,
+        sla: { clock: 'business', startedAt: T, respond: { due: T + 2 * H, warnAt: 0, escalateAt: 0, level: 0 } },
+      }),
       // Still open and past its respond promise: counted as late already.
-      ticket({ _id: 'open', status: 'new', open: true, respondedAt: undefined, resolvedAt: undefined, sla: { clock: 'business', startedAt: T, respond: { due: T + 0.5 * H, warnAt: 0, escalateAt: 0, level: 0 } } }),
+      ticket({
+        _id: 'open',
+        status: 'new',
+        open: true,
+        respondedAt: undefined,
+        resolvedAt: undefined,
+        sla: { clock: 'business', startedAt: T, respond: { due: T + 0.5 * H, warnAt: 0, escalateAt: 0, level: 0 } },
+      }),
     ],
-    surveys: [survey({ ticketId: 'a', round: 1, answer: answer(5), callbackId: 'cb', callbackReached: true }), survey({ ticketId: 'late', round: 1, answer: answer(5), building: '2' }), survey({ ticketId: 'late', round: 2, answer: answer(2), building: '2' })],
+    surveys: [
+      survey({ ticketId: 'a', round: 1, answer: answer(5), callbackId: 'cb', callbackReached: true }),
+      survey({ ticketId: 'late', round: 1, answer: answer(5), building: '2' }),
+      survey({ ticketId: 'late', round: 2, answer: answer(2), building: '2' }),
+    ],
     bills: [
       { building: '1', amount: 30000, status: 'paid' },
       { building: '1', amount: 10000, status: 'unpaid' },
@@ -116,7 +173,10 @@ describe('rollupMonth', () => {
   it('collects bills by building, waived ones owed by nobody', () => {
     expect(total.collectionRate).toBe(0.75)
     const byBuilding = groupBy(r.cells, 'building')
-    expect(byBuilding.map((l) => [l.key, l.collectionRate])).toEqual([['1', 0.75], ['2', null]])
+    expect(byBuilding.map((l) => [l.key, l.collectionRate])).toEqual([
+      ['1', 0.75],
+      ['2', null],
+    ])
     expect(groupBy(r.cells, 'department').every((l) => l.collectionRate === null)).toBe(true)
   })
 

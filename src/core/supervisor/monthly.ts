@@ -211,6 +211,9 @@ export function rollupMonth(input: MonthInput): MonthRollup {
   return {
     month: input.month,
     cells: [...cells.values()].sort((a, b) => (a.building + a.department + a.handler < b.building + b.department + b.handler ? -1 : 1)),
-    places: [...places.values()].filter((p) => p.count > 1).sort((a, b) => b.count - a.count || a.place.localeCompare(b.place)).slice(0, 50),
+    places: [...places.values()]
+      .filter((p) => p.count > 1)
+      .sort((a, b) => b.count - a.count || a.place.localeCompare(b.place))
+      .slice(0, 50),
   }
 }

@@ -31,9 +31,15 @@ describe('SLA and calendar settings', () => {
   })
 
   it('open before close, real dates, deadlines in order', () => {
-    expect(crossFieldErrors({ ...valid, calendar: { ...DEFAULT_CALENDAR, open: '18:00', close: '09:00' } })).toEqual({ 'calendar.close': '下班时间须晚于上班时间' })
-    expect(crossFieldErrors({ ...valid, calendar: { ...DEFAULT_CALENDAR, holidays: ['2026-02-30'] } })).toEqual({ 'calendar.holidays.0': '日期 2026-02-30 不存在' })
-    expect(crossFieldErrors({ ...valid, sla: { ...DEFAULT_SLA, complaint: { respond: 120, resolve: 60 } } })).toEqual({ 'sla.complaint.resolve': '解决时限不能短于响应和上门时限' })
+    expect(crossFieldErrors({ ...valid, calendar: { ...DEFAULT_CALENDAR, open: '18:00', close: '09:00' } })).toEqual({
+      'calendar.close': '下班时间须晚于上班时间',
+    })
+    expect(crossFieldErrors({ ...valid, calendar: { ...DEFAULT_CALENDAR, holidays: ['2026-02-30'] } })).toEqual({
+      'calendar.holidays.0': '日期 2026-02-30 不存在',
+    })
+    expect(crossFieldErrors({ ...valid, sla: { ...DEFAULT_SLA, complaint: { respond: 120, resolve: 60 } } })).toEqual({
+      'sla.complaint.resolve': '解决时限不能短于响应和上门时限',
+    })
     expect(isRealDate('2028-02-29')).toBe(true)
   })
 

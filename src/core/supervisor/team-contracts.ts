@@ -7,16 +7,15 @@ import { MAX_REVIEW_ABOVE } from '../bills/offline-review'
 /* Team and settings (客服主任): staff and the on-duty roster, saved replies, the callback and 催缴 policies. */
 
 /** WeChat openids (and the local host's dev-… ones): letters, digits, - and _. */
-const Openid = z.string('请填写 openid').check(
-  z.trim(),
-  z.minLength(1, '请填写 openid'),
-  z.maxLength(64, 'openid 最长 64 个字符'),
-  z.regex(/^[A-Za-z0-9_-]+$/, 'openid 只含字母、数字、- 和 _'),
-)
+const Openid = z
+  .string('请填写 openid')
+  .check(z.trim(), z.minLength(1, '请填写 openid'), z.maxLength(64, 'openid 最长 64 个字符'), z.regex(/^[A-Za-z0-9_-]+$/, 'openid 只含字母、数字、- 和 _'))
 
 const Profile = {
   name: line(1, 10, '请填写姓名', '姓名最多 10 个字'),
-  roles: z.array(z.enum(STAFF_ROLES, '角色只能是客服、维修/服务人员、管理员或客服主任')).check(z.minLength(1, '请至少选择一个角色'), z.maxLength(4, '角色最多 4 个')),
+  roles: z
+    .array(z.enum(STAFF_ROLES, '角色只能是客服、维修/服务人员、管理员或客服主任'))
+    .check(z.minLength(1, '请至少选择一个角色'), z.maxLength(4, '角色最多 4 个')),
   department: z.optional(z.enum(DEPARTMENTS, '部门只能是工程部、保洁部、保安部或绿化部')),
   /** Buildings a 管理员 answers for; each must exist in the community (checked against communities/<id>). */
   zone: z._default(z.array(line(1, 8, '请选择楼栋', '楼栋号最多 8 个字')).check(z.maxLength(100, '楼栋最多 100 个')), []),
@@ -83,7 +82,8 @@ export const teamContract = {
     output: MemberView,
   }),
   updateMember: action({
-    summary: "Change a member's name, roles, department, zone or on-duty flag. Handlers need a department, 管理员 at least one existing building; never leaves the community without a 客服主任 or with nobody on duty. Audited.",
+    summary:
+      "Change a member's name, roles, department, zone or on-duty flag. Handlers need a department, 管理员 at least one existing building; never leaves the community without a 客服主任 or with nobody on duty. Audited.",
     callers: ['supervisor'],
     input: MemberInput,
     output: MemberView,
@@ -119,7 +119,8 @@ export const teamContract = {
     output: z.array(ReplyView),
   }),
   policies: action({
-    summary: 'The callback policy (settings/<communityId>.callbackPolicy), the 催缴 reminder policy and the desk-payment review threshold (billSettings/<communityId>), defaults until changed.',
+    summary:
+      'The callback policy (settings/<communityId>.callbackPolicy), the 催缴 reminder policy and the desk-payment review threshold (billSettings/<communityId>), defaults until changed.',
     callers: ['supervisor'],
     input: Empty,
     output: z.object({ callback: CallbackView, reminders: RemindersView, offline: OfflineView }),
@@ -131,13 +132,15 @@ export const teamContract = {
     output: CallbackView,
   }),
   saveReminderPolicy: action({
-    summary: 'Change the 催缴 reminder policy: days before due, on the due date, overdue offsets (positive, ascending, distinct), minimum days between prompts, daily hour, quiet hours. The next daily run uses it. Audited.',
+    summary:
+      'Change the 催缴 reminder policy: days before due, on the due date, overdue offsets (positive, ascending, distinct), minimum days between prompts, daily hour, quiet hours. The next daily run uses it. Audited.',
     callers: ['supervisor'],
     input: ReminderPolicyInput,
     output: RemindersView,
   }),
   saveOfflinePolicy: action({
-    summary: 'Change the review threshold for cash and transfers taken at the desk (fen; default ¥2,000): above it a payment waits for a second staff member before it is credited. Applies to the next payment. Audited.',
+    summary:
+      'Change the review threshold for cash and transfers taken at the desk (fen; default ¥2,000): above it a payment waits for a second staff member before it is credited. Applies to the next payment. Audited.',
     callers: ['supervisor'],
     input: OfflinePolicyInput,
     output: OfflineView,

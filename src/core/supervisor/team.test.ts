@@ -5,7 +5,11 @@ const sun: MemberProfile = { name: '孙丽', roles: ['handler'], department: 'cl
 
 describe('team rules', () => {
   it('normalizes roles and buildings so one choice is stored one way', () => {
-    expect(normalizeProfile({ ...sun, roles: ['manager', 'handler', 'manager'], zone: ['10', '2', '2'] })).toEqual({ ...sun, roles: ['handler', 'manager'], zone: ['2', '10'] })
+    expect(normalizeProfile({ ...sun, roles: ['manager', 'handler', 'manager'], zone: ['10', '2', '2'] })).toEqual({
+      ...sun,
+      roles: ['handler', 'manager'],
+      zone: ['2', '10'],
+    })
   })
 
   it('handlers need a department, 管理员 an existing building, others no zone', () => {
@@ -25,6 +29,8 @@ describe('team rules', () => {
 
   it('says in one line what changed', () => {
     expect(describeMember({ ...sun, onDuty: true })).toBe('维修/服务人员 · 保洁部 · 值班')
-    expect(memberChangeSummary(sun, { ...sun, name: '孙莉', department: 'greening', onDuty: true })).toBe('修改 孙莉：姓名 孙丽 → 孙莉；部门 保洁部 → 绿化部；加入值班')
+    expect(memberChangeSummary(sun, { ...sun, name: '孙莉', department: 'greening', onDuty: true })).toBe(
+      '修改 孙莉：姓名 孙丽 → 孙莉；部门 保洁部 → 绿化部；加入值班',
+    )
   })
 })

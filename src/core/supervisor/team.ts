@@ -63,12 +63,7 @@ const zoneText = (zone: readonly string[]) => (zone.length ? `${zone.join('、')
 
 /** 维修/服务人员 · 工程部 · 值班 — one person in one line. */
 export function describeMember(p: MemberProfile): string {
-  return [
-    rolesText(p.roles),
-    p.department ? DEPARTMENT_LABELS[p.department] : '',
-    p.zone.length ? `负责 ${zoneText(p.zone)}` : '',
-    p.onDuty ? '值班' : '',
-  ]
+  return [rolesText(p.roles), p.department ? DEPARTMENT_LABELS[p.department] : '', p.zone.length ? `负责 ${zoneText(p.zone)}` : '', p.onDuty ? '值班' : '']
     .filter(Boolean)
     .join(' · ')
 }

@@ -1,5 +1,17 @@
 /** Kinds of audited staff changes; the audit action searches by these. */
-export const AUDIT_KINDS = ['settings', 'team', 'savedReplies', 'callbackPolicy', 'reminderPolicy', 'feeItem', 'billAdjust', 'offlinePayment', 'binding', 'refund', 'moneyPolicy'] as const
+export const AUDIT_KINDS = [
+  'settings',
+  'team',
+  'savedReplies',
+  'callbackPolicy',
+  'reminderPolicy',
+  'feeItem',
+  'billAdjust',
+  'offlinePayment',
+  'binding',
+  'refund',
+  'moneyPolicy',
+] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   settings: 'SLA 与服务时间',

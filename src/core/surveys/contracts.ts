@@ -82,13 +82,15 @@ const STAFF = ['agent', 'handler', 'manager', 'supervisor'] as const
 
 export const surveysContract = {
   forTicket: action({
-    summary: "A ticket's latest survey round: the answer, the staff reply, the complaint it opened, and whether the caller may answer or reply. null before the job is done.",
+    summary:
+      "A ticket's latest survey round: the answer, the staff reply, the complaint it opened, and whether the caller may answer or reply. null before the job is done.",
     callers: ['signedIn', ...STAFF],
     input: z.strictObject({ ticketId: Id }),
     output: z.nullable(SurveyView),
   }),
   submit: action({
-    summary: 'Resident rates a finished job (one answer per round; amendable for 24 h). A score ≤ 2 or 未解决 opens a complaint held by the 客服主任 with a 24 h callback.',
+    summary:
+      'Resident rates a finished job (one answer per round; amendable for 24 h). A score ≤ 2 or 未解决 opens a complaint held by the 客服主任 with a 24 h callback.',
     callers: ['signedIn'],
     input: SubmitSurvey,
     output: SurveyView,
@@ -100,7 +102,7 @@ export const surveysContract = {
     output: SurveyView,
   }),
   callbacks: action({
-    summary: "Callback tasks (回访) for agents: open ones by due time, or done ones newest first. Phones masked.",
+    summary: 'Callback tasks (回访) for agents: open ones by due time, or done ones newest first. Phones masked.',
     callers: ['agent', 'supervisor'],
     input: z.strictObject({ state: z._default(z.enum(CALLBACK_STATES), 'open') }),
     output: z.object({ items: z.array(CallbackView), counts: z.object({ open: z.number() }) }),
@@ -124,7 +126,8 @@ export const surveysContract = {
     output: CallbackView,
   }),
   figures: action({
-    summary: 'Survey figures for a month (default: this one) by a dimension: response rate, average score, share satisfied, share resolved, callback coverage. Handlers see their own.',
+    summary:
+      'Survey figures for a month (default: this one) by a dimension: response rate, average score, share satisfied, share resolved, callback coverage. Handlers see their own.',
     callers: ['agent', 'handler', 'manager', 'supervisor'],
     input: z.strictObject({
       month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM'))),

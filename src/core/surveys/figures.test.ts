@@ -26,8 +26,19 @@ describe('survey figures', () => {
       ],
       'handler',
     )
-    expect(f.total).toMatchObject({ surveyed: 5, answered: 4, responseRate: 0.8, averageScore: 3.75, satisfiedShare: 0.75, resolvedShare: 0.75, callbackCoverage: 0.5 })
-    expect(f.groups.map((g) => [g.label, g.surveyed])).toEqual([['赵强', 4], ['孙丽', 1]])
+    expect(f.total).toMatchObject({
+      surveyed: 5,
+      answered: 4,
+      responseRate: 0.8,
+      averageScore: 3.75,
+      satisfiedShare: 0.75,
+      resolvedShare: 0.75,
+      callbackCoverage: 0.5,
+    })
+    expect(f.groups.map((g) => [g.label, g.surveyed])).toEqual([
+      ['赵强', 4],
+      ['孙丽', 1],
+    ])
   })
   it('a ticket counts once: the latest round wins', () => {
     const f = computeFigures([row('a', { answer: ans(1) }), row('a', { round: 2, answer: ans(5) })], 'building')

@@ -6,9 +6,19 @@ import { mean, share } from '../shared/ratio'
 
 export const FIGURE_DIMENSIONS = ['type', 'category', 'department', 'handler', 'building', 'month'] as const
 export type FigureDimension = (typeof FIGURE_DIMENSIONS)[number]
-export const DIMENSION_LABELS: Record<FigureDimension, string> = { type: '类型', category: '类别', department: '部门', handler: '处理人', building: '楼栋', month: '月份' }
+export const DIMENSION_LABELS: Record<FigureDimension, string> = {
+  type: '类型',
+  category: '类别',
+  department: '部门',
+  handler: '处理人',
+  building: '楼栋',
+  month: '月份',
+}
 
-export type FigureRow = Pick<SurveyDoc, 'ticketId' | 'round' | 'type' | 'category' | 'department' | 'handler' | 'handlerName' | 'building' | 'month' | 'answer' | 'callbackId' | 'callbackReached'>
+export type FigureRow = Pick<
+  SurveyDoc,
+  'ticketId' | 'round' | 'type' | 'category' | 'department' | 'handler' | 'handlerName' | 'building' | 'month' | 'answer' | 'callbackId' | 'callbackReached'
+>
 
 export interface Figures {
   key: string
@@ -25,7 +35,6 @@ export interface Figures {
   callbackCoverage: number | null
   callbacks: number
 }
-
 
 function keyOf(r: FigureRow, by: FigureDimension): [string, string] {
   switch (by) {
@@ -101,4 +110,3 @@ export function computeFigures(rows: FigureRow[], by: FigureDimension): { total:
     groups: [...groups.entries()].map(([k, g]) => summarize(g.rows, k, g.label)).sort((a, b) => b.surveyed - a.surveyed || a.key.localeCompare(b.key)),
   }
 }
-

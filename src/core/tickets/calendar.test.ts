@@ -1,4 +1,15 @@
-import { addBusinessMinutes, businessMinutesBetween, endOfNextBusinessDay, hoursWords, isBusinessTime, DEFAULT_CALENDAR, shanghaiDate, shanghaiDayStart, shanghaiWeekday, type BusinessCalendar } from './calendar'
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  endOfNextBusinessDay,
+  hoursWords,
+  isBusinessTime,
+  DEFAULT_CALENDAR,
+  shanghaiDate,
+  shanghaiDayStart,
+  shanghaiWeekday,
+  type BusinessCalendar,
+} from './calendar'
 import timezone from 'dayjs/plugin/timezone'
 import { atShanghai, dayjs, shanghai } from '../shared/time'
 
@@ -67,7 +78,12 @@ describe('Shanghai hour and calendar days', () => {
 
 describe('the desk is open', () => {
   it('from opening up to but not including closing, on its days, not on holidays', () => {
-    expect([sh(11, 24, 8, 59), sh(11, 24, 9), sh(11, 24, 17, 59), sh(11, 24, 18)].map((t) => isBusinessTime(t, weekdaysOnly))).toEqual([false, true, true, false])
+    expect([sh(11, 24, 8, 59), sh(11, 24, 9), sh(11, 24, 17, 59), sh(11, 24, 18)].map((t) => isBusinessTime(t, weekdaysOnly))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ])
     // 2026-11-26 is a holiday of this calendar, 2026-11-28 a Saturday.
     expect([sh(11, 26, 10), sh(11, 28, 10)].map((t) => isBusinessTime(t, weekdaysOnly))).toEqual([false, false])
   })

@@ -86,6 +86,11 @@ const WEEKDAY_NAMES = '日一二三四五六'
 export function hoursWords(cal: BusinessCalendar): string {
   const days = [1, 2, 3, 4, 5, 6, 0].filter((d) => cal.weekdays.includes(d))
   const run = days.length > 1 && days.every((d, i) => i === 0 || d === (days[i - 1] + 1) % 7)
-  const when = days.length === 7 ? '每天' : run ? `周${WEEKDAY_NAMES[days[0]]}至周${WEEKDAY_NAMES[days[days.length - 1]]}` : `周${days.map((d) => WEEKDAY_NAMES[d]).join('、')}`
+  const when =
+    days.length === 7
+      ? '每天'
+      : run
+        ? `周${WEEKDAY_NAMES[days[0]]}至周${WEEKDAY_NAMES[days[days.length - 1]]}`
+        : `周${days.map((d) => WEEKDAY_NAMES[d]).join('、')}`
   return `${when} ${cal.open}–${cal.close}`
 }

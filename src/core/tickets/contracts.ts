@@ -121,9 +121,19 @@ export const ticketsContract = {
     input: ById,
     output: TicketSummary,
   }),
-  cancel: action({ summary: 'Cancel before dispatch.', callers: ['signedIn', 'agent', 'supervisor'], input: z.strictObject({ ticketId: Id, reason: z.optional(Reason('请填写取消原因')) }), output: TicketSummary }),
+  cancel: action({
+    summary: 'Cancel before dispatch.',
+    callers: ['signedIn', 'agent', 'supervisor'],
+    input: z.strictObject({ ticketId: Id, reason: z.optional(Reason('请填写取消原因')) }),
+    output: TicketSummary,
+  }),
   confirm: action({ summary: 'Resident confirms the job is done.', callers: ['signedIn'], input: ById, output: TicketSummary }),
-  reopen: action({ summary: 'Resident reopens within 7 days, with a reason.', callers: ['signedIn'], input: z.strictObject({ ticketId: Id, reason: Reason('请说明还有什么问题') }), output: TicketSummary }),
+  reopen: action({
+    summary: 'Resident reopens within 7 days, with a reason.',
+    callers: ['signedIn'],
+    input: z.strictObject({ ticketId: Id, reason: Reason('请说明还有什么问题') }),
+    output: TicketSummary,
+  }),
   message: action({
     summary: 'A message in the ticket thread. Staff may mark it internal (residents never see it).',
     callers: ['signedIn', 'agent', 'handler', 'manager', 'supervisor'],
@@ -161,7 +171,12 @@ export const ticketsContract = {
     output: TicketSummary,
   }),
   accept: action({ summary: 'Handler accepts a ticket assigned to them.', callers: ['handler'], input: ById, output: TicketSummary }),
-  decline: action({ summary: 'Handler declines with a reason; the ticket goes back to the agents.', callers: ['handler'], input: z.strictObject({ ticketId: Id, reason: Reason('请填写退单原因') }), output: TicketSummary }),
+  decline: action({
+    summary: 'Handler declines with a reason; the ticket goes back to the agents.',
+    callers: ['handler'],
+    input: z.strictObject({ ticketId: Id, reason: Reason('请填写退单原因') }),
+    output: TicketSummary,
+  }),
   arrive: action({ summary: 'Handler is on site.', callers: ['handler'], input: ById, output: TicketSummary }),
   pause: action({
     summary: 'Pause for parts or an absent resident: the SLA clock stops.',

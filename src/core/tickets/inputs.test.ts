@@ -15,7 +15,10 @@ describe('CreateTicket: the rules the 报事 form and the server share', () => {
   })
 
   it('代客报事 keeps the same rules and adds the reporter', () => {
-    expect(fields({ ...base, scope: 'public', source: 'phone', reporterName: '张建国', reporterPhone: '138' }, RecordTicket)).toEqual({ location: '请填写具体位置', reporterPhone: '请填写 11 位手机号' })
+    expect(fields({ ...base, scope: 'public', source: 'phone', reporterName: '张建国', reporterPhone: '138' }, RecordTicket)).toEqual({
+      location: '请填写具体位置',
+      reporterPhone: '请填写 11 位手机号',
+    })
     expect(CreateTicket.safeParse({ ...base, scope: 'public', location: '3 栋大堂' }).success).toBe(true)
   })
 })

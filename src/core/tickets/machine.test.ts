@@ -40,7 +40,9 @@ describe('ticket state machine', () => {
   })
 
   it('lets a resident act only on tickets they reported or follow', () => {
-    expect(() => transition(ticket('resolved'), 'confirm', { role: 'resident', openid: 'stranger' }, NOW)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }))
+    expect(() => transition(ticket('resolved'), 'confirm', { role: 'resident', openid: 'stranger' }, NOW)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    )
     expect(transition(ticket('resolved'), 'confirm', { role: 'resident', openid: 'f1' }, NOW)).toBe('closed')
   })
 

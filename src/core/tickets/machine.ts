@@ -39,7 +39,12 @@ export function canCause(event: TicketEvent, role: ActorRole) {
  * The next status, or a typed refusal. Who-may checks that need the ticket (a handler acts only
  * on their own tickets, a resident only on tickets they reported or follow) are made here too.
  */
-export function transition(ticket: Pick<TicketDoc, 'status' | 'pausedFrom' | 'assignee' | 'reporterOpenid' | 'followers' | 'resolvedAt'>, event: TicketEvent, actor: Pick<Actor, 'role' | 'openid'>, now: number): Status {
+export function transition(
+  ticket: Pick<TicketDoc, 'status' | 'pausedFrom' | 'assignee' | 'reporterOpenid' | 'followers' | 'resolvedAt'>,
+  event: TicketEvent,
+  actor: Pick<Actor, 'role' | 'openid'>,
+  now: number,
+): Status {
   const spec = EVENTS[event]
   if (!canCause(event, actor.role)) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
   if (actor.role === 'handler' && ticket.assignee !== actor.openid) throw new AppError('FORBIDDEN', '只能处理派给您的工单')

@@ -28,7 +28,11 @@ export function promiseText(t: Pick<TicketDoc, 'status' | 'sla' | 'assigneeName'
     case 'in_progress':
       return by && next?.key === 'resolve' ? `${who}正在处理，预计 ${by} 前完成` : `${who}正在处理`
     case 'paused':
-      return t.pauseReason === 'parts' ? '等待配件，到货后继续处理' : t.pauseReason === 'absent' ? '上门时家中无人，请联系客服约定时间' : '暂停处理中，恢复后继续'
+      return t.pauseReason === 'parts'
+        ? '等待配件，到货后继续处理'
+        : t.pauseReason === 'absent'
+          ? '上门时家中无人，请联系客服约定时间'
+          : '暂停处理中，恢复后继续'
     case 'resolved':
       return '已处理完毕，请确认是否解决'
     case 'closed':

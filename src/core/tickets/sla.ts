@@ -56,12 +56,7 @@ function deadlineAt(start: number, due: number, p: SlaPolicy): Deadline {
 }
 
 /** Every promise a new (or reopened) ticket makes, from `now`. */
-export function computeSla(
-  t: Pick<TicketDoc, 'type' | 'priority' | 'window'>,
-  now: number,
-  policy: SlaPolicy,
-  cal: BusinessCalendar,
-): Sla {
+export function computeSla(t: Pick<TicketDoc, 'type' | 'priority' | 'window'>, now: number, policy: SlaPolicy, cal: BusinessCalendar): Sla {
   const clock = clockOf(t)
   const rule = t.priority === 'emergency' ? policy.emergency : policy[t.type as TicketType]
   const sla: Sla = { clock, startedAt: now, respond: deadline(clock, cal, now, rule.respond, policy) }
@@ -89,8 +84,7 @@ export const pauseSla = (sla: Sla, now: number): Sla => ({ ...sla, pausedAt: now
 export function resumeSla(sla: Sla, now: number, cal: BusinessCalendar): Sla {
   if (sla.pausedAt === undefined) return sla
   const from = sla.pausedAt
-  const shift = (x: number) =>
-    sla.clock === '24h' ? x + (now - from) : x <= from ? x : addBusinessMinutes(now, businessMinutesBetween(from, x, cal), cal)
+  const shift = (x: number) => (sla.clock === '24h' ? x + (now - from) : x <= from ? x : addBusinessMinutes(now, businessMinutesBetween(from, x, cal), cal))
   const out: Sla = { ...sla, pausedAt: undefined }
   for (const key of DEADLINES) {
     const d = sla[key]

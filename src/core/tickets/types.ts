@@ -70,10 +70,36 @@ export const FOLLOWED_STATUSES: readonly Status[] = [...OPEN_STATUSES, 'resolved
 
 /** The steps a ticket's timeline records (ticketEvents.kind). */
 export const EVENT_KINDS = [
-  'created', 'paged', 'survey_complaint', 'merged', 'merged_in', 'linked', 'outage_linked',
-  'dispatched', 'reassigned', 'accepted', 'declined', 'arrived', 'paused', 'resumed', 'completed',
-  'resolved', 'confirmed', 'reopened', 'cancelled', 'auto_closed',
-  'reply', 'note', 'urged', 'warned', 'escalated', 'rated', 'rating_amended', 'bad_rating', 'rating_reply', 'callback',
+  'created',
+  'paged',
+  'survey_complaint',
+  'merged',
+  'merged_in',
+  'linked',
+  'outage_linked',
+  'dispatched',
+  'reassigned',
+  'accepted',
+  'declined',
+  'arrived',
+  'paused',
+  'resumed',
+  'completed',
+  'resolved',
+  'confirmed',
+  'reopened',
+  'cancelled',
+  'auto_closed',
+  'reply',
+  'note',
+  'urged',
+  'warned',
+  'escalated',
+  'rated',
+  'rating_amended',
+  'bad_rating',
+  'rating_reply',
+  'callback',
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 
@@ -189,7 +215,6 @@ export interface TicketDoc {
   createdAt: number
   updatedAt: number
 }
-
 
 export interface Actor {
   openid: string

@@ -120,9 +120,7 @@ export default function Home() {
             </View>
             <View className='home-line'>
               <Text className='muted'>客服时间</Text>
-              <Text data-testid='service-hours'>
-                {hoursWords(community.hours)}
-              </Text>
+              <Text data-testid='service-hours'>{hoursWords(community.hours)}</Text>
             </View>
             <View className='home-line' onClick={() => Taro.makePhoneCall({ phoneNumber: community.servicePhone })}>
               <Text className='muted'>客服电话</Text>

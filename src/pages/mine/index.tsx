@@ -108,7 +108,15 @@ export default function Mine() {
             </Text>
           )}
           <View className='mine-roles'>
-            {me.staff ? me.staff.roles.map((r) => <Text key={r} className='tag'>{ROLE_LABELS[r]}</Text>) : <Text className='muted'>住户</Text>}
+            {me.staff ? (
+              me.staff.roles.map((r) => (
+                <Text key={r} className='tag'>
+                  {ROLE_LABELS[r]}
+                </Text>
+              ))
+            ) : (
+              <Text className='muted'>住户</Text>
+            )}
           </View>
         </View>
       </View>
@@ -151,7 +159,11 @@ export default function Mine() {
             </Text>
             {b.status === 'pending' && <Text className='mine-note'>物业将在 1 个工作日内核实，结果会通过消息通知您</Text>}
             {b.status === 'rejected' && b.reason && <Text className='mine-note mine-note-danger'>未通过原因：{b.reason}</Text>}
-            {b.status === 'removed' && <Text className='mine-note'>已于 {formatTime(b.removedAt!, 'YYYY-MM-DD')} 解除绑定{b.reason ? `：${b.reason}` : ''}</Text>}
+            {b.status === 'removed' && (
+              <Text className='mine-note'>
+                已于 {formatTime(b.removedAt!, 'YYYY-MM-DD')} 解除绑定{b.reason ? `：${b.reason}` : ''}
+              </Text>
+            )}
             {b.status === 'approved' && (
               <View className='mine-members row between' onClick={() => go('members', { houseId: b.houseId })} data-testid='house-members'>
                 <Text>房屋成员</Text>

@@ -38,7 +38,11 @@ export default function Report() {
   useEffect(() => {
     const [houseId, category] = outageKey.split('|')
     setOutage([])
-    if (houseId) api.notices.activeOutages({ houseId, category: category as never }).then((r) => setOutage(r.items), () => null)
+    if (houseId)
+      api.notices.activeOutages({ houseId, category: category as never }).then(
+        (r) => setOutage(r.items),
+        () => null,
+      )
   }, [outageKey])
 
   useDidShow(() => {
@@ -155,7 +159,13 @@ export default function Report() {
         emergencyPhone={community?.emergencyPhone}
       />
 
-      <Button className={`btn btn-block ${draft.urgent ? 'report-submit-urgent' : 'btn-primary'}`} disabled={busy || undefined} loading={busy} onClick={submit} data-testid='submit'>
+      <Button
+        className={`btn btn-block ${draft.urgent ? 'report-submit-urgent' : 'btn-primary'}`}
+        disabled={busy || undefined}
+        loading={busy}
+        onClick={submit}
+        data-testid='submit'
+      >
         {draft.urgent ? '紧急上报' : '提交'}
       </Button>
       <Text className='muted report-hint'>提交后客服会尽快受理；非工作时间的普通报修将在次日上班后处理。</Text>

@@ -74,7 +74,11 @@ export default function StaffBills() {
 
   const campaign = async (target: { building?: string; band?: AgingBand }) => {
     const label = target.building ? `${target.building}栋` : AGING_LABELS[target.band!]
-    const { confirm } = await Taro.showModal({ title: '发起催缴', content: `向${label}仍有欠费的住户发送缴费提醒？3 天内已提醒过的住户会自动跳过，夜间的推送会在早上 7 点送达。`, confirmText: '发送' })
+    const { confirm } = await Taro.showModal({
+      title: '发起催缴',
+      content: `向${label}仍有欠费的住户发送缴费提醒？3 天内已提醒过的住户会自动跳过，夜间的推送会在早上 7 点送达。`,
+      confirmText: '发送',
+    })
     if (!confirm) return
     setBusy(label)
     try {
@@ -151,7 +155,12 @@ export default function StaffBills() {
               <Button className='btn btn-ghost btn-small' onClick={() => exportCsv(r.building)}>
                 导出
               </Button>
-              <Button className='btn btn-primary btn-small' disabled={Boolean(busy) || undefined} onClick={() => campaign({ building: r.building })} data-testid='campaign'>
+              <Button
+                className='btn btn-primary btn-small'
+                disabled={Boolean(busy) || undefined}
+                onClick={() => campaign({ building: r.building })}
+                data-testid='campaign'
+              >
                 催缴
               </Button>
             </View>
@@ -161,7 +170,13 @@ export default function StaffBills() {
 
       <View className='section-title'>按户处理（线下收款、减免）</View>
       <View className='card row house-find'>
-        <Input className='field-input house-input' placeholder='楼栋-单元-房号，如 1-1-301' value={house} onInput={(e) => setHouse(e.detail.value)} data-testid='house-input' />
+        <Input
+          className='field-input house-input'
+          placeholder='楼栋-单元-房号，如 1-1-301'
+          value={house}
+          onInput={(e) => setHouse(e.detail.value)}
+          data-testid='house-input'
+        />
         <Button className='btn btn-ghost btn-small' onClick={openHouse} data-testid='house-open'>
           查看
         </Button>
@@ -173,7 +188,14 @@ export default function StaffBills() {
           <View className='card'>
             <View className='field'>
               <Text className='field-label'>账期</Text>
-              <Input className='field-input' value={period} maxlength={7} placeholder='YYYY-MM' onInput={(e) => setPeriod(e.detail.value)} data-testid='period' />
+              <Input
+                className='field-input'
+                value={period}
+                maxlength={7}
+                placeholder='YYYY-MM'
+                onInput={(e) => setPeriod(e.detail.value)}
+                data-testid='period'
+              />
             </View>
             <Button className='btn btn-primary btn-block' disabled={running.startsWith('正在') || undefined} onClick={runBills} data-testid='run-bills'>
               生成 {period} 账单
@@ -192,7 +214,14 @@ export default function StaffBills() {
                 </View>
               ))}
             </View>
-            <Textarea className='csv-input' value={csv} maxlength={-1} placeholder={'粘贴 CSV：房号,上期读数,本期读数\n1-1-301,120.5,132.75'} onInput={(e) => setCsv(e.detail.value)} data-testid='csv' />
+            <Textarea
+              className='csv-input'
+              value={csv}
+              maxlength={-1}
+              placeholder={'粘贴 CSV：房号,上期读数,本期读数\n1-1-301,120.5,132.75'}
+              onInput={(e) => setCsv(e.detail.value)}
+              data-testid='csv'
+            />
             {csvErrors && (
               <View className='csv-errors' data-testid='csv-errors'>
                 {Object.entries(csvErrors).map(([row, msg]) => (

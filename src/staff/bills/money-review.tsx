@@ -99,7 +99,19 @@ export function MoneyReview({ houseId, refreshKey, onChange }: { houseId?: strin
           <View className='row between mr-foot'>
             <Text className={`tag ${p.status === 'refund_failed' ? 'tag-danger' : 'tag-warn'}`}>{p.statusText}</Text>
             {p.canRefund && (
-              <Button className='btn btn-primary btn-small' disabled={busy || undefined} onClick={() => setSheet({ kind: 'refund', id: p.orderId, title: `退款 ¥${p.amountYuan} 给付款人`, text: p.reason === 'duplicate' ? '重复缴费，原路退回' : '付款未入账，原路退回' })} data-testid='refund'>
+              <Button
+                className='btn btn-primary btn-small'
+                disabled={busy || undefined}
+                onClick={() =>
+                  setSheet({
+                    kind: 'refund',
+                    id: p.orderId,
+                    title: `退款 ¥${p.amountYuan} 给付款人`,
+                    text: p.reason === 'duplicate' ? '重复缴费，原路退回' : '付款未入账，原路退回',
+                  })
+                }
+                data-testid='refund'
+              >
                 {p.status === 'refund_failed' ? '重试退款' : '退款'}
               </Button>
             )}
@@ -127,11 +139,21 @@ export function MoneyReview({ houseId, refreshKey, onChange }: { houseId?: strin
               <Text className='muted'>待其他同事复核</Text>
             ) : (
               <>
-                <Button className='btn btn-ghost btn-small' disabled={busy || undefined} onClick={() => setSheet({ kind: 'reject', id: e.id, title: `驳回 ${e.houseLabel} ¥${yuan(e.amount)}`, text: '' })} data-testid='reject-offline'>
+                <Button
+                  className='btn btn-ghost btn-small'
+                  disabled={busy || undefined}
+                  onClick={() => setSheet({ kind: 'reject', id: e.id, title: `驳回 ${e.houseLabel} ¥${yuan(e.amount)}`, text: '' })}
+                  data-testid='reject-offline'
+                >
                   驳回
                 </Button>
                 {!e.settledElsewhere && (
-                  <Button className='btn btn-primary btn-small' disabled={busy || undefined} onClick={() => confirm(e.id, `${PAY_METHOD_LABELS[e.method]} ¥${yuan(e.amount)}`)} data-testid='confirm-offline'>
+                  <Button
+                    className='btn btn-primary btn-small'
+                    disabled={busy || undefined}
+                    onClick={() => confirm(e.id, `${PAY_METHOD_LABELS[e.method]} ¥${yuan(e.amount)}`)}
+                    data-testid='confirm-offline'
+                  >
                     确认
                   </Button>
                 )}

@@ -27,8 +27,7 @@ export default function Bindings() {
     Taro.stopPullDownRefresh()
   })
 
-  const drop = (id: string) =>
-    list.setData((d) => (d ? { items: d.items.filter((b) => b.id !== id), total: d.total - 1 } : d))
+  const drop = (id: string) => list.setData((d) => (d ? { items: d.items.filter((b) => b.id !== id), total: d.total - 1 } : d))
 
   const approve = async (id: string) => {
     if (await run(id, () => api.account.approveBinding({ bindingId: id }), '已通过')) drop(id)

@@ -78,7 +78,11 @@ export default function CallbacksPage() {
         {CALLBACK_STATES.map((s) => (
           <View key={s} className={`cb-tab ${tab === s ? 'cb-tab-active' : ''}`} onClick={() => setTab(s)} data-testid={`cb-tab-${s}`}>
             {CALLBACK_STATE_LABELS[s]}
-            {s === 'open' && d ? <Text className='cb-count' data-testid='cb-open-count'>{d.counts.open}</Text> : null}
+            {s === 'open' && d ? (
+              <Text className='cb-count' data-testid='cb-open-count'>
+                {d.counts.open}
+              </Text>
+            ) : null}
           </View>
         ))}
       </View>
@@ -145,7 +149,14 @@ export default function CallbacksPage() {
               <Stars value={score} onChange={setScore} testid='call-score' />
             </View>
           )}
-          <Textarea className='cb-note' value={note} maxlength={200} placeholder='回访记录：住户的反馈' onInput={(e) => setNote(e.detail.value)} data-testid='call-note' />
+          <Textarea
+            className='cb-note'
+            value={note}
+            maxlength={200}
+            placeholder='回访记录：住户的反馈'
+            onInput={(e) => setNote(e.detail.value)}
+            data-testid='call-note'
+          />
           <Button
             className='btn btn-primary btn-block cb-save'
             disabled={!outcome || !note.trim() || (outcome === 'reached' && !score) || busy || undefined}

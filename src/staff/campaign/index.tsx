@@ -8,7 +8,15 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 
-const TAG: Record<RecipientStatus, string> = { sent: '', paid: '', pending: 'tag-gray', inapp: 'tag-gray', no_quota: 'tag-warn', failed: 'tag-danger', recent: 'tag-gray' }
+const TAG: Record<RecipientStatus, string> = {
+  sent: '',
+  paid: '',
+  pending: 'tag-gray',
+  inapp: 'tag-gray',
+  no_quota: 'tag-warn',
+  failed: 'tag-danger',
+  recent: 'tag-gray',
+}
 
 /** Each recipient's status now: re-read on show, so pushes delivered and payments made meanwhile appear. */
 export default function Campaign() {

@@ -26,7 +26,9 @@ export function FigureGrid({ line, testid }: { line: Line; testid: string }) {
     <View className='fig-grid' data-testid={testid}>
       {METRICS.map((m) => (
         <View key={m.key} className='fig-cell'>
-          <Text className='fig-num' data-testid={`${testid}-${m.key}`}>{m.show(line)}</Text>
+          <Text className='fig-num' data-testid={`${testid}-${m.key}`}>
+            {m.show(line)}
+          </Text>
           <Text className='fig-label'>{m.label}</Text>
         </View>
       ))}

@@ -56,7 +56,9 @@ export default function Dashboard() {
             onClick={() => go('staffInbox', { ...t.filter, title: t.label })}
             data-testid={`db-tile-${t.key}`}
           >
-            <Text className='db-num' data-testid={`db-count-${t.key}`}>{t.count}</Text>
+            <Text className='db-num' data-testid={`db-count-${t.key}`}>
+              {t.count}
+            </Text>
             <Text className='db-label'>{t.label}</Text>
           </View>
         ))}

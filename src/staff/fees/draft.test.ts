@@ -15,7 +15,9 @@ const property = {
 describe('the 收费项目 form', () => {
   it('a new one-off item: its period, monthly, no late fee; the price in fen', () => {
     const d = { ...withKind(newDraft(), 'oneoff'), name: ' 电梯维修分摊 ', price: '50', onlyPeriod: '2026-12' }
-    expect(feeItemInput(d)).toEqual({ input: { kind: 'oneoff', name: '电梯维修分摊', unitPrice: 5000, cycle: 'monthly', dueDay: 0, onlyPeriod: '2026-12', active: true } })
+    expect(feeItemInput(d)).toEqual({
+      input: { kind: 'oneoff', name: '电梯维修分摊', unitPrice: 5000, cycle: 'monthly', dueDay: 0, onlyPeriod: '2026-12', active: true },
+    })
     expect(feeItemRuleErrors({ kind: 'oneoff', cycle: 'monthly', onlyPeriod: '2026-12' })).toBeNull()
   })
 
@@ -30,7 +32,17 @@ describe('the 收费项目 form', () => {
     expect(feeItemInput(draftOf(property))).toEqual({ input: repriced(property, { residential: 250, commercial: 400 }) })
     const d = { ...draftOf(property), price: '2.8', commercial: '4.5', cycle: 'quarterly' as const, dueDay: '15', lateFeeOn: true, bpPerDay: '5', capPct: '10' }
     expect(feeItemInput(d)).toEqual({
-      input: { id: 'sunshine-property', kind: 'property', name: '物业费', unitPrice: 280, priceByType: { residential: 280, commercial: 450 }, cycle: 'quarterly', dueDay: 15, lateFee: { bpPerDay: 5, capBp: 1000 }, active: true },
+      input: {
+        id: 'sunshine-property',
+        kind: 'property',
+        name: '物业费',
+        unitPrice: 280,
+        priceByType: { residential: 280, commercial: 450 },
+        cycle: 'quarterly',
+        dueDay: 15,
+        lateFee: { bpPerDay: 5, capBp: 1000 },
+        active: true,
+      },
     })
     // Turning the late fee off sends no rule: the saved item has none.
     const withRule = { ...property, lateFee: { bpPerDay: 5, capBp: 1000 } }

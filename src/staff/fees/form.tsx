@@ -70,7 +70,12 @@ export function FeeForm({ draft: d, onChange, errors, busy, onSave, onCancel }: 
           <Text className='field-label'>收费类型</Text>
           <View className='chips'>
             {KIND_CHOICES.map((c) => (
-              <View key={c.kind} className={`chip fee-chip ${d.kind === c.kind ? 'chip-active' : ''}`} onClick={() => onChange(withKind(d, c.kind))} data-testid={`fee-kind-${c.kind}`}>
+              <View
+                key={c.kind}
+                className={`chip fee-chip ${d.kind === c.kind ? 'chip-active' : ''}`}
+                onClick={() => onChange(withKind(d, c.kind))}
+                data-testid={`fee-kind-${c.kind}`}
+              >
                 {c.label}
               </View>
             ))}
@@ -82,7 +87,14 @@ export function FeeForm({ draft: d, onChange, errors, busy, onSave, onCancel }: 
 
       <View className='fee-row'>
         <Text className='field-label'>名称</Text>
-        <Input className='fee-input' value={d.name} maxlength={20} placeholder={oneoff ? '如 电梯维修分摊' : '如 物业费'} onInput={(e) => set({ name: e.detail.value })} data-testid='fee-name' />
+        <Input
+          className='fee-input'
+          value={d.name}
+          maxlength={20}
+          placeholder={oneoff ? '如 电梯维修分摊' : '如 物业费'}
+          onInput={(e) => set({ name: e.detail.value })}
+          data-testid='fee-name'
+        />
         <Err text={errors.name} slot='name' />
       </View>
 
@@ -105,7 +117,14 @@ export function FeeForm({ draft: d, onChange, errors, busy, onSave, onCancel }: 
             ))}
           </View>
         ) : (
-          <Input className='fee-input' type='digit' placeholder={oneoff ? '如 50.00' : '如 5.00'} value={d.price} onInput={(e) => set({ price: e.detail.value })} data-testid='fee-price' />
+          <Input
+            className='fee-input'
+            type='digit'
+            placeholder={oneoff ? '如 50.00' : '如 5.00'}
+            value={d.price}
+            onInput={(e) => set({ price: e.detail.value })}
+            data-testid='fee-price'
+          />
         )}
         <Err text={errors.price} slot='price' />
         <Err text={errors.commercial} slot='commercial' />
@@ -114,7 +133,14 @@ export function FeeForm({ draft: d, onChange, errors, busy, onSave, onCancel }: 
       {oneoff ? (
         <View className='fee-row'>
           <Text className='field-label'>账期</Text>
-          <Input className='fee-input' placeholder='YYYY-MM，如 2026-12' maxlength={7} value={d.onlyPeriod} onInput={(e) => set({ onlyPeriod: e.detail.value })} data-testid='fee-period' />
+          <Input
+            className='fee-input'
+            placeholder='YYYY-MM，如 2026-12'
+            maxlength={7}
+            value={d.onlyPeriod}
+            onInput={(e) => set({ onlyPeriod: e.detail.value })}
+            data-testid='fee-period'
+          />
           <Text className='muted fee-hint'>只在这一期出账时向每户收一次，其他账期不收</Text>
           <Err text={errors.onlyPeriod} slot='onlyPeriod' />
           <Err text={errors.cycle} slot='cycle' />
@@ -141,7 +167,14 @@ export function FeeForm({ draft: d, onChange, errors, busy, onSave, onCancel }: 
         <Text className='field-label'>到期日</Text>
         <View className='row fee-inline'>
           <Text>{oneoff || d.cycle === 'monthly' ? '当月' : '账期首月'}</Text>
-          <Input className='fee-input fee-input-short' type='number' maxlength={2} value={d.dueDay} onInput={(e) => set({ dueDay: e.detail.value })} data-testid='fee-due-day' />
+          <Input
+            className='fee-input fee-input-short'
+            type='number'
+            maxlength={2}
+            value={d.dueDay}
+            onInput={(e) => set({ dueDay: e.detail.value })}
+            data-testid='fee-due-day'
+          />
           <Text>日</Text>
         </View>
         <Text className='muted fee-hint' data-testid='fee-due-words'>
@@ -163,9 +196,25 @@ export function FeeForm({ draft: d, onChange, errors, busy, onSave, onCancel }: 
         {d.lateFeeOn && (
           <View className='row fee-inline fee-late'>
             <Text>每天加收万分之</Text>
-            <Input className='fee-input fee-input-short' type='number' maxlength={2} placeholder='5' value={d.bpPerDay} onInput={(e) => set({ bpPerDay: e.detail.value })} data-testid='fee-late-bp' />
+            <Input
+              className='fee-input fee-input-short'
+              type='number'
+              maxlength={2}
+              placeholder='5'
+              value={d.bpPerDay}
+              onInput={(e) => set({ bpPerDay: e.detail.value })}
+              data-testid='fee-late-bp'
+            />
             <Text>，最多加收</Text>
-            <Input className='fee-input fee-input-short' type='digit' maxlength={5} placeholder='10' value={d.capPct} onInput={(e) => set({ capPct: e.detail.value })} data-testid='fee-late-cap' />
+            <Input
+              className='fee-input fee-input-short'
+              type='digit'
+              maxlength={5}
+              placeholder='10'
+              value={d.capPct}
+              onInput={(e) => set({ capPct: e.detail.value })}
+              data-testid='fee-late-cap'
+            />
             <Text>%</Text>
           </View>
         )}

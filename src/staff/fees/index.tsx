@@ -89,7 +89,14 @@ export default function FeeItems() {
 
   const form = (key: string) =>
     open?.key === key ? (
-      <FeeForm draft={open.draft} onChange={(draft) => setOpen({ ...open, draft })} errors={open.errors} busy={busy} onSave={save} onCancel={() => setOpen(null)} />
+      <FeeForm
+        draft={open.draft}
+        onChange={(draft) => setOpen({ ...open, draft })}
+        errors={open.errors}
+        busy={busy}
+        onSave={save}
+        onCancel={() => setOpen(null)}
+      />
     ) : null
 
   return (

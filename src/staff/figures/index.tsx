@@ -17,11 +17,15 @@ function Metrics({ f, testid }: { f: Fig; testid: string }) {
   return (
     <View className='fg-metrics' data-testid={testid}>
       <View className='fg-metric'>
-        <Text className='fg-num' data-testid={`${testid}-average`}>{avg(f.averageScore)}</Text>
+        <Text className='fg-num' data-testid={`${testid}-average`}>
+          {avg(f.averageScore)}
+        </Text>
         <Text className='fg-label'>平均分</Text>
       </View>
       <View className='fg-metric'>
-        <Text className='fg-num' data-testid={`${testid}-satisfied`}>{percentText(f.satisfiedShare)}</Text>
+        <Text className='fg-num' data-testid={`${testid}-satisfied`}>
+          {percentText(f.satisfiedShare)}
+        </Text>
         <Text className='fg-label'>满意率</Text>
       </View>
       <View className='fg-metric'>
@@ -29,7 +33,9 @@ function Metrics({ f, testid }: { f: Fig; testid: string }) {
         <Text className='fg-label'>解决率</Text>
       </View>
       <View className='fg-metric'>
-        <Text className='fg-num' data-testid={`${testid}-response`}>{percentText(f.responseRate)}</Text>
+        <Text className='fg-num' data-testid={`${testid}-response`}>
+          {percentText(f.responseRate)}
+        </Text>
         <Text className='fg-label'>参评率</Text>
       </View>
       <View className='fg-metric'>
@@ -62,9 +68,15 @@ export default function FiguresPage() {
   return (
     <View className='page fg'>
       <View className='card fg-month'>
-        <Text className='fg-arrow' onClick={() => shift(-1)} data-testid='month-prev'>‹</Text>
-        <Text className='fg-month-text' data-testid='month'>{by === 'month' ? `截至 ${month}` : month}</Text>
-        <Text className='fg-arrow' onClick={() => shift(1)}>›</Text>
+        <Text className='fg-arrow' onClick={() => shift(-1)} data-testid='month-prev'>
+          ‹
+        </Text>
+        <Text className='fg-month-text' data-testid='month'>
+          {by === 'month' ? `截至 ${month}` : month}
+        </Text>
+        <Text className='fg-arrow' onClick={() => shift(1)}>
+          ›
+        </Text>
       </View>
       {figs.loading && !d ? (
         <Loading />

@@ -113,7 +113,9 @@ export default function StaffHome() {
         )}
         <View className='card staff-tile' onClick={() => go('staffFigures')} data-testid='tile-figures'>
           <Text className='staff-tile-num'>{rating?.average !== null && rating?.average !== undefined ? rating.average.toFixed(1) : '–'}</Text>
-          <Text className='staff-tile-label'>{reviews ? '本月服务评价' : '我的本月评价'} · 已评 {rating?.answered ?? 0} 单</Text>
+          <Text className='staff-tile-label'>
+            {reviews ? '本月服务评价' : '我的本月评价'} · 已评 {rating?.answered ?? 0} 单
+          </Text>
         </View>
       </View>
       {staff.roles.some((r) => r === 'manager' || r === 'supervisor') && (

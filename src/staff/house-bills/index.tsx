@@ -41,7 +41,11 @@ export default function HouseBills() {
       setShown((n) => n + 1)
       if ('pending' in r) {
         // Above the review threshold: nothing is credited until a colleague confirms it.
-        Taro.showModal({ title: '已登记，待复核', content: `¥${yuan(r.entry.amount)}（${PAY_METHOD_LABELS[r.entry.method]}）超过复核金额，需另一位同事在「待复核收款」确认后才记为已缴并出具收据。`, showCancel: false })
+        Taro.showModal({
+          title: '已登记，待复核',
+          content: `¥${yuan(r.entry.amount)}（${PAY_METHOD_LABELS[r.entry.method]}）超过复核金额，需另一位同事在「待复核收款」确认后才记为已缴并出具收据。`,
+          showCancel: false,
+        })
       } else {
         Taro.showModal({ title: '收款成功', content: `已收 ¥${yuan(r.amount)}（${PAY_METHOD_LABELS[r.method]}），收据编号 ${r.receiptNo}`, showCancel: false })
       }
@@ -79,7 +83,9 @@ export default function HouseBills() {
     <View className='page'>
       <View className='card'>
         <Text className='review-house'>{d.label}</Text>
-        <Text className='muted hb-sub'>待缴 {unpaid.length} 笔，共 ¥{yuan(unpaid.reduce((s, b) => s + b.payable, 0))}</Text>
+        <Text className='muted hb-sub'>
+          待缴 {unpaid.length} 笔，共 ¥{yuan(unpaid.reduce((s, b) => s + b.payable, 0))}
+        </Text>
       </View>
       {d.bills.length === 0 && (
         <View className='card'>
@@ -88,9 +94,16 @@ export default function HouseBills() {
       )}
       {d.bills.map((b) => (
         <View className='card' key={b.id} data-testid='staff-bill'>
-          <View className='row between' onClick={() => b.status === 'unpaid' && !b.offlinePending && setPicked(picked.includes(b.id) ? picked.filter((x) => x !== b.id) : [...picked, b.id])}>
+          <View
+            className='row between'
+            onClick={() =>
+              b.status === 'unpaid' && !b.offlinePending && setPicked(picked.includes(b.id) ? picked.filter((x) => x !== b.id) : [...picked, b.id])
+            }
+          >
             <Text className='hb-name'>
-              {b.status === 'unpaid' && !b.offlinePending && <Text className={`hb-check ${picked.includes(b.id) ? 'hb-check-on' : ''}`}>{picked.includes(b.id) ? '✓' : ''}</Text>}
+              {b.status === 'unpaid' && !b.offlinePending && (
+                <Text className={`hb-check ${picked.includes(b.id) ? 'hb-check-on' : ''}`}>{picked.includes(b.id) ? '✓' : ''}</Text>
+              )}
               {b.itemName}
               {b.target ? ` · ${b.target}` : ''} · {b.periodLabel}
             </Text>
@@ -101,8 +114,14 @@ export default function HouseBills() {
             {b.status === 'unpaid' && b.overdueDays > 0 ? ` · 逾期 ${b.overdueDays} 天` : ''}
           </Text>
           <View className='row between hb-foot'>
-            <Text className={`tag ${b.status === 'unpaid' ? 'tag-warn' : b.status === 'paid' ? '' : 'tag-gray'}`}>{b.offlinePending ? '收款待复核' : BILL_STATUS_LABELS[b.status]}</Text>
-            {b.status === 'paid' && <Text className='muted'>{b.paidVia ? PAY_METHOD_LABELS[b.paidVia] : ''} · 收据 {b.receiptNo}</Text>}
+            <Text className={`tag ${b.status === 'unpaid' ? 'tag-warn' : b.status === 'paid' ? '' : 'tag-gray'}`}>
+              {b.offlinePending ? '收款待复核' : BILL_STATUS_LABELS[b.status]}
+            </Text>
+            {b.status === 'paid' && (
+              <Text className='muted'>
+                {b.paidVia ? PAY_METHOD_LABELS[b.paidVia] : ''} · 收据 {b.receiptNo}
+              </Text>
+            )}
             {b.status === 'unpaid' && !b.offlinePending && supervisor && (
               <Text className='link' onClick={() => setAdjusting({ id: b.id, amount: yuan(b.amount) })} data-testid='adjust'>
                 减免/调整
@@ -147,7 +166,13 @@ export default function HouseBills() {
           onClose={() => setAdjusting(null)}
           onSubmit={saveAdjust}
         >
-          <Input className='field-input hb-input' type='digit' value={adjusting.amount} onInput={(e) => setAdjusting({ ...adjusting, amount: e.detail.value })} data-testid='adjust-amount' />
+          <Input
+            className='field-input hb-input'
+            type='digit'
+            value={adjusting.amount}
+            onInput={(e) => setAdjusting({ ...adjusting, amount: e.detail.value })}
+            data-testid='adjust-amount'
+          />
         </ReasonSheet>
       )}
     </View>

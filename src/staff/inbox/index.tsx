@@ -28,7 +28,17 @@ export default function Inbox() {
   const { params } = useRouter()
   const [tile, setTile] = useState(() => {
     const f = fromQuery(params)
-    return f ? { title: decodeURIComponent(params.title ?? '看板'), open: f.open, escalated: f.escalated, lowRating: f.lowRating, since: f.since, tab: f.tab, priority: f.priority } : null
+    return f
+      ? {
+          title: decodeURIComponent(params.title ?? '看板'),
+          open: f.open,
+          escalated: f.escalated,
+          lowRating: f.lowRating,
+          since: f.since,
+          tab: f.tab,
+          priority: f.priority,
+        }
+      : null
   })
   const [tab, setTab] = useState<Tab | null>(tile?.tab ?? null)
   const current: Tab = tab ?? (handlerOnly ? 'mine' : 'new')
@@ -40,7 +50,11 @@ export default function Inbox() {
   const [buildings, setBuildings] = useState<string[]>([])
 
   const extra = tile ? { open: tile.open, escalated: tile.escalated, lowRating: tile.lowRating, since: tile.since } : {}
-  const list = usePagedList((offset, limit) => api.tickets.inbox({ tab: current, ...filters, ...extra, ...(query ? { q: query } : {}), offset, limit }), [current, filters, query, tile], PAGE)
+  const list = usePagedList(
+    (offset, limit) => api.tickets.inbox({ tab: current, ...filters, ...extra, ...(query ? { q: query } : {}), offset, limit }),
+    [current, filters, query, tile],
+    PAGE,
+  )
 
   useEffect(() => {
     const cid = me?.staff?.communityId
@@ -52,7 +66,11 @@ export default function Inbox() {
   }, [me])
 
   const d = list.data
-  const active = [filters.type && TYPE_LABELS[filters.type], filters.status && STATUS_LABELS[filters.status], filters.building && `${filters.building}栋`].filter(Boolean)
+  const active = [
+    filters.type && TYPE_LABELS[filters.type],
+    filters.status && STATUS_LABELS[filters.status],
+    filters.building && `${filters.building}栋`,
+  ].filter(Boolean)
 
   return (
     <View className='inbox'>
@@ -82,10 +100,21 @@ export default function Inbox() {
           </Text>
         </View>
         <View className='inbox-filters'>
-          <View className={`inbox-filter ${filters.priority ? 'inbox-filter-urgent' : ''}`} onClick={() => setFilters({ ...filters, priority: filters.priority ? undefined : 'emergency' })} data-testid='filter-urgent'>
+          <View
+            className={`inbox-filter ${filters.priority ? 'inbox-filter-urgent' : ''}`}
+            onClick={() => setFilters({ ...filters, priority: filters.priority ? undefined : 'emergency' })}
+            data-testid='filter-urgent'
+          >
             只看紧急
           </View>
-          <View className={`inbox-filter ${active.length ? 'inbox-filter-on' : ''}`} onClick={() => { setDraft(filters); setFiltering(true) }} data-testid='filter-open'>
+          <View
+            className={`inbox-filter ${active.length ? 'inbox-filter-on' : ''}`}
+            onClick={() => {
+              setDraft(filters)
+              setFiltering(true)
+            }}
+            data-testid='filter-open'
+          >
             {active.length ? active.join(' · ') : '筛选'} ▾
           </View>
           {tile && (
@@ -94,7 +123,13 @@ export default function Inbox() {
             </View>
           )}
           {query && (
-            <View className='inbox-filter inbox-filter-on' onClick={() => { setQ(''); setQuery('') }}>
+            <View
+              className='inbox-filter inbox-filter-on'
+              onClick={() => {
+                setQ('')
+                setQuery('')
+              }}
+            >
               “{query}” ✕
             </View>
           )}
@@ -108,12 +143,20 @@ export default function Inbox() {
           <ErrorView message={list.error} code={list.errorCode} onRetry={list.reload} />
         ) : !d || d.items.length === 0 ? (
           <View className='card'>
-            <Empty title={query ? '没有找到相关工单' : current === 'overdue' ? '没有超时的工单' : '暂无工单'} text={query ? '换个工单号、房号或手机尾号试试' : '新的报事会出现在这里'} />
+            <Empty
+              title={query ? '没有找到相关工单' : current === 'overdue' ? '没有超时的工单' : '暂无工单'}
+              text={query ? '换个工单号、房号或手机尾号试试' : '新的报事会出现在这里'}
+            />
           </View>
         ) : (
           <>
             {d.items.map((t) => (
-              <View key={t.id} className={`card inbox-item ${t.priority === 'emergency' ? 'inbox-item-urgent' : ''}`} onClick={() => go('staffTicket', { id: t.id })} data-testid='inbox-item'>
+              <View
+                key={t.id}
+                className={`card inbox-item ${t.priority === 'emergency' ? 'inbox-item-urgent' : ''}`}
+                onClick={() => go('staffTicket', { id: t.id })}
+                data-testid='inbox-item'
+              >
                 <View className='row between'>
                   <View className='row inbox-tags'>
                     <StatusTag status={t.status} />
@@ -145,7 +188,11 @@ export default function Inbox() {
           <Text className='field-label inbox-group'>类型</Text>
           <View className='chips'>
             {TICKET_TYPES.map((t) => (
-              <View key={t} className={`chip ${draft.type === t ? 'chip-active' : ''}`} onClick={() => setDraft({ ...draft, type: draft.type === t ? undefined : t })}>
+              <View
+                key={t}
+                className={`chip ${draft.type === t ? 'chip-active' : ''}`}
+                onClick={() => setDraft({ ...draft, type: draft.type === t ? undefined : t })}
+              >
                 {TYPE_LABELS[t]}
               </View>
             ))}
@@ -153,7 +200,11 @@ export default function Inbox() {
           <Text className='field-label inbox-group'>状态</Text>
           <View className='chips'>
             {STATUSES.map((s) => (
-              <View key={s} className={`chip ${draft.status === s ? 'chip-active' : ''}`} onClick={() => setDraft({ ...draft, status: draft.status === s ? undefined : s })}>
+              <View
+                key={s}
+                className={`chip ${draft.status === s ? 'chip-active' : ''}`}
+                onClick={() => setDraft({ ...draft, status: draft.status === s ? undefined : s })}
+              >
                 {STATUS_LABELS[s]}
               </View>
             ))}
@@ -163,7 +214,11 @@ export default function Inbox() {
               <Text className='field-label inbox-group'>楼栋</Text>
               <View className='chips'>
                 {buildings.map((b) => (
-                  <View key={b} className={`chip ${draft.building === b ? 'chip-active' : ''}`} onClick={() => setDraft({ ...draft, building: draft.building === b ? undefined : b })}>
+                  <View
+                    key={b}
+                    className={`chip ${draft.building === b ? 'chip-active' : ''}`}
+                    onClick={() => setDraft({ ...draft, building: draft.building === b ? undefined : b })}
+                  >
                     {b}栋
                   </View>
                 ))}
@@ -174,7 +229,14 @@ export default function Inbox() {
             <Button className='btn btn-ghost inbox-sheet-btn' onClick={() => setDraft({ priority: draft.priority })}>
               重置
             </Button>
-            <Button className='btn btn-primary inbox-sheet-btn' onClick={() => { setFilters({ ...draft, priority: filters.priority }); setFiltering(false) }} data-testid='filter-apply'>
+            <Button
+              className='btn btn-primary inbox-sheet-btn'
+              onClick={() => {
+                setFilters({ ...draft, priority: filters.priority })
+                setFiltering(false)
+              }}
+              data-testid='filter-apply'
+            >
               确定
             </Button>
           </View>

@@ -46,10 +46,16 @@ export default function MonthlyReport() {
   return (
     <View className='page rp'>
       <View className='card rp-head'>
-        <Text className='rp-nav' onClick={() => setMonth(prev)} data-testid='rp-prev'>‹ 上月</Text>
-        <Text className='rp-month' data-testid='rp-month'>{month}</Text>
+        <Text className='rp-nav' onClick={() => setMonth(prev)} data-testid='rp-prev'>
+          ‹ 上月
+        </Text>
+        <Text className='rp-month' data-testid='rp-month'>
+          {month}
+        </Text>
         {next <= thisMonth ? (
-          <Text className='rp-nav' onClick={() => setMonth(next)} data-testid='rp-next'>下月 ›</Text>
+          <Text className='rp-nav' onClick={() => setMonth(next)} data-testid='rp-next'>
+            下月 ›
+          </Text>
         ) : (
           <Text className='rp-nav rp-nav-off'>下月 ›</Text>
         )}
@@ -70,7 +76,9 @@ export default function MonthlyReport() {
           <View className='card rp-types'>
             {r.top.types.map((t) => (
               <View key={t.type} className='rp-type'>
-                <Text className='rp-type-num' data-testid={`rp-type-${t.type}`}>{t.count}</Text>
+                <Text className='rp-type-num' data-testid={`rp-type-${t.type}`}>
+                  {t.count}
+                </Text>
                 <Text className='muted'>{t.label}</Text>
               </View>
             ))}
@@ -81,8 +89,12 @@ export default function MonthlyReport() {
             {r.top.categories.length === 0 && <Text className='muted'>本月暂无报事</Text>}
             {r.top.categories.map((c, i) => (
               <View key={c.category} className='rp-top-row'>
-                <Text>{i + 1}. {c.label}</Text>
-                <Text className='muted' data-testid={`rp-cat-${c.category}`}>{c.count} 次</Text>
+                <Text>
+                  {i + 1}. {c.label}
+                </Text>
+                <Text className='muted' data-testid={`rp-cat-${c.category}`}>
+                  {c.count} 次
+                </Text>
               </View>
             ))}
             {r.top.places.length > 0 && <Text className='card-title rp-sub'>重复报事位置</Text>}

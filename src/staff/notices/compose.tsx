@@ -51,7 +51,14 @@ export function ComposeForm({ busy, errors, setErrors, onPublish, onCancel }: Pr
       </View>
       <Input className='field-input' placeholder='标题' value={d.title} maxlength={40} onInput={(e) => set({ title: e.detail.value })} data-testid='n-title' />
       {err('title')}
-      <Textarea className='field-input sn-body' placeholder='正文' value={d.body} maxlength={2000} onInput={(e) => set({ body: e.detail.value })} data-testid='n-body' />
+      <Textarea
+        className='field-input sn-body'
+        placeholder='正文'
+        value={d.body}
+        maxlength={2000}
+        onInput={(e) => set({ body: e.detail.value })}
+        data-testid='n-body'
+      />
       {err('body')}
 
       <Text className='field-label'>发布范围</Text>
@@ -63,31 +70,91 @@ export function ComposeForm({ busy, errors, setErrors, onPublish, onCancel }: Pr
         ))}
       </View>
       {(d.scope === 'buildings' || d.scope === 'units') && (
-        <Input className='field-input' placeholder={d.scope === 'units' ? '单元，如 1-1、1-2' : '楼栋，如 1、2'} value={d.targets} onInput={(e) => set({ targets: e.detail.value })} data-testid='n-targets' />
+        <Input
+          className='field-input'
+          placeholder={d.scope === 'units' ? '单元，如 1-1、1-2' : '楼栋，如 1、2'}
+          value={d.targets}
+          onInput={(e) => set({ targets: e.detail.value })}
+          data-testid='n-targets'
+        />
       )}
       {d.scope === 'rooms' && <RoomsPicker value={d.rooms} onChange={(rooms) => set({ rooms })} />}
       {err('audience')}
 
       {isOutageCategory(d.category) && (
         <View className='sn-form'>
-          <Input className='field-input' placeholder='影响范围，如 1栋全部单元' value={d.area} onInput={(e) => set({ area: e.detail.value })} data-testid='n-area' />
+          <Input
+            className='field-input'
+            placeholder='影响范围，如 1栋全部单元'
+            value={d.area}
+            onInput={(e) => set({ area: e.detail.value })}
+            data-testid='n-area'
+          />
           {err('outage.area')}
-          <WhenField label='开始时间' value={d.start} onChange={(start) => set({ start })} testid='n-start' past from={publishAt} emptyText='不填则从发布时开始' error={errors['outage.startAt']} />
+          <WhenField
+            label='开始时间'
+            value={d.start}
+            onChange={(start) => set({ start })}
+            testid='n-start'
+            past
+            from={publishAt}
+            emptyText='不填则从发布时开始'
+            error={errors['outage.startAt']}
+          />
           <WhenField label='预计恢复' value={d.eta} onChange={(eta) => set({ eta })} testid='n-eta' from={startAt} error={errors['outage.etaAt']} />
-          <Input className='field-input' placeholder='原因，如 水泵检修' value={d.cause} onInput={(e) => set({ cause: e.detail.value })} data-testid='n-cause' />
+          <Input
+            className='field-input'
+            placeholder='原因，如 水泵检修'
+            value={d.cause}
+            onInput={(e) => set({ cause: e.detail.value })}
+            data-testid='n-cause'
+          />
           {err('outage.cause')}
         </View>
       )}
       {d.category === 'event' && (
         <View className='sn-form'>
-          <Input className='field-input' type='number' placeholder='报名名额（不填则不报名）' value={d.capacity} onInput={(e) => set({ capacity: e.detail.value })} data-testid='n-capacity' />
+          <Input
+            className='field-input'
+            type='number'
+            placeholder='报名名额（不填则不报名）'
+            value={d.capacity}
+            onInput={(e) => set({ capacity: e.detail.value })}
+            data-testid='n-capacity'
+          />
           {err('signUp.capacity')}
-          {d.capacity.trim() !== '' && <WhenField label='报名截止' value={d.deadline} onChange={(deadline) => set({ deadline })} testid='n-deadline' placeholder='如 20:00' error={errors['signUp.deadline']} />}
+          {d.capacity.trim() !== '' && (
+            <WhenField
+              label='报名截止'
+              value={d.deadline}
+              onChange={(deadline) => set({ deadline })}
+              testid='n-deadline'
+              placeholder='如 20:00'
+              error={errors['signUp.deadline']}
+            />
+          )}
         </View>
       )}
 
-      <WhenField label='定时发布' value={d.publishAt} onChange={(v) => set({ publishAt: v })} testid='n-publish-at' placeholder='如 08:00' emptyText='不填则立即发布' error={errors.publishAt} />
-      <WhenField label='过期时间' value={d.expiresAt} onChange={(v) => set({ expiresAt: v })} testid='n-expires' placeholder='如 18:00' from={publishAt} emptyText='不填则一直显示' error={errors.expiresAt} />
+      <WhenField
+        label='定时发布'
+        value={d.publishAt}
+        onChange={(v) => set({ publishAt: v })}
+        testid='n-publish-at'
+        placeholder='如 08:00'
+        emptyText='不填则立即发布'
+        error={errors.publishAt}
+      />
+      <WhenField
+        label='过期时间'
+        value={d.expiresAt}
+        onChange={(v) => set({ expiresAt: v })}
+        testid='n-expires'
+        placeholder='如 18:00'
+        from={publishAt}
+        emptyText='不填则一直显示'
+        error={errors.expiresAt}
+      />
       <Text className={`sn-chip ${d.pinned ? 'sn-chip-on' : ''}`} onClick={() => set({ pinned: !d.pinned })} data-testid='n-pinned'>
         置顶
       </Text>

@@ -2,17 +2,41 @@ import { blankDraft, toPublish, type Draft } from './draft'
 
 const NOW = Date.UTC(2026, 10, 24, 2) // 2026-11-24 10:00 Shanghai
 const HOUR = 3600_000
-const water = (over: Partial<Draft> = {}): Draft => ({ ...blankDraft(), title: '1栋停水', body: '水箱清洗，请提前储水。', targets: '1', area: '1栋', cause: '水箱清洗', eta: { date: '', time: '16:00' }, ...over })
+const water = (over: Partial<Draft> = {}): Draft => ({
+  ...blankDraft(),
+  title: '1栋停水',
+  body: '水箱清洗，请提前储水。',
+  targets: '1',
+  area: '1栋',
+  cause: '水箱清洗',
+  eta: { date: '', time: '16:00' },
+  ...over,
+})
 
 describe('the 发布公告 draft', () => {
   it('an outage typed as 16:00 starts now and comes back at 16:00 today, as before', () => {
     expect(toPublish(water(), NOW)).toEqual({
-      input: { category: 'water', title: '1栋停水', body: '水箱清洗，请提前储水。', pinned: false, audience: { scope: 'buildings', targets: ['1'] }, outage: { area: '1栋', startAt: NOW, etaAt: NOW + 6 * HOUR, cause: '水箱清洗' } },
+      input: {
+        category: 'water',
+        title: '1栋停水',
+        body: '水箱清洗，请提前储水。',
+        pinned: false,
+        audience: { scope: 'buildings', targets: ['1'] },
+        outage: { area: '1栋', startAt: NOW, etaAt: NOW + 6 * HOUR, cause: '水箱清洗' },
+      },
     })
   })
 
   it('real dates: a start tomorrow 08:00 and an ETA typed 12:00 mean tomorrow noon; schedule and expiry go along', () => {
-    const r = toPublish(water({ start: { date: '2026-11-25', time: '08:00' }, eta: { date: '', time: '12:00' }, publishAt: { date: '2026-11-24', time: '18:00' }, expiresAt: { date: '2026-11-26', time: '00:00' } }), NOW)
+    const r = toPublish(
+      water({
+        start: { date: '2026-11-25', time: '08:00' },
+        eta: { date: '', time: '12:00' },
+        publishAt: { date: '2026-11-24', time: '18:00' },
+        expiresAt: { date: '2026-11-26', time: '00:00' },
+      }),
+      NOW,
+    )
     expect(r).toMatchObject({ input: { publishAt: NOW + 8 * HOUR, expiresAt: NOW + 38 * HOUR, outage: { startAt: NOW + 22 * HOUR, etaAt: NOW + 26 * HOUR } } })
   })
 
@@ -23,7 +47,9 @@ describe('the 发布公告 draft', () => {
     expect(toPublish(water({ eta: { date: '2026-11-25', time: '' } }), NOW)).toEqual({ errors: { 'outage.etaAt': '请按 16:00 的格式填写预计恢复时间' } })
     expect(toPublish(water({ eta: { date: '', time: '' } }), NOW)).toEqual({ errors: { 'outage.etaAt': '请选择预计恢复时间' } })
     expect(toPublish(water({ eta: { date: '2026-11-24', time: '09:00' } }), NOW)).toEqual({ errors: { 'outage.etaAt': '预计恢复时间须晚于开始时间' } })
-    expect(toPublish(water({ publishAt: { date: '2026-11-25', time: '08:00' }, expiresAt: { date: '2026-11-24', time: '20:00' } }), NOW)).toEqual({ errors: { expiresAt: '过期时间须晚于发布时间' } })
+    expect(toPublish(water({ publishAt: { date: '2026-11-25', time: '08:00' }, expiresAt: { date: '2026-11-24', time: '20:00' } }), NOW)).toEqual({
+      errors: { expiresAt: '过期时间须晚于发布时间' },
+    })
   })
 
   it('an event takes a capacity and a real deadline; no outage fields for a 物业通知', () => {

@@ -53,7 +53,10 @@ export default function StaffNotices() {
           errors={errors}
           setErrors={setErrors}
           onPublish={async (input) => {
-            const done = await run(() => api.notices.publish({ ...input, requestId: request.current() }), (input.publishAt ?? 0) > Date.now() ? '已定时发布' : '已发布')
+            const done = await run(
+              () => api.notices.publish({ ...input, requestId: request.current() }),
+              (input.publishAt ?? 0) > Date.now() ? '已定时发布' : '已发布',
+            )
             if (done) {
               request.renew()
               setComposing(false)

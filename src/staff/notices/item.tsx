@@ -78,7 +78,12 @@ export function NoticeItem({ n, busy, run }: Props) {
             <Button className='btn btn-ghost btn-small' onClick={() => setEditing({ text: '', eta: NO_TIME })} data-testid='n-update'>
               更新进展
             </Button>
-            <Button className='btn btn-primary btn-small' disabled={busy || undefined} onClick={() => run(() => api.notices.restore({ noticeId: n.id }), '已标记恢复，关联工单已办结')} data-testid='n-restore'>
+            <Button
+              className='btn btn-primary btn-small'
+              disabled={busy || undefined}
+              onClick={() => run(() => api.notices.restore({ noticeId: n.id }), '已标记恢复，关联工单已办结')}
+              data-testid='n-restore'
+            >
               已恢复
             </Button>
           </>
@@ -86,8 +91,21 @@ export function NoticeItem({ n, busy, run }: Props) {
       </View>
       {editing && (
         <View className='sn-form'>
-          <Input className='field-input' placeholder='进展，如 水泵配件更换中' value={editing.text} onInput={(e) => setEditing({ ...editing, text: e.detail.value })} data-testid='u-text' />
-          <WhenField label='新的预计恢复时间（可不填）' value={editing.eta} onChange={(eta) => setEditing({ ...editing, eta })} testid='u-eta' placeholder='如 18:00' emptyText='不填则不改恢复时间' />
+          <Input
+            className='field-input'
+            placeholder='进展，如 水泵配件更换中'
+            value={editing.text}
+            onInput={(e) => setEditing({ ...editing, text: e.detail.value })}
+            data-testid='u-text'
+          />
+          <WhenField
+            label='新的预计恢复时间（可不填）'
+            value={editing.eta}
+            onChange={(eta) => setEditing({ ...editing, eta })}
+            testid='u-eta'
+            placeholder='如 18:00'
+            emptyText='不填则不改恢复时间'
+          />
           <Button className='btn btn-primary btn-block' disabled={busy || undefined} onClick={pushUpdate} data-testid='u-submit'>
             推送更新
           </Button>

@@ -51,7 +51,11 @@ export function RoomsPicker({ value, onChange }: { value: PickedRoom[]; onChange
         ) : (
           <>
             <Text className='muted'>
-              已选 {value.length} 户：{value.slice(0, 6).map((r) => r.label).join('、')}
+              已选 {value.length} 户：
+              {value
+                .slice(0, 6)
+                .map((r) => r.label)
+                .join('、')}
               {value.length > 6 ? ' 等' : ''}
             </Text>
             <Text className='sn-link' onClick={() => onChange([])}>

@@ -33,7 +33,14 @@ export function WhenField({ label, value, onChange, testid, placeholder = '如 1
   const clock = minutes === undefined ? '09:00' : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
   const empty = !value.date && !value.time
   // The day only: the time is right there in the box (and a second copy of it would be noise).
-  const hint = at !== undefined ? `日期：${describeDay(at, now)}${value.date ? '' : '（不选日期则取最近的这个时间）'}` : empty ? (emptyText ?? '请选择日期和时间') : value.time ? '请按 16:00 的格式填写时间' : '请选择时间'
+  const hint =
+    at !== undefined
+      ? `日期：${describeDay(at, now)}${value.date ? '' : '（不选日期则取最近的这个时间）'}`
+      : empty
+        ? (emptyText ?? '请选择日期和时间')
+        : value.time
+          ? '请按 16:00 的格式填写时间'
+          : '请选择时间'
   return (
     <View className='sn-when'>
       <Text className='field-label'>{label}</Text>
@@ -43,7 +50,14 @@ export function WhenField({ label, value, onChange, testid, placeholder = '如 1
             {value.date ? `${Number(value.date.slice(5, 7))}月${Number(value.date.slice(8))}日 周${weekday(value.date)}` : '选择日期'}
           </View>
         </Picker>
-        <Input className='sn-when-time' placeholder={placeholder} value={value.time} maxlength={5} onInput={(e) => onChange({ ...value, time: e.detail.value })} data-testid={testid} />
+        <Input
+          className='sn-when-time'
+          placeholder={placeholder}
+          value={value.time}
+          maxlength={5}
+          onInput={(e) => onChange({ ...value, time: e.detail.value })}
+          data-testid={testid}
+        />
         <Picker mode='time' value={clock} onChange={(e) => onChange({ ...value, time: e.detail.value })}>
           <View className='sn-when-pick' data-testid={`${testid}-time`}>
             选择时间

@@ -41,7 +41,6 @@ export default function RecordPage() {
       .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
   }, [cid])
 
-
   if (loading && !me) return <Loading />
   if (error && !me) return <ErrorView message={error} onRetry={reload} />
   if (!me?.staff) {
@@ -129,12 +128,29 @@ export default function RecordPage() {
         </View>
         <View className='field'>
           <Text className='field-label'>联系电话</Text>
-          <Input className='field-input' type='number' placeholder='11 位手机号' value={phone} maxlength={11} onInput={(e) => setPhone(e.detail.value)} data-testid='reporter-phone' />
+          <Input
+            className='field-input'
+            type='number'
+            placeholder='11 位手机号'
+            value={phone}
+            maxlength={11}
+            onInput={(e) => setPhone(e.detail.value)}
+            data-testid='reporter-phone'
+          />
           {errors.reporterPhone && <Text className='field-error'>{errors.reporterPhone}</Text>}
         </View>
       </View>
 
-      <TicketForm draft={draft} onChange={(next) => { setDraft(next); if (Object.keys(errors).length) setErrors({}) }} errors={errors} buildings={community.buildings.map((b) => b.no)} emergencyPhone={community.emergencyPhone} />
+      <TicketForm
+        draft={draft}
+        onChange={(next) => {
+          setDraft(next)
+          if (Object.keys(errors).length) setErrors({})
+        }}
+        errors={errors}
+        buildings={community.buildings.map((b) => b.no)}
+        emergencyPhone={community.emergencyPhone}
+      />
 
       <Button className='btn btn-primary btn-block' disabled={busy || undefined} loading={busy} onClick={submit} data-testid='submit-record'>
         登记工单

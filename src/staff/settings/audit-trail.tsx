@@ -35,7 +35,11 @@ const FIELD_LABELS: Record<string, string> = {
   active: '启用',
   callbackPolicy: '回访策略',
 }
-const label = (path: string) => path.split('.').map((k) => FIELD_LABELS[k] ?? k).join(' · ')
+const label = (path: string) =>
+  path
+    .split('.')
+    .map((k) => FIELD_LABELS[k] ?? k)
+    .join(' · ')
 
 const show = (v: unknown) => {
   if (v === undefined || v === null) return '无'
@@ -77,7 +81,12 @@ export function AuditTrail() {
     async (offset: number) => {
       setLoading(true)
       try {
-        const r = await api.supervisor.audit({ ...(query.kind ? { kind: query.kind } : {}), ...(query.actor ? { actor: query.actor } : {}), offset, limit: PAGE })
+        const r = await api.supervisor.audit({
+          ...(query.kind ? { kind: query.kind } : {}),
+          ...(query.actor ? { actor: query.actor } : {}),
+          offset,
+          limit: PAGE,
+        })
         setItems((prev) => (offset ? [...(prev ?? []), ...r.items] : r.items))
         setMore(r.more)
       } catch (e) {
@@ -102,13 +111,26 @@ export function AuditTrail() {
       <View className='card'>
         <View className='chips'>
           {[null, ...AUDIT_KINDS].map((k) => (
-            <View key={k ?? 'all'} className={`chip st-chip ${kind === k ? 'chip-active' : ''}`} onClick={() => pick(k)} data-testid={`audit-kind-${k ?? 'all'}`}>
+            <View
+              key={k ?? 'all'}
+              className={`chip st-chip ${kind === k ? 'chip-active' : ''}`}
+              onClick={() => pick(k)}
+              data-testid={`audit-kind-${k ?? 'all'}`}
+            >
               {k ? AUDIT_KIND_LABELS[k] : '全部'}
             </View>
           ))}
         </View>
         <View className='row st-search'>
-          <Input className='st-input st-search-input' value={actor} placeholder='操作人姓名' confirmType='search' onInput={(e) => setActor(e.detail.value)} onConfirm={() => pick(kind)} data-testid='audit-actor' />
+          <Input
+            className='st-input st-search-input'
+            value={actor}
+            placeholder='操作人姓名'
+            confirmType='search'
+            onInput={(e) => setActor(e.detail.value)}
+            onConfirm={() => pick(kind)}
+            data-testid='audit-actor'
+          />
           <Button className='btn btn-primary btn-small' onClick={() => pick(kind)} data-testid='audit-search'>
             搜索
           </Button>

@@ -53,7 +53,11 @@ export function OfflineReviewCard({ value, onSaved }: { value: Offline; onSaved:
             <Input className='st-input' type='digit' value={text} onInput={(e) => setText(e.detail.value)} data-testid='or-above' />
             <Text className='st-unit'>元</Text>
           </View>
-          {error && <View className='field-error' data-testid='or-error'>{error}</View>}
+          {error && (
+            <View className='field-error' data-testid='or-error'>
+              {error}
+            </View>
+          )}
         </View>
         <Text className='muted'>超过此金额的前台收款需另一位同事确认后才记为已缴并出具收据；填 0 表示每笔都复核</Text>
       </View>

@@ -38,7 +38,10 @@ const toForm = (p: Reminders): Form => ({
 const fromForm = (f: Form) => ({
   daysBefore: num(f.daysBefore),
   onDue: f.onDue,
-  overdueDays: f.overdueDays.split(/[\s,，、+]+/).filter(Boolean).map(Number),
+  overdueDays: f.overdueDays
+    .split(/[\s,，、+]+/)
+    .filter(Boolean)
+    .map(Number),
   minGapDays: num(f.minGapDays),
   hour: num(f.hour),
   quiet: { start: num(f['quiet.start']), end: num(f['quiet.end']) },
@@ -99,7 +102,11 @@ export function PoliciesSection() {
   const set = (k: Exclude<keyof Form, 'onDue'>) => (e: { detail: { value: string } }) => setForm({ ...form, [k]: e.detail.value })
   const error = (k: string) => {
     const m = errorFor(errors, k)
-    return m ? <View className='field-error' data-testid={`rp-error-${k}`}>{m}</View> : null
+    return m ? (
+      <View className='field-error' data-testid={`rp-error-${k}`}>
+        {m}
+      </View>
+    ) : null
   }
   const field = (k: Exclude<keyof Form, 'onDue'>, label: string, unit: string, type: 'number' | 'text' = 'number') => (
     <View className='field st-field' key={k}>
@@ -140,7 +147,12 @@ export function PoliciesSection() {
             <Text className='st-label'>到期当天提醒</Text>
             <View className='chips'>
               {[true, false].map((v) => (
-                <View key={String(v)} className={`chip ${form.onDue === v ? 'chip-active' : ''}`} onClick={() => setForm({ ...form, onDue: v })} data-testid={`rp-onDue-${v}`}>
+                <View
+                  key={String(v)}
+                  className={`chip ${form.onDue === v ? 'chip-active' : ''}`}
+                  onClick={() => setForm({ ...form, onDue: v })}
+                  data-testid={`rp-onDue-${v}`}
+                >
                   {v ? '提醒' : '不提醒'}
                 </View>
               ))}

@@ -72,14 +72,34 @@ export function RepliesSection() {
       <Text className='card-title'>{draft?.id ? '修改常用回复' : '新增常用回复'}</Text>
       <View className='field'>
         <Text className='field-label'>标题（最多 12 个字，客服在工单页点选）</Text>
-        <Input className='st-input st-input-wide' value={draft?.title} maxlength={12} onInput={(e) => setDraft({ ...draft!, title: e.detail.value })} data-testid='reply-title' />
-        {errors.title && <View className='field-error' data-testid='reply-error-title'>{errors.title}</View>}
+        <Input
+          className='st-input st-input-wide'
+          value={draft?.title}
+          maxlength={12}
+          onInput={(e) => setDraft({ ...draft!, title: e.detail.value })}
+          data-testid='reply-title'
+        />
+        {errors.title && (
+          <View className='field-error' data-testid='reply-error-title'>
+            {errors.title}
+          </View>
+        )}
       </View>
       <View className='field'>
         <Text className='field-label'>内容（最多 200 个字）</Text>
-        <Textarea className='st-textarea' value={draft?.text ?? ''} maxlength={200} onInput={(e) => setDraft({ ...draft!, text: e.detail.value })} data-testid='reply-text' />
+        <Textarea
+          className='st-textarea'
+          value={draft?.text ?? ''}
+          maxlength={200}
+          onInput={(e) => setDraft({ ...draft!, text: e.detail.value })}
+          data-testid='reply-text'
+        />
         <Text className='muted'>{(draft?.text ?? '').length}/200</Text>
-        {errors.text && <View className='field-error' data-testid='reply-error-text'>{errors.text}</View>}
+        {errors.text && (
+          <View className='field-error' data-testid='reply-error-text'>
+            {errors.text}
+          </View>
+        )}
       </View>
       <View className='row st-actions'>
         <Button className='btn btn-primary btn-small' disabled={busy || undefined} onClick={save} data-testid='reply-save'>
@@ -114,7 +134,11 @@ export function RepliesSection() {
                 <Text className={`st-link ${i === 0 ? 'st-link-off' : ''}`} onClick={() => i > 0 && !busy && move(rows, i, -1)} data-testid='reply-up'>
                   上移
                 </Text>
-                <Text className={`st-link ${i === rows.length - 1 ? 'st-link-off' : ''}`} onClick={() => i < rows.length - 1 && !busy && move(rows, i, 1)} data-testid='reply-down'>
+                <Text
+                  className={`st-link ${i === rows.length - 1 ? 'st-link-off' : ''}`}
+                  onClick={() => i < rows.length - 1 && !busy && move(rows, i, 1)}
+                  data-testid='reply-down'
+                >
                   下移
                 </Text>
                 <Text className='st-link' onClick={() => edit({ id: r.id, title: r.title, text: r.text })} data-testid='reply-edit'>

@@ -72,7 +72,11 @@ export function SlaSection() {
         <Input className='st-input' type={type} value={form[k]} onInput={set(k)} data-testid={`st-${k}`} />
         <Text className='st-unit'>{unit}</Text>
       </View>
-      {errorFor(errors, k) && <View className='field-error' data-testid={`st-error-${k}`}>{errorFor(errors, k)}</View>}
+      {errorFor(errors, k) && (
+        <View className='field-error' data-testid={`st-error-${k}`}>
+          {errorFor(errors, k)}
+        </View>
+      )}
     </View>
   )
 
@@ -124,7 +128,11 @@ export function SlaSection() {
         <View className='field st-field'>
           <Text className='st-label'>节假日（YYYY-MM-DD，空格分隔）</Text>
           <Input className='st-input st-input-wide' value={form.holidays} onInput={set('holidays')} data-testid='st-holidays' />
-          {errorFor(errors, 'calendar.holidays') && <View className='field-error' data-testid='st-error-holidays'>{errorFor(errors, 'calendar.holidays')}</View>}
+          {errorFor(errors, 'calendar.holidays') && (
+            <View className='field-error' data-testid='st-error-holidays'>
+              {errorFor(errors, 'calendar.holidays')}
+            </View>
+          )}
         </View>
       </View>
       <Button className='btn btn-primary btn-block' disabled={busy || undefined} onClick={save} data-testid='st-save'>

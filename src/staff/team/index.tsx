@@ -75,16 +75,29 @@ export default function TeamPage() {
   }
 
   const remove = async (m: Draft) => {
-    const { confirm } = await Taro.showModal({ title: '移除员工身份', content: `${m.name} 将不能再使用工作台（仍可作为住户使用小程序）。确定移除吗？`, confirmText: '移除', confirmColor: '#d4483b' })
+    const { confirm } = await Taro.showModal({
+      title: '移除员工身份',
+      content: `${m.name} 将不能再使用工作台（仍可作为住户使用小程序）。确定移除吗？`,
+      confirmText: '移除',
+      confirmColor: '#d4483b',
+    })
     if (confirm) run(() => api.supervisor.removeMember({ openid: m.openid }), '已移除')
   }
 
   const quickDuty = (m: Member) => {
     if (busy) return
-    run(() => api.supervisor.updateMember({ openid: m.openid, name: m.name, roles: m.roles, department: m.department, zone: m.zone, onDuty: !m.onDuty }), m.onDuty ? '已退出值班' : '已加入值班')
+    run(
+      () => api.supervisor.updateMember({ openid: m.openid, name: m.name, roles: m.roles, department: m.department, zone: m.zone, onDuty: !m.onDuty }),
+      m.onDuty ? '已退出值班' : '已加入值班',
+    )
   }
 
-  const err = (k: string) => (errors[k] ? <View className='field-error' data-testid={`tm-error-${k}`}>{errors[k]}</View> : null)
+  const err = (k: string) =>
+    errors[k] ? (
+      <View className='field-error' data-testid={`tm-error-${k}`}>
+        {errors[k]}
+      </View>
+    ) : null
   const zoneError = Object.entries(errors).find(([k]) => k.startsWith('zone'))?.[1]
 
   return (
@@ -96,7 +109,11 @@ export default function TeamPage() {
           </Text>
           <Text className='muted'>紧急工单按值班名单派人，至少保留一人值班</Text>
         </View>
-        <Button className='btn btn-primary btn-small' onClick={() => open(true, { openid: '', name: '', roles: ['agent'], zone: [], onDuty: false })} data-testid='tm-add'>
+        <Button
+          className='btn btn-primary btn-small'
+          onClick={() => open(true, { openid: '', name: '', roles: ['agent'], zone: [], onDuty: false })}
+          data-testid='tm-add'
+        >
           添加员工
         </Button>
       </View>
@@ -131,24 +148,45 @@ export default function TeamPage() {
       ))}
 
       {draft && (
-        <Sheet title={draft.adding ? '添加员工' : `编辑 ${draft.d.name}`} hint={draft.adding ? '对方须先打开过一次小程序；请填写其微信 openid' : undefined} onClose={() => setDraft(null)} testid='tm-sheet'>
+        <Sheet
+          title={draft.adding ? '添加员工' : `编辑 ${draft.d.name}`}
+          hint={draft.adding ? '对方须先打开过一次小程序；请填写其微信 openid' : undefined}
+          onClose={() => setDraft(null)}
+          testid='tm-sheet'
+        >
           {draft.adding && (
             <View className='field'>
               <Text className='field-label'>openid</Text>
-              <Input className='tm-input' value={draft.d.openid} onInput={(e) => setDraft({ ...draft, d: { ...draft.d, openid: e.detail.value } })} data-testid='tm-openid' />
+              <Input
+                className='tm-input'
+                value={draft.d.openid}
+                onInput={(e) => setDraft({ ...draft, d: { ...draft.d, openid: e.detail.value } })}
+                data-testid='tm-openid'
+              />
               {err('openid')}
             </View>
           )}
           <View className='field'>
             <Text className='field-label'>姓名</Text>
-            <Input className='tm-input' value={draft.d.name} maxlength={10} onInput={(e) => setDraft({ ...draft, d: { ...draft.d, name: e.detail.value } })} data-testid='tm-name' />
+            <Input
+              className='tm-input'
+              value={draft.d.name}
+              maxlength={10}
+              onInput={(e) => setDraft({ ...draft, d: { ...draft.d, name: e.detail.value } })}
+              data-testid='tm-name'
+            />
             {err('name')}
           </View>
           <View className='field'>
             <Text className='field-label'>角色（可多选）</Text>
             <View className='chips'>
               {STAFF_ROLES.map((r) => (
-                <View key={r} className={`chip tm-chip ${draft.d.roles.includes(r) ? 'chip-active' : ''}`} onClick={() => setDraft({ ...draft, d: { ...draft.d, roles: toggle(draft.d.roles, r) } })} data-testid={`tm-role-${r}`}>
+                <View
+                  key={r}
+                  className={`chip tm-chip ${draft.d.roles.includes(r) ? 'chip-active' : ''}`}
+                  onClick={() => setDraft({ ...draft, d: { ...draft.d, roles: toggle(draft.d.roles, r) } })}
+                  data-testid={`tm-role-${r}`}
+                >
                   {ROLE_LABELS[r]}
                 </View>
               ))}
@@ -160,7 +198,12 @@ export default function TeamPage() {
               <Text className='field-label'>所属部门</Text>
               <View className='chips'>
                 {DEPARTMENTS.map((dep) => (
-                  <View key={dep} className={`chip tm-chip ${draft.d.department === dep ? 'chip-active' : ''}`} onClick={() => setDraft({ ...draft, d: { ...draft.d, department: dep } })} data-testid={`tm-dept-${dep}`}>
+                  <View
+                    key={dep}
+                    className={`chip tm-chip ${draft.d.department === dep ? 'chip-active' : ''}`}
+                    onClick={() => setDraft({ ...draft, d: { ...draft.d, department: dep } })}
+                    data-testid={`tm-dept-${dep}`}
+                  >
                     {DEPARTMENT_LABELS[dep]}
                   </View>
                 ))}
@@ -173,19 +216,33 @@ export default function TeamPage() {
               <Text className='field-label'>负责楼栋</Text>
               <View className='chips'>
                 {t.buildings.map((b) => (
-                  <View key={b} className={`chip tm-chip ${draft.d.zone.includes(b) ? 'chip-active' : ''}`} onClick={() => setDraft({ ...draft, d: { ...draft.d, zone: toggle(draft.d.zone, b) } })} data-testid={`tm-zone-${b}`}>
+                  <View
+                    key={b}
+                    className={`chip tm-chip ${draft.d.zone.includes(b) ? 'chip-active' : ''}`}
+                    onClick={() => setDraft({ ...draft, d: { ...draft.d, zone: toggle(draft.d.zone, b) } })}
+                    data-testid={`tm-zone-${b}`}
+                  >
                     {b} 栋
                   </View>
                 ))}
               </View>
-              {zoneError && <View className='field-error' data-testid='tm-error-zone'>{zoneError}</View>}
+              {zoneError && (
+                <View className='field-error' data-testid='tm-error-zone'>
+                  {zoneError}
+                </View>
+              )}
             </View>
           )}
           <View className='field'>
             <Text className='field-label'>紧急值班</Text>
             <View className='chips'>
               {[true, false].map((v) => (
-                <View key={String(v)} className={`chip tm-chip ${draft.d.onDuty === v ? 'chip-active' : ''}`} onClick={() => setDraft({ ...draft, d: { ...draft.d, onDuty: v } })} data-testid={`tm-onDuty-${v}`}>
+                <View
+                  key={String(v)}
+                  className={`chip tm-chip ${draft.d.onDuty === v ? 'chip-active' : ''}`}
+                  onClick={() => setDraft({ ...draft, d: { ...draft.d, onDuty: v } })}
+                  data-testid={`tm-onDuty-${v}`}
+                >
                   {v ? '值班' : '不值班'}
                 </View>
               ))}

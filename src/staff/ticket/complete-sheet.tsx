@@ -7,7 +7,17 @@ import { PhotoPicker } from '../../components/photo-picker'
 type CostRow = { name: string; yuan: string }
 
 /** 完工: what was done, photos, and for a paid in-home job the cost items. */
-export function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean; busy: boolean; onClose: () => void; onSubmit: (input: { note: string; photos: string[]; costItems: { name: string; amount: number }[] }) => unknown }) {
+export function CompleteSheet({
+  paid,
+  busy,
+  onClose,
+  onSubmit,
+}: {
+  paid: boolean
+  busy: boolean
+  onClose: () => void
+  onSubmit: (input: { note: string; photos: string[]; costItems: { name: string; amount: number }[] }) => unknown
+}) {
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [rows, setRows] = useState<CostRow[]>([])
@@ -19,7 +29,14 @@ export function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean
   return (
     <Sheet title='完工' hint='住户会看到处理结果和完工照片，并确认是否解决' onClose={onClose} testid='complete-sheet'>
       <Text className='field-label st-group'>处理结果</Text>
-      <Textarea className='sheet-text' value={note} maxlength={500} placeholder='如：更换厨房下水管接头，已试水无渗漏' onInput={(e) => setNote(e.detail.value)} data-testid='complete-note' />
+      <Textarea
+        className='sheet-text'
+        value={note}
+        maxlength={500}
+        placeholder='如：更换厨房下水管接头，已试水无渗漏'
+        onInput={(e) => setNote(e.detail.value)}
+        data-testid='complete-note'
+      />
       <Text className='field-label st-group'>完工照片</Text>
       <PhotoPicker value={photos} onChange={setPhotos} max={6} folder='tickets' testid='complete-photos' />
       {paid && (
@@ -27,8 +44,22 @@ export function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean
           <Text className='field-label st-group'>费用（有偿服务才填，单位：元）</Text>
           {rows.map((r, i) => (
             <View key={i} className='row st-cost'>
-              <Input className='st-cost-name' value={r.name} maxlength={20} placeholder='项目，如：材料费' onInput={(e) => setRow(i, { name: e.detail.value })} data-testid='cost-name' />
-              <Input className='st-cost-amount' type='digit' value={r.yuan} placeholder='0.00' onInput={(e) => setRow(i, { yuan: e.detail.value })} data-testid='cost-amount' />
+              <Input
+                className='st-cost-name'
+                value={r.name}
+                maxlength={20}
+                placeholder='项目，如：材料费'
+                onInput={(e) => setRow(i, { name: e.detail.value })}
+                data-testid='cost-name'
+              />
+              <Input
+                className='st-cost-amount'
+                type='digit'
+                value={r.yuan}
+                placeholder='0.00'
+                onInput={(e) => setRow(i, { yuan: e.detail.value })}
+                data-testid='cost-amount'
+              />
               <Text className='st-cost-del' onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                 ✕
               </Text>
@@ -39,7 +70,11 @@ export function CompleteSheet({ paid, busy, onClose, onSubmit }: { paid: boolean
               + 添加费用项
             </Text>
           )}
-          {badRow ? <Text className='field-error'>请填写费用名称和金额（最多两位小数）</Text> : filled.length > 0 && <Text className='st-cost-total'>合计 ¥{yuan(total)}</Text>}
+          {badRow ? (
+            <Text className='field-error'>请填写费用名称和金额（最多两位小数）</Text>
+          ) : (
+            filled.length > 0 && <Text className='st-cost-total'>合计 ¥{yuan(total)}</Text>
+          )}
         </>
       )}
       <Button

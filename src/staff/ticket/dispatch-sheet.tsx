@@ -63,7 +63,12 @@ export function DispatchSheet({
   const ok = picked && (!reassign || note.trim().length >= 2)
   const count = (f: Filter) => list?.filter((h) => f === 'all' || h.department === f).length
   return (
-    <Sheet title={reassign ? '改派' : '派单'} hint={reassign ? `当前处理人：${current ?? '无'}` : '先选部门，再选人员；按在办工单数从少到多排列'} onClose={onClose} testid='dispatch-sheet'>
+    <Sheet
+      title={reassign ? '改派' : '派单'}
+      hint={reassign ? `当前处理人：${current ?? '无'}` : '先选部门，再选人员；按在办工单数从少到多排列'}
+      onClose={onClose}
+      testid='dispatch-sheet'
+    >
       <View className='chips dp-depts'>
         {([...DEPARTMENTS, 'all'] as Filter[]).map((f) => (
           <View key={f} className={`chip dp-dept ${filter === f ? 'chip-active' : ''}`} onClick={() => choose(f)} data-testid={`dept-${f}`}>
@@ -79,7 +84,12 @@ export function DispatchSheet({
           <Text className='muted'>{filter === 'all' ? '没有可派单的人员' : `${DEPARTMENT_LABELS[filter]}暂无人员，可选「全部」`}</Text>
         ) : (
           shown.map((h) => (
-            <View key={h.openid} className={`st-handler ${picked === h.openid ? 'st-handler-on' : ''}`} onClick={() => setPicked(h.openid)} data-testid='handler-item'>
+            <View
+              key={h.openid}
+              className={`st-handler ${picked === h.openid ? 'st-handler-on' : ''}`}
+              onClick={() => setPicked(h.openid)}
+              data-testid='handler-item'
+            >
               <View>
                 <Text className='st-handler-name'>{h.name}</Text>
                 <Text className='muted'>{DEPARTMENT_LABELS[h.department as Department] ?? h.department}</Text>
@@ -90,8 +100,20 @@ export function DispatchSheet({
           ))
         )}
       </View>
-      <Textarea className='sheet-text' value={note} maxlength={200} placeholder={reassign ? '改派原因（必填）' : '给师傅的备注（选填）'} onInput={(e) => setNote(e.detail.value)} data-testid='dispatch-note' />
-      <Button className='btn btn-primary btn-block sheet-btn' disabled={!ok || busy || undefined} onClick={() => onPick(picked, note.trim())} data-testid='confirm-dispatch'>
+      <Textarea
+        className='sheet-text'
+        value={note}
+        maxlength={200}
+        placeholder={reassign ? '改派原因（必填）' : '给师傅的备注（选填）'}
+        onInput={(e) => setNote(e.detail.value)}
+        data-testid='dispatch-note'
+      />
+      <Button
+        className='btn btn-primary btn-block sheet-btn'
+        disabled={!ok || busy || undefined}
+        onClick={() => onPick(picked, note.trim())}
+        data-testid='confirm-dispatch'
+      >
         {reassign ? '确认改派' : '确认派单'}
       </Button>
     </Sheet>

@@ -120,7 +120,9 @@ export default function StaffTicket() {
   const send = async () => {
     const t = text.trim()
     if (!t) return
-    if (await run('message', () => api.tickets.message({ ticketId: d.id, text: t, ...(internal ? { internal: true } : {}) }), internal ? '已添加备注' : '已回复')) {
+    if (
+      await run('message', () => api.tickets.message({ ticketId: d.id, text: t, ...(internal ? { internal: true } : {}) }), internal ? '已添加备注' : '已回复')
+    ) {
       setText('')
       setInternal(false)
     }
@@ -212,14 +214,88 @@ export default function StaffTicket() {
         </View>
       )}
 
-      {(sheet === 'dispatch' || sheet === 'reassign') && <DispatchSheet reassign={sheet === 'reassign'} busy={busy === sheet} category={d.category} department={d.department} current={d.assigneeName} onClose={() => setSheet(null)} onPick={(assignee, note) => run(sheet, () => (sheet === 'dispatch' ? api.tickets.dispatch({ ticketId: d.id, assignee, ...(note ? { note } : {}) }) : api.tickets.reassign({ ticketId: d.id, assignee, reason: note })), sheet === 'dispatch' ? '已派单' : '已改派')} />}
-      {sheet === 'decline' && <ReasonSheet testid='decline' title='退单' hint='说明原因，工单会退回客服重新派单' chips={DECLINE_REASONS} busy={busy === 'decline'} submit='确认退单' onClose={() => setSheet(null)} onSubmit={(reason) => run('decline', () => api.tickets.decline({ ticketId: d.id, reason }), '已退单')} />}
-      {sheet === 'cancel' && <ReasonSheet testid='cancel' title='取消工单' hint='住户会收到取消通知' chips={CANCEL_REASONS} busy={busy === 'cancel'} submit='确认取消' onClose={() => setSheet(null)} onSubmit={(reason) => run('cancel', () => api.tickets.cancel({ ticketId: d.id, reason }), '已取消')} />}
-      {sheet === 'resolve' && <ReasonSheet testid='resolve' title='办结' hint='写下处理结果，住户确认后工单完成' placeholder='处理结果' busy={busy === 'resolve'} submit='确认办结' onClose={() => setSheet(null)} onSubmit={(note) => run('resolve', () => api.tickets.resolve({ ticketId: d.id, note }), '已办结')} />}
-      {sheet === 'pause' && <PauseSheet busy={busy === 'pause'} onClose={() => setSheet(null)} onSubmit={(reason, note) => run('pause', () => api.tickets.pause({ ticketId: d.id, reason, ...(note ? { note } : {}) }), '已挂起')} />}
-      {sheet === 'complete' && <CompleteSheet paid={d.type === 'repair' && d.scope === 'home'} busy={busy === 'complete'} onClose={() => setSheet(null)} onSubmit={(input) => run('complete', () => api.tickets.complete({ ticketId: d.id, ...input }), '已完工')} />}
-      {sheet === 'relate' && <RelateSheet self={d} canLink={can('link')} canMerge={can('merge')} busy={busy} onClose={() => setSheet(null)} onLink={(otherId) => run('link', () => api.tickets.link({ ticketId: d.id, otherId }), '已关联')} onMerge={(masterId) => run('merge', () => api.tickets.merge({ ticketId: d.id, masterId }), '已合并')} />}
-
+      {(sheet === 'dispatch' || sheet === 'reassign') && (
+        <DispatchSheet
+          reassign={sheet === 'reassign'}
+          busy={busy === sheet}
+          category={d.category}
+          department={d.department}
+          current={d.assigneeName}
+          onClose={() => setSheet(null)}
+          onPick={(assignee, note) =>
+            run(
+              sheet,
+              () =>
+                sheet === 'dispatch'
+                  ? api.tickets.dispatch({ ticketId: d.id, assignee, ...(note ? { note } : {}) })
+                  : api.tickets.reassign({ ticketId: d.id, assignee, reason: note }),
+              sheet === 'dispatch' ? '已派单' : '已改派',
+            )
+          }
+        />
+      )}
+      {sheet === 'decline' && (
+        <ReasonSheet
+          testid='decline'
+          title='退单'
+          hint='说明原因，工单会退回客服重新派单'
+          chips={DECLINE_REASONS}
+          busy={busy === 'decline'}
+          submit='确认退单'
+          onClose={() => setSheet(null)}
+          onSubmit={(reason) => run('decline', () => api.tickets.decline({ ticketId: d.id, reason }), '已退单')}
+        />
+      )}
+      {sheet === 'cancel' && (
+        <ReasonSheet
+          testid='cancel'
+          title='取消工单'
+          hint='住户会收到取消通知'
+          chips={CANCEL_REASONS}
+          busy={busy === 'cancel'}
+          submit='确认取消'
+          onClose={() => setSheet(null)}
+          onSubmit={(reason) => run('cancel', () => api.tickets.cancel({ ticketId: d.id, reason }), '已取消')}
+        />
+      )}
+      {sheet === 'resolve' && (
+        <ReasonSheet
+          testid='resolve'
+          title='办结'
+          hint='写下处理结果，住户确认后工单完成'
+          placeholder='处理结果'
+          busy={busy === 'resolve'}
+          submit='确认办结'
+          onClose={() => setSheet(null)}
+          onSubmit={(note) => run('resolve', () => api.tickets.resolve({ ticketId: d.id, note }), '已办结')}
+        />
+      )}
+      {sheet === 'pause' && (
+        <PauseSheet
+          busy={busy === 'pause'}
+          onClose={() => setSheet(null)}
+          onSubmit={(reason, note) => run('pause', () => api.tickets.pause({ ticketId: d.id, reason, ...(note ? { note } : {}) }), '已挂起')}
+        />
+      )}
+      {sheet === 'complete' && (
+        <CompleteSheet
+          paid={d.type === 'repair' && d.scope === 'home'}
+          busy={busy === 'complete'}
+          onClose={() => setSheet(null)}
+          onSubmit={(input) => run('complete', () => api.tickets.complete({ ticketId: d.id, ...input }), '已完工')}
+        />
+      )}
+      {sheet === 'relate' && (
+        <RelateSheet
+          self={d}
+          canLink={can('link')}
+          canMerge={can('merge')}
+          busy={busy}
+          onClose={() => setSheet(null)}
+          onLink={(otherId) => run('link', () => api.tickets.link({ ticketId: d.id, otherId }), '已关联')}
+          onMerge={(masterId) => run('merge', () => api.tickets.merge({ ticketId: d.id, masterId }), '已合并')}
+        />
+      )}
     </View>
   )
 }

@@ -49,7 +49,9 @@ export function OutageLink({ ticketId, version, onLinked }: { ticketId: string; 
     return (
       <View className='card ol' onClick={() => openNotice(l.id)} data-testid='ticket-outage'>
         <View className='ol-head'>
-          <Text className='ol-title'>已关联{NOTICE_CATEGORY_LABELS[l.category]}：{l.title}</Text>
+          <Text className='ol-title'>
+            已关联{NOTICE_CATEGORY_LABELS[l.category]}：{l.title}
+          </Text>
           <Text className={l.state === 'restored' ? 'tag' : 'tag tag-warn'}>{STATE_LABELS[l.state]}</Text>
         </View>
         <Text className='ol-line'>{l.line}</Text>
@@ -71,7 +73,13 @@ export function OutageLink({ ticketId, version, onLinked }: { ticketId: string; 
               </Text>
               <Text className='ol-line'>{c.line}</Text>
             </View>
-            <Button className='btn btn-ghost btn-small' disabled={busy !== '' || undefined} loading={busy === c.id} onClick={() => link(c.id, label)} data-testid='link-outage'>
+            <Button
+              className='btn btn-ghost btn-small'
+              disabled={busy !== '' || undefined}
+              loading={busy === c.id}
+              onClick={() => link(c.id, label)}
+              data-testid='link-outage'
+            >
               关联{label}
             </Button>
           </View>

@@ -16,8 +16,19 @@ export function PauseSheet({ busy, onClose, onSubmit }: { busy: boolean; onClose
           </View>
         ))}
       </View>
-      <Textarea className='sheet-text' value={note} maxlength={200} placeholder='补充说明（选填），如：配件预计周五到货' onInput={(e) => setNote(e.detail.value)} />
-      <Button className='btn btn-primary btn-block sheet-btn' disabled={!reason || busy || undefined} onClick={() => reason && onSubmit(reason, note.trim())} data-testid='confirm-pause'>
+      <Textarea
+        className='sheet-text'
+        value={note}
+        maxlength={200}
+        placeholder='补充说明（选填），如：配件预计周五到货'
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      <Button
+        className='btn btn-primary btn-block sheet-btn'
+        disabled={!reason || busy || undefined}
+        onClick={() => reason && onSubmit(reason, note.trim())}
+        data-testid='confirm-pause'
+      >
         确认挂起
       </Button>
     </Sheet>

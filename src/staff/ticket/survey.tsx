@@ -37,7 +37,9 @@ export function StaffSurvey({ ticketId, status }: { ticketId: string; status: st
     <View className='card' data-testid='staff-survey'>
       <View className='between'>
         <Text className='card-title'>住户评价</Text>
-        <Text className='muted'>{s.state === 'open' ? '待评价' : s.state === 'missed' ? '未回访' : s.answer?.source === 'callback' ? '电话回访' : '已评价'}</Text>
+        <Text className='muted'>
+          {s.state === 'open' ? '待评价' : s.state === 'missed' ? '未回访' : s.answer?.source === 'callback' ? '电话回访' : '已评价'}
+        </Text>
       </View>
       {s.answer ? <RatingView s={s} /> : <Text className='muted'>已发送评价邀请，住户尚未评价</Text>}
       {s.complaint && (
@@ -47,7 +49,14 @@ export function StaffSurvey({ ticketId, status }: { ticketId: string; status: st
       )}
       {s.canReply && !s.reply && (
         <View className='st-survey-reply'>
-          <Textarea className='st-survey-input' value={text} maxlength={200} placeholder='回复住户（住户在工单上可以看到）' onInput={(e) => setText(e.detail.value)} data-testid='survey-reply-input' />
+          <Textarea
+            className='st-survey-input'
+            value={text}
+            maxlength={200}
+            placeholder='回复住户（住户在工单上可以看到）'
+            onInput={(e) => setText(e.detail.value)}
+            data-testid='survey-reply-input'
+          />
           <View className='row st-survey-foot'>
             <Button className='btn btn-primary btn-small' disabled={text.trim().length < 2 || busy || undefined} onClick={send} data-testid='send-survey-reply'>
               回复

@@ -92,7 +92,10 @@ export class MemoryCloudDb {
         const limit = Math.min(Number(params.limit ?? 100), 1000)
         let cursor = new Query(query).find<Doc>(this.matching(name, query, t), params.projection ? parse(params.projection) : undefined)
         if (params.order) cursor = cursor.sort(parse(params.order) as Record<string, 1 | -1>)
-        const list = cursor.skip(Number(params.offset ?? 0)).limit(limit).all()
+        const list = cursor
+          .skip(Number(params.offset ?? 0))
+          .limit(limit)
+          .all()
         return { data: { list: list.map(dump), limit, offset: Number(params.offset ?? 0) }, requestId: this.requestId() }
       }
       case 'database.calculateDocument':
@@ -125,7 +128,8 @@ export class MemoryCloudDb {
         if (params.merge === false) next = { ...(data as object), _id: found._id } as Doc
         else {
           next = clone(found)
-          if (Object.keys(data).some((k) => !k.startsWith('$'))) throw new CloudBaseError('DATABASE_REQUEST_FAILED', 'update needs operators ($set …) when merging')
+          if (Object.keys(data).some((k) => !k.startsWith('$')))
+            throw new CloudBaseError('DATABASE_REQUEST_FAILED', 'update needs operators ($set …) when merging')
           update(next, data as never)
         }
         this.write(name, next, found._id, t)

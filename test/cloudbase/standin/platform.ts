@@ -42,7 +42,9 @@ export function installCloudBase() {
   }
   CloudBase.prototype.callCompatibleWxOpenApi = async function ({ apiName, requestData }: { apiName: string; requestData: Buffer }) {
     const msg = CommApiData.decode(requestData)
-    const params = Object.fromEntries((msg.openapiData?.pairs ?? []).map((p: { key: string; value: Buffer }) => [p.key, JSON.parse(Buffer.from(p.value).toString())]))
+    const params = Object.fromEntries(
+      (msg.openapiData?.pairs ?? []).map((p: { key: string; value: Buffer }) => [p.key, JSON.parse(Buffer.from(p.value).toString())]),
+    )
     const body = apiName === 'subscribeMessage.send' ? wechat.subscribeSend(params) : { errcode: 48001, errmsg: `api unauthorized: ${apiName}` }
     return Buffer.from(CommOpenApiResp.encode({ respData: Buffer.from(JSON.stringify(body)), contentType: 'application/json' }).finish())
   }
@@ -57,7 +59,12 @@ export function installCloudBase() {
         const fileID = typeof f === 'string' ? f : f.fileID
         if (!storage.files.has(fileID)) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
         const maxAge = typeof f === 'string' ? 86400 : f.maxAge
-        return { fileID, maxAge, tempFileURL: `https://${ENV_ID}.tcb.qcloud.la/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}?sign=t&t=${maxAge}`, code: 'SUCCESS' }
+        return {
+          fileID,
+          maxAge,
+          tempFileURL: `https://${ENV_ID}.tcb.qcloud.la/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}?sign=t&t=${maxAge}`,
+          code: 'SUCCESS',
+        }
       }),
     }
   }
@@ -98,7 +105,13 @@ export function as<T>(caller: Caller, fn: () => Promise<T>): Promise<T> {
     for (const k of keys) delete process.env[k]
     process.env.TCB_ENV = ENV_ID
     if ('openid' in caller) {
-      Object.assign(process.env, { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', WX_OPENID: caller.openid, WX_APPID: APPID, WX_UNIONID: `u-${caller.openid}`, TCB_SOURCE: caller.source ?? 'wx_client' })
+      Object.assign(process.env, {
+        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+        WX_OPENID: caller.openid,
+        WX_APPID: APPID,
+        WX_UNIONID: `u-${caller.openid}`,
+        TCB_SOURCE: caller.source ?? 'wx_client',
+      })
     } else {
       Object.assign(process.env, { WX_CONTEXT_KEYS: 'WX_APPID', WX_APPID: APPID, TCB_SOURCE: caller.source })
     }

@@ -76,7 +76,12 @@ export class WeChatServers {
   }
 
   subscribeSend(req: Record<string, unknown>): { errcode: number; errmsg: string } {
-    const { touser, template_id: templateId, page, data } = req as { touser?: string; template_id?: string; page?: string; data?: Record<string, { value?: unknown }> }
+    const {
+      touser,
+      template_id: templateId,
+      page,
+      data,
+    } = req as { touser?: string; template_id?: string; page?: string; data?: Record<string, { value?: unknown }> }
     const refuse = (errcode: number, errmsg: string) => {
       this.refused.push({ touser: touser ?? '', templateId: templateId ?? '', errcode, errmsg })
       return { errcode, errmsg }
@@ -109,7 +114,8 @@ export class WeChatServers {
       if (!spbill_create_ip || !sub_mch_id || !env_id || !function_name) return fail('缺少参数')
       if (!Number.isInteger(total_fee) || (total_fee as number) <= 0) return fail('total_fee 参数错误')
       const existing = this.orders.get(String(out_trade_no))
-      if (existing && existing.totalFee !== total_fee) return { return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'INVALID_REQUEST', err_code_des: '201 商户订单号重复' }
+      if (existing && existing.totalFee !== total_fee)
+        return { return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'INVALID_REQUEST', err_code_des: '201 商户订单号重复' }
       if (!existing) {
         this.orders.set(String(out_trade_no), {
           outTradeNo: String(out_trade_no),
@@ -158,7 +164,10 @@ export class WeChatServers {
    */
   private refund(req: Record<string, unknown>): Record<string, unknown> {
     const fail = (msg: string) => ({ return_code: 'FAIL', return_msg: msg })
-    const { sub_mch_id, nonce_str, out_trade_no, transaction_id, out_refund_no, total_fee, refund_fee, refund_desc, env_id, function_name } = req as Record<string, string | number | undefined>
+    const { sub_mch_id, nonce_str, out_trade_no, transaction_id, out_refund_no, total_fee, refund_fee, refund_desc, env_id, function_name } = req as Record<
+      string,
+      string | number | undefined
+    >
     if (!sub_mch_id) return fail('受理机构必须传入sub_mch_id')
     if (!nonce_str || String(nonce_str).length > 32) return fail('nonce_str 参数错误')
     if (!out_refund_no || !/^[A-Za-z0-9_-]{1,64}$/.test(String(out_refund_no))) return fail('out_refund_no 参数错误')
@@ -170,8 +179,19 @@ export class WeChatServers {
     if (o.state !== 'SUCCESS' && o.state !== 'REFUND') return biz('TRADE_STATE_ERROR', '订单状态错误')
     if (total_fee !== o.totalFee) return biz('PARAM_ERROR', '订单金额或退款金额与之前请求不一致，请核实后再试')
     const ok = (r: PayRefund) => ({
-      return_code: 'SUCCESS', return_msg: 'OK', result_code: 'SUCCESS', sub_mch_id, nonce_str: 'refund', transaction_id: o.transactionId, out_trade_no: o.outTradeNo,
-      out_refund_no: r.outRefundNo, refund_id: r.refundId, refund_fee: r.refundFee, total_fee: o.totalFee, cash_fee: o.totalFee, cash_refund_fee: r.refundFee,
+      return_code: 'SUCCESS',
+      return_msg: 'OK',
+      result_code: 'SUCCESS',
+      sub_mch_id,
+      nonce_str: 'refund',
+      transaction_id: o.transactionId,
+      out_trade_no: o.outTradeNo,
+      out_refund_no: r.outRefundNo,
+      refund_id: r.refundId,
+      refund_fee: r.refundFee,
+      total_fee: o.totalFee,
+      cash_fee: o.totalFee,
+      cash_refund_fee: r.refundFee,
     })
     const same = this.refunds.get(String(out_refund_no))
     if (same) return same.refundFee === refund_fee ? ok(same) : biz('PARAM_ERROR', '订单金额或退款金额与之前请求不一致，请核实后再试')
@@ -183,8 +203,14 @@ export class WeChatServers {
     const refunded = [...this.refunds.values()].filter((r) => r.outTradeNo === o.outTradeNo).reduce((n, r) => n + r.refundFee, 0)
     if (refunded + (refund_fee as number) > o.totalFee) return biz('INVALID_REQUEST', '订单已全额退款')
     const r: PayRefund = {
-      outTradeNo: o.outTradeNo, outRefundNo: String(out_refund_no), refundId: `5030${out_refund_no}`.slice(0, 32), totalFee: o.totalFee, refundFee: refund_fee as number,
-      ...(refund_desc !== undefined ? { refundDesc: String(refund_desc) } : {}), ...(env_id ? { envId: String(env_id) } : {}), ...(function_name ? { functionName: String(function_name) } : {}),
+      outTradeNo: o.outTradeNo,
+      outRefundNo: String(out_refund_no),
+      refundId: `5030${out_refund_no}`.slice(0, 32),
+      totalFee: o.totalFee,
+      refundFee: refund_fee as number,
+      ...(refund_desc !== undefined ? { refundDesc: String(refund_desc) } : {}),
+      ...(env_id ? { envId: String(env_id) } : {}),
+      ...(function_name ? { functionName: String(function_name) } : {}),
     }
     this.refunds.set(r.outRefundNo, r)
     o.state = 'REFUND'

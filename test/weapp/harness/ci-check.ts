@@ -17,7 +17,14 @@ async function main() {
   // Any RSA key does offline; uploads need the real 代码上传密钥.
   const key = join(dir, 'private.key')
   writeFileSync(key, execFileSync('openssl', ['genrsa', '2048'], { stdio: ['ignore', 'pipe', 'ignore'] }))
-  const project = new ci.Project({ appid: 'wx0000000000000000', type: 'miniProgram', projectPath: root, privateKeyPath: key, ignores: ['node_modules/**/*'], attr: async () => ci.DefaultProjectAttr })
+  const project = new ci.Project({
+    appid: 'wx0000000000000000',
+    type: 'miniProgram',
+    projectPath: root,
+    privateKeyPath: key,
+    ignores: ['node_modules/**/*'],
+    attr: async () => ci.DefaultProjectAttr,
+  })
   const errors: string[] = []
   let compiled = 0
   try {

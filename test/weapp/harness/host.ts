@@ -13,7 +13,11 @@ export async function demoHost() {
   const tokens = new Map<string, string>()
   let account = 'resident-zhang'
   const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${host.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    const res = await fetch(`${host.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
     return res.json()
   }
   const tokenOf = async (a: string) => {

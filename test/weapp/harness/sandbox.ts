@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import vm from 'node:vm'
 
-
 /**
  * The weapp build in WeChat's own view engine: WXML through the official compiler and exparser
  * (miniprogram-simulate + j-component), and app.js with each page's JS in a logic sandbox that,
@@ -42,7 +41,16 @@ function fire(el: HTMLElement, name: string, detail: Record<string, unknown> = {
   el.dispatchEvent(ev)
   const wxEl = (el as unknown as { __wxElement?: unknown }).__wxElement
   if (!wxEl) throw new Error('not a view-layer element')
-  exparser.Event.dispatchEvent(wxEl, exparser.Event.create(name, detail, { originalEvent: ev, bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }))
+  exparser.Event.dispatchEvent(
+    wxEl,
+    exparser.Event.create(name, detail, {
+      originalEvent: ev,
+      bubbles: true,
+      capturePhase: true,
+      composed: true,
+      extraFields: { touches: {}, changedTouches: {} },
+    }),
+  )
 }
 
 export interface LoadedPage {

@@ -44,15 +44,34 @@ export function createWx(table: ApiTable, app: AppJson, backend: Backend) {
 
   const checkRoute = (api: string, url: unknown) => {
     if (api === 'navigateBack') return
-    const path = String(url ?? '').replace(/^\//, '').split('?')[0]
+    const path = String(url ?? '')
+      .replace(/^\//, '')
+      .split('?')[0]
     if (!pages.has(path)) findings.badRoutes.push(`${api} → ${url}（不在 app.json 中）`)
     else if (api === 'switchTab' && !tabs.has(path)) findings.badRoutes.push(`switchTab → ${url}（不是 tabBar 页面）`)
     else if ((api === 'navigateTo' || api === 'redirectTo') && tabs.has(path)) findings.badRoutes.push(`${api} → ${url}（tabBar 页面只能用 switchTab）`)
   }
 
-  const windowInfo = { windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2, statusBarHeight: 20, safeArea: { top: 20, bottom: 667, left: 0, right: 375, width: 375, height: 647 } }
+  const windowInfo = {
+    windowWidth: 375,
+    windowHeight: 667,
+    screenWidth: 375,
+    screenHeight: 667,
+    pixelRatio: 2,
+    statusBarHeight: 20,
+    safeArea: { top: 20, bottom: 667, left: 0, right: 375, width: 375, height: 647 },
+  }
   const SYNC: Record<string, (arg: unknown) => unknown> = {
-    getSystemInfoSync: () => ({ ...windowInfo, platform: 'ios', system: 'iOS 17.0', version: '8.0.50', SDKVersion: '3.5.8', language: 'zh_CN', brand: 'iPhone', model: 'iPhone 14' }),
+    getSystemInfoSync: () => ({
+      ...windowInfo,
+      platform: 'ios',
+      system: 'iOS 17.0',
+      version: '8.0.50',
+      SDKVersion: '3.5.8',
+      language: 'zh_CN',
+      brand: 'iPhone',
+      model: 'iPhone 14',
+    }),
     getWindowInfo: () => windowInfo,
     getDeviceInfo: () => ({ platform: 'ios', system: 'iOS 17.0', brand: 'iPhone', model: 'iPhone 14', pixelRatio: 2 }),
     getAppBaseInfo: () => ({ SDKVersion: '3.5.8', language: 'zh_CN', version: '8.0.50', theme: 'light' }),
@@ -122,7 +141,9 @@ export function createWx(table: ApiTable, app: AppJson, backend: Backend) {
     ownKeys: (target) => [...new Set([...Reflect.ownKeys(target), ...table.apis, 'cloud'])],
     getOwnPropertyDescriptor: (target, name) =>
       Reflect.getOwnPropertyDescriptor(target, name) ??
-      (typeof name === 'string' && (table.apis.has(name) || name === 'cloud') ? { configurable: true, enumerable: true, writable: true, value: undefined } : undefined),
+      (typeof name === 'string' && (table.apis.has(name) || name === 'cloud')
+        ? { configurable: true, enumerable: true, writable: true, value: undefined }
+        : undefined),
     set(target, name, value) {
       if (typeof name === 'string' && !PROPERTIES.has(name)) findings.unknownApis.push(`wx.${name} =`)
       target[name as string] = value

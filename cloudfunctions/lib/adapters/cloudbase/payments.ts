@@ -10,7 +10,9 @@ import type { Payments } from '../../ports/payments'
 interface CloudPay {
   unifiedOrder(arg: Record<string, unknown>): Promise<{ returnCode?: string; resultCode?: string; payment?: Record<string, string>; errMsg?: string }>
   queryOrder(arg: Record<string, unknown>): Promise<{ tradeState?: string; totalFee?: number; transactionId?: string }>
-  refund(arg: Record<string, unknown>): Promise<{ returnCode?: string; returnMsg?: string; resultCode?: string; errCodeDes?: string; refundId?: string; refundFee?: number }>
+  refund(
+    arg: Record<string, unknown>,
+  ): Promise<{ returnCode?: string; returnMsg?: string; resultCode?: string; errCodeDes?: string; refundId?: string; refundFee?: number }>
 }
 
 export interface PayConfig {

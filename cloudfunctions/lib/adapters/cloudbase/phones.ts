@@ -3,7 +3,9 @@ import type { PhoneNumbers } from '../../ports/phones'
 
 interface OpenApi {
   phonenumber: {
-    getPhoneNumber(arg: { code: string }): Promise<{ errCode?: number; errMsg?: string; phoneInfo?: { phoneNumber?: string; purePhoneNumber?: string; countryCode?: string | number } }>
+    getPhoneNumber(arg: {
+      code: string
+    }): Promise<{ errCode?: number; errMsg?: string; phoneInfo?: { phoneNumber?: string; purePhoneNumber?: string; countryCode?: string | number } }>
   }
 }
 
@@ -20,7 +22,10 @@ export function cloudbasePhones(openapi: OpenApi): PhoneNumbers {
         res = await openapi.phonenumber.getPhoneNumber({ code })
       } catch (e) {
         const errCode = (e as { errCode?: number }).errCode
-        throw new AppError(errCode === 45011 ? 'RATE_LIMITED' : 'INVALID_INPUT', errCode === 45011 ? '验证太频繁，请稍后再试' : '手机号验证已失效，请重新点击验证')
+        throw new AppError(
+          errCode === 45011 ? 'RATE_LIMITED' : 'INVALID_INPUT',
+          errCode === 45011 ? '验证太频繁，请稍后再试' : '手机号验证已失效，请重新点击验证',
+        )
       }
       const info = res.phoneInfo
       if (!info?.purePhoneNumber) throw new AppError('INVALID_INPUT', '手机号验证已失效，请重新点击验证')

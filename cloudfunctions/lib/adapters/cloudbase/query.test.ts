@@ -52,7 +52,21 @@ describe('CloudBase query translation', () => {
       get: async () => ({ data: [] }),
       count: async () => ({ total: 0 }),
     }
-    applyPlan(ref, planQuery({ where: { status: 'open' }, orderBy: [['a', 'asc'], ['b', 'desc']], offset: 20, limit: 10 }, _))
+    applyPlan(
+      ref,
+      planQuery(
+        {
+          where: { status: 'open' },
+          orderBy: [
+            ['a', 'asc'],
+            ['b', 'desc'],
+          ],
+          offset: 20,
+          limit: 10,
+        },
+        _,
+      ),
+    )
     expect(calls).toEqual(['where {"status":"open"}', 'orderBy a asc', 'orderBy b desc', 'skip 20', 'limit 10'])
     calls.length = 0
     applyPlan(ref, planQuery({ limit: 3 }, _))

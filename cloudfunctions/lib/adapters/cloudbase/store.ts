@@ -59,7 +59,9 @@ export function cloudbaseStore(db: CloudDb): Store {
       },
       async set(doc) {
         stats.writes++
-        await ref().doc(doc._id).set({ data: withoutId(doc) })
+        await ref()
+          .doc(doc._id)
+          .set({ data: withoutId(doc) })
       },
       async add(doc) {
         stats.writes++
@@ -72,7 +74,9 @@ export function cloudbaseStore(db: CloudDb): Store {
       },
       async update(id, patch) {
         stats.writes++
-        const r = await ref().doc(id).update({ data: shallowPatch(db, patch) })
+        const r = await ref()
+          .doc(id)
+          .update({ data: shallowPatch(db, patch) })
         if (r.stats && r.stats.updated === 0) {
           // updated is 0 both when missing and when nothing changed; only missing is an error.
           const { data } = await ref().where({ _id: id }).limit(1).get()

@@ -26,7 +26,9 @@ export function localPayments(store: Store, now: () => number) {
       // Shaped as cloudPay's payment parameters, so a weapp build on the local host hands
       // wx.requestPayment what it needs; the H5 pay sheet goes by the order number instead.
       const at = String(Math.floor(now() / 1000))
-      return { payment: { timeStamp: at, nonceStr: req.outTradeNo.slice(-16), package: `prepay_id=dev${req.outTradeNo}`, signType: 'RSA', paySign: 'simulated' } }
+      return {
+        payment: { timeStamp: at, nonceStr: req.outTradeNo.slice(-16), package: `prepay_id=dev${req.outTradeNo}`, signType: 'RSA', paySign: 'simulated' },
+      }
     },
     async queryOrder(outTradeNo) {
       const o = await orders().get(outTradeNo)

@@ -48,7 +48,10 @@ function condition(expr: string, cond: Condition, params: unknown[]): string[] {
       out.push(`(${expr} IS NULL OR ${expr} <> ?)`)
     }
   }
-  for (const [op, neg] of [['$in', false], ['$nin', true]] as const) {
+  for (const [op, neg] of [
+    ['$in', false],
+    ['$nin', true],
+  ] as const) {
     const list = cond[op]
     if (list === undefined) continue
     if (list.length === 0) out.push(neg ? '1' : '0')

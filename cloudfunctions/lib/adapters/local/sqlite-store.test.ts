@@ -7,10 +7,14 @@ import { storeContract } from '../../ports/store.contract'
 
 /** The store contract, run against the SQLite adapter on a real file. */
 let dir: string
-storeContract('sqlite', () => {
-  dir = mkdtempSync(join(tmpdir(), 'wuye-store-'))
-  return openSqliteStore(join(dir, 'test.sqlite'))
-}, () => rmSync(dir, { recursive: true, force: true }))
+storeContract(
+  'sqlite',
+  () => {
+    dir = mkdtempSync(join(tmpdir(), 'wuye-store-'))
+    return openSqliteStore(join(dir, 'test.sqlite'))
+  },
+  () => rmSync(dir, { recursive: true, force: true }),
+)
 
 describe('SQLite adapter specifics', () => {
   it('opens in WAL mode and creates the indexes declared in collections.ts', () => {
@@ -19,7 +23,9 @@ describe('SQLite adapter specifics', () => {
     openSqliteStore(file).close?.()
     const db = new Database(file, { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'c_tickets'").all() as { name: string }[]).map((r) => r.name)
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'c_tickets'").all() as { name: string }[]).map(
+      (r) => r.name,
+    )
     expect(indexes).toEqual(expect.arrayContaining(['c_tickets__communityId_status_rank_createdAt', 'c_tickets__nextCheckAt']))
     db.close()
     rmSync(d, { recursive: true, force: true })

@@ -48,8 +48,7 @@ export function openSqliteStore(file: string): Store {
 
   const rawGet = (name: string, id: string): string | undefined =>
     (stmt(`SELECT doc FROM ${ensure(name)} WHERE id = ?`).get(id) as { doc: string } | undefined)?.doc
-  const rawPut = (name: string, doc: Doc) =>
-    stmt(`INSERT OR REPLACE INTO ${ensure(name)} (id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+  const rawPut = (name: string, doc: Doc) => stmt(`INSERT OR REPLACE INTO ${ensure(name)} (id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
   const rawDel = (name: string, id: string) => stmt(`DELETE FROM ${ensure(name)} WHERE id = ?`).run(id)
 
   function collection<T extends Doc>(name: string): Collection<T> {
@@ -135,18 +134,20 @@ export function openSqliteStore(file: string): Store {
         },
       }
       const result = await fn(tx)
-      const committed = db.transaction(() => {
-        for (const [k, raw] of seen) {
-          const [name, id] = k.split('\u0000')
-          if (rawGet(name, id) !== raw) return false
-        }
-        for (const [k, doc] of pending) {
-          const [name, id] = k.split('\u0000')
-          if (doc) rawPut(name, doc)
-          else rawDel(name, id)
-        }
-        return true
-      }).immediate()
+      const committed = db
+        .transaction(() => {
+          for (const [k, raw] of seen) {
+            const [name, id] = k.split('\u0000')
+            if (rawGet(name, id) !== raw) return false
+          }
+          for (const [k, doc] of pending) {
+            const [name, id] = k.split('\u0000')
+            if (doc) rawPut(name, doc)
+            else rawDel(name, id)
+          }
+          return true
+        })
+        .immediate()
       if (committed) return result
     }
     throw new AppError('CONFLICT', '操作繁忙，请稍后重试')

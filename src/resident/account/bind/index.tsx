@@ -103,7 +103,9 @@ export default function Bind() {
           <View className={`bind-result-icon ${ok ? '' : 'bind-result-wait'}`}>{ok ? '✓' : '…'}</View>
           <Text className='bind-result-title'>{ok ? '绑定成功' : '已提交，等待物业审核'}</Text>
           <Text className='muted'>
-            {ok ? `${result.label} 已绑定到您的账号，家里已绑定的成员会收到通知。` : `${why}，物业将在 1 个工作日内核实 ${result.label}，结果会通过消息通知您。`}
+            {ok
+              ? `${result.label} 已绑定到您的账号，家里已绑定的成员会收到通知。`
+              : `${why}，物业将在 1 个工作日内核实 ${result.label}，结果会通过消息通知您。`}
           </Text>
           <Button className='btn btn-primary btn-block bind-result-btn' onClick={() => go('mine')}>
             查看我的房屋
@@ -118,7 +120,15 @@ export default function Bind() {
       <View className='card'>
         <View className='field'>
           <Text className='field-label'>小区</Text>
-          <Picker mode='selector' range={communities.data!.map((c) => c.name)} value={ci} onChange={(e) => { setCi(Number(e.detail.value)); setHouseId('') }}>
+          <Picker
+            mode='selector'
+            range={communities.data!.map((c) => c.name)}
+            value={ci}
+            onChange={(e) => {
+              setCi(Number(e.detail.value))
+              setHouseId('')
+            }}
+          >
             <View className='bind-picker'>{community.name} ›</View>
           </Picker>
         </View>
@@ -142,13 +152,28 @@ export default function Bind() {
         </View>
         <View className='field'>
           <Text className='field-label'>姓名</Text>
-          <Input className='field-input' placeholder='与房产证或租赁合同一致' value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} data-testid='name' />
+          <Input
+            className='field-input'
+            placeholder='与房产证或租赁合同一致'
+            value={name}
+            maxlength={20}
+            onInput={(e) => setName(e.detail.value)}
+            data-testid='name'
+          />
           {errors.name && <Text className='field-error'>{errors.name}</Text>}
         </View>
         <View className='field'>
           <Text className='field-label'>手机号</Text>
           {typed ? (
-            <Input className='field-input' type='number' placeholder='用于物业联系您' value={phone} maxlength={11} onInput={(e) => setPhone(e.detail.value)} data-testid='phone' />
+            <Input
+              className='field-input'
+              type='number'
+              placeholder='用于物业联系您'
+              value={phone}
+              maxlength={11}
+              onInput={(e) => setPhone(e.detail.value)}
+              data-testid='phone'
+            />
           ) : me.verifiedPhone ? (
             <View className='bind-verified' data-testid='verified-phone'>
               <Text>{me.verifiedPhone}</Text>
@@ -172,7 +197,9 @@ export default function Bind() {
         </View>
       </View>
 
-      <Text className='muted bind-hint'>用微信验证的手机号、且姓名与业主档案一致时立即绑定；手动填写的号码由物业在 1 个工作日内审核。绑定后，家里已绑定的成员会收到通知。</Text>
+      <Text className='muted bind-hint'>
+        用微信验证的手机号、且姓名与业主档案一致时立即绑定；手动填写的号码由物业在 1 个工作日内审核。绑定后，家里已绑定的成员会收到通知。
+      </Text>
       <Button className='btn btn-primary btn-block' disabled={busy || undefined} loading={busy} onClick={submit} data-testid='submit'>
         提交绑定
       </Button>

@@ -11,7 +11,12 @@ import type { Envelope } from '../../../core/shared/errors'
  */
 export async function verifyPhone(code?: string): Promise<string | null> {
   if (process.env.TARO_ENV === 'h5') {
-    const { confirm } = await Taro.showModal({ title: '模拟微信手机号快速验证', content: '允许「物业服务」使用您微信绑定的手机号？（本地演示）', confirmText: '允许', cancelText: '拒绝' })
+    const { confirm } = await Taro.showModal({
+      title: '模拟微信手机号快速验证',
+      content: '允许「物业服务」使用您微信绑定的手机号？（本地演示）',
+      confirmText: '允许',
+      cancelText: '拒绝',
+    })
     if (!confirm) return null
     const res = await fetch('/api/dev/phone-code', { method: 'POST', headers: { authorization: `Bearer ${getToken()}` } })
     const env = (await res.json()) as Envelope<{ code: string }>

@@ -31,18 +31,20 @@ export default function Members() {
   const { label, standing, members } = house.data
 
   const remove = async (m: Member, why?: string) => {
-    if (!(await run('remove', () => api.account.removeBinding({ bindingId: m.bindingId, ...(why ? { reason: why } : {}) }), m.isMe ? '已解除绑定' : '已移除'))) return
+    if (!(await run('remove', () => api.account.removeBinding({ bindingId: m.bindingId, ...(why ? { reason: why } : {}) }), m.isMe ? '已解除绑定' : '已移除')))
+      return
     setRevoking(null)
     if (m.isMe) go('mine')
     else house.reload()
   }
 
-
   const ask = async (m: Member) => {
     if (!m.isMe && standing === 'staff') return setRevoking(m)
     const { confirm } = await Taro.showModal({
       title: m.isMe ? `解除与 ${label} 的绑定？` : `移除 ${who(m)}？`,
-      content: m.isMe ? '解除后将不能再查看这套房屋的工单、账单和通知，需要时可以重新申请绑定。' : 'TA 将立即不能再查看这套房屋的工单、账单和通知，并会收到消息。',
+      content: m.isMe
+        ? '解除后将不能再查看这套房屋的工单、账单和通知，需要时可以重新申请绑定。'
+        : 'TA 将立即不能再查看这套房屋的工单、账单和通知，并会收到消息。',
       confirmText: m.isMe ? '解除' : '移除',
       confirmColor: '#d4483b',
     })
@@ -54,7 +56,11 @@ export default function Members() {
       <View className='card'>
         <Text className='members-house'>{label}</Text>
         <Text className='muted members-hint'>
-          {standing === 'owner' ? '您是业主，可以移除租户和家属；业主之间的变更请到物业服务中心办理。' : standing === 'staff' ? '解除他人绑定须填写原因，住户会收到消息，操作记入审计日志。' : '家里有新成员绑定时，每位成员都会收到通知。'}
+          {standing === 'owner'
+            ? '您是业主，可以移除租户和家属；业主之间的变更请到物业服务中心办理。'
+            : standing === 'staff'
+              ? '解除他人绑定须填写原因，住户会收到消息，操作记入审计日志。'
+              : '家里有新成员绑定时，每位成员都会收到通知。'}
         </Text>
       </View>
       {members.map((m) => (

@@ -27,7 +27,16 @@ export default function BillDispute() {
     setBusy(true)
     await askSubscribe(['ticketProgress', 'ticketDone'])
     try {
-      const t = await api.tickets.create({ type: 'question', scope: 'home', houseId: params.houseId!, category: 'other', description, photos: [], billId: decodeURIComponent(params.billId ?? ''), requestId: request.current() })
+      const t = await api.tickets.create({
+        type: 'question',
+        scope: 'home',
+        houseId: params.houseId!,
+        category: 'other',
+        description,
+        photos: [],
+        billId: decodeURIComponent(params.billId ?? ''),
+        requestId: request.current(),
+      })
       Taro.showToast({ title: '已提交，客服会尽快答复', icon: 'none' })
       replace('ticket', { id: t.id })
     } catch (e) {
@@ -52,7 +61,14 @@ export default function BillDispute() {
             </View>
           ))}
         </View>
-        <Textarea className='dispute-text' value={text} maxlength={300} placeholder='也可以自己描述' onInput={(e) => setText(e.detail.value)} data-testid='dispute-text' />
+        <Textarea
+          className='dispute-text'
+          value={text}
+          maxlength={300}
+          placeholder='也可以自己描述'
+          onInput={(e) => setText(e.detail.value)}
+          data-testid='dispute-text'
+        />
         {error && <Text className='field-error'>{error}</Text>}
       </View>
       <Button className='btn btn-primary btn-block' disabled={busy || undefined} onClick={submit} data-testid='dispute-submit'>

@@ -53,7 +53,6 @@ export default function TicketDetailPage() {
   if (!d) return null
   const can = (a: string) => d.can.includes(a)
 
-
   const ask = async (title: string, content: string) => (await Taro.showModal({ title, content, confirmColor: '#1f7a5c' })).confirm
 
   const send = async () => {
@@ -75,7 +74,8 @@ export default function TicketDetailPage() {
       key: 'confirm',
       label: '确认解决',
       cls: 'btn-primary',
-      go: async () => (await ask('确认解决', '问题已经解决了吗？确认后工单将完成。')) && run('confirm', () => api.tickets.confirm({ ticketId: d.id }), '感谢您的确认'),
+      go: async () =>
+        (await ask('确认解决', '问题已经解决了吗？确认后工单将完成。')) && run('confirm', () => api.tickets.confirm({ ticketId: d.id }), '感谢您的确认'),
     },
   ].filter(Boolean) as { key: string; label: string; cls: string; go: () => unknown }[]
 
@@ -96,7 +96,14 @@ export default function TicketDetailPage() {
       {can('message') && (
         <View className='card td-compose'>
           <Text className='card-title'>给物业留言</Text>
-          <Textarea className='td-textarea' value={text} maxlength={500} placeholder='补充情况、约时间，客服和师傅都能看到' onInput={(e) => setText(e.detail.value)} data-testid='message-input' />
+          <Textarea
+            className='td-textarea'
+            value={text}
+            maxlength={500}
+            placeholder='补充情况、约时间，客服和师傅都能看到'
+            onInput={(e) => setText(e.detail.value)}
+            data-testid='message-input'
+          />
           <View className='row td-compose-foot'>
             <Button className='btn btn-primary btn-small' disabled={!text.trim() || busy === 'message' || undefined} onClick={send} data-testid='send-message'>
               发送
@@ -129,7 +136,6 @@ export default function TicketDetailPage() {
           }}
         />
       )}
-
     </View>
   )
 }

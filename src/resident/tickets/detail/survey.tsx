@@ -23,7 +23,15 @@ interface Draft {
 const empty: Draft = { overall: 0, speed: 0, attitude: 0, resolved: null, tags: [], comment: '', photos: [] }
 const fromSurvey = (s: Survey): Draft =>
   s.answer
-    ? { overall: s.answer.overall, speed: s.answer.speed ?? 0, attitude: s.answer.attitude ?? 0, resolved: s.answer.resolved, tags: s.answer.tags as SurveyTag[], comment: s.answer.comment ?? '', photos: s.answer.photos }
+    ? {
+        overall: s.answer.overall,
+        speed: s.answer.speed ?? 0,
+        attitude: s.answer.attitude ?? 0,
+        resolved: s.answer.resolved,
+        tags: s.answer.tags as SurveyTag[],
+        comment: s.answer.comment ?? '',
+        photos: s.answer.photos,
+      }
     : empty
 
 /** 服务评价 on the resident's ticket: the form while a survey is open, then the rating and the reply. */
@@ -159,7 +167,14 @@ export function SurveyCard({ ticketId, status, onChanged }: { ticketId: string; 
           </View>
         ))}
       </View>
-      <Textarea className='td-textarea' value={d.comment} maxlength={200} placeholder='说说您的感受（选填）' onInput={(e) => set({ comment: e.detail.value })} data-testid='survey-comment' />
+      <Textarea
+        className='td-textarea'
+        value={d.comment}
+        maxlength={200}
+        placeholder='说说您的感受（选填）'
+        onInput={(e) => set({ comment: e.detail.value })}
+        data-testid='survey-comment'
+      />
       <Text className='muted td-survey-count'>{d.comment.length}/200</Text>
       {err('comment')}
       <PhotoPicker value={d.photos} onChange={(photos) => set({ photos })} max={3} folder='surveys' urls={s.photoUrls} testid='survey-photos' />

@@ -28,7 +28,10 @@ describe('trend chart geometry', () => {
   it('draws every bar, every point and the legend', () => {
     const calls: string[] = []
     const ctx = new Proxy({} as Ctx2D, {
-      get: (_t, k: string) => (k in { fillStyle: 1, strokeStyle: 1, lineWidth: 1, font: 1, textAlign: 1, textBaseline: 1 } ? '' : (...args: unknown[]) => calls.push(`${k}:${args.length ? String(args[0]) : ''}`)),
+      get: (_t, k: string) =>
+        k in { fillStyle: 1, strokeStyle: 1, lineWidth: 1, font: 1, textAlign: 1, textBaseline: 1 }
+          ? ''
+          : (...args: unknown[]) => calls.push(`${k}:${args.length ? String(args[0]) : ''}`),
       set: () => true,
     })
     drawChart(ctx, 340, 180, spec)

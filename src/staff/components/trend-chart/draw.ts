@@ -69,7 +69,9 @@ export function layout(spec: ChartSpec, w: number, h: number) {
       series: s,
       rects: s.values.map((v, i) => (v === null ? null : { x: cx(i) - (barW * bars.length) / 2 + k * barW, y: y(v), w: barW - 2, h: PAD.top + plotH - y(v) })),
     })),
-    lines: spec.series.filter((s) => s.kind === 'line').map((s) => ({ series: s, points: s.values.map((v, i) => (v === null ? null : { x: cx(i), y: y(v) })) })),
+    lines: spec.series
+      .filter((s) => s.kind === 'line')
+      .map((s) => ({ series: s, points: s.values.map((v, i) => (v === null ? null : { x: cx(i), y: y(v) })) })),
   }
 }
 

@@ -42,7 +42,11 @@ export function TrendChart({ id, spec, testid }: { id: string; spec: ChartSpec; 
   }, [key, id])
   return (
     <View className='trend-chart' data-testid={testid}>
-      {process.env.TARO_ENV === 'h5' ? <canvas ref={ref} className='trend-canvas' style={{ height: `${HEIGHT}px` }} /> : <Canvas type='2d' id={id} className='trend-canvas' style={{ height: `${HEIGHT}px` }} />}
+      {process.env.TARO_ENV === 'h5' ? (
+        <canvas ref={ref} className='trend-canvas' style={{ height: `${HEIGHT}px` }} />
+      ) : (
+        <Canvas type='2d' id={id} className='trend-canvas' style={{ height: `${HEIGHT}px` }} />
+      )}
     </View>
   )
 }
