@@ -1,3 +1,4 @@
+import { palette } from './styles/palette'
 // The dev sign-in page exists only in the H5 build the local host serves, never in WeChat.
 const devPages = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []
 
@@ -35,15 +36,15 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#1f7a5c',
+    navigationBarBackgroundColor: palette.brand,
     navigationBarTitleText: '物业服务',
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f4f6f5',
+    backgroundColor: palette.bg,
   },
   tabBar: {
-    color: '#7a8580',
-    selectedColor: '#1f7a5c',
-    backgroundColor: '#ffffff',
+    color: palette.text2,
+    selectedColor: palette.brand,
+    backgroundColor: palette.surface,
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },

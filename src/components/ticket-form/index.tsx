@@ -19,6 +19,7 @@ import type { ticketsContract } from '../../core/tickets/contracts'
 import { atShanghai, shanghai } from '../../core/shared/time'
 import { errorFor, issuesToFields, type FieldErrors, type Issue } from '../../core/shared/errors'
 import { PhotoPicker } from '../photo-picker'
+import { palette } from '../../styles/palette'
 import './index.scss'
 
 export interface TicketDraft {
@@ -183,7 +184,7 @@ export function TicketForm({
             </View>
             <Switch
               checked={draft.urgent}
-              color='#d4483b'
+              color={palette.danger}
               onChange={(e) => set({ urgent: e.detail.value, emergency: e.detail.value ? draft.emergency : '' })}
               data-testid='urgent'
             />

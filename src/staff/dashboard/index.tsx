@@ -9,6 +9,7 @@ import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS, type ReportDimension } from
 import { TrendChart } from '../components/trend-chart'
 import { FigureGrid, GroupRow } from '../components/figure-grid'
 import '../components/figure-grid.scss'
+import { palette } from '../../styles/palette'
 import './index.scss'
 import { go } from '../../services/nav'
 
@@ -78,8 +79,8 @@ export default function Dashboard() {
               spec={{
                 labels: tr.months.map((m) => monthLabel(m.month)),
                 series: [
-                  { name: '工单', color: '#1f7a5c', kind: 'bar', values: tr.months.map((m) => m.total.tickets) },
-                  { name: '投诉', color: '#d4483b', kind: 'bar', values: tr.months.map((m) => m.total.complaints) },
+                  { name: '工单', color: palette.brand, kind: 'bar', values: tr.months.map((m) => m.total.tickets) },
+                  { name: '投诉', color: palette.danger, kind: 'bar', values: tr.months.map((m) => m.total.complaints) },
                 ],
                 format: (v) => (Number.isInteger(v) ? String(v) : ''),
               }}
@@ -94,10 +95,10 @@ export default function Dashboard() {
                 labels: tr.months.map((m) => monthLabel(m.month)),
                 max: 100,
                 series: [
-                  { name: '响应及时', color: '#1f7a5c', kind: 'line', values: tr.months.map((m) => share(m.total.respondOnTime)) },
-                  { name: '解决及时', color: '#3b82c4', kind: 'line', values: tr.months.map((m) => share(m.total.resolveOnTime)) },
-                  { name: '满意率', color: '#c77c12', kind: 'line', values: tr.months.map((m) => share(m.total.satisfiedShare)) },
-                  { name: '收缴率', color: '#8a5cc2', kind: 'line', values: tr.months.map((m) => share(m.total.collectionRate)) },
+                  { name: '响应及时', color: palette.brand, kind: 'line', values: tr.months.map((m) => share(m.total.respondOnTime)) },
+                  { name: '解决及时', color: palette.chartBlue, kind: 'line', values: tr.months.map((m) => share(m.total.resolveOnTime)) },
+                  { name: '满意率', color: palette.warn, kind: 'line', values: tr.months.map((m) => share(m.total.satisfiedShare)) },
+                  { name: '收缴率', color: palette.chartViolet, kind: 'line', values: tr.months.map((m) => share(m.total.collectionRate)) },
                 ],
                 format: (v) => `${Math.round(v)}`,
               }}

@@ -11,6 +11,7 @@ import { dueWords, lateFeeShort, PRICE_UNIT, pricedByType, toggled, type FeeItem
 import { draftOf, feeItemInput, newDraft, type FeeItemDraft } from './draft'
 import { ErrorView, Empty, Loading } from '../../components/page-state'
 import { FeeForm, slotted, type Slot } from './form'
+import { palette } from '../../styles/palette'
 import './index.scss'
 
 type Item = Awaited<ReturnType<typeof api.bills.feeItems>>[number]
@@ -72,7 +73,7 @@ export default function FeeItems() {
         title: `停用「${item.name}」`,
         content: '停用后出账不再生成此项目的账单；已出的账单不受影响，随时可以再启用。',
         confirmText: '停用',
-        confirmColor: '#d4483b',
+        confirmColor: palette.danger,
       })
       if (!confirm) return
     }

@@ -8,6 +8,7 @@ import { ReplyInput } from '../../core/supervisor/team-contracts'
 import type { supervisorContract } from '../../core/supervisor/contracts'
 import { ErrorView, Loading } from '../../components/page-state'
 import { issuesToFields } from '../../core/shared/errors'
+import { palette } from '../../styles/palette'
 
 type Reply = Output<typeof supervisorContract.replies>[number]
 type Draft = { id?: string; title: string; text: string }
@@ -53,7 +54,12 @@ export function RepliesSection() {
   }
 
   const remove = async (r: Reply) => {
-    const { confirm } = await Taro.showModal({ title: '删除常用回复', content: `确定删除「${r.title}」吗？`, confirmText: '删除', confirmColor: '#d4483b' })
+    const { confirm } = await Taro.showModal({
+      title: '删除常用回复',
+      content: `确定删除「${r.title}」吗？`,
+      confirmText: '删除',
+      confirmColor: palette.danger,
+    })
     if (confirm) await run(() => api.supervisor.deleteReply({ id: r.id }), '已删除')
   }
 

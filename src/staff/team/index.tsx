@@ -11,6 +11,7 @@ import { DEPARTMENTS, DEPARTMENT_LABELS, ROLE_LABELS, STAFF_ROLES, type Departme
 import { ErrorView, Loading } from '../../components/page-state'
 import { Sheet } from '../../components/sheet'
 import { issuesToFields } from '../../core/shared/errors'
+import { palette } from '../../styles/palette'
 import './index.scss'
 
 type Team = Output<typeof supervisorContract.team>
@@ -79,7 +80,7 @@ export default function TeamPage() {
       title: '移除员工身份',
       content: `${m.name} 将不能再使用工作台（仍可作为住户使用小程序）。确定移除吗？`,
       confirmText: '移除',
-      confirmColor: '#d4483b',
+      confirmColor: palette.danger,
     })
     if (confirm) run(() => api.supervisor.removeMember({ openid: m.openid }), '已移除')
   }

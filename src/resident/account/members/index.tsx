@@ -8,6 +8,7 @@ import { needsSignIn, useLoad } from '../../../services/session'
 import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS } from '../../../core/account/types'
 import { formatTime } from '../../../core/shared/time'
 import { ErrorView, Loading } from '../../../components/page-state'
+import { palette } from '../../../styles/palette'
 import './index.scss'
 import { go } from '../../../services/nav'
 
@@ -46,7 +47,7 @@ export default function Members() {
         ? '解除后将不能再查看这套房屋的工单、账单和通知，需要时可以重新申请绑定。'
         : 'TA 将立即不能再查看这套房屋的工单、账单和通知，并会收到消息。',
       confirmText: m.isMe ? '解除' : '移除',
-      confirmColor: '#d4483b',
+      confirmColor: palette.danger,
     })
     if (confirm) await remove(m)
   }

@@ -8,6 +8,7 @@ import { ErrorView, Loading } from '../../../components/page-state'
 import { HomeLink, TicketBody } from '../../../components/ticket-parts'
 import { ReasonSheet } from '../../../components/sheet'
 import { SurveyCard } from './survey'
+import { palette } from '../../../styles/palette'
 import './index.scss'
 import { replace } from '../../../services/nav'
 
@@ -53,7 +54,7 @@ export default function TicketDetailPage() {
   if (!d) return null
   const can = (a: string) => d.can.includes(a)
 
-  const ask = async (title: string, content: string) => (await Taro.showModal({ title, content, confirmColor: '#1f7a5c' })).confirm
+  const ask = async (title: string, content: string) => (await Taro.showModal({ title, content, confirmColor: palette.brand })).confirm
 
   const send = async () => {
     const t = text.trim()

@@ -1,3 +1,4 @@
+import { palette } from '../../../styles/palette'
 /**
  * Trend charts drawn on a 2D canvas: the same code paints the weapp `<Canvas type="2d">` node and
  * the H5 `<canvas>` element. No chart library: the ones that support mini-programs weigh more than
@@ -84,13 +85,13 @@ export function drawChart(ctx: Ctx2D, w: number, h: number, spec: ChartSpec) {
   for (const f of [0, 0.5, 1]) {
     const v = g.max * f
     const y = g.y(v)
-    ctx.strokeStyle = '#eceeed'
+    ctx.strokeStyle = palette.line
     ctx.lineWidth = 1
     ctx.beginPath()
     ctx.moveTo(g.plot.x, y)
     ctx.lineTo(g.plot.x + g.plot.w, y)
     ctx.stroke()
-    ctx.fillStyle = '#97a29d'
+    ctx.fillStyle = palette.text3
     ctx.textAlign = 'right'
     ctx.fillText(spec.format(v), g.plot.x - 6, y)
   }
@@ -129,7 +130,7 @@ export function drawChart(ctx: Ctx2D, w: number, h: number, spec: ChartSpec) {
   for (const s of spec.series) {
     ctx.fillStyle = s.color
     ctx.fillRect(x, 8, 10, 10)
-    ctx.fillStyle = '#5b6661'
+    ctx.fillStyle = palette.text2
     ctx.fillText(s.name, x + 14, 13)
     x += 14 + s.name.length * 12 + 14
   }
