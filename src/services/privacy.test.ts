@@ -34,7 +34,7 @@ describe('requirePrivacy', () => {
 })
 
 describe('privacy APIs in the app', () => {
-  // DESIGN.md: privacy APIs only after wx.requirePrivacyAuthorize. A scan, so a new picker cannot forget it.
+  // WeChat lets a mini-program call a privacy API (photos, phone, location) only after wx.requirePrivacyAuthorize. A scan, so a new picker cannot forget it.
   const { readdirSync, readFileSync, statSync } = jest.requireActual<typeof import('node:fs')>('node:fs')
   const { join } = jest.requireActual<typeof import('node:path')>('node:path')
   const walk = (dir: string): string[] =>

@@ -33,7 +33,7 @@ it('报事: the subscribe request comes at the tap, then tickets.create files th
   const page = await h.open('pages/report/index')
   await h.until(page, (t) => t.includes('问题描述'))
   await page.tap('.chip', '水电')
-  await page.input('.tf-textarea', '卫生间地漏堵塞返水，需要疏通')
+  await page.input('.text-box', '卫生间地漏堵塞返水，需要疏通')
   await page.tap('.btn-block')
   expect(await until(() => fnCalls().some((c) => c.name === 'tickets' && c.data.action === 'create'))).toBe(true)
   const ask = indexOf((c) => c.api === 'requestSubscribeMessage')

@@ -219,7 +219,7 @@ export function TicketForm({
         <View className='field'>
           <Text className='field-label'>问题描述</Text>
           <Textarea
-            className='tf-textarea'
+            className='text-box'
             value={draft.description}
             maxlength={500}
             placeholder={draft.type === 'repair' ? '说说哪里坏了、什么时候开始的，如：厨房水槽下水管接口漏水，地面已有积水' : '请描述您要反映的情况'}

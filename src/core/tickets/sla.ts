@@ -22,7 +22,7 @@ export interface SlaPolicy {
 
 const BUSINESS_DAY = 9 * 60
 
-/** The defaults of the issue; a community may override any of it in its settings. */
+/** The company's promise: 急修 answered in 5 min and on site in 30; a community may override any of it in 设置. */
 export const DEFAULT_SLA: SlaPolicy = {
   emergency: { respond: 5, arrive: 30, resolve: 240 },
   repair: { respond: 30, arrive: 'window', resolve: 2 * BUSINESS_DAY },

@@ -188,7 +188,7 @@ export interface TicketDoc {
   lowRating?: boolean
   /** Someone still has to act (status in OPEN_STATUSES): indexed, so queues never scan history. */
   open: boolean
-  /** The outage notice this repair is about: restoring the outage resolves it (issue 5). */
+  /** The outage notice this repair is about: restoring the outage resolves it. */
   outageId?: string
   /** The bill a 对账单有疑问 ticket is about. */
   billId?: string
@@ -198,7 +198,7 @@ export interface TicketDoc {
   arrivedAt?: number
   resolvedAt?: number
   closedAt?: number
-  /** 回访 (issue 4): `due` when the job closed done, until the scheduler sends the survey (indexed). */
+  /** 回访: `due` when the job closed done, until the scheduler sends the survey (indexed). */
   surveyState?: 'due' | 'sent'
   reopenCount: number
   mergedInto?: string

@@ -215,7 +215,7 @@ export default function StaffBills() {
               ))}
             </View>
             <Textarea
-              className='csv-input'
+              className='text-box csv-input'
               value={csv}
               maxlength={-1}
               placeholder={'粘贴 CSV：房号,上期读数,本期读数\n1-1-301,120.5,132.75'}

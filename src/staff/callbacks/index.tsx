@@ -150,7 +150,7 @@ export default function CallbacksPage() {
             </View>
           )}
           <Textarea
-            className='cb-note'
+            className='text-box'
             value={note}
             maxlength={200}
             placeholder='回访记录：住户的反馈'

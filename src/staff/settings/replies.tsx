@@ -94,7 +94,7 @@ export function RepliesSection() {
       <View className='field'>
         <Text className='field-label'>内容（最多 200 个字）</Text>
         <Textarea
-          className='st-textarea'
+          className='text-box'
           value={draft?.text ?? ''}
           maxlength={200}
           onInput={(e) => setDraft({ ...draft!, text: e.detail.value })}

@@ -177,7 +177,7 @@ export default function StaffTicket() {
             </View>
           )}
           <Textarea
-            className='st-textarea'
+            className='text-box'
             value={text}
             maxlength={500}
             placeholder={internal ? '只有工作人员能看到，住户看不到' : '住户会在工单和消息中看到'}

@@ -50,7 +50,7 @@ export function StaffSurvey({ ticketId, status }: { ticketId: string; status: st
       {s.canReply && !s.reply && (
         <View className='st-survey-reply'>
           <Textarea
-            className='st-survey-input'
+            className='text-box'
             value={text}
             maxlength={200}
             placeholder='回复住户（住户在工单上可以看到）'

@@ -62,7 +62,7 @@ export default function BillDispute() {
           ))}
         </View>
         <Textarea
-          className='dispute-text'
+          className='text-box'
           value={text}
           maxlength={300}
           placeholder='也可以自己描述'

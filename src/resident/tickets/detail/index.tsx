@@ -98,7 +98,7 @@ export default function TicketDetailPage() {
         <View className='card td-compose'>
           <Text className='card-title'>给物业留言</Text>
           <Textarea
-            className='td-textarea'
+            className='text-box'
             value={text}
             maxlength={500}
             placeholder='补充情况、约时间，客服和师傅都能看到'

@@ -168,7 +168,7 @@ export function SurveyCard({ ticketId, status, onChanged }: { ticketId: string; 
         ))}
       </View>
       <Textarea
-        className='td-textarea'
+        className='text-box'
         value={d.comment}
         maxlength={200}
         placeholder='说说您的感受（选填）'
