@@ -10,6 +10,8 @@ interface Options {
   reload?: () => unknown
   /** The page updates itself after a success (drops the row it acted on): reload only when stale. */
   reloadOnSuccess?: boolean
+  /** A form's field errors from the server (INVALID_INPUT), shown beside the fields they name. */
+  onFields?: (fields: Record<string, string>) => void
 }
 
 /**
@@ -17,7 +19,7 @@ interface Options {
  * success says `ok`; a refusal shows the server's own message (longer when it says when to try
  * again); the caller learns which it was from the returned boolean.
  */
-export function useAction({ reload, reloadOnSuccess = true }: Options = {}) {
+export function useAction({ reload, reloadOnSuccess = true, onFields }: Options = {}) {
   const [busy, setBusy] = useState('')
   const run = async (key: string, fn: () => Promise<unknown>, ok?: string) => {
     setBusy(key)
@@ -28,6 +30,7 @@ export function useAction({ reload, reloadOnSuccess = true }: Options = {}) {
       return true
     } catch (e) {
       const code = e instanceof ApiError ? e.code : ''
+      if (e instanceof ApiError && e.fields) onFields?.(e.fields)
       Taro.showToast({ title: messageOf(e), icon: 'none', duration: code === 'RATE_LIMITED' ? 2500 : 1500 })
       if (reload && STALE.includes(code)) reload()
       return false

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { useRequestId } from '../../services/request-id'
-import { ApiError, messageOf } from '../../services/errors'
+import { useAction } from '../../services/use-action'
 import { currentHouse, useMe } from '../../services/session'
 import { askSubscribe, preloadTemplates } from '../../services/subscribe'
 import { refreshUnreadBadge } from '../../services/badge'
@@ -29,7 +29,7 @@ export default function Report() {
   const [communities, setCommunities] = useState<Community[]>([])
   const [draft, setDraft] = useState<TicketDraft>(emptyDraft())
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction({ onFields: setErrors })
   const request = useRequestId()
   const [done, setDone] = useState<Created | null>(null)
   // An active outage that explains this repair: shown first; filing anyway links the ticket to it.
@@ -90,19 +90,13 @@ export default function Report() {
       return
     }
     setErrors({})
-    setBusy(true)
-    // First await of the tap: WeChat opens its subscribe panel only from a tap.
-    await askSubscribe(TICKET_TEMPLATES)
-    try {
+    await run('submit', async () => {
+      // First await of the tap: WeChat opens its subscribe panel only from a tap.
+      await askSubscribe(TICKET_TEMPLATES)
       setDone(await api.tickets.create({ ...draftInput(draft, house.houseId), ...(outage[0] ? { outageId: outage[0].id } : {}), requestId: request.current() }))
       request.renew()
       setDraft(emptyDraft())
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields)
-      Taro.showToast({ title: messageOf(e), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (done) {
@@ -161,8 +155,8 @@ export default function Report() {
 
       <Button
         className={`btn btn-block ${draft.urgent ? 'report-submit-urgent' : 'btn-primary'}`}
-        disabled={busy || undefined}
-        loading={busy}
+        disabled={!!busy || undefined}
+        loading={!!busy}
         onClick={submit}
         data-testid='submit'
       >

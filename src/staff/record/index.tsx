@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
 import { useRequestId } from '../../services/request-id'
-import { ApiError, messageOf } from '../../services/errors'
+import { messageOf } from '../../services/errors'
+import { useAction } from '../../services/use-action'
 import { needsSignIn, useMe } from '../../services/session'
 import type { ticketsContract } from '../../core/tickets/contracts'
 import { RecordTicket } from '../../core/tickets/inputs'
@@ -29,7 +30,7 @@ export default function RecordPage() {
   const [phone, setPhone] = useState('')
   const [draft, setDraft] = useState<TicketDraft>(emptyDraft())
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction({ onFields: setErrors })
   const [done, setDone] = useState<Output<typeof ticketsContract.record> | null>(null)
 
   const cid = me?.staff?.communityId
@@ -61,16 +62,10 @@ export default function RecordPage() {
       return
     }
     setErrors({})
-    setBusy(true)
-    try {
+    await run('submit', async () => {
       setDone(await api.tickets.record(parsed.data))
       request.renew()
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields)
-      Taro.showToast({ title: messageOf(e), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (done) {
@@ -152,7 +147,7 @@ export default function RecordPage() {
         emergencyPhone={community.emergencyPhone}
       />
 
-      <Button className='btn btn-primary btn-block' disabled={busy || undefined} loading={busy} onClick={submit} data-testid='submit-record'>
+      <Button className='btn btn-primary btn-block' disabled={!!busy || undefined} loading={!!busy} onClick={submit} data-testid='submit-record'>
         登记工单
       </Button>
     </View>
