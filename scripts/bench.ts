@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { localDeps } from '../cloudfunctions/lib/adapters/local'
@@ -45,7 +45,8 @@ async function main() {
     const chiefs = await seedChiefs(local.store, data, T0)
     const seedMs = performance.now() - t0
     const docs = await countDocs(local.store)
-    console.log(`写入数据：${docs} 条文档，用时 ${(seedMs / 1000).toFixed(1)} 秒（${data.communities.length + 1} 个小区）\n`)
+    const mb = ['wuye.sqlite', 'wuye.sqlite-wal'].reduce((n, f) => n + (statSync(join(dir, f), { throwIfNoEntry: false })?.size ?? 0), 0) / 2 ** 20
+    console.log(`写入数据：${docs} 条文档，用时 ${(seedMs / 1000).toFixed(1)} 秒（${data.communities.length + 1} 个小区），数据库 ${mb.toFixed(0)} MB\n`)
 
     // A second passes between calls, as between taps, so time-ordered ids and createdAt advance.
     const call: CallFn = (openid, fn, action, payload) => {

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3'
 import { AppError } from '../../../../src/core/shared/errors'
-import { byName, COLLECTIONS, indexesOf } from '../../collections'
+import { byName, COLLECTIONS } from '../../collections'
 import type { Collection, Doc, Filter, Query, Store, StoreStats, Tx, TxCollection } from '../../ports/store'
 import { MAX_LIMIT } from '../../ports/store'
-import { compileQuery, fieldExpr, tableName } from './sql'
+import { compileQuery, tableName } from './sql'
+import { createTable, migrate } from './schema'
 
 /**
  * The local document store: one SQLite table per collection, `(id, doc JSON)`, with expression
- * indexes on json_extract(...) declared in collections.ts. WAL so the host can read while the
+ * indexes on json_extract(...) declared in collections.ts, in the layout schema.ts migrates to. WAL so the host can read while the
  * scheduler writes.
  *
  * Transactions are optimistic like CloudBase's: reads inside `fn` remember the text they saw,
@@ -24,20 +25,17 @@ export function openSqliteStore(file: string): Store {
   db.pragma('cache_size = -65536')
   db.pragma('mmap_size = 268435456')
   const stats: StoreStats = { reads: 0, writes: 0 }
-  const known = new Set<string>()
 
+  migrate(db)
+  const known = new Set<string>(Object.keys(COLLECTIONS))
+  // A collection the registry does not name (the store contract's scratch ones) gets its table on first use.
   const ensure = (name: string) => {
-    if (known.has(name)) return tableName(name)
-    const t = tableName(name)
-    db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`)
-    for (const fields of indexesOf(name)) {
-      const idx = `${t}__${fields.join('_').replace(/\W/g, '_')}`
-      db.exec(`CREATE INDEX IF NOT EXISTS ${idx} ON ${t} (${fields.map(fieldExpr).join(', ')})`)
+    if (!known.has(name)) {
+      createTable(db, name)
+      known.add(name)
     }
-    known.add(name)
-    return t
+    return tableName(name)
   }
-  for (const name of Object.keys(COLLECTIONS)) ensure(name)
 
   const stmts = new Map<string, Database.Statement>()
   const stmt = (sql: string) => {
