@@ -11,6 +11,7 @@ import { seedTickets, ticketCases } from './bench/tickets'
 import { seedSurveys, surveyCases } from './bench/surveys'
 import { noticeCases, noticesTotals } from './bench/notices'
 import { seedChiefs, supervisorCases } from './bench/supervisor'
+import { formatDay, modelDay, pushCost, tickDay } from './bench/day'
 import { formatTable, runCase, toRecord, type BenchCase, type BenchResult, type CallFn } from './bench/run'
 
 /**
@@ -73,6 +74,12 @@ async function main() {
     console.log(formatTable(results.map(toRecord)))
     for (const t of noticesTotals) console.log(`${t.name}: ${(t.ms / 1000).toFixed(2)} s (${t.note})`)
     for (const t of billsTotals) console.log(`${t.name}: ${(t.ms / 1000).toFixed(2)} s (${t.note})`)
+
+    // CloudBase bills reads and writes per day: the timer by itself, then a model day.
+    const ticks = await tickDay(T0)
+    const notices = noticesTotals[0]
+    const day = modelDay(results.map(toRecord), { perNotice: notices.households / notices.notices, ticks, push: await pushCost(T0), pushes: 2_000 + 160 })
+    console.log('\n' + formatDay(day, ticks))
 
     if (out) {
       writeFileSync(out, JSON.stringify(results.map(toRecord), null, 2) + '\n')

@@ -21,6 +21,7 @@ import type { DevPayOrderDoc } from './adapters/local/payments'
 import type { DevPhoneCodeDoc } from './adapters/local/phones'
 import type { BillSettingsDoc } from './bills/policy'
 import type { FileDoc } from './files/uploads'
+import type { ScheduleDoc } from './runtime/schedule'
 import type { MessageDoc, OutboxDoc } from './outbox/notify'
 import type { SubscriptionDoc } from './outbox/quota'
 import type { Collection, Doc, TxCollection } from './ports/store'
@@ -180,6 +181,8 @@ export const COLLECTIONS = {
   jobState: def<JobStateDoc>(),
   /** <job>: one holder at a time (the scheduler's tick), so overlapping timer runs do not both work. */
   leases: def<LeaseDoc>(),
+  /** jobs: when each scheduler job next has work, so an idle tick reads one document. */
+  schedule: def<ScheduleDoc>(),
   /** Outbox and in-app messages, used by every feature that tells a person something. */
   outbox: def<OutboxDoc>([['status', 'nextAttemptAt']]),
   messages: def<MessageDoc>([

@@ -1,4 +1,5 @@
 import type { Deps } from '../lib/runtime/deps'
+import type { JobName } from '../lib/runtime/schedule'
 import { deliverOutbox } from '../lib/outbox/deliver'
 import { billReminders, payOrders } from '../lib/bills/jobs'
 import { escalate } from '../lib/tickets/escalate'
@@ -9,11 +10,12 @@ import { refreshRollups } from '../lib/supervisor/rollups'
 /**
  * Background work, run by the one timer a function may have (every minute). A job that should
  * run less often (a daily 10:00 reminder) decides that itself from the clock, idempotently.
- * Each returns a tally of what it did, for the log and the tests.
+ * Each returns a tally of what it did, for the log and the tests, and may say when it next has
+ * work (`nextAt`, epoch ms): the tick then sleeps it until then instead of a whole sweep.
  */
-export type Job = (deps: Deps) => Promise<Record<string, number>>
+export type Job = (deps: Deps) => Promise<{ nextAt?: number; [count: string]: number | undefined }>
 
-export const JOBS: Record<string, Job> = {
+export const JOBS: Record<JobName, Job> = {
   // Escalate first: its notifications then go out in the same tick.
   tickets: (deps) => escalate(deps),
   // 回访: surveys for work that closed (after escalate, which auto-closes), then the 72 h callback checks.

@@ -6,7 +6,7 @@ import type { BenchCase, CallFn } from './run'
 const spread = <T>(list: T[], i: number) => list[(i * 7919) % list.length]
 
 /** Wall time of a whole send (publish, then the scheduler's chunks until the audience is done). */
-export const noticesTotals: { name: string; ms: number; note: string }[] = []
+export const noticesTotals: { name: string; ms: number; note: string; households: number; notices: number }[] = []
 
 /**
  * Notices under load: community-wide 停水 notices to ~5,000 bound households in all: the publish call sends the first chunk, the rest goes through the scheduler's job; then
@@ -44,7 +44,13 @@ export function noticeCases(data: BenchDataset, call: CallFn, deps: Deps): Bench
         if (r.ok) told += (await deps.store.c.notices.get((r.data as { id: string }).id))?.recipients ?? 0
         sendMs += performance.now() - t
         if (i === communities.length - 1)
-          noticesTotals.push({ name: `停水 to ${told} households`, ms: sendMs, note: `${communities.length} notices, publish + scheduler chunks of 200` })
+          noticesTotals.push({
+            name: `停水 to ${told} households`,
+            ms: sendMs,
+            note: `${communities.length} notices, publish + scheduler chunks of 200`,
+            households: told,
+            notices: communities.length,
+          })
         return r
       },
     },

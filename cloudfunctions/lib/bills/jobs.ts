@@ -4,6 +4,7 @@ import { debtorsOf, promptDebtors } from './prompt'
 import { PAGE } from './scan'
 import { creditOrder } from './credit'
 import { reminderPolicyOf } from './policy'
+import { moreIfFull } from '../runtime/schedule'
 
 /** Stop starting new pages after this long, and resume on the next tick (the timer fires every minute). */
 const BUDGET_MS = 40_000
@@ -31,7 +32,8 @@ export async function billReminders(deps: Deps, budgetMs = BUDGET_MS) {
     for (;;) {
       if (Date.now() - started > budgetMs) {
         await states.set({ ...state, runningDate: day, cursor })
-        return tally
+        // Out of time mid-run: carry on next minute.
+        return { ...tally, nextAt: now }
       }
       const page = await deps.store.c.bills.find({
         where: { communityId: c._id, status: 'unpaid', dueDate: { $in: stages.map((s) => s.dueDate) }, ...(cursor ? { _id: { $gt: cursor } } : {}) },
@@ -89,5 +91,5 @@ export async function payOrders(deps: Deps) {
       await deps.store.c.payOrders.update(o._id, { updatedAt: now })
     }
   }
-  return tally
+  return { ...tally, nextAt: moreIfFull(orders, 50, now) }
 }

@@ -5,6 +5,7 @@ import { isSettled, notify, type OutboxDoc } from '../outbox/notify'
 import type { Filter, Store, Tx } from '../ports/store'
 import type { Deps } from '../runtime/deps'
 import { pageUrl } from '../../../src/core/shared/pages'
+import { splitDue, wake } from '../runtime/schedule'
 
 /** Recipients per page of bindings, and per transaction: a page fits well inside a function's time limit. */
 export const CHUNK = 200
@@ -66,6 +67,7 @@ export async function deliver(tx: Tx, n: NoticeDoc, to: Recipient[], now: number
         ...(sent.outboxId ? { outboxId: sent.outboxId } : {}),
         checkAt: Math.max(now, notBefore),
       })
+      await wake(tx, 'noticeStatus', Math.max(now, notBefore))
       told++
     }
   }
@@ -124,7 +126,8 @@ export async function sendChunk(deps: Pick<Deps, 'store' | 'clock'>, noticeId: s
 /** Scheduler job: publish what is due and keep walking every audience still being sent, within a budget per tick. */
 export async function sendNotices(deps: Deps, budget = 2000) {
   const now = deps.clock.now()
-  const due = await deps.store.c.notices.find({ where: { sendPending: true, publishAt: { $lte: now } }, orderBy: [['publishAt', 'asc']], limit: 20 })
+  const page = await deps.store.c.notices.find({ where: { sendPending: true }, orderBy: [['publishAt', 'asc']], limit: 20 })
+  const { due, nextAt } = splitDue(page, (n) => n.publishAt, now, 20)
   const tally = { notices: due.length, told: 0, chunks: 0 }
   let left = budget
   for (const n of due) {
@@ -136,8 +139,10 @@ export async function sendNotices(deps: Deps, budget = 2000) {
       left -= CHUNK
       done = r.done
     }
+    // Out of budget with audiences left: the next chunks go next minute.
+    if (!done) return { ...tally, nextAt: now }
   }
-  return tally
+  return { ...tally, nextAt }
 }
 
 /**
@@ -149,7 +154,9 @@ export async function sendNotices(deps: Deps, budget = 2000) {
  */
 export async function settleDeliveries(deps: Pick<Deps, 'store' | 'clock'>, limit = CHUNK) {
   const now = deps.clock.now()
-  const due = await deps.store.c.noticeDeliveries.find({ where: { status: 'pending', checkAt: { $lte: now } }, orderBy: [['checkAt', 'asc']], limit })
+  const page = await deps.store.c.noticeDeliveries.find({ where: { status: 'pending' }, orderBy: [['checkAt', 'asc']], limit })
+  const { due, nextAt: first } = splitDue(page, (d) => d.checkAt ?? 0, now, limit)
+  let nextAt = first
   const tally = { checked: due.length, settled: 0, later: 0 }
   const ids = due.flatMap((d) => (d.outboxId ? [d.outboxId] : []))
   const outbox = new Map<string, OutboxDoc>()
@@ -163,7 +170,12 @@ export async function settleDeliveries(deps: Pick<Deps, 'store' | 'clock'>, limi
     // No push to wait for (it was never queued, or is gone): the in-app message is all they got.
     if (!o) changes.push({ d, patch: { status: 'failed' } })
     else if (isSettled(o)) changes.push({ d, patch: { status: o.status } })
-    else if (o.nextAttemptAt > (d.checkAt ?? 0)) changes.push({ d, patch: { checkAt: o.nextAttemptAt } })
+    else {
+      if (o.nextAttemptAt > (d.checkAt ?? 0)) changes.push({ d, patch: { checkAt: o.nextAttemptAt } })
+      // Look again once the outbox has had its go (next minute at the earliest).
+      const again = Math.max(o.nextAttemptAt, now + 60_000)
+      nextAt = Math.min(nextAt ?? again, again)
+    }
   }
   for (let i = 0; i < changes.length; i += BATCH) {
     const r = await deps.store.transaction(async (tx) => {
@@ -180,5 +192,5 @@ export async function settleDeliveries(deps: Pick<Deps, 'store' | 'clock'>, limi
     tally.settled += r.settled
     tally.later += r.later
   }
-  return tally
+  return { ...tally, nextAt }
 }

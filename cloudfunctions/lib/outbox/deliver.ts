@@ -3,6 +3,7 @@ import type { Store } from '../ports/store'
 import type { PushResult } from '../ports/notifier'
 import type { OutboxDoc } from './notify'
 import { consume, hasQuota } from './quota'
+import { splitDue } from '../runtime/schedule'
 
 export const MAX_ATTEMPTS = 6
 
@@ -50,11 +51,9 @@ async function push(deps: Deps, m: OutboxDoc): Promise<PushResult> {
 export async function deliverOutbox(deps: Deps, batch = 50) {
   const now = deps.clock.now()
   const outbox = deps.store.c.outbox
-  const due = await outbox.find({
-    where: { status: { $in: ['pending', 'sending'] }, nextAttemptAt: { $lte: now } },
-    orderBy: [['nextAttemptAt', 'asc']],
-    limit: batch,
-  })
+  const page = await outbox.find({ where: { status: { $in: ['pending', 'sending'] } }, orderBy: [['nextAttemptAt', 'asc']], limit: batch })
+  const { due, nextAt: first } = splitDue(page, (o) => o.nextAttemptAt, now, batch)
+  let nextAt = first
   const tally = { sent: 0, no_quota: 0, retry: 0, failed: 0, taken: 0 }
   for (const candidate of due) {
     const c = await claim(deps.store, candidate._id, now)
@@ -75,7 +74,9 @@ export async function deliverOutbox(deps: Deps, batch = 50) {
     const attempts = m.attempts + 1
     if (r.status === 'failed' && r.retryable && attempts < MAX_ATTEMPTS) {
       tally.retry++
-      await outbox.update(m._id, { status: 'pending', attempts, nextAttemptAt: now + backoffMs(attempts), lastError: r.error, updatedAt: now })
+      const at = now + backoffMs(attempts)
+      nextAt = Math.min(nextAt ?? at, at)
+      await outbox.update(m._id, { status: 'pending', attempts, nextAttemptAt: at, lastError: r.error, updatedAt: now })
     } else {
       tally[r.status]++
       await outbox.update(m._id, {
@@ -86,5 +87,5 @@ export async function deliverOutbox(deps: Deps, batch = 50) {
       })
     }
   }
-  return tally
+  return { ...tally, nextAt }
 }

@@ -1,6 +1,7 @@
 import type { Push } from '../../../src/core/shared/templates'
 import type { Tx } from '../ports/store'
 import { newId } from '../runtime/ids'
+import { wake } from '../runtime/schedule'
 
 /** messages/<id>: the in-app message center, the channel that always works. */
 export interface MessageDoc {
@@ -78,5 +79,6 @@ export async function notify(tx: Tx, now: number, n: Notification): Promise<{ me
     createdAt: now,
     updatedAt: now,
   })
+  await wake(tx, 'outbox', Math.max(now, n.push.notBefore ?? now))
   return { messageId, outboxId }
 }

@@ -4,6 +4,7 @@ import type { SurveyDoc } from '../../../src/core/surveys/types'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Doc, Filter, Query, Store } from '../ports/store'
 import { rulesFor } from '../tickets/policy'
+import { splitDue, wake } from '../runtime/schedule'
 
 /** rollups/<communityId>_<YYYY-MM>: a month's figures folded into counters, and when they were folded. */
 export interface RollupDoc extends MonthRollup {
@@ -63,12 +64,21 @@ export async function monthRollup(store: Store, communityId: string, month: stri
   const coll = store.c.rollups
   const kept = await coll.get(`${communityId}_${month}`)
   if (kept && isFresh(kept, now)) {
-    if (kept.live && now - kept.viewedAt > 60 * MINUTE) await coll.update(kept._id, { viewedAt: now })
+    if (kept.live && now - kept.viewedAt > 60 * MINUTE) await watch(store, { ...kept, viewedAt: now })
     return kept
   }
   const next = await computeRollup(store, communityId, month, now)
-  await coll.set(next)
+  if (next.live) await watch(store, next)
+  else await coll.set(next)
   return next
+}
+
+/** A live month someone is looking at: stored, and the scheduler told when to refold it. */
+async function watch(store: Store, r: RollupDoc) {
+  await store.transaction(async (tx) => {
+    await tx.c.rollups.set(r)
+    await wake(tx, 'rollups', refoldAt(r))
+  })
 }
 
 /** Refold a live month this long before a view would find it stale, so views only ever read. */
@@ -83,14 +93,14 @@ export const FOLDS_PER_TICK = 8
  * go stale, a few per tick, oldest first: a 客服主任 opening the dashboard then reads stored
  * rollups instead of folding on the tap. One indexed query a tick when there is nothing to do.
  */
-export async function refreshRollups(deps: { store: Store; clock: { now(): number } }): Promise<Record<string, number>> {
+export async function refreshRollups(deps: { store: Store; clock: { now(): number } }): Promise<{ folded: number; nextAt?: number }> {
   const now = deps.clock.now()
   const coll = deps.store.c.rollups
-  const due = await coll.find({
-    where: { live: true, viewedAt: { $gte: now - WATCH_MS }, computedAt: { $lt: now - LIVE_TTL + REFRESH_AHEAD } },
-    orderBy: [['computedAt', 'asc']],
-    limit: FOLDS_PER_TICK,
-  })
+  const page = await coll.find({ where: { live: true, viewedAt: { $gte: now - WATCH_MS } }, orderBy: [['computedAt', 'asc']], limit: FOLDS_PER_TICK })
+  const { due, nextAt } = splitDue(page, refoldAt, now, FOLDS_PER_TICK)
   for (const r of due) await coll.set({ ...(await computeRollup(deps.store, r.communityId, r.month, now)), viewedAt: r.viewedAt })
-  return { folded: due.length }
+  // What was just folded is due again a refresh later.
+  return { folded: due.length, nextAt: due.length ? Math.min(nextAt ?? Infinity, now + LIVE_TTL - REFRESH_AHEAD) : nextAt }
 }
+
+const refoldAt = (r: RollupDoc) => r.computedAt + LIVE_TTL - REFRESH_AHEAD

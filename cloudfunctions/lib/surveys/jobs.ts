@@ -11,6 +11,7 @@ import type { Deps } from '../runtime/deps'
 import { notify } from '../outbox/notify'
 import { callbackPolicyOf } from './policy'
 import { pageUrl } from '../../../src/core/shared/pages'
+import { moreIfFull, splitDue } from '../runtime/schedule'
 
 function routineTask(t: TicketDoc, s: SurveyDoc, now: number): CallbackDoc {
   return {
@@ -78,13 +79,14 @@ export async function sendSurveys(deps: Deps, batch = 200) {
       tally.surveys++
     })
   }
-  return tally
+  return { ...tally, nextAt: moreIfFull(due, batch, now) }
 }
 
 /** Policy `unrated`: 72 h after the survey, what is still unanswered goes to the agents' callback list. */
 export async function callbackChecks(deps: Deps, batch = 200) {
   const now = deps.clock.now()
-  const due = await deps.store.c.surveys.find({ where: { checkAt: { $lte: now } }, orderBy: [['checkAt', 'asc']], limit: batch })
+  const page = await deps.store.c.surveys.find({ where: { checkAt: { $ne: null } }, orderBy: [['checkAt', 'asc']], limit: batch })
+  const { due, nextAt } = splitDue(page, (s) => s.checkAt!, now, batch)
   const tally = { callbacks: 0 }
   for (const pre of due) {
     await deps.store.transaction(async (tx) => {
@@ -99,8 +101,11 @@ export async function callbackChecks(deps: Deps, batch = 200) {
       await tx.c.surveys.set(next)
     })
   }
-  return tally
+  return { ...tally, nextAt }
 }
+
+/** A live request finishes its own complaint within this; only then does the scheduler step in. */
+export const COMPLAINT_GRACE_MS = 60_000
 
 /**
  * Bad outcomes whose complaint was claimed but never finished (the process died between the
@@ -108,13 +113,10 @@ export async function callbackChecks(deps: Deps, batch = 200) {
  */
 export async function finishComplaints(deps: Deps, batch = 50) {
   const now = deps.clock.now()
-  const stuck = await deps.store.c.surveys.find({
-    where: { complaintId: 'pending', updatedAt: { $lte: now - 60_000 } },
-    orderBy: [['updatedAt', 'asc']],
-    limit: batch,
-  })
+  const page = await deps.store.c.surveys.find({ where: { complaintId: 'pending' }, orderBy: [['updatedAt', 'asc']], limit: batch })
+  const { due: stuck, nextAt } = splitDue(page, (s) => s.updatedAt + COMPLAINT_GRACE_MS, now, batch)
   const ctx: Ctx = { ...deps, now, openid: SYSTEM_OPENID, user: null, callers: ['system'], houses: [] }
   let opened = 0
   for (const s of stuck) if (s.answer && (await openComplaint(ctx, s._id, s.answer))) opened++
-  return { opened }
+  return { opened, nextAt }
 }

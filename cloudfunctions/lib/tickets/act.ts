@@ -8,6 +8,7 @@ import { assertCanSee } from './access'
 import { actorFor } from './actor'
 import { rulesFor, type Rules } from './policy'
 import { summary } from './views'
+import { wakeFor } from './wake'
 
 export interface Step {
   /** The ticket after the transition, before `apply`: fill in what this event changes. */
@@ -43,6 +44,7 @@ export async function act(ctx: Ctx, ticketId: string, event: TicketEvent, step: 
     if (step.apply) next = await step.apply(next, sctx)
     next = derive(next, ctx.now)
     await tx.c.tickets.set(next)
+    await wakeFor(tx, before, next, ctx.now)
     await step.after(next, sctx)
     return next
   })

@@ -6,6 +6,7 @@ import type { UserDoc } from '../../../src/core/account/types'
 import type { Deps } from '../runtime/deps'
 import { addEvent } from './events'
 import { communityStaff, tellResidents, tellStaff } from './tell'
+import { splitDue, wake } from '../runtime/schedule'
 
 const SYSTEM: Actor = { openid: 'system', role: 'system', name: '系统' }
 const LEVEL_WORDS = { 1: '即将超时', 2: '已超时', 3: '严重超时' } as const
@@ -25,7 +26,10 @@ function recipients(t: TicketDoc, level: 1 | 2 | 3, staff: UserDoc[]): string[] 
 export async function escalate(deps: Deps, batch = 200) {
   const now = deps.clock.now()
   const tickets = deps.store.c.tickets
-  const due = await tickets.find({ where: { nextCheckAt: { $lte: now } }, orderBy: [['nextCheckAt', 'asc']], limit: batch })
+  // No upper bound: the first ticket not yet due says when to look next.
+  const page = await tickets.find({ where: { nextCheckAt: { $ne: null } }, orderBy: [['nextCheckAt', 'asc']], limit: batch })
+  const { due, nextAt: first } = splitDue(page, (t) => t.nextCheckAt!, now, batch)
+  let nextAt = first
   const tally = { warned: 0, manager: 0, supervisor: 0, autoClosed: 0 }
   const staffCache = new Map<string, UserDoc[]>()
   for (const pre of due) {
@@ -39,6 +43,7 @@ export async function escalate(deps: Deps, batch = 200) {
         next = { ...next, status: 'closed', closedAt: now, updatedAt: now, surveyState: 'due' }
         await addEvent(tx, t, 'auto_closed', SYSTEM, now, '48 小时内未反馈，系统自动确认完成')
         await tellResidents(tx, next, now, '工单已完成', '处理完成 48 小时内未收到您的反馈，工单已自动完成；如仍有问题可在 7 天内重新打开')
+        await wake(tx, 'surveys', now)
         tally.autoClosed++
       }
       for (const step of dueSteps(next, now)) {
@@ -54,8 +59,11 @@ export async function escalate(deps: Deps, batch = 200) {
         await tellStaff(tx, next, now, who, `工单${LEVEL_WORDS[step.level]}`, `${next.no} ${next.place}：${words}`, 'ticketAlert', LEVEL_WORDS[step.level])
         tally[step.level === 1 ? 'warned' : step.level === 2 ? 'manager' : 'supervisor']++
       }
-      await tx.c.tickets.set(derive(next, now))
+      const written = derive(next, now)
+      await tx.c.tickets.set(written)
+      // Its next rung counts too: it was not on the page as a future check.
+      if (written.nextCheckAt !== null) nextAt = Math.min(nextAt ?? written.nextCheckAt, written.nextCheckAt)
     })
   }
-  return tally
+  return { ...tally, nextAt }
 }

@@ -14,6 +14,7 @@ import { addEvent } from './events'
 import { rulesFor } from './policy'
 import { communityStaff, tellStaff } from './tell'
 import { summary } from './views'
+import { wakeFor } from './wake'
 
 type NewTicket = z.output<typeof CreateTicket>
 
@@ -94,6 +95,7 @@ export async function openTicket(ctx: Ctx, { input, house, reporter, source, act
       ctx.now,
     )
     await tx.c.tickets.set(t)
+    await wakeFor(tx, null, t, ctx.now)
     await remember(tx, ctx.openid, input.requestId, t._id, ctx.now)
     if (input.billId) {
       // The bill and its question point at each other, written together.

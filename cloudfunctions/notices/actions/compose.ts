@@ -14,6 +14,7 @@ import { assertCanManage, loadForStaff, staffCommunity } from '../../lib/notices
 import { deliverInBatches, sendChunk, type Recipient } from '../../lib/notices/send'
 import { staffView } from '../../lib/notices/views'
 import { madeBefore, remember } from '../../lib/runtime/requests'
+import { wake } from '../../lib/runtime/schedule'
 
 const bad = (field: string, message: string) => new AppError('INVALID_INPUT', message, { [field]: message })
 
@@ -78,6 +79,7 @@ export const publish: Handler<typeof noticesContract.publish> = async (ctx, inpu
     const prior = await madeBefore(tx, ctx.openid, input.requestId)
     if (prior) return prior
     await tx.c.notices.set(n)
+    await wake(tx, 'notices', n.publishAt)
     await remember(tx, ctx.openid, input.requestId, n._id, ctx.now)
     return n._id
   })
@@ -97,6 +99,7 @@ async function newRound(ctx: Ctx, n: NoticeDoc, patch: Partial<NoticeDoc>, tellF
     const cur = await tx.c.notices.get(n._id)
     if (!cur || cur.updatedAt !== n.updatedAt) throw new AppError('CONFLICT', '该通知刚被他人更新，请刷新后重试')
     await tx.c.notices.set(next)
+    await wake(tx, 'notices', next.publishAt)
   })
   const fs = await followers(ctx, n._id)
   const label = NOTICE_CATEGORY_LABELS[n.category]

@@ -12,6 +12,8 @@ import { tellResidents } from '../../lib/tickets/tell'
 import { openComplaint } from '../../lib/surveys/ladder'
 import { surveyView } from '../../lib/surveys/views'
 import { requireOwnUploads } from '../../lib/files/uploads'
+import { wake } from '../../lib/runtime/schedule'
+import { COMPLAINT_GRACE_MS } from '../../lib/surveys/jobs'
 
 const stars = (a: Pick<Answer, 'overall'>) => `${a.overall} 星`
 
@@ -51,6 +53,8 @@ export const submit: Handler<typeof surveysContract.submit> = async (ctx, input)
     const escalate = isBad(answer) && !s.complaintId
     const next: SurveyDoc = { ...s, state: 'rated', answer, checkAt: null, ...(escalate ? { complaintId: 'pending' } : {}), updatedAt: ctx.now }
     await tx.c.surveys.set(next)
+    // Should this request die before the complaint is open, the scheduler finishes it.
+    if (escalate) await wake(tx, 'complaints', ctx.now + COMPLAINT_GRACE_MS)
     const words = `${stars(answer)}${answer.resolved ? '' : '，问题未解决'}${answer.tags.length ? `，${answer.tags.join('、')}` : ''}${answer.comment ? `：${answer.comment}` : ''}`
     await addEvent(tx, t, s.answer ? 'rating_amended' : 'rated', actorFor(ctx, null), ctx.now, `${s.answer ? '修改评价' : '住户评价'}：${words}`, {
       photos: answer.photos,
