@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process'
 import { Agent, request } from 'node:http'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { localDeps } from '../cloudfunctions/lib/adapters/local'
 import { fixedClock } from '../cloudfunctions/lib/ports/clock'
-import { seedBench, type BenchDataset } from './bench/dataset'
+import { dbSizeMb, seedBench, type BenchDataset } from './bench/dataset'
 import { seedTickets } from './bench/tickets'
 import { seedBillsBench } from './bench/bills'
 import { percentile } from './bench/run'
@@ -128,7 +128,7 @@ async function main() {
   mkdirSync(staticDir)
   const t0 = performance.now()
   const { data, tickets, tokens } = await seed(dir)
-  const mb = ['wuye.sqlite', 'wuye.sqlite-wal'].reduce((n, f) => n + (statSync(join(dir, f), { throwIfNoEntry: false })?.size ?? 0), 0) / 2 ** 20
+  const mb = dbSizeMb(dir)
   console.log(`写入数据：用时 ${((performance.now() - t0) / 1000).toFixed(0)} 秒，数据库 ${mb.toFixed(0)} MB`)
 
   const host = spawn(process.execPath, [...process.execArgv, '--import', 'tsx', join(__dirname, 'bench/http-host.ts'), dir, staticDir], {
@@ -157,7 +157,7 @@ async function main() {
         )
       }
     }
-    const after = ['wuye.sqlite', 'wuye.sqlite-wal'].reduce((n, f) => n + (statSync(join(dir, f), { throwIfNoEntry: false })?.size ?? 0), 0) / 2 ** 20
+    const after = dbSizeMb(dir)
     console.log(`\n本地服务内存 ${rssMb(host.pid!).toFixed(0)} MB，数据库 ${after.toFixed(0)} MB`)
     if (out) {
       writeFileSync(out, JSON.stringify(records, null, 2) + '\n')

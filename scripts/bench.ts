@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { localDeps } from '../cloudfunctions/lib/adapters/local'
 import { fixedClock } from '../cloudfunctions/lib/ports/clock'
 import { FUNCTIONS } from './host/functions'
-import { countDocs, seedBench } from './bench/dataset'
+import { countDocs, dbSizeMb, seedBench } from './bench/dataset'
 import { accountCases } from './bench/account'
 import { billsCases, billsTotals, seedBillsBench } from './bench/bills'
 import { seedTickets, ticketCases } from './bench/tickets'
@@ -46,7 +46,7 @@ async function main() {
     const chiefs = await seedChiefs(local.store, data, T0)
     const seedMs = performance.now() - t0
     const docs = await countDocs(local.store)
-    const mb = ['wuye.sqlite', 'wuye.sqlite-wal'].reduce((n, f) => n + (statSync(join(dir, f), { throwIfNoEntry: false })?.size ?? 0), 0) / 2 ** 20
+    const mb = dbSizeMb(dir)
     console.log(`写入数据：${docs} 条文档，用时 ${(seedMs / 1000).toFixed(1)} 秒（${data.communities.length + 1} 个小区），数据库 ${mb.toFixed(0)} MB\n`)
 
     // A second passes between calls, as between taps, so time-ordered ids and createdAt advance.

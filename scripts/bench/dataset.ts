@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import { COLLECTIONS } from '../../cloudfunctions/lib/collections'
 import type { ArchiveDoc, BindingDoc, UserDoc } from '../../src/core/account/types'
@@ -119,3 +121,7 @@ export async function countDocs(store: Store): Promise<number> {
   for (const name of Object.keys(COLLECTIONS)) n += await store.collection(name).count()
   return n
 }
+
+/** The local database's size in MB, write-ahead log included (what the disk holds). */
+export const dbSizeMb = (dir: string) =>
+  ['wuye.sqlite', 'wuye.sqlite-wal'].reduce((n, f) => n + (statSync(join(dir, f), { throwIfNoEntry: false })?.size ?? 0), 0) / 2 ** 20

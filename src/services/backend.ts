@@ -77,20 +77,24 @@ export async function uploadFile(filePath: string, folder: UploadPurpose): Promi
   return call<Uploaded>('account', 'registerUpload', { fileId: r.fileID, purpose: folder })
 }
 
-/** Dev sign-in: only the local host has it, and only the H5 build calls it. */
-export async function devLogin(account: string) {
-  const res = await fetch('/api/dev/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) })
-  const env = (await res.json()) as Envelope<{ token: string }>
-  if (!env.ok) throw new ApiError(env.error.code, env.error.message)
-  return env.data.token
-}
-
-export async function devAccounts() {
-  const res = await fetch('/api/dev/accounts')
-  const env = (await res.json()) as Envelope<{ account: string; name: string; title: string; roles: string[] }[]>
+/** One of the local host's dev routes (sign-in, pay sheet, phone sheet): only the H5 build calls them. */
+async function devRoute<T>(path: string, init?: RequestInit): Promise<T> {
+  const env = (await (await fetch(path, init)).json()) as Envelope<T>
   if (!env.ok) throw new ApiError(env.error.code, env.error.message)
   return env.data
 }
+
+const signedPost = (): RequestInit => ({ method: 'POST', headers: { authorization: `Bearer ${getToken()}` } })
+
+export async function devLogin(account: string) {
+  const body = JSON.stringify({ account })
+  return (await devRoute<{ token: string }>('/api/dev/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).token
+}
+
+export const devAccounts = () => devRoute<{ account: string; name: string; title: string; roles: string[] }[]>('/api/dev/accounts')
+
+/** The simulated 手机号快速验证 sheet's one-time code, for the number this demo account has in WeChat. */
+export const devPhoneCode = async () => (await devRoute<{ code: string }>('/api/dev/phone-code', signedPost())).code
 
 /**
  * Pay an order from bills.createOrder. In WeChat: wx.requestPayment with what unifiedOrder
@@ -108,9 +112,7 @@ export async function requestPayment(order: { outTradeNo: string; totalFee: numb
       cancelText: '取消',
     })
     if (!confirm) return false
-    const res = await fetch(`/api/dev/pay/${order.outTradeNo}`, { method: 'POST', headers: { authorization: `Bearer ${getToken()}` } })
-    const env = (await res.json()) as Envelope<{ errcode: number }>
-    if (!env.ok) throw new ApiError(env.error.code, env.error.message)
+    await devRoute<{ errcode: number }>(`/api/dev/pay/${order.outTradeNo}`, signedPost())
     return true
   }
   try {

@@ -1,8 +1,6 @@
 import Taro from '@tarojs/taro'
 import { api } from '../../../services/api'
-import { ApiError } from '../../../services/errors'
-import { getToken } from '../../../services/token'
-import type { Envelope } from '../../../core/shared/errors'
+import { devPhoneCode } from '../../../services/backend'
 
 /**
  * 手机号快速验证 → the number WeChat verified, masked. In WeChat the button's
@@ -18,10 +16,7 @@ export async function verifyPhone(code?: string): Promise<string | null> {
       cancelText: '拒绝',
     })
     if (!confirm) return null
-    const res = await fetch('/api/dev/phone-code', { method: 'POST', headers: { authorization: `Bearer ${getToken()}` } })
-    const env = (await res.json()) as Envelope<{ code: string }>
-    if (!env.ok) throw new ApiError(env.error.code, env.error.message)
-    code = env.data.code
+    code = await devPhoneCode()
   }
   if (!code) return null
   return (await api.account.verifyPhone({ code })).phone
