@@ -4,6 +4,7 @@ import type { Clock } from '../../cloudfunctions/lib/ports/clock'
 import { seedDemo } from '../seed/demo'
 import { createHost } from './server'
 import { lockDataDir } from './lock'
+import { precompress } from './static'
 
 export interface BootOptions {
   dataDir: string
@@ -21,6 +22,8 @@ export async function boot(opts: BootOptions) {
   const local = localDeps(opts.dataDir, opts.clock)
   const seeded = (await local.store.c.communities.count()) === 0
   if (seeded) await seedDemo(local.store, local.clock.now(), { history: true })
+  // A build made since the last start gets its packed copies now, once, not per request.
+  precompress(opts.staticDir)
   const server = createHost(local, { staticDir: opts.staticDir })
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import { extname, join, normalize } from 'node:path'
+import { createReadStream } from 'node:fs'
+import { extname } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { LocalDeps } from '../../cloudfunctions/lib/adapters/local'
 import { DEMO_ACCOUNTS, devOpenid, wechatPhoneOf } from '../seed/demo'
@@ -9,20 +9,7 @@ import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
 import { bearer, fail, isLoopbackHost, readBody, sendJson, TooLarge } from './http'
 import { IMAGE_TYPES, imageTypeOf, MAX_UPLOAD_BYTES } from '../../cloudfunctions/lib/files/sniff'
 import { NOT_AN_IMAGE } from '../../cloudfunctions/lib/files/uploads'
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-}
+import { MIME, serveStatic } from './static'
 
 export const SESSION_MS = 12 * 3_600_000
 
@@ -144,10 +131,12 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
       }
       if (path.startsWith('/api/')) return sendJson(res, fail('NOT_FOUND', '接口不存在'))
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, fail('NOT_FOUND', '接口不存在'))
-      return serveStatic(opts.staticDir, path, res)
+      return serveStatic(opts.staticDir, req, path, res)
     } catch (e) {
       if (e instanceof TooLarge) return sendJson(res, fail('INVALID_INPUT', `请求内容过大（上限 ${Math.round(e.limit / 1024)} KB）`), 413)
       if (e instanceof SyntaxError) return sendJson(res, fail('INVALID_INPUT', '请求格式不正确'))
+      // The browser went away mid-request (the page was left): there is nobody to answer.
+      if (req.destroyed) return
       console.error('[host]', e instanceof Error ? e.stack : e)
       return sendJson(res, fail('INTERNAL', '系统繁忙，请稍后再试'))
     }
@@ -156,20 +145,4 @@ export function createHost(local: LocalDeps, opts: { staticDir: string }): Serve
   server.headersTimeout = 10_000
   server.requestTimeout = 30_000
   return server
-}
-
-function serveStatic(root: string, path: string, res: import('node:http').ServerResponse) {
-  const rel = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '')
-  let file = join(root, rel)
-  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
-  if (!existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-    return res.end('H5 版本尚未构建：请运行 npm run build:h5')
-  }
-  const hashed = /\.[0-9a-f]{8,}\.(js|css)$/.test(file)
-  res.writeHead(200, {
-    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-  })
-  createReadStream(file).pipe(res)
 }
