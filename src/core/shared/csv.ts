@@ -13,7 +13,7 @@ const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?%?$/
 export function csvCell(v: string | number): string {
   let s = String(v)
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 /** Rows as CSV with CRLF line ends and a BOM, so Excel reads the Chinese as UTF-8. */
