@@ -2,6 +2,10 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/** The components Taro's weapp build always writes into base.wxml (its default, before any page is parsed). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const baseTemplateComponents: Set<string> = require('@tarojs/webpack5-runner/dist/utils/component').componentConfig.includes
+
 // https://docs.taro.zone/docs/next/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -23,6 +27,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // trees still render through custom-wrapper. 16 (the default) costs ~30 KB of the main package; 6 leaves room for the tab pages.
     baseLevel: 6,
     mini: {
+      // Taro writes scroll-view and catch-view (a View with catchMove) into base.wxml at every
+      // level whether or not a page uses them: 12.5 KB of the main package. Importing ScrollView
+      // puts it back by itself; a View with catchMove would render nothing, so it has no place here.
+      webpackChain() {
+        for (const name of ['scroll-view', 'catch-view']) baseTemplateComponents.delete(name)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
