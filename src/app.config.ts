@@ -26,7 +26,7 @@ export default defineAppConfig({
         'monthly-report/index',
       ],
     },
-    // Resident pages that are not tabs live in subpackages: the main package has a 400 KB budget.
+    // Resident pages that are not tabs live in subpackages: the main package has a 360 KB budget.
     { root: 'resident/account', pages: ['bind/index', 'members/index'] },
     { root: 'resident/billing', pages: ['receipt/index', 'dispute/index'] },
     // 我的工单 and its detail: opened from 报事 and from messages, kept out of the main package.

@@ -19,7 +19,7 @@ const byFunction = new Map<string, object>()
 /**
  * `api.account.bindHouse(input)`: typed by the same zod contracts the server parses with, and
  * built at call time, so neither the schemas nor a list of ~100 action names ships in the main
- * package (its budget is 400 KB). Only contract names type-check; the server refuses the rest.
+ * package (its budget is 360 KB). Only contract names type-check; the server refuses the rest.
  */
 export const api = new Proxy({} as Client, {
   get(_target, fn) {

@@ -1,5 +1,5 @@
 import { e2eHost, go, phone, shot } from './browser'
-import { atShanghai, shanghai } from '../../src/core/shared/time'
+import { addMonths, monthStart, shanghaiMonth } from '../../src/core/shared/time'
 
 const env = e2eHost('monthly-report')
 
@@ -36,8 +36,8 @@ const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%`
  */
 async function recompute(month: string, zone: string[] | null) {
   const store = env.host.local.store
-  const start = atShanghai(`${month}-01`).valueOf()
-  const end = atShanghai(`${month}-01`).add(1, 'month').valueOf()
+  const start = monthStart(month)
+  const end = monthStart(addMonths(month, 1))
   const inZone = (b: string) => !zone || zone.includes(b)
   const all = async <X extends { _id: string }>(name: string) => {
     const out: X[] = []
@@ -73,7 +73,7 @@ async function recompute(month: string, zone: string[] | null) {
 
 describe('supervisor dashboard and 月报 on six months of demo history, in Chromium', () => {
   it('liu sees seven months of charts and last month’s report matches the records; zhou sees only 1–3栋', async () => {
-    const last = shanghai().subtract(1, 'month').format('YYYY-MM')
+    const last = addMonths(shanghaiMonth(Date.now()), -1)
     const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
     await go(liu, env.host.url, '/staff/dashboard/index')
     await liu.getByTestId('db-chart-rates').waitFor()

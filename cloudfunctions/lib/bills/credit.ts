@@ -1,7 +1,7 @@
 import type { BillDoc, PayMethod, ReceiptDoc } from '../../../src/core/bills/types'
 import { payable } from '../../../src/core/bills/fees'
 import { yuan } from '../../../src/core/shared/money'
-import { formatTime, shanghai } from '../../../src/core/shared/time'
+import { formatTime } from '../../../src/core/shared/time'
 import type { Tx } from '../ports/store'
 import type { Deps } from '../runtime/deps'
 import { notify } from '../outbox/notify'
@@ -17,7 +17,7 @@ import { pageUrl } from '../../../src/core/shared/pages'
 
 /** counters/receipt_<YYYYMMDD> → SJ20261124-00001: readable, unique, in order of the day. */
 export async function nextReceiptNo(tx: Tx, now: number): Promise<string> {
-  const day = shanghai(now).format('YYYYMMDD')
+  const day = formatTime(now, 'YYYYMMDD')
   const n = await nextSeq(tx, `receipt_${day}`)
   return `SJ${day}-${String(n).padStart(5, '0')}`
 }

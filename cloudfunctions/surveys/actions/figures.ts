@@ -2,7 +2,7 @@ import { AppError } from '../../../src/core/shared/errors'
 import type { surveysContract } from '../../../src/core/surveys/contracts'
 import { computeFigures, type FigureRow } from '../../../src/core/surveys/figures'
 import { monthOf } from '../../../src/core/surveys/rules'
-import { atShanghai } from '../../../src/core/shared/time'
+import { addMonths } from '../../../src/core/shared/time'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { scopeOf } from '../../../src/core/access/scope'
@@ -25,14 +25,7 @@ export const figures: Handler<typeof surveysContract.figures> = async (ctx, { mo
   if (!staff) throw new AppError('FORBIDDEN', '您没有权限查看')
   const m = month ?? monthOf(ctx.now)
   // By month: the six months up to the one asked for.
-  const months =
-    by === 'month'
-      ? Array.from({ length: 6 }, (_, i) =>
-          atShanghai(`${m}-01`)
-            .subtract(5 - i, 'month')
-            .format('YYYY-MM'),
-        )
-      : [m]
+  const months = by === 'month' ? Array.from({ length: 6 }, (_, i) => addMonths(m, i - 5)) : [m]
   let rows = (await Promise.all(months.map((x) => monthRows(ctx, staff.communityId, x)))).flat()
   // A handler sees their own work; the front office what their staff scope holds.
   const scope = scopeOf(staff)

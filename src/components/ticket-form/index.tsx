@@ -16,7 +16,7 @@ import {
 } from '../../core/tickets/types'
 import type { Input as In } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import { atShanghai, shanghai } from '../../core/shared/time'
+import { atShanghai, formatTime, shanghaiDayStart, shanghaiWeekday } from '../../core/shared/time'
 import { errorFor, issuesToFields, type FieldErrors, type Issue } from '../../core/shared/errors'
 import { PhotoPicker } from '../photo-picker'
 import { palette } from '../../styles/palette'
@@ -59,7 +59,7 @@ const SLOTS = {
 type SlotKey = keyof typeof SLOTS
 const WEEK = '日一二三四五六'
 
-const at = (day: string, hm: string) => atShanghai(`${day} ${hm}`).valueOf()
+const at = (day: string, hm: string) => atShanghai(`${day} ${hm}`)
 
 /** A visit can only be asked for where it makes sense: repairs inside the home. */
 const wantsWindow = (d: TicketDraft) => d.type === 'repair' && d.scope === 'home'
@@ -101,10 +101,11 @@ export function TicketForm({
 }) {
   const set = (patch: Partial<TicketDraft>) => onChange({ ...draft, ...patch })
   const days = useMemo(() => {
-    const today = shanghai().startOf('day')
+    // Noon of each day: a day is 24 hours in Shanghai all year, so noon never slips a date.
+    const noon = shanghaiDayStart(Date.now()) + 12 * 3600_000
     return Array.from({ length: 7 }, (_, i) => {
-      const d = today.add(i, 'day')
-      return { key: d.format('YYYY-MM-DD'), label: i === 0 ? '今天' : i === 1 ? '明天' : `周${WEEK[d.day()]}`, sub: d.format('M/D') }
+      const d = noon + i * 86400_000
+      return { key: formatTime(d, 'YYYY-MM-DD'), label: i === 0 ? '今天' : i === 1 ? '明天' : `周${WEEK[shanghaiWeekday(d)]}`, sub: formatTime(d, 'M/D') }
     })
   }, [])
   const now = Date.now()

@@ -1,4 +1,5 @@
-import { addMonths, calendarDay, shanghaiDate, shanghaiMonth } from '../shared/time'
+import { calendarDay } from '../shared/calendar-day'
+import { addMonths, shanghaiDate, shanghaiMonth } from '../shared/time'
 import { yuan } from '../shared/money'
 import { HOUSE_TYPE_LABELS, type Cycle, type FeeItemDoc, type HouseType, type LateFeeRule } from './types'
 

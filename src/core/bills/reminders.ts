@@ -1,4 +1,5 @@
-import { calendarDay, shanghaiDate, shanghaiHour } from '../shared/time'
+import { calendarDay } from '../shared/calendar-day'
+import { shanghaiDate, shanghaiHour } from '../shared/time'
 import { nextSendTime, QUIET, type QuietHours } from '../shared/quiet-hours'
 
 /**

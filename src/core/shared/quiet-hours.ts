@@ -1,4 +1,4 @@
-import { shanghai, shanghaiHour } from './time'
+import { nextShanghaiHour, shanghaiHour } from './time'
 
 /** Whole Shanghai hours [start, end); a window with start > end spans midnight. */
 export interface QuietHours {
@@ -17,6 +17,5 @@ export const isQuiet = (now: number, q: QuietHours = QUIET): boolean => quietHou
 /** The earliest moment a non-urgent push may go out: now, or the next end of the quiet window. */
 export function nextSendTime(now: number, q: QuietHours = QUIET): number {
   if (!isQuiet(now, q)) return now
-  const end = shanghai(now).hour(q.end).minute(0).second(0).millisecond(0)
-  return (end.valueOf() > now ? end : end.add(1, 'day')).valueOf()
+  return nextShanghaiHour(now, q.end)
 }

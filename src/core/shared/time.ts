@@ -1,26 +1,20 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-
-dayjs.extend(utc)
-
 /**
  * Every community of this product is in mainland China; business rules read the wall clock
  * there, as a fixed UTC+8 offset: China has kept UTC+8 without daylight saving since 1991.
  * Not dayjs's timezone plugin: its Intl lookups cost up to a millisecond a call (every deadline
- * of every ticket, every bill of a 20,000-house run) and its bytes the main package.
+ * of every ticket, every bill of a 20,000-house run); and no dayjs at all here, because the
+ * main package formats times and has no room for it (calendar-day.ts does date arithmetic).
  * calendar.test.ts checks these against the IANA zone.
  */
 const OFFSET = 8 * 3600_000
-
-/** A moment (now by default) as Shanghai wall time, for formatting and calendar steps. */
-export const shanghai = (t?: number) => dayjs(t).utcOffset(8 * 60)
-/** Shanghai wall-clock text ("2026-11-24 09:00", "2026-11-01") as the moment it names. */
-export const atShanghai = (wall: string) =>
-  dayjs
-    .utc(wall)
-    .subtract(8, 'hour')
-    .utcOffset(8 * 60)
+const HOUR = 3600_000
 const DAY = 86400_000
+
+/** Shanghai wall-clock text ("2026-11-24 09:00", "2026-11-01") as the moment (ms) it names. */
+export function atShanghai(wall: string): number {
+  const [y, mo, d, h = 0, mi = 0, s = 0] = wall.split(/[-\s:]/).map(Number)
+  return Date.UTC(y, mo - 1, d, h, mi, s) - OFFSET
+}
 export const shanghaiDayStart = (t: number) => Math.floor((t + OFFSET) / DAY) * DAY - OFFSET
 /** 0 = Sunday; 1970-01-01 was a Thursday. */
 export const shanghaiWeekday = (t: number) => (Math.floor((t + OFFSET) / DAY) + 4) % 7
@@ -40,12 +34,28 @@ export function addMonths(month: string, k: number): string {
   return new Date(Date.UTC(y, m - 1 + k, 1)).toISOString().slice(0, 7)
 }
 
-/** Calendar arithmetic on YYYY-MM(-DD) strings needs no time zone at all: do it in UTC. */
-export const calendarDay = (date: string) => dayjs.utc(date)
-
-/** A timestamp (ms) as Shanghai wall-clock text, e.g. 2026-11-24 14:30. */
-export function formatTime(ms: number, pattern = 'YYYY-MM-DD HH:mm'): string {
-  return shanghai(ms).format(pattern)
+/** The Shanghai hour `hour` (0–23) of the day `t` falls in, or of the next day when that has passed. */
+export function nextShanghaiHour(t: number, hour: number): number {
+  const at = shanghaiDayStart(t) + hour * HOUR
+  return at > t ? at : at + DAY
 }
 
-export { dayjs }
+const TOKENS = /YYYY|MM|M|DD|D|HH|mm|ss/g
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * A timestamp (ms) as Shanghai wall-clock text, e.g. 2026-11-24 14:30. Patterns use dayjs's
+ * tokens YYYY, MM/M, DD/D, HH, mm and ss (M月D日 HH:mm, YYYYMMDD …); other text stays as it is.
+ */
+export function formatTime(ms: number, pattern = 'YYYY-MM-DD HH:mm'): string {
+  const d = new Date(ms + OFFSET)
+  const value: Record<string, number> = {
+    YYYY: d.getUTCFullYear(),
+    M: d.getUTCMonth() + 1,
+    D: d.getUTCDate(),
+    H: d.getUTCHours(),
+    m: d.getUTCMinutes(),
+    s: d.getUTCSeconds(),
+  }
+  return pattern.replace(TOKENS, (t) => (t === 'YYYY' ? String(value.YYYY) : t.length === 2 ? pad2(value[t[0]]) : String(value[t])))
+}

@@ -3,7 +3,7 @@ import type { $ZodErrorMap } from 'zod/v4/core'
 
 /**
  * zod/mini, not classic zod: the same contracts run in the mini-program, where the main
- * package must stay small (our budget: 400 KB) and classic zod alone is ~100 KB.
+ * package must stay small (our budget: 360 KB) and classic zod alone is ~100 KB.
  * Import it as `import * as z from '../shared/zod'` and only touch members (z.object …):
  * a namespace object that escapes (`export { z }`) defeats tree-shaking and pulls in every locale.
  */

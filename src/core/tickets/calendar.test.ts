@@ -11,7 +11,8 @@ import {
   type BusinessCalendar,
 } from './calendar'
 import timezone from 'dayjs/plugin/timezone'
-import { atShanghai, dayjs, shanghai } from '../shared/time'
+import { dayjs } from '../shared/calendar-day'
+import { addMonths, atShanghai, formatTime, monthStart, nextShanghaiHour, shanghaiMonth } from '../shared/time'
 
 // The IANA zone, through dayjs's own timezone plugin: what the fixed offset must agree with.
 dayjs.extend(timezone)
@@ -28,10 +29,13 @@ describe('Shanghai day arithmetic', () => {
       expect(shanghaiDayStart(t)).toBe(d.startOf('day').valueOf())
       expect(shanghaiWeekday(t)).toBe(d.day())
       expect(shanghaiDate(t)).toBe(d.format('YYYY-MM-DD'))
-      expect(shanghai(t).format('YYYY-MM-DD HH:mm ddd')).toBe(d.format('YYYY-MM-DD HH:mm ddd'))
-      expect(shanghai(t).startOf('month').add(1, 'month').valueOf()).toBe(d.startOf('month').add(1, 'month').valueOf())
-      const wall = d.format('YYYY-MM-DD HH:mm')
-      expect(atShanghai(wall).valueOf()).toBe(dayjs.tz(wall, TZ).valueOf())
+      for (const pattern of ['YYYY-MM-DD HH:mm:ss', 'M月D日 HH:mm', 'YYYYMMDD', 'MM-DD HH:mm', 'M/D']) expect(formatTime(t, pattern)).toBe(d.format(pattern))
+      expect(monthStart(addMonths(shanghaiMonth(t), 1))).toBe(d.startOf('month').add(1, 'month').valueOf())
+      const wall = d.format('YYYY-MM-DD HH:mm:ss')
+      expect(atShanghai(wall)).toBe(dayjs.tz(wall, TZ).valueOf())
+      expect(atShanghai(d.format('YYYY-MM-DD'))).toBe(d.startOf('day').valueOf())
+      const seven = d.hour() < 7 ? d.hour(7) : d.add(1, 'day').hour(7)
+      expect(nextShanghaiHour(t, 7)).toBe(seven.minute(0).second(0).millisecond(0).valueOf())
     }
   })
 })
@@ -69,7 +73,8 @@ describe('business calendar', () => {
 
 describe('Shanghai hour and calendar days', () => {
   it('agree with dayjs tz', async () => {
-    const { shanghaiHour, calendarDay } = await import('../shared/time')
+    const { shanghaiHour } = await import('../shared/time')
+    const { calendarDay } = await import('../shared/calendar-day')
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2026, 2, 1); t += 3600_000 + 17 * 60_000) expect(shanghaiHour(t)).toBe(dayjs(t).tz(TZ).hour())
     expect(calendarDay('2026-01-31').add(1, 'month').format('YYYY-MM-DD')).toBe('2026-02-28')
     expect(calendarDay('2026-12-31').add(1, 'day').format('YYYY-MM-DD')).toBe('2027-01-01')

@@ -5,18 +5,17 @@ import { api } from '../../services/api'
 import { messageOf } from '../../services/errors'
 import { usePagedList } from '../../services/use-paged-list'
 import { refreshUnreadBadge } from '../../services/badge'
-import { shanghai } from '../../core/shared/time'
+import { formatTime, shanghaiDayStart } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { openLink } from '../../services/nav'
 import './index.scss'
 
 /** 14:30 today, 昨天 09:12, 11-24 18:00 before that. */
 function when(t: number, now: number) {
-  const a = shanghai(t)
-  const b = shanghai(now)
-  if (a.isSame(b, 'day')) return a.format('HH:mm')
-  if (a.isSame(b.subtract(1, 'day'), 'day')) return `昨天 ${a.format('HH:mm')}`
-  return a.format(a.isSame(b, 'year') ? 'MM-DD HH:mm' : 'YYYY-MM-DD')
+  const days = (shanghaiDayStart(now) - shanghaiDayStart(t)) / 86400_000
+  if (days === 0) return formatTime(t, 'HH:mm')
+  if (days === 1) return `昨天 ${formatTime(t, 'HH:mm')}`
+  return formatTime(t, formatTime(t, 'YYYY') === formatTime(now, 'YYYY') ? 'MM-DD HH:mm' : 'YYYY-MM-DD')
 }
 
 export default function Messages() {

@@ -7,7 +7,7 @@ import { ApiError, messageOf } from '../../services/errors'
 import { needsSignIn, useLoad, useMe } from '../../services/session'
 import { AGING_BANDS, AGING_LABELS, type AgingBand } from '../../core/bills/types'
 import { yuan } from '../../core/shared/money'
-import { shanghai } from '../../core/shared/time'
+import { shanghaiMonth } from '../../core/shared/time'
 import { ErrorView, Loading, Empty } from '../../components/page-state'
 import { saveCsv } from '../components/save-csv'
 import { MoneyReview } from './money-review'
@@ -17,7 +17,7 @@ import { go } from '../../services/nav'
 export default function StaffBills() {
   const { me } = useMe()
   const arrears = useLoad(() => api.bills.arrears())
-  const [period, setPeriod] = useState(shanghai().format('YYYY-MM'))
+  const [period, setPeriod] = useState(() => shanghaiMonth(Date.now()))
   const [running, setRunning] = useState('')
   const [kind, setKind] = useState<'water' | 'electricity'>('water')
   const [csv, setCsv] = useState('')

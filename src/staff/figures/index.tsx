@@ -6,7 +6,7 @@ import { useLoad, useMe } from '../../services/session'
 import type { surveysContract } from '../../core/surveys/contracts'
 import { DIMENSION_LABELS, FIGURE_DIMENSIONS, type FigureDimension } from '../../core/surveys/figures'
 import { percentText } from '../../core/shared/ratio'
-import { atShanghai, shanghai } from '../../core/shared/time'
+import { addMonths, shanghaiMonth } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 
@@ -51,7 +51,7 @@ export default function FiguresPage() {
   const { me } = useMe()
   const onlyMine = me?.staff?.roles.every((r) => r === 'handler')
   const [by, setBy] = useState<FigureDimension>('handler')
-  const [month, setMonth] = useState(() => shanghai().format('YYYY-MM'))
+  const [month, setMonth] = useState(() => shanghaiMonth(Date.now()))
   const figs = useLoad(() => api.surveys.figures({ by, month }), [by, month])
   const { reload } = figs
   useDidShow(() => reload())
@@ -62,7 +62,7 @@ export default function FiguresPage() {
     await figs.reload()
     Taro.stopPullDownRefresh()
   })
-  const shift = (n: number) => setMonth(atShanghai(`${month}-01`).add(n, 'month').format('YYYY-MM'))
+  const shift = (n: number) => setMonth(addMonths(month, n))
   const d = figs.data
 
   return (

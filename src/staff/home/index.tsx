@@ -6,13 +6,13 @@ import { useMe } from '../../services/session'
 import { askSubscribe, preloadTemplates } from '../../services/subscribe'
 import { staffTemplates } from '../subscribe'
 import { ROLE_LABELS, DEPARTMENT_LABELS } from '../../core/shared/roles'
-import { shanghai } from '../../core/shared/time'
+import { shanghaiHour } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 import { go } from '../../services/nav'
 
 const greeting = () => {
-  const h = shanghai().hour()
+  const h = shanghaiHour(Date.now())
   return h < 11 ? '早上好' : h < 13 ? '中午好' : h < 18 ? '下午好' : '晚上好'
 }
 
