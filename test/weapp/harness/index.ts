@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { readApiTable } from './api-typings'
 import { demoHost } from './host'
-import { weapp } from './sandbox'
+import { weapp, type LoadedPage } from './sandbox'
 import { createWx, readAppJson } from './wx'
 
 export const WEAPP = join(__dirname, '../../../dist/weapp')
@@ -30,7 +30,19 @@ export async function harness() {
         badRoutes: findings.badRoutes,
       }
     },
+    /** What the page sent across since the last reset, and the nodes it shows now. */
+    figures(page: LoadedPage): PageFigures {
+      const calls = mp.setDataCalls
+      return {
+        firstSetData: calls.find((c) => c.from === page.route)?.bytes ?? 0,
+        largestSetData: Math.max(0, ...calls.map((c) => c.bytes)),
+        setDataBytes: calls.reduce((n, c) => n + c.bytes, 0),
+        setDataCalls: calls.length,
+        nodes: page.nodes(),
+      }
+    },
     reset() {
+      mp.setDataCalls.length = 0
       errors.length = 0
       findings.unknownApis.length = 0
       findings.missingOptions.length = 0
@@ -43,5 +55,18 @@ export async function harness() {
     },
   }
 }
+
+export interface PageFigures {
+  /** The page's first render, in bytes of JSON. */
+  firstSetData: number
+  largestSetData: number
+  /** Every setData of the page and its custom components until its content showed. */
+  setDataBytes: number
+  setDataCalls: number
+  nodes: number
+}
+
+/** WeChat's limits: one setData above 256 KB is refused on some devices; a page over 1,000 nodes is flagged by its audits and slow to render. */
+export const WECHAT_LIMITS = { setDataBytes: 256 * 1024, nodes: 1000 }
 
 export const CLEAN = { errors: [], unknownApis: [], missingOptions: [], badRoutes: [] }

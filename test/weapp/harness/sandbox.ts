@@ -62,10 +62,25 @@ export interface LoadedPage {
   tapNth(selector: string, n: number): Promise<void>
   input(selector: string, value: string): Promise<void>
   has(selector: string): boolean
+  /** Nodes in the rendered tree, custom components' shadow trees included: what WeChat counts toward its 1,000. */
+  nodes(): number
+}
+
+/** One setData as it crossed to the view thread: who sent it and its JSON size in bytes (UTF-8). */
+export interface SetDataCall {
+  from: string
+  bytes: number
 }
 
 export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) {
   let app: Options | null = null
+  const setDataCalls: SetDataCall[] = []
+  /** The JSON crossing between the threads, as WeChat does it, measured as WeChat limits it. */
+  const crossing = (from: string, set: (d: unknown, cb?: () => void) => void) => (d: unknown, cb?: () => void) => {
+    const json = JSON.stringify(d)
+    setDataCalls.push({ from, bytes: Buffer.byteLength(json) })
+    set(JSON.parse(json), cb)
+  }
   const pages: { route: string; options: Options; instance?: { route: string } }[] = []
   const registrations = new Map<string, () => void>()
   let registering: string | null = null
@@ -78,8 +93,7 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
       methods,
       lifetimes: {
         created(this: { setData(d: unknown, cb?: () => void): void }) {
-          const set = this.setData.bind(this)
-          this.setData = (d, cb) => set(JSON.parse(JSON.stringify(d)), cb)
+          this.setData = crossing(route, this.setData.bind(this))
         },
         attached(this: Options & { route: string }) {
           this.route = route
@@ -96,7 +110,7 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
     }
   }
 
-  const asComponent = (options: Options) => {
+  const asComponent = (file: string, options: Options) => {
     const lifetimes = (options.lifetimes ?? {}) as Options
     const created = (lifetimes.created ?? options.created) as ((this: unknown) => void) | undefined
     return {
@@ -104,8 +118,7 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
       lifetimes: {
         ...lifetimes,
         created(this: { setData(d: unknown, cb?: () => void): void }) {
-          const set = this.setData.bind(this)
-          this.setData = (d, cb) => set(JSON.parse(JSON.stringify(d)), cb)
+          this.setData = crossing(routeOf(file), this.setData.bind(this))
           created?.call(this)
         },
       },
@@ -114,7 +127,7 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
 
   const register = (kind: 'page' | 'component', options: Options) => {
     const file = registering!
-    const run = () => (g.Component as (o: unknown) => void)(kind === 'page' ? pageAsComponent(routeOf(file), options) : asComponent(options))
+    const run = () => (g.Component as (o: unknown) => void)(kind === 'page' ? pageAsComponent(routeOf(file), options) : asComponent(file, options))
     registrations.set(file, run)
     run()
   }
@@ -165,6 +178,8 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
   ;(theApp.onShow as (o: unknown) => void)?.call(theApp, { path: 'pages/index/index', query: {}, scene: 1001 })
 
   return {
+    /** Every setData since the harness started; clear it with `setDataCalls.length = 0`. */
+    setDataCalls,
     async open(route: string, query: Record<string, string> = {}): Promise<LoadedPage> {
       pages.push({ route, options: {}, query } as never)
       const id = simulate.load(join(root, route), { rootPath: root, compiler: 'official' })
@@ -177,6 +192,7 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
         dom: el,
         text: () => (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
         has: (selector) => byClass(el, selector).length > 0,
+        nodes: () => el.querySelectorAll('*').length,
         /** Tap the element (the one showing `text`, when several match), as a finger would. */
         async tap(selector, text) {
           // The innermost match: a chip's text is also the text of the row that holds it.

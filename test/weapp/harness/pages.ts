@@ -1,0 +1,72 @@
+import type { demoHost } from './host'
+
+/**
+ * Every page of the weapp build with the account that uses it, the query it needs and what it
+ * must show; the records those queries name are made by `makeFixtures` on the demo host.
+ */
+type Backend = Awaited<ReturnType<typeof demoHost>>
+export const ids: Record<string, string> = {}
+
+export async function makeFixtures(b: Backend) {
+  ids.ticket = (
+    await b.ok('resident-zhang', 'tickets', 'create', {
+      type: 'repair',
+      scope: 'home',
+      houseId: 'sunshine-1-1-301',
+      category: 'water_electric',
+      description: '卫生间地漏堵塞返水',
+      photos: [],
+    })
+  ).id
+  ids.notice = (
+    await b.ok('agent-chen', 'notices', 'publish', {
+      category: 'general',
+      title: '电梯年检通知',
+      body: '本周五上午电梯年检，请错峰出行',
+      audience: { scope: 'community', targets: [] },
+    })
+  ).id
+  ids.receipt = (await b.ok('resident-zhang', 'bills', 'history', { offset: 0, limit: 5 })).items.find((x: { receiptNo?: string }) => x.receiptNo).receiptNo
+  ids.campaign = (await b.ok('agent-chen', 'bills', 'startCampaign', { building: '1' })).id
+}
+
+export type Case = { account: string; query?: () => Record<string, string>; shows: string[] }
+export const PAGES: Record<string, Case> = {
+  'pages/index/index': { account: 'resident-zhang', shows: ['阳光花园', '1栋1单元301', '24 小时应急电话'] },
+  'pages/report/index': { account: 'resident-zhang', shows: ['要办什么', '问题描述', '1栋1单元301'] },
+  'pages/messages/index': { account: 'resident-zhang', shows: ['电梯年检通知'] },
+  'pages/mine/index': { account: 'resident-zhang', shows: ['张建国', '我的房屋', '1栋1单元301'] },
+  'pages/bills/index': { account: 'resident-zhang', shows: ['待缴总额', '缴费记录'] },
+  'staff/home/index': { account: 'agent-chen', shows: ['陈静', '新工单', '代客报事'] },
+  'staff/bindings/index': { account: 'agent-chen', shows: ['待审核'] },
+  'staff/inbox/index': { account: 'agent-chen', shows: ['新工单', '卫生间地漏堵塞返水', '138****0301'] },
+  'staff/ticket/index': { account: 'agent-chen', query: () => ({ id: ids.ticket }), shows: ['张建国', '卫生间地漏堵塞返水', '待受理'] },
+  'staff/record/index': { account: 'agent-chen', shows: ['报事人', '联系电话', '问题描述'] },
+  'staff/bills/index': { account: 'supervisor-liu', shows: ['欠费总额', '1栋'] },
+  'staff/campaign/index': { account: 'agent-chen', query: () => ({ id: ids.campaign }), shows: ['1栋'] },
+  'staff/house-bills/index': { account: 'agent-chen', query: () => ({ houseId: 'sunshine-1-1-301' }), shows: ['1栋1单元301', '物业费'] },
+  'staff/callbacks/index': { account: 'agent-chen', shows: ['待回访'] },
+  'staff/figures/index': { account: 'supervisor-liu', shows: ['平均分', '满意率'] },
+  'staff/notices/index': { account: 'agent-chen', shows: ['发布公告', '电梯年检通知'] },
+  'staff/fees/index': { account: 'supervisor-liu', shows: ['物业费', '停车费'] },
+  'staff/dashboard/index': { account: 'supervisor-liu', shows: ['今日新增', '满意度均分'] },
+  'staff/settings/index': { account: 'supervisor-liu', shows: ['服务时限', '常用回复'] },
+  'staff/team/index': { account: 'supervisor-liu', shows: ['刘芳', '周明', '值班'] },
+  'staff/monthly-report/index': { account: 'supervisor-liu', shows: ['工单构成', '高发问题'] },
+  'resident/account/bind/index': { account: 'resident-wu', shows: ['阳光花园', '您的身份', '提交绑定', '个人信息保护提示', '微信手机号快速验证'] },
+  'resident/account/members/index': {
+    account: 'resident-zhang',
+    query: () => ({ houseId: 'sunshine-1-1-301' }),
+    shows: ['1栋1单元301', '张建国（我）', '138****0301', '解除绑定'],
+  },
+  'resident/billing/receipt/index': { account: 'resident-zhang', query: () => ({ no: ids.receipt }), shows: ['阳光花园', '物业费'] },
+  'resident/billing/dispute/index': {
+    account: 'resident-zhang',
+    query: () => ({ houseId: 'sunshine-1-1-301', billId: 'b1', about: encodeURIComponent('物业费 2026-11'), amount: '22913' }),
+    shows: ['¥229.13', '提交疑问'],
+  },
+  'resident/tickets/list/index': { account: 'resident-zhang', shows: ['卫生间地漏堵塞返水', '待受理'] },
+  'resident/tickets/detail/index': { account: 'resident-zhang', query: () => ({ id: ids.ticket }), shows: ['卫生间地漏堵塞返水', '处理进度'] },
+  'resident/notices/list/index': { account: 'resident-zhang', shows: ['电梯年检通知'] },
+  'resident/notices/detail/index': { account: 'resident-zhang', query: () => ({ id: ids.notice }), shows: ['电梯年检通知', '请错峰出行'] },
+}
