@@ -114,6 +114,11 @@ describe('service tickets, end to end in Chromium', () => {
 
     // 3. The handler accepts, arrives and completes with a photo and a cost.
     const tech = await phone(env.browser, env.host.url, 'tech-zhao')
+    // His 工作台 lists the job itself, not an empty state beside a count.
+    await go(tech, env.host.url, '/staff/home/index')
+    await tech.getByTestId('my-jobs').getByTestId('inbox-item').filter({ hasText: no }).waitFor()
+    await expect(tech.getByText('暂无待处理事项').count()).resolves.toBe(0)
+    await shot(tech, 't08a-handler-home')
     await go(tech, env.host.url, '/staff/inbox/index')
     const job = tech.getByTestId('inbox-item').filter({ hasText: no })
     await job.waitFor()

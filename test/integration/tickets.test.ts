@@ -234,6 +234,23 @@ describe('tickets: the escalation ladder (injected clock)', () => {
     expect(d.timeline.filter((e: { kind: string }) => e.kind === 'escalated')).toEqual([])
   })
 
+  it('a note for the handler and a reason for reassigning reach staff only, never the resident', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao', note: '住户脾气急，带6分管接头' })
+    await h.ok('agent-chen', 'tickets', 'reassign', { ticketId: t.id, assignee: 'dev-cleaner-sun', reason: '赵师傅手上活太多' })
+    const texts = (d: { timeline: { text: string }[] }) => d.timeline.map((e) => e.text).join('\n')
+    const resident = texts(await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id }))
+    expect(resident).toContain('派单给工程部赵强')
+    expect(resident).toContain('改派给孙丽')
+    expect(resident).not.toContain('脾气')
+    expect(resident).not.toContain('活太多')
+    const staff = texts(await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id }))
+    expect(staff).toContain('给师傅的备注：住户脾气急，带6分管接头')
+    expect(staff).toContain('改派原因：赵师傅手上活太多')
+    const told = (await messagesOf('resident-zhang')).map((m) => `${m.title}${m.body}`).join('\n')
+    expect(told).not.toContain('脾气')
+  })
+
   it('a merged reporter follows the master and is told when it completes', async () => {
     const li = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', description: '楼下说我家漏水，请来看看' })
     const zhang = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, description: '天花板渗水，可能是楼上漏水' })

@@ -1,6 +1,6 @@
 import { harness, CLEAN, WECHAT_LIMITS } from './harness'
 import { allPages, canvases } from './harness/wx'
-import { makeFixtures, PAGES } from './harness/pages'
+import { ids, makeFixtures, PAGES } from './harness/pages'
 
 /**
  * Every page of dist/weapp/app.json, opened in WeChat's view engine as the person who uses it,
@@ -43,4 +43,26 @@ it('the dashboard charts paint real pixels on a 2d canvas node', async () => {
   await h.until(page, () => canvases.length > 0 && canvases.every((c) => c.painted() > 500), 4000)
   expect(canvases.length).toBeGreaterThan(0)
   for (const c of canvases) expect(c.painted()).toBeGreaterThan(500)
+})
+
+it("a handler's pages call nothing his role cannot use, and his 工作台 lists the job he holds", async () => {
+  const b = h.backend
+  await b.ok('agent-chen', 'tickets', 'dispatch', { ticketId: ids.ticket, assignee: 'dev-tech-zhao' })
+  b.as('tech-zhao')
+  const seen: Record<string, string> = {}
+  for (const [route, query] of [
+    ['staff/home/index', {}],
+    ['staff/inbox/index', {}],
+    ['staff/ticket/index', { id: ids.ticket }],
+    ['staff/figures/index', {}],
+  ] as const) {
+    h.reset()
+    const page = await h.open(route, query)
+    await h.until(page, (t) => t.includes('卫生间地漏堵塞返水') || t.includes('平均分'))
+    await new Promise((r) => setTimeout(r, 300))
+    seen[route] = page.text()
+    expect({ route, ...h.problems() }).toEqual({ route, ...CLEAN })
+  }
+  expect(seen['staff/home/index']).toContain('卫生间地漏堵塞返水')
+  expect(seen['staff/home/index']).not.toContain('暂无待处理事项')
 })

@@ -36,7 +36,9 @@ export const dispatch: Handler<typeof ticketsContract.dispatch> = async (ctx, { 
       apply: (t, s) => assign(t, u, s.now, ctx),
       async after(t, s) {
         const dept = t.department ? DEPARTMENT_LABELS[t.department as keyof typeof DEPARTMENT_LABELS] : ''
-        await addEvent(s.tx, t, 'dispatched', s.actor, s.now, `派单给${dept}${t.assigneeName}${note ? `：${note}` : ''}`, { data: { assignee: t.assignee } })
+        await addEvent(s.tx, t, 'dispatched', s.actor, s.now, `派单给${dept}${t.assigneeName}`, { data: { assignee: t.assignee } })
+        // Words for the handler ("带 6 分接头", "住户脾气急") are staff business, never the resident's timeline.
+        if (note) await addEvent(s.tx, t, 'note', s.actor, s.now, `给师傅的备注：${note}`, { internal: true })
         await tellStaff(s.tx, t, s.now, [t.assignee!], '新派单', `${t.place}：${t.description.slice(0, 40)}`, 'newOrder')
         await tellResidents(s.tx, t, s.now, '工单已派单', `已安排${t.assigneeName}师傅处理，接单后会告诉您上门时间`)
       },
@@ -62,7 +64,8 @@ export const reassign: Handler<typeof ticketsContract.reassign> = async (ctx, { 
       return assign(running, u, s.now, ctx)
     },
     async after(t, s) {
-      await addEvent(s.tx, t, 'reassigned', s.actor, s.now, `改派给${t.assigneeName}：${reason}`, { data: { from: s.before.assignee, to: t.assignee } })
+      await addEvent(s.tx, t, 'reassigned', s.actor, s.now, `改派给${t.assigneeName}`, { data: { from: s.before.assignee, to: t.assignee } })
+      await addEvent(s.tx, t, 'note', s.actor, s.now, `改派原因：${reason}`, { internal: true })
       await tellStaff(s.tx, t, s.now, [t.assignee!], '新派单（改派）', `${t.place}：${t.description.slice(0, 40)}`, 'newOrder')
       if (s.before.assignee) await tellStaff(s.tx, t, s.now, [s.before.assignee], '工单已改派', `${t.no} 已改派给${t.assigneeName}`, 'ticketAlert', '改派')
       await tellResidents(s.tx, t, s.now, '工单已改派', `已改由${t.assigneeName}师傅为您处理`)

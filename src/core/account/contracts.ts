@@ -1,3 +1,4 @@
+import { OFFICE_ROLES } from '../access/scope'
 import * as z from '../shared/zod'
 import { action, Empty, FileId, Id, pageFields, line, text } from '../shared/contract'
 import { PHONE_RE } from '../shared/phone'
@@ -197,19 +198,19 @@ export const accountContract = {
   }),
   pendingBindings: action({
     summary: 'Staff: bindings waiting for a decision in the caller’s community (a 管理员: their zone).',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject(pageFields),
     output: z.object({ items: z.array(BindingView), total: z.number() }),
   }),
   approveBinding: action({
     summary: 'Staff: approve a pending binding.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ bindingId: Id }),
     output: BindingView,
   }),
   rejectBinding: action({
     summary: 'Staff: reject a pending binding with a reason the resident will read.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ bindingId: Id, reason: text(2, 100, '请填写驳回原因', '原因最多 100 个字') }),
     output: BindingView,
   }),

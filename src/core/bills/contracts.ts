@@ -1,3 +1,4 @@
+import { OFFICE_ROLES } from '../access/scope'
 import * as z from '../shared/zod'
 import { action, Empty, Id, pageFields, line, text } from '../shared/contract'
 import { AGING_BANDS, BILL_STATUSES, CYCLES, FEE_KINDS, ORDER_STATUSES, PAY_METHODS, RECIPIENT_STATUSES } from './types'
@@ -105,7 +106,7 @@ export const billsContract = {
   }),
   feeItems: action({
     summary: 'Staff: the fee items of the caller’s community.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: Empty,
     output: z.array(FeeItemView),
   }),
@@ -146,7 +147,7 @@ export const billsContract = {
   }),
   arrears: action({
     summary: 'Staff: unpaid totals by building with aging bands (0–30, 31–90, >90 days past due).',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: Empty,
     output: z.object({
       total: z.number(),
@@ -157,7 +158,7 @@ export const billsContract = {
   }),
   houseBills: action({
     summary: 'Staff: one house’s bills (unpaid first), for an offline payment or an adjustment.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ houseId: Id }),
     output: z.object({ houseId: z.string(), label: z.string(), bills: z.array(BillView) }),
   }),
@@ -166,7 +167,7 @@ export const billsContract = {
       'Staff: record a cash or transfer payment for unpaid bills of one house. Up to the community’s review threshold (设置, default ¥2,000) it is credited with a receipt at once; above it, it waits as a pending entry (`pending: true`) until a different staff member confirms it (confirmOffline). Audited either way.',
     // The front desk takes money: 客服 at the counter, a 管理员 on site in their zone, the 客服主任.
     // Handlers and residents never record money; the review threshold is what limits a single person.
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({
       billIds: z.array(Id).check(z.minLength(1, '请选择账单'), z.maxLength(50)),
       method: z.enum(['cash', 'transfer'], '请选择收款方式'),
@@ -184,19 +185,19 @@ export const billsContract = {
   }),
   startCampaign: action({
     summary: 'Staff: 催缴 the residents of a building or an aging band who still owe; respects the 3-day rule and quiet hours.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: Target,
     output: CampaignView,
   }),
   campaign: action({
     summary: 'Staff: a campaign and each recipient’s status now (sent in-app, by subscribe message, no quota, paid meanwhile).',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ campaignId: Id }),
     output: CampaignView,
   }),
   exportArrears: action({
     summary: 'Staff: unpaid bills as CSV (UTF-8 with BOM, opens in Excel), optionally for one building.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ building: z.optional(line(1, 8, '请选择楼栋')) }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),
   }),

@@ -1,3 +1,4 @@
+import { OFFICE_ROLES } from '../access/scope'
 import * as z from '../shared/zod'
 import { action, Id, pageFields, line, RequestId, text } from '../shared/contract'
 import { CATEGORIES } from '../tickets/types'
@@ -88,31 +89,31 @@ const OutageRef = z.object({
 export const noticesContract = {
   publish: action({
     summary: 'Staff publish a notice to the community, buildings, units or rooms (a 管理员 only within their zone); sent in chunks by the scheduler.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: ComposeNotice,
     output: StaffNotice,
   }),
   update: action({
     summary: 'Post an update on an outage (e.g. a later ETA); pushed to the same audience and the followers.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ noticeId: Id, text: text(2, 200, '请填写进展', '最多 200 个字'), etaAt: z.optional(Time) }),
     output: StaffNotice,
   }),
   restore: action({
     summary: 'Close out an outage (已恢复): resolves every linked open ticket, tells the followers and the audience.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ noticeId: Id, note: z.optional(text(2, 200, '请填写说明')) }),
     output: z.object({ notice: StaffNotice, resolved: z.number(), followers: z.number() }),
   }),
   manage: action({
     summary: "Staff's list of the community's notices, newest first.",
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ ...pageFields }),
     output: z.object({ items: z.array(StaffNotice) }),
   }),
   stats: action({
     summary: 'Read share per building, delivery progress and the sign-up list of one notice.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: ByNotice,
     output: z.object({
       notice: StaffNotice,
@@ -125,13 +126,13 @@ export const noticesContract = {
   }),
   linkTicket: action({
     summary: 'Link an existing open repair to an outage, so restoring the outage resolves it.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ noticeId: Id, ticketId: Id }),
     output: z.object({ linked: z.boolean() }),
   }),
   forTicket: action({
     summary: 'Staff ticket page: the outage a repair is linked to, else the active outages that reach it and the caller may link (matching category first).',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ ticketId: Id }),
     output: z.object({ linked: z.optional(OutageRef), candidates: z.array(z.object({ ...OutageRef.shape, matches: z.boolean() })) }),
   }),

@@ -1,8 +1,9 @@
+import { OFFICE_ROLES } from '../access/scope'
 import * as z from '../shared/zod'
 import { action, Id, Photos, text } from '../shared/contract'
 import { TICKET_TYPES } from '../tickets/types'
 import { FIGURE_DIMENSIONS } from './figures'
-import { CALL_OUTCOMES, CALLBACK_STATES, SURVEY_STATES, SURVEY_TAGS } from './types'
+import { CALL_OUTCOMES, CALLBACK_DESK, CALLBACK_STATES, SURVEY_STATES, SURVEY_TAGS } from './types'
 
 const Score = (msg: string) => z.number(msg).check(z.int(msg), z.minimum(1, msg), z.maximum(5, msg))
 
@@ -97,25 +98,25 @@ export const surveysContract = {
   }),
   reply: action({
     summary: 'Staff reply to a rating; the resident sees it on the ticket.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ surveyId: Id, text: text(2, 200, '请填写回复', '回复最多 200 个字') }),
     output: SurveyView,
   }),
   callbacks: action({
     summary: 'Callback tasks (回访) for agents: open ones by due time, or done ones newest first. Phones masked.',
-    callers: ['agent', 'supervisor'],
+    callers: CALLBACK_DESK,
     input: z.strictObject({ state: z._default(z.enum(CALLBACK_STATES), 'open') }),
     output: z.object({ items: z.array(CallbackView), counts: z.object({ open: z.number() }) }),
   }),
   startCall: action({
     summary: "Start a callback: records who called and when, and returns the resident's full number.",
-    callers: ['agent', 'supervisor'],
+    callers: CALLBACK_DESK,
     input: z.strictObject({ taskId: Id }),
     output: CallbackView,
   }),
   recordCall: action({
     summary: 'Record a call (接通/未接通/满意/不满意 and a note). A reached call counts as the rating; 3 failed attempts close the task as 未回访.',
-    callers: ['agent', 'supervisor'],
+    callers: CALLBACK_DESK,
     input: z.strictObject({
       taskId: Id,
       outcome: z.enum(CALL_OUTCOMES, '请选择回访结果'),

@@ -1,5 +1,9 @@
 /** 回访: the survey a resident answers when a job is done, and the callback an agent makes. */
 import type { Category, TicketType } from '../tickets/types'
+import type { StaffRole } from '../shared/roles'
+
+/** Who makes callbacks (回访): the desk, not a 管理员 on their rounds or a handler. */
+export const CALLBACK_DESK = ['agent', 'supervisor'] as const satisfies readonly StaffRole[]
 
 export const GOOD_TAGS = ['准时', '专业', '干净整洁', '态度好'] as const
 export const BAD_TAGS = ['不准时', '没修好', '态度差', '乱收费'] as const

@@ -1,3 +1,4 @@
+import { OFFICE_ROLES } from '../access/scope'
 import * as z from '../shared/zod'
 import { action, Id, pageFields, line, Photos, text } from '../shared/contract'
 import { DEPARTMENTS } from '../shared/roles'
@@ -99,7 +100,7 @@ export const ticketsContract = {
   }),
   record: action({
     summary: 'Staff record a ticket on behalf of a resident (phone, walk-in, patrol).',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: RecordTicket,
     output: TicketSummary,
   }),
@@ -154,19 +155,19 @@ export const ticketsContract = {
   }),
   handlers: action({
     summary: 'Handlers of the community by department, with their open load, for dispatch.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ department: z.optional(z.enum(DEPARTMENTS)) }),
     output: z.array(z.object({ openid: z.string(), name: z.string(), department: z.string(), onDuty: z.boolean(), openLoad: z.number() })),
   }),
   dispatch: action({
     summary: 'Send a new ticket to a handler (and their department). Two agents at once: one wins, the other gets CONFLICT.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ ticketId: Id, assignee: z.string().check(z.minLength(1), z.maxLength(64)), note: z.optional(text(1, 200, '备注')) }),
     output: TicketSummary,
   }),
   reassign: action({
     summary: 'Move a dispatched or accepted ticket to another handler.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ ticketId: Id, assignee: z.string().check(z.minLength(1), z.maxLength(64)), reason: Reason('请填写改派原因') }),
     output: TicketSummary,
   }),
@@ -193,13 +194,13 @@ export const ticketsContract = {
   }),
   resolve: action({
     summary: 'Staff close the loop themselves (answered a question, handled a complaint).',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ ticketId: Id, note: text(2, 500, '请填写处理结果') }),
     output: TicketSummary,
   }),
   link: action({
     summary: 'Link two related tickets (楼上漏水 affecting 楼下): both show the other.',
-    callers: ['agent', 'manager', 'supervisor'],
+    callers: OFFICE_ROLES,
     input: z.strictObject({ ticketId: Id, otherId: Id }),
     output: TicketSummary,
   }),

@@ -1,7 +1,11 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { api } from '../../services/api'
+import { useEffect, useState } from 'react'
+import { api, type Output } from '../../services/api'
+import { CALLBACK_DESK } from '../../core/surveys/types'
+import { OFFICE_ROLES } from '../../core/access/scope'
+import type { ticketsContract } from '../../core/tickets/contracts'
+import { TicketRow } from '../ticket-row'
 import { useMe } from '../../services/session'
 import { askSubscribe, preloadTemplates } from '../../services/subscribe'
 import { staffTemplates } from '../subscribe'
@@ -22,8 +26,11 @@ export default function StaffHome() {
   const [queue, setQueue] = useState<{ new: number; mine: number; overdue: number } | null>(null)
   const [calls, setCalls] = useState<number | null>(null)
   const [rating, setRating] = useState<{ average: number | null; answered: number } | null>(null)
+  const [jobs, setJobs] = useState<Output<typeof ticketsContract.inbox>['items'] | null>(null)
   const staff = me?.staff
-  const reviews = staff?.roles.some((r) => r === 'agent' || r === 'manager' || r === 'supervisor')
+  const has = (allowed: readonly string[]) => Boolean(staff?.roles.some((r) => allowed.includes(r)))
+  const reviews = has(OFFICE_ROLES)
+  const desk = has(CALLBACK_DESK)
   const templates = staffTemplates(staff?.roles ?? [])
   const [asking, setAsking] = useState(false)
 
@@ -36,26 +43,34 @@ export default function StaffHome() {
     Taro.showToast({ title: granted.length ? `已开启 ${granted.length} 项微信提醒` : '未开启，提醒仍会进入消息中心', icon: 'none' })
   }
 
-  useDidShow(() => {
-    preloadTemplates(['newOrder', 'ticketAlert'])
+  useDidShow(() => preloadTemplates(['newOrder', 'ticketAlert']))
+  // `me` is fetched again on every show: the tiles follow it, asking only what the roles may ask.
+  useEffect(() => {
+    if (!staff) return
+    // The front office sees the counts; a handler his own jobs, most pressing first.
     api.tickets
-      .inbox({ limit: 1 })
-      .then((r) => setQueue(r.counts))
+      .inbox(reviews ? { limit: 1 } : { tab: 'mine', limit: 5 })
+      .then((r) => {
+        setQueue(r.counts)
+        setJobs(reviews ? null : r.items)
+      })
       .catch(() => setQueue(null))
     // 回访: the open callback tasks (agents) and this month's ratings (everyone; handlers their own).
-    api.surveys
-      .callbacks({})
-      .then((r) => setCalls(r.counts.open))
-      .catch(() => setCalls(null))
+    if (desk)
+      api.surveys
+        .callbacks({})
+        .then((r) => setCalls(r.counts.open))
+        .catch(() => setCalls(null))
     api.surveys
       .figures({ by: 'handler' })
       .then((r) => setRating({ average: r.total.averageScore, answered: r.total.answered }))
       .catch(() => setRating(null))
-    api.account
-      .pendingBindings({ limit: 1 })
-      .then((r) => setPending(r.total))
-      .catch(() => setPending(null))
-  })
+    if (reviews)
+      api.account
+        .pendingBindings({ limit: 1 })
+        .then((r) => setPending(r.total))
+        .catch(() => setPending(null))
+  }, [staff, reviews, desk])
 
   if (loading && !me) return <Loading />
   if (error && !me) return <ErrorView message={error} onRetry={reload} />
@@ -153,9 +168,21 @@ export default function StaffHome() {
             <Text className='staff-tile-label'>公告 · 停水停电 · 活动</Text>
           </View>
         </View>
-      ) : (
+      ) : jobs === null ? null : jobs.length === 0 ? (
         <View className='card'>
           <Empty title='暂无待处理事项' text='有新的派单时会在这里提醒您' />
+        </View>
+      ) : (
+        <View data-testid='my-jobs'>
+          <View className='section-title'>我的工单</View>
+          {jobs.map((t) => (
+            <TicketRow key={t.id} t={t} />
+          ))}
+          {queue && queue.mine > jobs.length && (
+            <View className='staff-more' onClick={() => go('staffInbox')}>
+              <Text className='muted'>还有 {queue.mine - jobs.length} 单，查看全部</Text>
+            </View>
+          )}
         </View>
       )}
     </View>

@@ -4,14 +4,12 @@ import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { useMe } from '../../services/session'
 import { usePagedList } from '../../services/use-paged-list'
-import { CATEGORY_LABELS, EMERGENCY_LABELS, STATUSES, STATUS_LABELS, TICKET_TYPES, TYPE_LABELS, type Status, type TicketType } from '../../core/tickets/types'
-import { formatTime } from '../../core/shared/time'
+import { STATUSES, STATUS_LABELS, TICKET_TYPES, TYPE_LABELS, type Status, type TicketType } from '../../core/tickets/types'
 import { fromQuery } from '../../core/supervisor/dashboard'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
-import { SlaBadge, StatusTag } from '../../components/ticket-parts'
+import { TicketRow } from '../ticket-row'
 import { Sheet } from '../../components/sheet'
 import './index.scss'
-import { go } from '../../services/nav'
 
 type Tab = 'new' | 'mine' | 'overdue' | 'all'
 type Filters = { type?: TicketType; status?: Status; building?: string; priority?: 'emergency' }
@@ -151,32 +149,7 @@ export default function Inbox() {
         ) : (
           <>
             {d.items.map((t) => (
-              <View
-                key={t.id}
-                className={`card inbox-item ${t.priority === 'emergency' ? 'inbox-item-urgent' : ''}`}
-                onClick={() => go('staffTicket', { id: t.id })}
-                data-testid='inbox-item'
-              >
-                <View className='row between'>
-                  <View className='row inbox-tags'>
-                    <StatusTag status={t.status} />
-                    {t.emergency && <Text className='tag tag-danger'>紧急 · {EMERGENCY_LABELS[t.emergency]}</Text>}
-                    <SlaBadge next={t.next} />
-                  </View>
-                  <Text className='inbox-no'>{t.no}</Text>
-                </View>
-                <Text className='inbox-title'>
-                  {TYPE_LABELS[t.type]} · {CATEGORY_LABELS[t.category]} · {t.place}
-                </Text>
-                <Text className='inbox-desc'>{t.description}</Text>
-                <View className='row between inbox-foot'>
-                  <Text className='muted'>
-                    {t.reporterName} {t.reporterPhone}
-                    {t.assigneeName ? ` → ${t.assigneeName}` : ''}
-                  </Text>
-                  <Text className='muted'>{formatTime(t.createdAt, 'MM-DD HH:mm')}</Text>
-                </View>
-              </View>
+              <TicketRow key={t.id} t={t} />
             ))}
             {list.hasMore && <Text className='muted inbox-more'>{list.loadingMore ? '加载中…' : '上拉加载更多'}</Text>}
           </>

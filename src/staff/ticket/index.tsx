@@ -156,7 +156,8 @@ export default function StaffTicket() {
       )}
 
       <TicketBody d={d} staff onOpenLink={(lid) => go('staffTicket', { id: lid })} />
-      <OutageLink ticketId={d.id} version={d.updatedAt} onLinked={ticket.reload} />
+      {/* Linking to an outage is the front office's, like linking tickets. */}
+      <OutageLink ticketId={d.id} version={d.updatedAt} enabled={can('link')} onLinked={ticket.reload} />
       <StaffSurvey ticketId={d.id} status={d.status} />
 
       {can('message') && (

@@ -17,17 +17,18 @@ const openNotice = (id: string) => go('notice', { id })
  * that is not — the active outages that reach it, each with 关联停水/停电. Linked, the repair is
  * resolved with everyone else's when the outage is marked restored. Nothing for other tickets.
  */
-export function OutageLink({ ticketId, version, onLinked }: { ticketId: string; version: number; onLinked(): unknown }) {
+export function OutageLink({ ticketId, version, enabled, onLinked }: { ticketId: string; version: number; enabled: boolean; onLinked(): unknown }) {
   const [data, setData] = useState<ForTicket | null>(null)
   const [busy, setBusy] = useState('')
   useEffect(() => {
+    if (!enabled) return
     api.notices
       .forTicket({ ticketId })
       .then(setData)
-      // A handler (who may not link) or a network hiccup: the page works without this card.
+      // A network hiccup: the page works without this card.
       .catch(() => setData(null))
-  }, [ticketId, version])
-  if (!data || (!data.linked && data.candidates.length === 0)) return null
+  }, [ticketId, version, enabled])
+  if (!enabled || !data || (!data.linked && data.candidates.length === 0)) return null
 
   const link = async (noticeId: string, label: string) => {
     const { confirm } = await Taro.showModal({ title: `关联${label}`, content: `${label}恢复时，该工单将自动办结并通知住户。` })

@@ -12,6 +12,8 @@ export async function demoHost() {
   const host = await boot({ dataDir: dir, port: 0, staticDir: dir, tickMs: 0 })
   const tokens = new Map<string, string>()
   let account = 'resident-zhang'
+  /** Calls the server refused for the caller's role or scope: a page should never make one. */
+  const refused: string[] = []
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${host.url}${path}`, {
       method: 'POST',
@@ -30,8 +32,11 @@ export async function demoHost() {
     as(a: string) {
       account = a
     },
+    refused,
     async callFunction(name: string, data: unknown) {
-      return post(`/api/fn/${name}`, data, await tokenOf(account))
+      const r = await post(`/api/fn/${name}`, data, await tokenOf(account))
+      if (!r.ok && r.error?.code === 'FORBIDDEN') refused.push(`${account} ${name}.${(data as { action?: string }).action}`)
+      return r
     },
     /** Call a function directly, to find the ids a page needs (a ticket, a notice, a receipt). */
     async ok(a: string, name: string, action: string, data: unknown = {}) {

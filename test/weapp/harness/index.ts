@@ -28,6 +28,7 @@ export async function harness() {
         unknownApis: findings.unknownApis,
         missingOptions: findings.missingOptions,
         badRoutes: findings.badRoutes,
+        refused: backend.refused,
       }
     },
     /** What the page sent across since the last reset, and the nodes it shows now. */
@@ -47,6 +48,7 @@ export async function harness() {
       findings.unknownApis.length = 0
       findings.missingOptions.length = 0
       findings.badRoutes.length = 0
+      backend.refused.length = 0
       findings.calls.length = 0
     },
     async close() {
@@ -69,4 +71,4 @@ export interface PageFigures {
 /** WeChat's limits: one setData above 256 KB is refused on some devices; a page over 1,000 nodes is flagged by its audits and slow to render. */
 export const WECHAT_LIMITS = { setDataBytes: 256 * 1024, nodes: 1000 }
 
-export const CLEAN = { errors: [], unknownApis: [], missingOptions: [], badRoutes: [] }
+export const CLEAN = { errors: [], unknownApis: [], missingOptions: [], badRoutes: [], refused: [] }

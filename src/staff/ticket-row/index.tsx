@@ -1,0 +1,41 @@
+import { View, Text } from '@tarojs/components'
+import type { Output } from '../../core/shared/contract'
+import type { ticketsContract } from '../../core/tickets/contracts'
+import { CATEGORY_LABELS, EMERGENCY_LABELS, TYPE_LABELS } from '../../core/tickets/types'
+import { formatTime } from '../../core/shared/time'
+import { SlaBadge, StatusTag } from '../../components/ticket-parts'
+import { go } from '../../services/nav'
+import './index.scss'
+
+type Summary = Output<typeof ticketsContract.inbox>['items'][number]
+
+/** One ticket in a staff list (工单 inbox, a handler's 工作台): state, place, words, who; a tap opens it. */
+export function TicketRow({ t }: { t: Summary }) {
+  return (
+    <View
+      className={`card inbox-item ${t.priority === 'emergency' ? 'inbox-item-urgent' : ''}`}
+      onClick={() => go('staffTicket', { id: t.id })}
+      data-testid='inbox-item'
+    >
+      <View className='row between'>
+        <View className='row inbox-tags'>
+          <StatusTag status={t.status} />
+          {t.emergency && <Text className='tag tag-danger'>紧急 · {EMERGENCY_LABELS[t.emergency]}</Text>}
+          <SlaBadge next={t.next} />
+        </View>
+        <Text className='inbox-no'>{t.no}</Text>
+      </View>
+      <Text className='inbox-title'>
+        {TYPE_LABELS[t.type]} · {CATEGORY_LABELS[t.category]} · {t.place}
+      </Text>
+      <Text className='inbox-desc'>{t.description}</Text>
+      <View className='row between inbox-foot'>
+        <Text className='muted'>
+          {t.reporterName} {t.reporterPhone}
+          {t.assigneeName ? ` → ${t.assigneeName}` : ''}
+        </Text>
+        <Text className='muted'>{formatTime(t.createdAt, 'MM-DD HH:mm')}</Text>
+      </View>
+    </View>
+  )
+}
