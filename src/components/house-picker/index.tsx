@@ -100,7 +100,7 @@ export function HousePicker(props: One | Many) {
             {many && props.unitTools?.(rooms.map(asPicked))}
             {[...byFloor.entries()].reverse().map(([floor, rs]) => (
               <View key={floor} className='hp-floor'>
-                <Text className='hp-floor-no'>{floor}F</Text>
+                <Text className='hp-floor-no'>{floor}层</Text>
                 {rs.map((r) => (
                   <View
                     key={r.houseId}

@@ -270,11 +270,11 @@ export interface ReminderLogDoc {
 export const RECIPIENT_STATUSES = ['pending', 'sent', 'no_quota', 'failed', 'inapp', 'recent', 'paid'] as const
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number]
 export const RECIPIENT_STATUS_LABELS: Record<RecipientStatus, string> = {
-  pending: '站内信已送达，推送排队中',
+  pending: '已发到消息中心，微信提醒排队中',
   sent: '已发订阅消息',
-  no_quota: '无订阅额度，已发站内信',
-  failed: '推送失败，已发站内信',
-  inapp: '已发站内信',
+  no_quota: '未开启微信提醒，已发到消息中心',
+  failed: '微信提醒没发出，已发到消息中心',
+  inapp: '已发到消息中心',
   recent: '3 天内已提醒，本次跳过',
   paid: '期间已缴清',
 }

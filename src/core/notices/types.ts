@@ -88,10 +88,10 @@ export interface NoticeDoc {
 export const DELIVERY_STATUSES = ['pending', 'sent', 'no_quota', 'failed', 'ticket'] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
-  pending: '订阅消息排队中',
+  pending: '微信提醒排队中',
   sent: '已发订阅消息',
-  no_quota: '无订阅额度，仅站内信',
-  failed: '推送失败，仅站内信',
+  no_quota: '未开启微信提醒，已发到消息中心',
+  failed: '微信提醒没发出，已发到消息中心',
   ticket: '已由关联工单告知',
 }
 

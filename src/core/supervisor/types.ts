@@ -14,7 +14,7 @@ export const AUDIT_KINDS = [
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
-  settings: 'SLA 与服务时间',
+  settings: '服务时限与营业时间',
   team: '人员与值班',
   savedReplies: '常用回复',
   callbackPolicy: '回访策略',

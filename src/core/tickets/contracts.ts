@@ -182,7 +182,7 @@ export const ticketsContract = {
   pause: action({
     summary: 'Pause for parts or an absent resident: the SLA clock stops.',
     callers: ['handler', 'agent', 'supervisor'],
-    input: z.strictObject({ ticketId: Id, reason: z.enum(PAUSE_REASONS, '请选择挂起原因'), note: z.optional(text(1, 200, '备注')) }),
+    input: z.strictObject({ ticketId: Id, reason: z.enum(PAUSE_REASONS, '请选择暂停原因'), note: z.optional(text(1, 200, '备注')) }),
     output: TicketSummary,
   }),
   resume: action({ summary: 'Resume a paused ticket: the clock runs again.', callers: ['handler', 'agent', 'supervisor'], input: ById, output: TicketSummary }),

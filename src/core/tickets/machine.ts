@@ -65,7 +65,7 @@ export const EVENT_LABELS: Record<TicketEvent, string> = {
   accept: '接单',
   decline: '退单',
   arrive: '到场',
-  pause: '挂起',
+  pause: '暂停处理',
   resume: '恢复',
   complete: '完工',
   resolve: '办结',

@@ -56,7 +56,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   dispatched: '已派单',
   accepted: '已接单',
   in_progress: '处理中',
-  paused: '已挂起',
+  paused: '暂停处理中',
   resolved: '待确认',
   closed: '已完成',
   cancelled: '已取消',

@@ -72,6 +72,15 @@ export default function StaffHome() {
         .catch(() => setPending(null))
   }, [staff, reviews, desk])
 
+  const figuresTile = (
+    <View className='card staff-tile' onClick={() => go('staffFigures')} data-testid='tile-figures'>
+      <Text className='staff-tile-num'>{rating?.average !== null && rating?.average !== undefined ? rating.average.toFixed(1) : '–'}</Text>
+      <Text className='staff-tile-label'>
+        {reviews ? '本月服务评价' : '我的本月评价'} · 已评 {rating?.answered ?? 0} 单
+      </Text>
+    </View>
+  )
+
   if (loading && !me) return <Loading />
   if (error && !me) return <ErrorView message={error} onRetry={reload} />
   if (!staff) {
@@ -112,27 +121,27 @@ export default function StaffHome() {
           <Text className='staff-tile-label'>{reviews ? '新工单' : '我的工单'}</Text>
           {queue && queue.overdue > 0 && <Text className='tag tag-danger staff-tile-tag'>超时 {queue.overdue}</Text>}
         </View>
-        {reviews && (
+        {/* A handler's two tiles share a row: his jobs and how residents rate them. */}
+        {reviews ? (
           <View className='card staff-tile' onClick={() => go('staffRecord')} data-testid='tile-record'>
             <Text className='staff-tile-num'>+</Text>
             <Text className='staff-tile-label'>代客报事 · 电话/来访/巡查</Text>
           </View>
+        ) : (
+          figuresTile
         )}
       </View>
-      <View className='staff-tiles'>
-        {calls !== null && (
-          <View className='card staff-tile' onClick={() => go('staffCallbacks')} data-testid='tile-callbacks'>
-            <Text className='staff-tile-num'>{calls}</Text>
-            <Text className='staff-tile-label'>待回访</Text>
-          </View>
-        )}
-        <View className='card staff-tile' onClick={() => go('staffFigures')} data-testid='tile-figures'>
-          <Text className='staff-tile-num'>{rating?.average !== null && rating?.average !== undefined ? rating.average.toFixed(1) : '–'}</Text>
-          <Text className='staff-tile-label'>
-            {reviews ? '本月服务评价' : '我的本月评价'} · 已评 {rating?.answered ?? 0} 单
-          </Text>
+      {reviews && (
+        <View className='staff-tiles'>
+          {calls !== null && (
+            <View className='card staff-tile' onClick={() => go('staffCallbacks')} data-testid='tile-callbacks'>
+              <Text className='staff-tile-num'>{calls}</Text>
+              <Text className='staff-tile-label'>待回访</Text>
+            </View>
+          )}
+          {figuresTile}
         </View>
-      </View>
+      )}
       {staff.roles.some((r) => r === 'manager' || r === 'supervisor') && (
         <View className='staff-tiles staff-tiles-tickets'>
           <View className='card staff-tile' onClick={() => go('staffDashboard')} data-testid='tile-dashboard'>

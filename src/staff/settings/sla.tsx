@@ -123,10 +123,10 @@ export function SlaSection() {
       </View>
       <View className='section-title'>营业时间</View>
       <View className='card'>
-        {field('open', '上班时间', 'HH:mm', 'text')}
-        {field('close', '下班时间', 'HH:mm', 'text')}
+        {field('open', '上班时间', '如 09:00', 'text')}
+        {field('close', '下班时间', '如 18:00', 'text')}
         <View className='field st-field'>
-          <Text className='st-label'>节假日（YYYY-MM-DD，空格分隔）</Text>
+          <Text className='st-label'>节假日（如 2026-10-01，多天用空格分开）</Text>
           <Input className='st-input st-input-wide' value={form.holidays} onInput={set('holidays')} data-testid='st-holidays' />
           {errorFor(errors, 'calendar.holidays') && (
             <View className='field-error' data-testid='st-error-holidays'>

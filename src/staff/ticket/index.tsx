@@ -30,7 +30,7 @@ const ACTION_LABELS: Record<string, string> = {
   resolve: '办结',
   resume: '恢复处理',
   reassign: '改派',
-  pause: '挂起',
+  pause: '暂停处理',
   decline: '退单',
   relate: '关联/合并',
   cancel: '取消工单',
@@ -275,7 +275,7 @@ export default function StaffTicket() {
         <PauseSheet
           busy={busy === 'pause'}
           onClose={() => setSheet(null)}
-          onSubmit={(reason, note) => run('pause', () => api.tickets.pause({ ticketId: d.id, reason, ...(note ? { note } : {}) }), '已挂起')}
+          onSubmit={(reason, note) => run('pause', () => api.tickets.pause({ ticketId: d.id, reason, ...(note ? { note } : {}) }), '已暂停处理')}
         />
       )}
       {sheet === 'complete' && (

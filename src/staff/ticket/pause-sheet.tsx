@@ -3,12 +3,12 @@ import { useState } from 'react'
 import { PAUSE_LABELS, PAUSE_REASONS, type PauseReason } from '../../core/tickets/types'
 import { Sheet } from '../../components/sheet'
 
-/** 挂起: one of the reasons the SLA clock may stop for, and a note the resident reads. */
+/** 暂停处理 (挂起): one of the reasons the SLA clock may stop for, and a note the resident reads. */
 export function PauseSheet({ busy, onClose, onSubmit }: { busy: boolean; onClose: () => void; onSubmit: (reason: PauseReason, note: string) => unknown }) {
   const [reason, setReason] = useState<PauseReason | ''>('')
   const [note, setNote] = useState('')
   return (
-    <Sheet title='挂起' hint='挂起期间服务时限暂停计时，住户会收到说明' onClose={onClose} testid='pause-sheet'>
+    <Sheet title='暂停处理' hint='暂停期间服务时限停止计时，住户会收到说明' onClose={onClose} testid='pause-sheet'>
       <View className='chips sheet-chips'>
         {PAUSE_REASONS.map((r) => (
           <View key={r} className={`chip ${reason === r ? 'chip-active' : ''}`} onClick={() => setReason(r)} data-testid={`pause-${r}`}>
@@ -29,7 +29,7 @@ export function PauseSheet({ busy, onClose, onSubmit }: { busy: boolean; onClose
         onClick={() => reason && onSubmit(reason, note.trim())}
         data-testid='confirm-pause'
       >
-        确认挂起
+        确认暂停
       </Button>
     </Sheet>
   )

@@ -27,7 +27,7 @@ export default function Receipt() {
       <View className='card receipt' data-testid='receipt'>
         <Text className='receipt-title'>{d.communityName} · 物业服务收费收据</Text>
         <Text className='receipt-no' data-testid='receipt-no'>
-          No. {d.receiptNo}
+          收据编号 {d.receiptNo}
         </Text>
         <View className='receipt-lines'>
           {d.lines.map((l) => (
