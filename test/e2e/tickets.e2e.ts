@@ -2,7 +2,9 @@ import { deflateSync } from 'node:zlib'
 import type { Locator, Page } from 'playwright-core'
 import { e2eHost, go, phone, shot } from './browser'
 
-const env = e2eHost('tickets')
+/** The real time, moved on by hand: 催单 opens 30 minutes after filing, and the test does not wait that long. */
+let ahead = 0
+const env = e2eHost('tickets', { clock: { now: () => Date.now() + ahead } })
 
 /** A real PNG of one colour, small enough to write inline: what a phone camera would hand over. */
 function png(rgb: [number, number, number], size = 24): Buffer {
@@ -220,6 +222,13 @@ describe('service tickets, end to end in Chromium', () => {
     await item.click()
     await wang.getByTestId('ticket-head').waitFor()
     await expect(wang.getByTestId('timeline').innerText()).resolves.toContain('代客登记')
+    // Just filed: the button says when 催单 opens, and why.
+    await expect(wang.getByTestId('action-urge').innerText()).resolves.toMatch(/^\d{2}:\d{2} 后可催单$/)
+    await expect(wang.getByTestId('urge-rule').innerText()).resolves.toContain('提交 30 分钟后可催单')
+    await shot(wang, 't20a-urge-not-yet')
+    ahead += 31 * 60_000
+    await wang.reload()
+    await expect(wang.getByTestId('action-urge').innerText()).resolves.toBe('催单')
     await wang.getByTestId('action-urge').click()
     await wang.getByText('已催单').waitFor()
     await wang.getByTestId('timeline').getByTestId('step-urged').waitFor()
@@ -227,5 +236,10 @@ describe('service tickets, end to end in Chromium', () => {
     await wang.getByTestId('action-urge').click()
     await wang.getByText(/已催过单，请 \d+ 分钟后再试/).waitFor()
     await shot(wang, 't21-urge-throttled')
+
+    // The desk sees it urged, in 新工单.
+    await go(chen, env.host.url, '/staff/inbox/index')
+    await chen.getByTestId('inbox-item').filter({ hasText: '楼道垃圾' }).getByTestId('urged').waitFor()
+    await shot(chen, 't22-inbox-urged')
   })
 })

@@ -368,11 +368,39 @@ describe('tickets: authorization and bad input', () => {
   it('催单 is recorded, sent to the holder, and throttled', async () => {
     const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    h.clock.advance(30 * MIN)
     await h.ok('resident-zhang', 'tickets', 'urge', { ticketId: t.id })
     expect((await messagesOf('tech-zhao')).map((m) => m.title)).toEqual(['新派单', '住户催单'])
     expect(await h.call('resident-zhang', 'tickets', 'urge', { ticketId: t.id })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
     h.clock.advance(31 * MIN)
     await h.ok('resident-zhang', 'tickets', 'urge', { ticketId: t.id })
+  })
+
+  it('催单 opens 30 minutes after filing and the page says so; an urged ticket moves up 新工单 behind emergencies, with its badge', async () => {
+    const older = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', description: '阳台地漏返水，已经两天了' })
+    h.clock.advance(MIN)
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    const first = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    expect(first.can).not.toContain('urge')
+    expect(first.urge).toEqual({ at: t.createdAt + 30 * MIN, rule: '提交 30 分钟后可催单' })
+    expect(await h.call('resident-zhang', 'tickets', 'urge', { ticketId: t.id })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: '提交 30 分钟后可催单，请 30 分钟后再试' },
+    })
+    // Staff never see the resident's 催单 button.
+    expect((await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })).urge).toBeUndefined()
+
+    h.clock.advance(30 * MIN)
+    expect((await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })).can).toContain('urge')
+    await h.ok('resident-zhang', 'tickets', 'urge', { ticketId: t.id })
+    const after = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    expect(after.urge).toEqual({ at: after.lastUrgeAt + 30 * MIN, rule: '每 30 分钟可催一次' })
+    expect(after.can).not.toContain('urge')
+
+    const urgent = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, emergency: 'severe_leak', description: '水管爆裂，水一直往外冒' })
+    const inbox = await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'new' })
+    expect(inbox.items.map((x: { id: string }) => x.id)).toEqual([urgent.id, t.id, older.id])
+    expect(inbox.items.map((x: { urgeCount: number }) => x.urgeCount)).toEqual([0, 1, 0])
   })
 
   it('pages history with `more`, and counts what is still open', async () => {

@@ -5,6 +5,7 @@ import type { CreateTicket } from '../../../src/core/tickets/inputs'
 import { derive } from '../../../src/core/tickets/escalation'
 import { counterId, ticketNo } from '../../../src/core/tickets/numbering'
 import { computeSla } from '../../../src/core/tickets/sla'
+import { urgeOpensAt } from '../../../src/core/tickets/urge'
 import { EMERGENCY_LABELS, type Actor, type Person, type Source, type TicketDoc } from '../../../src/core/tickets/types'
 import type { Ctx } from '../runtime/context'
 import { newId, nextSeq } from '../runtime/ids'
@@ -88,6 +89,7 @@ export async function openTicket(ctx: Ctx, { input, house, reporter, source, act
         links: [],
         afterPhotos: [],
         urgeCount: 0,
+        urgeAt: urgeOpensAt(ctx.now, rules.urgeMinutes),
         createdBy: ctx.openid,
         createdAt: ctx.now,
         updatedAt: ctx.now,

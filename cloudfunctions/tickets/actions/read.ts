@@ -6,6 +6,7 @@ import type { Ctx } from '../../lib/runtime/context'
 import { asStaff, loadTicket, rolesOn } from '../../lib/tickets/access'
 import { actorFor } from '../../lib/tickets/actor'
 import { summary } from '../../lib/tickets/views'
+import { nextUrgeAt, urgeRule } from '../../../src/core/tickets/urge'
 
 /** What the caller reported from the houses they are bound to now: a removed binding takes its tickets with it. */
 export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, limit, open }) => {
@@ -20,6 +21,9 @@ export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, 
   const [items, total] = await Promise.all([coll.find({ where, orderBy: [['createdAt', 'desc']], offset, limit }), coll.count(where)])
   return { items: items.map((t) => summary(t, ctx)), total }
 }
+
+/** The resident side of an open ticket: the one who may 催单, now or later. */
+const urgeable = (ctx: Ctx, t: TicketDoc) => isOpen(t.status) && rolesOn(ctx, t).includes('resident') && !asStaff(ctx, t)
 
 /** What the caller may do now: every event the state machine would allow them, plus talking. */
 function allowed(ctx: Ctx, t: TicketDoc): string[] {
@@ -36,7 +40,7 @@ function allowed(ctx: Ctx, t: TicketDoc): string[] {
   const active = !['cancelled', 'merged'].includes(t.status)
   if (active) can.push('message')
   const roles = rolesOn(ctx, t)
-  if (active && roles.includes('resident') && !asStaff(ctx, t) && isOpen(t.status)) can.push('urge')
+  if (urgeable(ctx, t) && ctx.now >= nextUrgeAt(t)) can.push('urge')
   if (active && roles.some((r) => r !== 'resident' && r !== 'handler')) can.push('link')
   return can
 }
@@ -84,5 +88,6 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
     can: allowed(ctx, t),
     resolvedAt: t.resolvedAt,
     lastUrgeAt: t.lastUrgeAt,
+    ...(urgeable(ctx, t) ? { urge: { at: nextUrgeAt(t), rule: urgeRule(t) } } : {}),
   }
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import { meet } from '../../../src/core/tickets/sla'
+import { URGED_RANK, urgeOpensAt, urgeTooEarly } from '../../../src/core/tickets/urge'
 import { isOpen, type TicketDoc } from '../../../src/core/tickets/types'
 import type { UserDoc } from '../../../src/core/account/types'
 import type { Handler } from '../../lib/runtime/handler'
@@ -68,9 +69,16 @@ export const urge: Handler<typeof ticketsContract.urge> = async (ctx, { ticketId
     if (!t) throw new AppError('NOT_FOUND', '工单不存在')
     if (!ownsTicket(ctx, t)) throw new AppError('NOT_FOUND', '工单不存在')
     if (!isOpen(t.status)) throw new AppError('INVALID_STATE', '工单已处理完毕，无需催单')
-    const wait = t.lastUrgeAt === undefined ? 0 : t.lastUrgeAt + rules.urgeMinutes * 60_000 - ctx.now
-    if (wait > 0) throw new AppError('RATE_LIMITED', `已催过单，请 ${Math.ceil(wait / 60_000)} 分钟后再试`)
-    const next: TicketDoc = { ...t, lastUrgeAt: ctx.now, urgeCount: t.urgeCount + 1, updatedAt: ctx.now }
+    const early = urgeTooEarly(t, ctx.now)
+    if (early) throw new AppError('RATE_LIMITED', early)
+    const next: TicketDoc = {
+      ...t,
+      lastUrgeAt: ctx.now,
+      urgeAt: urgeOpensAt(ctx.now, rules.urgeMinutes),
+      urgeCount: t.urgeCount + 1,
+      rank: Math.min(t.rank, URGED_RANK) as TicketDoc['rank'],
+      updatedAt: ctx.now,
+    }
     await tx.c.tickets.set(next)
     await addEvent(tx, t, 'urged', { ...actorFor(ctx, null, t), role: 'resident' }, ctx.now, `住户催单（第 ${next.urgeCount} 次）`)
     const holders = t.assignee ? [t.assignee] : t.owner ? [t.owner] : staff.filter((u: UserDoc) => u.staff?.roles.includes('agent')).map((u) => u._id)

@@ -31,6 +31,8 @@ export const TicketSummary = z.object({
   mergedInto: z.optional(z.string()),
   /** The master's number, to show "已合并至 BX-…" without another call. */
   mergedIntoNo: z.optional(z.string()),
+  /** 催单 so far: the desk sees a 催 badge. */
+  urgeCount: z.number(),
   createdAt: z.number(),
   updatedAt: z.number(),
 })
@@ -66,6 +68,8 @@ export const TicketDetail = z.object({
   can: z.array(z.string()),
   resolvedAt: z.optional(z.number()),
   lastUrgeAt: z.optional(z.number()),
+  /** For the resident of an open ticket: when 催单 opens, and the rule behind it. */
+  urge: z.optional(z.object({ at: z.number(), rule: z.string() })),
 })
 
 const ById = z.strictObject({ ticketId: Id })

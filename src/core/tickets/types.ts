@@ -161,8 +161,8 @@ export interface TicketDoc {
   building: string
   /** Door number (301) for search; absent for public areas. */
   room?: string
-  /** 0 emergency, 1 normal: inbox order. */
-  rank: 0 | 1
+  /** 新工单 order: 0 emergency, 0.5 normal work the resident has urged, 1 the rest. */
+  rank: 0 | 0.5 | 1
   /** 1栋1单元301, or 3栋 + the location text for public areas. */
   place: string
   window?: { start: number; end: number }
@@ -210,6 +210,8 @@ export interface TicketDoc {
   completionNote?: string
   cost?: { items: CostItem[]; total: number }
   lastUrgeAt?: number
+  /** When the resident may 催单 next (urge.ts). */
+  urgeAt?: number
   urgeCount: number
   createdBy: string
   createdAt: number

@@ -22,6 +22,11 @@ export function TicketRow({ t }: { t: Summary }) {
           <StatusTag status={t.status} />
           {t.emergency && <Text className='tag tag-danger'>紧急 · {EMERGENCY_LABELS[t.emergency]}</Text>}
           <SlaBadge next={t.next} />
+          {t.urgeCount > 0 && (
+            <Text className='tag tag-warn' data-testid='urged'>
+              催{t.urgeCount > 1 ? ` ×${t.urgeCount}` : ''}
+            </Text>
+          )}
         </View>
         <Text className='inbox-no'>{t.no}</Text>
       </View>

@@ -9,6 +9,7 @@ import { HomeLink, TicketBody } from '../../../components/ticket-parts'
 import { ReasonSheet } from '../../../components/sheet'
 import { SurveyCard } from './survey'
 import { palette } from '../../../styles/palette'
+import { formatTime } from '../../../core/shared/time'
 import './index.scss'
 import { replace } from '../../../services/nav'
 
@@ -54,6 +55,9 @@ export default function TicketDetailPage() {
   if (!d) return null
   const can = (a: string) => d.can.includes(a)
 
+  /** 14:35 today, else 12月8日 09:10. */
+  const clock = (at: number) => formatTime(at, formatTime(at, 'YYYY-MM-DD') === formatTime(Date.now(), 'YYYY-MM-DD') ? 'HH:mm' : 'M月D日 HH:mm')
+
   const ask = async (title: string, content: string) => (await Taro.showModal({ title, content, confirmColor: palette.brand })).confirm
 
   const send = async () => {
@@ -63,7 +67,13 @@ export default function TicketDetailPage() {
   }
 
   const actions = [
-    can('urge') && { key: 'urge', label: '催单', cls: 'btn-ghost', go: () => run('urge', () => api.tickets.urge({ ticketId: d.id }), '已催单') },
+    // Before 催单 opens the button says when; a tap then tells why (the server's words).
+    d.urge && {
+      key: 'urge',
+      label: can('urge') ? '催单' : `${clock(d.urge.at)} 后可催单`,
+      cls: 'btn-ghost',
+      go: () => run('urge', () => api.tickets.urge({ ticketId: d.id }), '已催单'),
+    },
     can('cancel') && {
       key: 'cancel',
       label: '取消工单',
@@ -115,6 +125,11 @@ export default function TicketDetailPage() {
 
       {actions.length > 0 && (
         <View className='td-bar'>
+          {d.urge && !can('urge') && (
+            <Text className='td-bar-hint' data-testid='urge-rule'>
+              {d.urge.rule}，客服会优先处理您催过的工单
+            </Text>
+          )}
           {actions.map((a) => (
             <Button key={a.key} className={`btn ${a.cls} td-bar-btn`} disabled={busy === a.key || undefined} onClick={a.go} data-testid={`action-${a.key}`}>
               {a.label}
