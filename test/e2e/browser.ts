@@ -33,8 +33,9 @@ export async function phone(browser: Browser, baseUrl: string, account: string):
   page.on('pageerror', (e) => console.error(`[${account} page error]`, e.message))
   await page.goto(`${baseUrl}/#/pages/login/index`)
   await page.getByTestId(`login-${account}`).click()
-  await page.waitForURL(/pages\/index\/index/)
-  await page.getByTestId('community-name').waitFor()
+  // Residents land on 首页, staff on their 工作台.
+  await page.waitForURL(/pages\/index\/index|staff\/home\/index/)
+  await page.getByTestId('community-name').or(page.getByTestId('staff-hello')).waitFor()
   return page
 }
 

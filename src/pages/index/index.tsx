@@ -13,6 +13,7 @@ import type { Output } from '../../core/shared/contract'
 import type { accountContract } from '../../core/account/contracts'
 import './index.scss'
 import { go } from '../../services/nav'
+import { takeLanding } from '../../services/landing'
 
 type Community = Output<typeof accountContract.communities>[number]
 
@@ -21,6 +22,10 @@ export default function Home() {
   const [communities, setCommunities] = useState<Community[]>([])
   const [, setTick] = useState(0)
   const [board, setBoard] = useState<{ outages: OutageItem[]; pinned: Omit<OutageItem, 'line'>[] } | null>(null)
+
+  useEffect(() => {
+    if (me?.staff && takeLanding()) go('staffHome')
+  }, [me])
 
   useEffect(() => {
     if (!me) return

@@ -8,6 +8,7 @@ import { useLoad } from '../../services/session'
 import { ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 import { restart } from '../../services/nav'
+import { takeLanding } from '../../services/landing'
 
 /**
  * Local host only: in WeChat the platform says who you are; here you pick a demo person.
@@ -20,10 +21,12 @@ export default function Login() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const signIn = async (account: string) => {
+  const signIn = async (account: string, staff: boolean) => {
     try {
       setToken(await devLogin(account))
-      restart('home')
+      // Staff land on their 工作台, residents on 首页.
+      takeLanding()
+      restart(staff ? 'staffHome' : 'home')
     } catch (e) {
       Taro.showToast({ title: messageOf(e), icon: 'none' })
     }
@@ -41,7 +44,17 @@ export default function Login() {
         <ErrorView message={accounts.error} onRetry={accounts.reload} />
       ) : (
         (accounts.data ?? []).map((a) => (
-          <View key={a.account} className='card login-item' onClick={() => signIn(a.account)} data-testid={`login-${a.account}`}>
+          <View
+            key={a.account}
+            className='card login-item'
+            onClick={() =>
+              signIn(
+                a.account,
+                a.roles.some((r) => r !== 'resident'),
+              )
+            }
+            data-testid={`login-${a.account}`}
+          >
             <View className='login-avatar'>{a.name.slice(0, 1)}</View>
             <View className='login-who'>
               <Text className='login-name'>{a.name}</Text>

@@ -93,7 +93,7 @@ export default function StaffHome() {
 
   return (
     <View className='page staff-home'>
-      <View className='card staff-hello'>
+      <View className='card staff-hello' data-testid='staff-hello'>
         <Text className='staff-hello-title'>
           {staff.name}，{greeting()}
         </Text>
