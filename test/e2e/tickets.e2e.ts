@@ -104,6 +104,17 @@ describe('service tickets, end to end in Chromium', () => {
     await tap(chen.getByTestId('send-reply'))
     await chen.getByTestId('timeline').getByTestId('step-reply').waitFor()
     await shot(chen, 't05-staff-reply')
+    // The resident sees it taken in hand: 已受理, two steps done, no promise to answer what was answered.
+    await go(zhang, env.host.url, '/resident/tickets/list/index')
+    await zhang
+      .getByTestId('ticket-item')
+      .filter({ hasText: leak.slice(0, 8) })
+      .click()
+    await zhang.getByTestId('steps').waitFor()
+    await expect(zhang.getByTestId('ticket-head').getByTestId('status').innerText()).resolves.toBe('已受理')
+    await expect(zhang.getByTestId('steps').getByTestId('step-done').count()).resolves.toBe(2)
+    await expect(zhang.getByTestId('promise').innerText()).resolves.toMatch(/^客服已受理/)
+    await shot(zhang, 't05a-resident-taken')
     await chen.getByTestId('action-dispatch').click()
     const zhao = chen.getByTestId('dispatch-sheet').getByTestId('handler-item').filter({ hasText: '赵强' })
     await zhao.waitFor()

@@ -34,6 +34,10 @@ describe('tickets: the whole loop', () => {
 
     const [reply] = await h.ok('agent-chen', 'tickets', 'savedReplies', {})
     await h.ok('agent-chen', 'tickets', 'message', { ticketId: t.id, text: reply.text })
+    // Answered: the resident's page no longer promises an answer it already has.
+    const replied = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    expect(replied).toMatchObject({ status: 'new', respondedAt: expect.any(Number) })
+    expect(replied.promise).toMatch(/^客服已受理，正在安排师傅/)
     const handlers = await h.ok('agent-chen', 'tickets', 'handlers', { department: 'engineering' })
     expect(handlers.map((x: { name: string }) => x.name)).toEqual(['赵强'])
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })

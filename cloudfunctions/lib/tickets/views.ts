@@ -30,6 +30,7 @@ export function summary(t: TicketDoc, ctx: Pick<Ctx, 'openid' | 'now'>) {
     promise: promiseText(t, ctx.now),
     mergedInto: t.mergedInto,
     mergedIntoNo: t.mergedIntoNo,
+    respondedAt: t.respondedAt,
     urgeCount: t.urgeCount,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,

@@ -2,18 +2,10 @@ import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Output } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import {
-  CATEGORY_LABELS,
-  DEADLINE_LABELS,
-  EMERGENCY_LABELS,
-  SCOPE_LABELS,
-  SOURCE_LABELS,
-  STATUS_LABELS,
-  TYPE_LABELS,
-  type Status,
-} from '../../core/tickets/types'
+import { CATEGORY_LABELS, DEADLINE_LABELS, EMERGENCY_LABELS, SCOPE_LABELS, SOURCE_LABELS, TYPE_LABELS, type Status } from '../../core/tickets/types'
 import { DEPARTMENT_LABELS, ROLE_LABELS, type ActorRole, type Department } from '../../core/shared/roles'
 import { formatTime } from '../../core/shared/time'
+import { statusLabel, stepsDone, stepsOf } from '../../core/tickets/progress'
 import './index.scss'
 import { go, replace } from '../../services/nav'
 import { yuan } from '../../core/shared/money'
@@ -35,10 +27,10 @@ const STATUS_TONE: Record<Status, string> = {
   merged: 'tag-gray',
 }
 
-export function StatusTag({ status }: { status: Status }) {
+export function StatusTag({ t }: { t: { status: Status; respondedAt?: number } }) {
   return (
-    <Text className={`tag ${STATUS_TONE[status]}`} data-testid='status'>
-      {STATUS_LABELS[status]}
+    <Text className={`tag ${STATUS_TONE[t.status]}`} data-testid='status'>
+      {statusLabel(t)}
     </Text>
   )
 }
@@ -118,6 +110,27 @@ export function HomeLink({ staff }: { staff?: boolean }) {
 
 const fmt = (t: number) => formatTime(t, 'M月D日 HH:mm')
 
+/** 提交 → 受理 → 派单 → 上门 → 完工 → 评价: done steps filled, the one under way ringed. */
+function Steps({ d }: { d: TicketDetail }) {
+  const done = stepsDone({ ...d, rated: d.timeline.some((e) => e.kind === 'rated') })
+  if (done === null) return null
+  const steps = stepsOf(d.type)
+  return (
+    <View className='tk-steps' data-testid='steps'>
+      {steps.map((s, i) => (
+        <View
+          key={s}
+          className={`tk-stepbar ${i < done ? 'tk-stepbar-done' : i === done ? 'tk-stepbar-now' : ''}`}
+          data-testid={i < done ? 'step-done' : 'step-todo'}
+        >
+          <View className='tk-stepbar-dot'>{i < done ? '✓' : ''}</View>
+          <Text className='tk-stepbar-label'>{s}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** Header, facts, photos, result and timeline: what residents and staff both see of a ticket. */
 export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: boolean; onOpenLink?: (id: string) => void }) {
   const deadlines = (['respond', 'arrive', 'resolve'] as const).filter((k) => d.sla[k])
@@ -126,7 +139,7 @@ export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: 
       <View className={`card tk-head ${d.priority === 'emergency' ? 'tk-head-urgent' : ''}`} data-testid='ticket-head'>
         <View className='row between'>
           <View className='row'>
-            <StatusTag status={d.status} />
+            <StatusTag t={d} />
             {d.emergency && <Text className='tag tag-danger'>紧急 · {EMERGENCY_LABELS[d.emergency]}</Text>}
             {staff && d.overdue && <Text className='tag tag-danger'>已超时</Text>}
           </View>
@@ -134,6 +147,7 @@ export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: 
             {d.no}
           </Text>
         </View>
+        {!staff && <Steps d={d} />}
         <Text className='tk-promise' data-testid='promise'>
           {d.promise}
         </Text>
@@ -235,7 +249,7 @@ export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: 
                 {l.no} · {l.place}
               </Text>
               <Text className='muted'>
-                {STATUS_LABELS[l.status]}
+                {statusLabel(l)}
                 {onOpenLink ? ' ›' : ''}
               </Text>
             </View>

@@ -31,6 +31,8 @@ export const TicketSummary = z.object({
   mergedInto: z.optional(z.string()),
   /** The master's number, to show "已合并至 BX-…" without another call. */
   mergedIntoNo: z.optional(z.string()),
+  /** When the desk first answered: a new ticket reads 已受理 from then on. */
+  respondedAt: z.optional(z.number()),
   /** 催单 so far: the desk sees a 催 badge. */
   urgeCount: z.number(),
   createdAt: z.number(),

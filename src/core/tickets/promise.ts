@@ -14,13 +14,20 @@ export function spoken(t: number, now: number): string {
 }
 
 /** What we promise the resident right now, in one sentence. */
-export function promiseText(t: Pick<TicketDoc, 'status' | 'sla' | 'assigneeName' | 'type' | 'pauseReason' | 'priority' | 'mergedInto'>, now: number): string {
+export function promiseText(
+  t: Pick<TicketDoc, 'status' | 'sla' | 'assigneeName' | 'type' | 'pauseReason' | 'priority' | 'mergedInto' | 'respondedAt'>,
+  now: number,
+): string {
   const next = nextPromise(t.sla, now)
   const by = next ? spoken(next.due, now) : ''
   const who = t.assigneeName ? `${t.assigneeName}师傅` : '工作人员'
   switch (t.status) {
     case 'new':
-      return t.priority === 'emergency' ? '紧急事件已通知值班人员，请保持电话畅通' : by ? `客服将在 ${by} 前受理` : '客服正在受理'
+      if (t.priority === 'emergency') return '紧急事件已通知值班人员，请保持电话畅通'
+      // Answered but not yet dispatched: the desk has it; the next promise is the visit, not the answer.
+      if (t.respondedAt !== undefined)
+        return t.type === 'repair' ? `客服已受理，正在安排师傅${by && next?.key === 'arrive' ? `，预计 ${by} 前上门` : ''}` : '客服已受理，正在处理'
+      return by ? `客服将在 ${by} 前受理` : '客服正在受理'
     case 'dispatched':
       return `已派给${who}，等待接单`
     case 'accepted':

@@ -19,7 +19,7 @@ export function TicketRow({ t }: { t: Summary }) {
     >
       <View className='row between'>
         <View className='row inbox-tags'>
-          <StatusTag status={t.status} />
+          <StatusTag t={t} />
           {t.emergency && <Text className='tag tag-danger'>紧急 · {EMERGENCY_LABELS[t.emergency]}</Text>}
           <SlaBadge next={t.next} />
           {t.urgeCount > 0 && (

@@ -51,7 +51,7 @@ export default function MyTickets() {
                   </Text>
                   {t.emergency && <Text className='tag tag-danger'>{EMERGENCY_LABELS[t.emergency]}</Text>}
                 </View>
-                <StatusTag status={t.status} />
+                <StatusTag t={t} />
               </View>
               <Text className='tl-desc'>{t.description}</Text>
               <Text className='tl-promise' data-testid='promise'>
