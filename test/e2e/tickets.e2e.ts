@@ -113,7 +113,7 @@ describe('service tickets, end to end in Chromium', () => {
     await zhang.getByTestId('steps').waitFor()
     await expect(zhang.getByTestId('ticket-head').getByTestId('status').innerText()).resolves.toBe('已受理')
     await expect(zhang.getByTestId('steps').getByTestId('step-done').count()).resolves.toBe(2)
-    await expect(zhang.getByTestId('promise').innerText()).resolves.toMatch(/^客服已受理/)
+    await expect(zhang.getByTestId('ticket-head').getByTestId('promise').innerText()).resolves.toMatch(/^客服已受理/)
     await shot(zhang, 't05a-resident-taken')
     await chen.getByTestId('action-dispatch').click()
     const zhao = chen.getByTestId('dispatch-sheet').getByTestId('handler-item').filter({ hasText: '赵强' })
@@ -187,6 +187,12 @@ describe('service tickets, end to end in Chromium', () => {
     await status(zhang).getByText('已完成').waitFor()
     await zhang.getByTestId('timeline').getByTestId('step-confirmed').waitFor()
     await shot(zhang, 't15-resident-confirmed')
+    // The rating follows on the same screen, starting from what he just said: solved.
+    const form = zhang.getByTestId('survey-form')
+    await form.waitFor()
+    await expect(form.getByTestId('resolved-yes').getAttribute('class')).resolves.toContain('chip-active')
+    await form.scrollIntoViewIfNeeded()
+    await shot(zhang, 't15a-rating-on-the-spot')
 
     // The message center marks what was read; 全部已读 clears the rest.
     await go(zhang, env.host.url, '/pages/messages/index')

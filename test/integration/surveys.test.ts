@@ -69,6 +69,17 @@ describe('surveys: rating a finished job', () => {
     expect((await h.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: id })).answer.overall).toBe(4)
   })
 
+  it('confirming opens the survey at once, to rate on the same screen; the scheduler then has nothing to send', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+    await h.ok('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '更换了水管接头' })
+    await h.ok('resident-zhang', 'tickets', 'confirm', { ticketId: t.id })
+    expect(await h.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: t.id })).toMatchObject({ state: 'open', canAnswer: true, round: 1 })
+    await tick()
+    expect((await titlesOf('resident-zhang')).filter((x) => x === '请为本次服务评价')).toHaveLength(1)
+  })
+
   it('an auto-closed job (48 h without a reply) is surveyed too', async () => {
     const id = await doneJob(false)
     expect(await h.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: id })).toMatchObject({ state: 'open' })

@@ -53,33 +53,41 @@ export async function sendSurveys(deps: Deps, batch = 200) {
     await deps.store.transaction(async (tx) => {
       const t = await tx.c.tickets.get(pre._id)
       if (!t || t.surveyState !== 'due') return
-      const id = surveyId(t._id, roundOf(t))
-      // Reopened before we got to it, or already surveyed this round: just clear the mark.
-      if (!isSurveyable(t) || (await tx.c.surveys.get(id))) {
-        await tx.c.tickets.update(t._id, { surveyState: isSurveyable(t) ? 'sent' : undefined })
-        return
-      }
-      let s = newSurvey(t, now, plan.checkAt)
-      if (plan.now) {
-        s = await addTask(tx, t, s, now)
-        tally.callbacks++
-      }
-      await tx.c.surveys.set(s)
-      await tx.c.tickets.update(t._id, { surveyState: 'sent' })
-      if (!t.reporterOpenid.startsWith('offline:')) {
-        await notify(tx, now, {
-          openid: t.reporterOpenid,
-          title: '请为本次服务评价',
-          body: `${t.no} 已完成（${formatTime(t.closedAt ?? now)}），请花半分钟为${t.assigneeName ? `${t.assigneeName}师傅` : '我们'}的服务打分`,
-          page: pageUrl('ticket', { id: t._id }),
-          // Work auto-closes around the clock: the in-app message lands at once, the push waits out quiet hours.
-          push: { templateKey: 'ticketSurvey', data: { no: t.no, note: '请为本次服务评价' }, notBefore: nextSendTime(now) },
-        })
-      }
-      tally.surveys++
+      const s = await surveyTicket(tx, t, now, plan)
+      if (s) tally.surveys++
+      if (s?.callbackId) tally.callbacks++
     })
   }
   return { ...tally, nextAt: moreIfFull(due, batch, now) }
+}
+
+/**
+ * Done work's survey for this round, inside the caller's transaction: the survey, its callback
+ * task when the policy says now, the ticket's mark, and the resident's message (in-app always, a
+ * push when they have quota). The scheduler does this for work that closed by itself; a resident
+ * who confirms gets it at once, to rate on the same screen. Null when there is nothing to ask.
+ */
+export async function surveyTicket(tx: Tx, t: TicketDoc, now: number, plan: ReturnType<typeof callbackPlan>): Promise<SurveyDoc | null> {
+  // Reopened before we got to it, or already surveyed this round: just clear the mark.
+  if (!isSurveyable(t) || (await tx.c.surveys.get(surveyId(t._id, roundOf(t))))) {
+    await tx.c.tickets.update(t._id, { surveyState: isSurveyable(t) ? 'sent' : undefined })
+    return null
+  }
+  let s = newSurvey(t, now, plan.checkAt)
+  if (plan.now) s = await addTask(tx, t, s, now)
+  await tx.c.surveys.set(s)
+  await tx.c.tickets.update(t._id, { surveyState: 'sent' })
+  if (!t.reporterOpenid.startsWith('offline:')) {
+    await notify(tx, now, {
+      openid: t.reporterOpenid,
+      title: '请为本次服务评价',
+      body: `${t.no} 已完成（${formatTime(t.closedAt ?? now)}），请花半分钟为${t.assigneeName ? `${t.assigneeName}师傅` : '我们'}的服务打分`,
+      page: pageUrl('ticket', { id: t._id }),
+      // Work auto-closes around the clock: the in-app message lands at once, the push waits out quiet hours.
+      push: { templateKey: 'ticketSurvey', data: { no: t.no, note: '请为本次服务评价' }, notBefore: nextSendTime(now) },
+    })
+  }
+  return s
 }
 
 /** Policy `unrated`: 72 h after the survey, what is still unanswered goes to the agents' callback list. */

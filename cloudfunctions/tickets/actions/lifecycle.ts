@@ -10,6 +10,9 @@ import { resolveTicket } from '../../lib/tickets/resolve'
 import { addEvent } from '../../lib/tickets/events'
 import { tellResidents, tellStaff } from '../../lib/tickets/tell'
 import { requireOwnUploads } from '../../lib/files/uploads'
+import { surveyTicket } from '../../lib/surveys/jobs'
+import { callbackPolicyOf } from '../../lib/surveys/policy'
+import { callbackPlan } from '../../../src/core/surveys/rules'
 import { yuan } from '../../../src/core/shared/money'
 
 export const accept: Handler<typeof ticketsContract.accept> = (ctx, { ticketId }) =>
@@ -89,6 +92,8 @@ export const confirm: Handler<typeof ticketsContract.confirm> = (ctx, { ticketId
     apply: (t, s) => ({ ...t, closedAt: s.now, surveyState: 'due' }),
     async after(t, s) {
       await addEvent(s.tx, t, 'confirmed', s.actor, s.now, '住户确认已解决')
+      // He is on the page: the survey opens now, so the rating follows on the same screen.
+      await surveyTicket(s.tx, t, s.now, callbackPlan(await callbackPolicyOf(ctx.store, t.communityId), s.now))
     },
   })
 

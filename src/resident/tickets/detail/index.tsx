@@ -54,6 +54,8 @@ export default function TicketDetailPage() {
   const d = ticket.data
   if (!d) return null
   const can = (a: string) => d.can.includes(a)
+  // The latest close of this round (the timeline is newest first): his own 确认解决, or not.
+  const confirmedByResident = d.timeline.find((e) => ['confirmed', 'auto_closed', 'reopened'].includes(e.kind))?.kind === 'confirmed'
 
   /** 14:35 today, else 12月8日 09:10. */
   const clock = (at: number) => formatTime(at, formatTime(at, 'YYYY-MM-DD') === formatTime(Date.now(), 'YYYY-MM-DD') ? 'HH:mm' : 'M月D日 HH:mm')
@@ -86,7 +88,8 @@ export default function TicketDetailPage() {
       label: '确认解决',
       cls: 'btn-primary',
       go: async () =>
-        (await ask('确认解决', '问题已经解决了吗？确认后工单将完成。')) && run('confirm', () => api.tickets.confirm({ ticketId: d.id }), '感谢您的确认'),
+        (await ask('确认解决', '问题已经解决了吗？确认后工单完成，接着请为本次服务打个分。')) &&
+        run('confirm', () => api.tickets.confirm({ ticketId: d.id }), '感谢您的确认'),
     },
   ].filter(Boolean) as { key: string; label: string; cls: string; go: () => unknown }[]
 
@@ -102,7 +105,7 @@ export default function TicketDetailPage() {
 
       <TicketBody d={d} />
 
-      <SurveyCard ticketId={d.id} status={d.status} onChanged={ticket.reload} />
+      <SurveyCard ticketId={d.id} status={d.status} confirmed={confirmedByResident} onChanged={ticket.reload} />
 
       {can('message') && (
         <View className='card td-compose'>

@@ -35,7 +35,7 @@ const fromSurvey = (s: Survey): Draft =>
     : empty
 
 /** 服务评价 on the resident's ticket: the form while a survey is open, then the rating and the reply. */
-export function SurveyCard({ ticketId, status, onChanged }: { ticketId: string; status: string; onChanged: () => void }) {
+export function SurveyCard({ ticketId, status, confirmed, onChanged }: { ticketId: string; status: string; confirmed: boolean; onChanged: () => void }) {
   const [s, setS] = useState<Survey | null>(null)
   const [editing, setEditing] = useState(false)
   const [d, setD] = useState<Draft>(empty)
@@ -49,10 +49,14 @@ export function SurveyCard({ ticketId, status, onChanged }: { ticketId: string; 
       .forTicket({ ticketId })
       .then((x) => {
         setS(x)
-        if (x && !x.answer && x.canAnswer) setEditing(true)
+        if (x && !x.answer && x.canAnswer) {
+          // He has just said it is solved: the form starts from his word (he can still change it).
+          setD({ ...empty, resolved: confirmed ? true : null })
+          setEditing(true)
+        }
       })
       .catch(() => setS(null))
-  }, [ticketId, status])
+  }, [ticketId, status, confirmed])
 
   if (!s) return null
   const repair = s.type === 'repair'
