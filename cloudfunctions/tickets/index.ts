@@ -3,7 +3,7 @@ import { defineFunction } from '../lib/runtime/handler'
 import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { create } from './actions/create'
 import { record } from './actions/record'
-import { mine, detail } from './actions/read'
+import { mine, detail, callReporter } from './actions/read'
 import { message, urge } from './actions/talk'
 import { inbox, handlers } from './actions/inbox'
 import { dispatch, reassign } from './actions/dispatch'
@@ -16,6 +16,7 @@ export const tickets = defineFunction('tickets', ticketsContract, {
   record,
   mine,
   detail,
+  callReporter,
   urge,
   cancel,
   confirm,

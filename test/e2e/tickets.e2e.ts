@@ -104,6 +104,9 @@ describe('service tickets, end to end in Chromium', () => {
     await tap(chen.getByTestId('send-reply'))
     await chen.getByTestId('timeline').getByTestId('step-reply').waitFor()
     await shot(chen, 't05-staff-reply')
+    // The number stays masked on her page; one tap calls (the full number is fetched then).
+    await expect(chen.getByTestId('reporter-phone').innerText()).resolves.toBe('138****0301')
+    await chen.getByTestId('call-reporter').waitFor()
     // The resident sees it taken in hand: 已受理, two steps done, no promise to answer what was answered.
     await go(zhang, env.host.url, '/resident/tickets/list/index')
     await zhang

@@ -77,7 +77,10 @@ describe('surveys: rating a finished job', () => {
     await h.ok('resident-zhang', 'tickets', 'confirm', { ticketId: t.id })
     expect(await h.ok('resident-zhang', 'surveys', 'forTicket', { ticketId: t.id })).toMatchObject({ state: 'open', canAnswer: true, round: 1 })
     await tick()
-    expect((await titlesOf('resident-zhang')).filter((x) => x === '请为本次服务评价')).toHaveLength(1)
+    // He is on the page: 消息 files it as read, and no WeChat push chases him.
+    const asked = (await h.store.c.messages.find({ where: { openid: 'dev-resident-zhang' }, limit: 200 })).filter((m) => m.title === '请为本次服务评价')
+    expect(asked).toEqual([expect.objectContaining({ read: true })])
+    expect(await h.store.c.outbox.find({ where: { openid: 'dev-resident-zhang', templateKey: 'ticketSurvey' } })).toEqual([])
   })
 
   it('an auto-closed job (48 h without a reply) is surveyed too', async () => {

@@ -255,6 +255,26 @@ describe('tickets: the escalation ladder (injected clock)', () => {
     expect(told).not.toContain('脾气')
   })
 
+  it('the desk calls with one tap: the full number only to staff on the ticket, each look in the audit trail', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    expect((await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t.id })).reporterPhone).toBe('138****0301')
+    expect(await h.ok('agent-chen', 'tickets', 'callReporter', { ticketId: t.id })).toEqual({ phone: '13800000301' })
+    const [look] = await h.store.c.audit.find({ where: { communityId: 'sunshine' }, limit: 10 })
+    expect(look).toMatchObject({ kind: 'phone', actorName: '陈静', summary: `拨打 ${t.no} 报事人 张建国` })
+    // Not the handler before it is his, not another resident; a 管理员 in his zone only.
+    expect(await h.call('tech-zhao', 'tickets', 'callReporter', { ticketId: t.id })).toMatchObject({ ok: false })
+    expect(await h.call('resident-li', 'tickets', 'callReporter', { ticketId: t.id })).toMatchObject({ ok: false })
+    expect(await h.ok('manager-zhou', 'tickets', 'callReporter', { ticketId: t.id })).toEqual({ phone: '13800000301' })
+    const far = await h.ok('agent-chen', 'tickets', 'record', {
+      ...leak,
+      houseId: 'sunshine-4-1-301',
+      source: 'phone',
+      reporterName: '赵六',
+      reporterPhone: '13900000401',
+    })
+    expect(await h.call('manager-zhou', 'tickets', 'callReporter', { ticketId: far.id })).toMatchObject({ ok: false })
+  })
+
   it('a merged reporter follows the master and is told when it completes', async () => {
     const li = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', description: '楼下说我家漏水，请来看看' })
     const zhang = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, description: '天花板渗水，可能是楼上漏水' })

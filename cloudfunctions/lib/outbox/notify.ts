@@ -43,6 +43,8 @@ export interface Notification {
   title: string
   body: string
   page: string
+  /** Already seen: the person is on the page it is about (filed in 消息 as read). */
+  read?: boolean
   /** The subscribe message, its data checked against the template's fields. */
   push?: Push & {
     /** Not before this time (e.g. nextSendTime(now) to respect quiet hours); default now. */
@@ -62,7 +64,7 @@ export async function notify(tx: Tx, now: number, n: Notification): Promise<{ me
     title: n.title,
     body: n.body,
     page: n.page,
-    read: false,
+    read: n.read ?? false,
     createdAt: now,
   })
   if (!n.push) return { messageId }

@@ -67,7 +67,14 @@ export async function sendSurveys(deps: Deps, batch = 200) {
  * push when they have quota). The scheduler does this for work that closed by itself; a resident
  * who confirms gets it at once, to rate on the same screen. Null when there is nothing to ask.
  */
-export async function surveyTicket(tx: Tx, t: TicketDoc, now: number, plan: ReturnType<typeof callbackPlan>): Promise<SurveyDoc | null> {
+export async function surveyTicket(
+  tx: Tx,
+  t: TicketDoc,
+  now: number,
+  plan: ReturnType<typeof callbackPlan>,
+  /** The resident is on the ticket's page (he has just confirmed): the message is filed read, and no push follows him. */
+  onScreen = false,
+): Promise<SurveyDoc | null> {
   // Reopened before we got to it, or already surveyed this round: just clear the mark.
   if (!isSurveyable(t) || (await tx.c.surveys.get(surveyId(t._id, roundOf(t))))) {
     await tx.c.tickets.update(t._id, { surveyState: isSurveyable(t) ? 'sent' : undefined })
@@ -83,8 +90,10 @@ export async function surveyTicket(tx: Tx, t: TicketDoc, now: number, plan: Retu
       title: '请为本次服务评价',
       body: `${t.no} 已完成（${formatTime(t.closedAt ?? now)}），请花半分钟为${t.assigneeName ? `${t.assigneeName}师傅` : '我们'}的服务打分`,
       page: pageUrl('ticket', { id: t._id }),
-      // Work auto-closes around the clock: the in-app message lands at once, the push waits out quiet hours.
-      push: { templateKey: 'ticketSurvey', data: { no: t.no, note: '请为本次服务评价' }, notBefore: nextSendTime(now) },
+      ...(onScreen
+        ? { read: true }
+        : // Work auto-closes around the clock: the in-app message lands at once, the push waits out quiet hours.
+          { push: { templateKey: 'ticketSurvey', data: { no: t.no, note: '请为本次服务评价' }, notBefore: nextSendTime(now) } }),
     })
   }
   return s

@@ -93,7 +93,7 @@ export const confirm: Handler<typeof ticketsContract.confirm> = (ctx, { ticketId
     async after(t, s) {
       await addEvent(s.tx, t, 'confirmed', s.actor, s.now, '住户确认已解决')
       // He is on the page: the survey opens now, so the rating follows on the same screen.
-      await surveyTicket(s.tx, t, s.now, callbackPlan(await callbackPolicyOf(ctx.store, t.communityId), s.now))
+      await surveyTicket(s.tx, t, s.now, callbackPlan(await callbackPolicyOf(ctx.store, t.communityId), s.now), true)
     },
   })
 

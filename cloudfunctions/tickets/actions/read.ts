@@ -7,6 +7,8 @@ import { asStaff, loadTicket, rolesOn } from '../../lib/tickets/access'
 import { actorFor } from '../../lib/tickets/actor'
 import { summary } from '../../lib/tickets/views'
 import { nextUrgeAt, urgeRule } from '../../../src/core/tickets/urge'
+import { AppError } from '../../../src/core/shared/errors'
+import { auditChange } from '../../lib/runtime/audit'
 
 /** What the caller reported from the houses they are bound to now: a removed binding takes its tickets with it. */
 export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, limit, open }) => {
@@ -43,6 +45,16 @@ function allowed(ctx: Ctx, t: TicketDoc): string[] {
   if (urgeable(ctx, t) && ctx.now >= nextUrgeAt(t)) can.push('urge')
   if (active && roles.some((r) => r !== 'resident' && r !== 'handler')) can.push('link')
   return can
+}
+
+/** A one-tap call: the full number, only to staff on this ticket, and the look recorded. */
+export const callReporter: Handler<typeof ticketsContract.callReporter> = async (ctx, { ticketId }) => {
+  const t = await loadTicket(ctx, ticketId)
+  if (!asStaff(ctx, t)) throw new AppError('FORBIDDEN', '只有处理该工单的工作人员可以拨打')
+  await ctx.store.transaction((tx) =>
+    auditChange(tx, ctx, t.communityId, { kind: 'phone', summary: `拨打 ${t.no} 报事人 ${t.reporter.name}`, before: null, after: { ticketId: t._id } }),
+  )
+  return { phone: t.reporter.phone }
 }
 
 export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { ticketId }) => {

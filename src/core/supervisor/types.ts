@@ -11,6 +11,7 @@ export const AUDIT_KINDS = [
   'binding',
   'refund',
   'moneyPolicy',
+  'phone',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -25,6 +26,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   binding: '房屋绑定',
   refund: '退款',
   moneyPolicy: '收款复核设置',
+  phone: '查看住户完整号码',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */

@@ -122,6 +122,13 @@ export const ticketsContract = {
     input: ById,
     output: TicketDetail,
   }),
+  callReporter: action({
+    summary:
+      "The reporter's full number for a one-tap call from the staff ticket page (lists stay masked): for front-office staff in scope and the assigned handler; each look is audited.",
+    callers: [...OFFICE_ROLES, 'handler'],
+    input: ById,
+    output: z.object({ phone: z.string() }),
+  }),
   urge: action({
     summary: 'Resident chases a ticket (催单): throttled to once per 30 minutes, sent to whoever holds it.',
     callers: ['signedIn'],

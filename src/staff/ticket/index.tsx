@@ -143,6 +143,16 @@ export default function StaffTicket() {
           <Button className='btn btn-ghost btn-small' onClick={() => Taro.makePhoneCall({ phoneNumber: d.reporterPhone })} data-testid='call-reporter'>
             拨打电话
           </Button>
+        ) : can('link') ? (
+          // The desk calls with one tap: the full number is fetched on the tap (and the look audited); the page stays masked.
+          <Button
+            className='btn btn-ghost btn-small'
+            disabled={busy === 'call' || undefined}
+            onClick={() => action.run('call', async () => Taro.makePhoneCall({ phoneNumber: (await api.tickets.callReporter({ ticketId: d.id })).phone }))}
+            data-testid='call-reporter'
+          >
+            拨打电话
+          </Button>
         ) : (
           <Text className='muted st-reporter-hint'>接单后可见完整号码</Text>
         )}
