@@ -39,6 +39,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: palette.brand,
     navigationBarTitleText: '物业服务',
     navigationBarTextStyle: 'white',
+    // WeChat draws this bar itself; on H5 Taro draws it only when asked: the title, and 返回 or 首页 on every page that is not a tab.
+    navigationStyle: 'default',
     backgroundColor: palette.bg,
   },
   tabBar: {
