@@ -66,3 +66,13 @@ it("a handler's pages call nothing his role cannot use, and his 工作台 lists 
   expect(seen['staff/home/index']).toContain('卫生间地漏堵塞返水')
   expect(seen['staff/home/index']).not.toContain('暂无待处理事项')
 })
+
+it('a page opened with a wrong id offers the way back, not a 重新加载 that fails again', async () => {
+  h.backend.as('agent-chen')
+  h.reset()
+  const page = await h.open('staff/house-bills/index', { houseId: 'sunshine-9-9-999' })
+  await h.until(page, (t) => t.includes('没有找到要打开的内容'))
+  expect(page.text()).toContain('没有找到要打开的内容')
+  expect(page.text()).not.toContain('重新加载')
+  expect(page.has('.btn')).toBe(true)
+})

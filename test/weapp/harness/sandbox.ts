@@ -97,7 +97,8 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
         },
         attached(this: Options & { route: string }) {
           this.route = route
-          const entry = pages.find((p) => p.route === route)
+          // The latest opening of the route: a page opened twice gets its second query.
+          const entry = [...pages].reverse().find((p) => p.route === route)
           if (entry) entry.instance = this
           const query = (entry as { query?: Record<string, string> })?.query ?? {}
           methods.onLoad?.call(this, query)

@@ -20,7 +20,7 @@ export default function Receipt() {
   }, [no])
 
   if (r.loading && !r.data) return <Loading />
-  if (r.error || !r.data) return <ErrorView message={r.error || '没有找到这张收据'} onRetry={r.reload} />
+  if (r.error || !r.data) return <ErrorView message={r.error || '没有找到这张收据'} code={r.error ? r.errorCode : 'NOT_FOUND'} onRetry={r.reload} />
   const d = r.data
   return (
     <View className='page'>

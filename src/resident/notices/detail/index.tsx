@@ -20,7 +20,7 @@ export default function NoticeDetail() {
     if (!needsSignIn()) detail.reload()
   })
   const n = detail.data
-  if (!n && detail.error) return <ErrorView message={detail.error} onRetry={detail.reload} />
+  if (!n && detail.error) return <ErrorView message={detail.error} code={detail.errorCode} onRetry={detail.reload} />
   if (!n) return <Loading />
 
   const run = async (fn: () => Promise<unknown>, ok: string) => {
