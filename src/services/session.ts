@@ -20,6 +20,19 @@ export function currentHouse(me: Me | null) {
 }
 export const chooseHouse = (houseId: string) => Taro.setStorageSync(HOUSE_KEY, houseId)
 
+/** A resident with several houses picks the one he is looking at (WeChat's action sheet); false if he closes it. */
+export async function pickHouse(me: Me): Promise<boolean> {
+  if (me.houses.length < 2) return false
+  try {
+    const { tapIndex } = await Taro.showActionSheet({ itemList: me.houses.map((h) => `${h.communityName} ${h.label}`) })
+    chooseHouse(me.houses[tapIndex].houseId)
+    return true
+  } catch {
+    // He closed the sheet.
+    return false
+  }
+}
+
 /** On the local host, a visitor with no dev session is sent to sign in first. */
 export function needsSignIn() {
   if (process.env.TARO_ENV === 'h5' && !getToken()) {

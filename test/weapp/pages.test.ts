@@ -76,3 +76,12 @@ it('a page opened with a wrong id offers the way back, not a 重新加载 that f
   expect(page.text()).not.toContain('重新加载')
   expect(page.has('.btn')).toBe(true)
 })
+
+it('我的 says who he is at his house (业主), not a generic 住户', async () => {
+  h.backend.as('resident-zhang')
+  h.reset()
+  const page = await h.open('pages/mine/index')
+  await h.until(page, (t) => t.includes('我的房屋'))
+  expect(page.has('.mine-house-role')).toBe(true)
+  expect(page.text()).not.toContain('住户')
+})

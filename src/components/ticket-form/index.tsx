@@ -89,14 +89,12 @@ export function TicketForm({
   onChange,
   errors,
   buildings,
-  homeLabel,
   emergencyPhone,
 }: {
   draft: TicketDraft
   onChange: (d: TicketDraft) => void
   errors: Record<string, string>
   buildings: string[]
-  homeLabel?: string
   emergencyPhone?: string
 }) {
   const set = (patch: Partial<TicketDraft>) => onChange({ ...draft, ...patch })
@@ -134,7 +132,6 @@ export function TicketForm({
                 </View>
               ))}
             </View>
-            {draft.scope === 'home' && homeLabel && <Text className='muted tf-home'>{homeLabel}</Text>}
             {draft.scope === 'public' && (
               <View className='tf-public'>
                 <View className='chips'>

@@ -2,7 +2,7 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
-import { chooseHouse, currentHouse, useMe } from '../../services/session'
+import { currentHouse, pickHouse, useMe } from '../../services/session'
 import { messageOf } from '../../services/errors'
 import { refreshUnreadBadge } from '../../services/badge'
 import { hoursWords, isBusinessTime } from '../../core/tickets/calendar'
@@ -60,14 +60,7 @@ export default function Home() {
   const open = community ? isBusinessTime(Date.now(), community.hours) : false
 
   const switchHouse = async () => {
-    if (me.houses.length < 2) return
-    try {
-      const { tapIndex } = await Taro.showActionSheet({ itemList: me.houses.map((h) => `${h.communityName} ${h.label}`) })
-      chooseHouse(me.houses[tapIndex].houseId)
-      setTick((t) => t + 1)
-    } catch {
-      // The resident closed the sheet.
-    }
+    if (await pickHouse(me)) setTick((t) => t + 1)
   }
 
   return (

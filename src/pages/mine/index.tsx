@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { api } from '../../services/api'
 import { uploadFile } from '../../services/backend'
 import { messageOf } from '../../services/errors'
-import { useLoad, useMe } from '../../services/session'
+import { currentHouse, useLoad, useMe } from '../../services/session'
 import { clearToken } from '../../services/token'
 import { refreshUnreadBadge } from '../../services/badge'
 import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS } from '../../core/account/types'
@@ -32,6 +32,7 @@ export default function Mine() {
   if (loading && !me) return <Loading />
   if (error && !me) return <ErrorView message={error} onRetry={reload} />
   if (!me) return null
+  const home = currentHouse(me)
 
   const save = async (patch: { nickname?: string; avatar?: string; acceptPrivacy?: true }) => {
     try {
@@ -74,17 +75,19 @@ export default function Mine() {
 
   const weapp = process.env.TARO_ENV === 'weapp'
   const list = houses.data ?? []
+  // No photo yet: the first character of his name in the circle, as phone contacts do.
+  const initial = (me.nickname || me.staff?.name || list[0]?.name || '我').slice(0, 1)
 
   return (
     <View className='page mine'>
       <View className='card mine-profile'>
         {weapp && me.privacyAccepted ? (
           <Button className='mine-avatar-btn' openType='chooseAvatar' onChooseAvatar={onChooseAvatar}>
-            {me.avatarUrl ? <Image className='mine-avatar' src={me.avatarUrl} /> : <View className='mine-avatar mine-avatar-empty'>头像</View>}
+            {me.avatarUrl ? <Image className='mine-avatar' src={me.avatarUrl} /> : <View className='mine-avatar mine-avatar-empty'>{initial}</View>}
           </Button>
         ) : (
           <View className='mine-avatar-btn' onClick={weapp ? () => needConsent('avatar') : pickAvatarH5} data-testid='avatar'>
-            {me.avatarUrl ? <Image className='mine-avatar' src={me.avatarUrl} /> : <View className='mine-avatar mine-avatar-empty'>头像</View>}
+            {me.avatarUrl ? <Image className='mine-avatar' src={me.avatarUrl} /> : <View className='mine-avatar mine-avatar-empty'>{initial}</View>}
           </View>
         )}
         <View className='mine-who'>
@@ -108,14 +111,18 @@ export default function Mine() {
             </Text>
           )}
           <View className='mine-roles'>
-            {me.staff ? (
-              me.staff.roles.map((r) => (
-                <Text key={r} className='tag'>
-                  {ROLE_LABELS[r]}
-                </Text>
-              ))
+            {me.staff?.roles.map((r) => (
+              <Text key={r} className='tag'>
+                {ROLE_LABELS[r]}
+              </Text>
+            ))}
+            {/* Who he is at the house he is looking at: 业主, 租户 or 家属. */}
+            {home ? (
+              <Text className='tag tag-gray mine-house-role' data-testid='house-role'>
+                {HOUSE_ROLE_LABELS[home.role]}
+              </Text>
             ) : (
-              <Text className='muted'>住户</Text>
+              !me.staff && <Text className='muted'>还没有绑定房屋</Text>
             )}
           </View>
         </View>

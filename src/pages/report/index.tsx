@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { useRequestId } from '../../services/request-id'
 import { useAction } from '../../services/use-action'
-import { currentHouse, useMe } from '../../services/session'
+import { currentHouse, pickHouse, useMe } from '../../services/session'
 import { askSubscribe, preloadTemplates } from '../../services/subscribe'
 import { refreshUnreadBadge } from '../../services/badge'
 import type { ticketsContract } from '../../core/tickets/contracts'
@@ -132,6 +132,14 @@ export default function Report() {
 
   return (
     <View className='page report'>
+      {/* Which house this is for, always in view; several houses: tap to change. */}
+      <View className='card report-house' onClick={async () => (await pickHouse(me)) && setDraft({ ...draft })} data-testid='report-house'>
+        <Text className='muted'>报事房屋</Text>
+        <Text className='report-house-label'>
+          {house.communityName} {house.label}
+          {me.houses.length > 1 ? <Text className='report-house-switch'> 切换 ›</Text> : null}
+        </Text>
+      </View>
       <View className='card report-head' onClick={() => go('myTickets')} data-testid='my-tickets'>
         <View>
           <Text className='report-head-title'>我的工单</Text>
@@ -149,7 +157,6 @@ export default function Report() {
         }}
         errors={errors}
         buildings={community?.buildings.map((b) => b.no) ?? []}
-        homeLabel={`${house.communityName} ${house.label}`}
         emergencyPhone={community?.emergencyPhone}
       />
 
