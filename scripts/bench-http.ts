@@ -9,7 +9,7 @@ import { fixedClock } from '../cloudfunctions/lib/ports/clock'
 import { dbSizeMb, seedBench, type BenchDataset } from './bench/dataset'
 import { seedTickets } from './bench/tickets'
 import { seedBillsBench } from './bench/bills'
-import { percentile } from './bench/run'
+import { jsonOut, percentile } from './bench/run'
 
 /**
  * The local host over plain keep-alive HTTP, as the H5 app calls it, on a DATA_DIR seeded at the
@@ -121,8 +121,7 @@ async function load(base: URL, c: HttpCase, conns: number, seconds: number, offs
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
 
 async function main() {
-  const args = process.argv.slice(2)
-  const out = args.includes('--json') ? args[args.indexOf('--json') + 1] : null
+  const out = jsonOut()
   const dir = mkdtempSync(join(tmpdir(), 'wuye-http-'))
   const staticDir = join(dir, 'static')
   mkdirSync(staticDir)

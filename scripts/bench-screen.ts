@@ -5,7 +5,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { boot } from './host/boot'
 import { buildH5IfStale } from './host/h5-build'
 import { launch } from '../test/e2e/browser'
-import { percentile } from './bench/run'
+import { jsonOut, percentile } from './bench/run'
 
 /**
  * The H5 app's first screen in Chromium, as a phone would load it: the CPU slowed 4× (DevTools'
@@ -94,8 +94,7 @@ function summary(loads: Load[]) {
 }
 
 async function main() {
-  const args = process.argv.slice(2)
-  const out = args.includes('--json') ? args[args.indexOf('--json') + 1] : null
+  const out = jsonOut()
   const root = resolve(__dirname, '..')
   buildH5IfStale(root)
   const dataDir = mkdtempSync(join(tmpdir(), 'wuye-screen-'))

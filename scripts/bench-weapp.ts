@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { harness, WEAPP, WECHAT_LIMITS, type PageFigures } from '../test/weapp/harness'
 import { makeFixtures, PAGES } from '../test/weapp/harness/pages'
 import { kb } from './lib/size'
+import { jsonOut } from './bench/run'
 
 /**
  * Every page of the weapp build in WeChat's view engine (the platform tests' harness), opened as
@@ -16,8 +17,7 @@ const SETTLE_MS = 300
 
 async function main() {
   if (!existsSync(join(WEAPP, 'app.json'))) throw new Error('dist/weapp 不存在，请先运行 npm run build:weapp')
-  const args = process.argv.slice(2)
-  const out = args.includes('--json') ? args[args.indexOf('--json') + 1] : null
+  const out = jsonOut()
   const h = await harness()
   const rows: (PageFigures & { route: string })[] = []
   try {

@@ -12,7 +12,7 @@ import { seedSurveys, surveyCases } from './bench/surveys'
 import { noticeCases, noticesTotals } from './bench/notices'
 import { seedChiefs, supervisorCases } from './bench/supervisor'
 import { formatDay, modelDay, pushCost, tickDay } from './bench/day'
-import { formatTable, runCase, toRecord, type BenchCase, type BenchResult, type CallFn } from './bench/run'
+import { formatTable, jsonOut, runCase, toRecord, type BenchCase, type BenchResult, type CallFn } from './bench/run'
 
 /**
  * In-process latency and store cost of every action on a realistically large SQLite store.
@@ -24,16 +24,8 @@ import { formatTable, runCase, toRecord, type BenchCase, type BenchResult, type 
 /** 2026-11-24 10:00 in Shanghai, as in the integration tests: a weekday inside service hours. */
 const T0 = Date.UTC(2026, 10, 24, 2, 0, 0)
 
-function jsonPath(args: string[]) {
-  const i = args.indexOf('--json')
-  if (i < 0) return null
-  const file = args[i + 1]
-  if (!file || file.startsWith('--')) throw new Error('--json 需要一个输出文件路径，例如：npm run bench -- --json bench.json')
-  return file
-}
-
 async function main() {
-  const out = jsonPath(process.argv.slice(2))
+  const out = jsonOut()
   const dir = mkdtempSync(join(tmpdir(), 'wuye-bench-'))
   const clock = fixedClock(T0)
   const local = localDeps(dir, clock)

@@ -71,3 +71,12 @@ export function formatTable(rows: BenchRecord[]): string {
 
 /** Call a cloud function action as someone, through the same wrapper the WeChat entry uses. */
 export type CallFn = (openid: string, fn: string, action: string, data?: unknown) => Promise<Envelope<unknown>>
+
+/** `--json FILE` on a bench's command line: where to write its records too, or null. */
+export function jsonOut(args = process.argv.slice(2)): string | null {
+  const i = args.indexOf('--json')
+  if (i < 0) return null
+  const file = args[i + 1]
+  if (!file || file.startsWith('--')) throw new Error('--json 需要一个输出文件路径，例如：npm run bench -- --json bench.json')
+  return file
+}

@@ -24,11 +24,11 @@ export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, 
   return { items: items.map((t) => summary(t, ctx)), total }
 }
 
-/** The resident side of an open ticket: the one who may 催单, now or later. */
-const urgeable = (ctx: Ctx, t: TicketDoc) => isOpen(t.status) && rolesOn(ctx, t).includes('resident') && !asStaff(ctx, t)
+/** The resident side of an open ticket (no staff role on it): the one who may 催单, now or later. */
+const urgeable = (t: TicketDoc, roles: readonly string[]) => isOpen(t.status) && roles.length > 0 && roles.every((r) => r === 'resident')
 
 /** What the caller may do now: every event the state machine would allow them, plus talking. */
-function allowed(ctx: Ctx, t: TicketDoc): string[] {
+function allowed(ctx: Ctx, t: TicketDoc, roles: readonly string[]): string[] {
   const can: string[] = []
   for (const event of Object.keys(EVENTS) as TicketEvent[]) {
     if (event === 'autoClose') continue
@@ -41,8 +41,7 @@ function allowed(ctx: Ctx, t: TicketDoc): string[] {
   }
   const active = !['cancelled', 'merged'].includes(t.status)
   if (active) can.push('message')
-  const roles = rolesOn(ctx, t)
-  if (urgeable(ctx, t) && ctx.now >= nextUrgeAt(t)) can.push('urge')
+  if (urgeable(t, roles) && ctx.now >= nextUrgeAt(t)) can.push('urge')
   if (active && roles.some((r) => r !== 'resident' && r !== 'handler')) can.push('link')
   return can
 }
@@ -59,7 +58,8 @@ export const callReporter: Handler<typeof ticketsContract.callReporter> = async 
 
 export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { ticketId }) => {
   const t = await loadTicket(ctx, ticketId)
-  const staff = asStaff(ctx, t) && !(ctx.openid === t.reporterOpenid)
+  const roles = rolesOn(ctx, t)
+  const staff = roles.some((r) => r !== 'resident') && !(ctx.openid === t.reporterOpenid)
   const [events, linked] = await Promise.all([
     ctx.store.c.ticketEvents.find({
       where: { ticketId: t._id },
@@ -97,9 +97,9 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
       internal: e.internal,
       ...(e.photos ? { photos: e.photos } : {}),
     })),
-    can: allowed(ctx, t),
+    can: allowed(ctx, t, roles),
     resolvedAt: t.resolvedAt,
     lastUrgeAt: t.lastUrgeAt,
-    ...(urgeable(ctx, t) ? { urge: { at: nextUrgeAt(t), rule: urgeRule(t) } } : {}),
+    ...(urgeable(t, roles) ? { urge: { at: nextUrgeAt(t), rule: urgeRule(t) } } : {}),
   }
 }
