@@ -67,6 +67,8 @@ describe('house binding, end to end in Chromium', () => {
     await expect(item.innerText()).resolves.toContain('手动填写，未经验证')
     await shot(chen, '07-staff-bindings')
     await item.getByTestId('approve').click()
+    await expect(chen.locator('.taro-modal__text:visible').innerText()).resolves.toContain('将以租户身份绑定 2栋2单元1801')
+    await chen.locator('.taro-model__confirm').click()
     await chen.getByText('没有待审核的申请').waitFor()
     await shot(chen, '08-staff-bindings-empty')
 

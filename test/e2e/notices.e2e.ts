@@ -100,6 +100,10 @@ describe('notices and outages, end to end in Chromium', () => {
     await go(chen, env.host.url, '/staff/notices/index')
     const again = chen.getByTestId('staff-notice').filter({ hasText: '1栋临时停水' })
     await tap(again.getByTestId('n-restore'))
+    // It asks first and says whom it tells and what it closes.
+    await expect(chen.locator('.taro-modal__text:visible').innerText()).resolves.toMatch(/将通知已收到此公告的 \d+ 位住户已恢复，并办结关联的 1 个报修工单/)
+    await shot(chen, 'n10-restore-confirm')
+    await chen.locator('.taro-model__confirm').click()
     await again.getByText('已恢复').first().waitFor()
     await tap(again.getByTestId('n-stats'))
     await again.getByTestId('n-stats-lines').getByText('关注 1 人 · 关联工单 1 个').waitFor()

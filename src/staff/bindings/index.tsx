@@ -1,7 +1,8 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { api } from '../../services/api'
+import { api, type Output } from '../../services/api'
+import type { accountContract } from '../../core/account/contracts'
 import { useAction } from '../../services/use-action'
 import { ReasonSheet } from '../../components/sheet'
 import { needsSignIn, useLoad } from '../../services/session'
@@ -10,6 +11,8 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 import { go } from '../../services/nav'
+
+type Pending = Output<typeof accountContract.pendingBindings>['items'][number]
 
 const QUICK_REASONS = ['姓名与业主档案不符', '请携带房产证或租赁合同到物业中心核验', '该房屋已有业主绑定，请联系业主邀请']
 
@@ -29,7 +32,14 @@ export default function Bindings() {
 
   const drop = (id: string) => list.setData((d) => (d ? { items: d.items.filter((b) => b.id !== id), total: d.total - 1 } : d))
 
-  const approve = async (id: string) => {
+  const approve = async (b: Pending) => {
+    const { confirm } = await Taro.showModal({
+      title: '确认通过绑定？',
+      content: `${b.name} 将以${HOUSE_ROLE_LABELS[b.role]}身份绑定 ${b.label}，可查看该房屋的账单、报修和通知。请确认已核实身份。`,
+      confirmText: '通过',
+    })
+    if (!confirm) return
+    const id = b.id
     if (await run(id, () => api.account.approveBinding({ bindingId: id }), '已通过')) drop(id)
   }
   const reject = async (id: string, reason: string) => {
@@ -78,7 +88,7 @@ export default function Bindings() {
               <Button className='btn btn-danger-ghost btn-small' disabled={busy === b.id || undefined} onClick={() => setRejecting(b.id)} data-testid='reject'>
                 驳回
               </Button>
-              <Button className='btn btn-primary btn-small' disabled={busy === b.id || undefined} onClick={() => approve(b.id)} data-testid='approve'>
+              <Button className='btn btn-primary btn-small' disabled={busy === b.id || undefined} onClick={() => approve(b)} data-testid='approve'>
                 通过
               </Button>
             </View>

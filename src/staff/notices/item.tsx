@@ -57,6 +57,18 @@ export function NoticeItem({ n, busy, run }: Props) {
     if (await run(() => api.notices.update({ noticeId: n.id, text: editing.text, ...(etaAt !== undefined ? { etaAt } : {}) }), '已推送给住户')) setEditing(null)
   }
 
+  // Wide and irreversible: it tells everyone reached and closes the linked repairs, so it asks first and says how many.
+  const restore = async () => {
+    const linked = n.linkedTickets ? `，并办结关联的 ${n.linkedTickets} 个报修工单` : ''
+    const { confirm } = await Taro.showModal({
+      title: `确认${NOTICE_CATEGORY_LABELS[n.category]}已恢复？`,
+      content: `将通知已收到此公告的 ${n.recipients} 位住户已恢复${linked}。此操作不能撤回。`,
+      confirmText: '确认恢复',
+    })
+    if (!confirm) return
+    if (await run(() => api.notices.restore({ noticeId: n.id }), '已标记恢复，关联工单已办结')) setEditing(null)
+  }
+
   return (
     <View className='card sn-item' data-testid='staff-notice'>
       <View className='sn-head'>
@@ -78,12 +90,7 @@ export function NoticeItem({ n, busy, run }: Props) {
             <Button className='btn btn-ghost btn-small' onClick={() => setEditing({ text: '', eta: NO_TIME })} data-testid='n-update'>
               更新进展
             </Button>
-            <Button
-              className='btn btn-primary btn-small'
-              disabled={busy || undefined}
-              onClick={() => run(() => api.notices.restore({ noticeId: n.id }), '已标记恢复，关联工单已办结')}
-              data-testid='n-restore'
-            >
+            <Button className='btn btn-primary btn-small' disabled={busy || undefined} onClick={restore} data-testid='n-restore'>
               已恢复
             </Button>
           </>
