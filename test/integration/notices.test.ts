@@ -98,9 +98,12 @@ describe('notices: outage as an incident', () => {
     // An agent links an existing ticket.
     const older = await h.ok('resident-zhang', 'tickets', 'create', leak)
     await h.ok('agent-chen', 'notices', 'linkTicket', { noticeId: n.id, ticketId: older.id })
+    // The list says what 已恢复 would close, so its confirmation can name the count.
+    const listed = (await h.ok('agent-chen', 'notices', 'manage', {})).items.find((x: { id: string }) => x.id === n.id)
+    expect(listed).toMatchObject({ linkedTickets: 2, openLinkedTickets: 2 })
 
     const r = await h.ok('agent-chen', 'notices', 'restore', { noticeId: n.id, note: '1栋已恢复供水' })
-    expect(r).toMatchObject({ resolved: 2, followers: 1, notice: { outage: { state: 'restored' }, linkedTickets: 2 } })
+    expect(r).toMatchObject({ resolved: 2, followers: 1, notice: { outage: { state: 'restored' }, linkedTickets: 2, openLinkedTickets: 0 } })
     for (const id of [t.id, older.id]) expect((await h.ok('agent-chen', 'tickets', 'detail', { ticketId: id })).status).toBe('resolved')
     const li = (await messagesOf('resident-li')).map((m) => m.title)
     expect(li).toEqual(['【停水】1栋计划停水', '停水进展：1栋计划停水', '工单已处理'])

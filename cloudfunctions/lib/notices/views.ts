@@ -1,3 +1,4 @@
+import type { Store } from '../ports/store'
 import { isVisible, outageLine, outageView } from '../../../src/core/notices/rules'
 import type { Audience, NoticeDoc } from '../../../src/core/notices/types'
 
@@ -25,14 +26,27 @@ export function summary(n: NoticeDoc, now: number, read?: boolean) {
   }
 }
 
-export function staffView(n: NoticeDoc, now: number, linkedTickets = 0) {
+export interface Links {
+  linked: number
+  open: number
+}
+
+/** An outage's linked repairs, all and still open (what 已恢复 would close); a plain notice has none, and costs no read. */
+export async function outageLinks(store: Store, n: NoticeDoc): Promise<Links> {
+  if (!n.outage) return { linked: 0, open: 0 }
+  const [linked, open] = await Promise.all([store.c.tickets.count({ outageId: n._id }), store.c.tickets.count({ outageId: n._id, open: true })])
+  return { linked, open }
+}
+
+export function staffView(n: NoticeDoc, now: number, links: Links = { linked: 0, open: 0 }) {
   return {
     ...summary(n, now),
     audienceLabel: audienceLabel(n.audience),
     scheduled: !isVisible(n, now) && n.publishAt > now,
     sending: n.sendPending,
     recipients: n.recipients,
-    linkedTickets,
+    linkedTickets: links.linked,
+    openLinkedTickets: links.open,
     createdByName: n.createdByName,
   }
 }

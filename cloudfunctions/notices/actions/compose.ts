@@ -12,7 +12,7 @@ import { actorFor } from '../../lib/tickets/actor'
 import { resolveTicket } from '../../lib/tickets/resolve'
 import { assertCanManage, loadForStaff, staffCommunity } from '../../lib/notices/access'
 import { deliverInBatches, sendChunk, type Recipient } from '../../lib/notices/send'
-import { staffView } from '../../lib/notices/views'
+import { outageLinks, staffView } from '../../lib/notices/views'
 import { madeBefore, remember } from '../../lib/runtime/requests'
 import { wake } from '../../lib/runtime/schedule'
 
@@ -116,8 +116,6 @@ async function newRound(ctx: Ctx, n: NoticeDoc, patch: Partial<NoticeDoc>, tellF
   return { next: (await ctx.store.c.notices.get(n._id))!, followers: fs.length }
 }
 
-const linkedCount = (ctx: Ctx, id: string) => ctx.store.c.tickets.count({ outageId: id })
-
 export const update: Handler<typeof noticesContract.update> = async (ctx, { noticeId, text, etaAt }) => {
   const n = await loadForStaff(ctx, noticeId)
   if (!n.outage || n.outage.state !== 'active') throw new AppError('INVALID_STATE', '只有进行中的停水/停电/停气通知可以更新进展')
@@ -130,7 +128,7 @@ export const update: Handler<typeof noticesContract.update> = async (ctx, { noti
   const label = NOTICE_CATEGORY_LABELS[n.category]
   const eta = etaAt !== undefined ? `（预计 ${clockText(etaAt, ctx.now)} 恢复）` : ''
   const { next } = await newRound(ctx, n, { outage, roundTitle: `${label}进展：${n.title}`, roundBody: `${text}${eta}` }, { reporters: [] })
-  return staffView(next, ctx.now, await linkedCount(ctx, noticeId))
+  return staffView(next, ctx.now, await outageLinks(ctx.store, next))
 }
 
 /** 已恢复: every linked open ticket is resolved through the tickets' own machinery, then everyone is told. */
@@ -154,7 +152,7 @@ export const restore: Handler<typeof noticesContract.restore> = async (ctx, { no
   }
   const outage = { ...n.outage, state: 'restored' as const, restoredAt: ctx.now, updates: [...n.outage.updates, { at: ctx.now, text: message }] }
   const r = await newRound(ctx, n, { outage, roundTitle: `${label}已恢复：${n.title}`, roundBody: message }, { reporters })
-  return { notice: staffView(r.next, ctx.now, await linkedCount(ctx, noticeId)), resolved, followers: r.followers }
+  return { notice: staffView(r.next, ctx.now, await outageLinks(ctx.store, r.next)), resolved, followers: r.followers }
 }
 
 export const linkTicket: Handler<typeof noticesContract.linkTicket> = async (ctx, { noticeId, ticketId }) => {

@@ -7,12 +7,13 @@ import { maskPhone } from '../../../src/core/shared/phone'
 import type { Handler } from '../../lib/runtime/handler'
 import { loadTicket } from '../../lib/tickets/access'
 import { canManage, loadForStaff, staffCommunity } from '../../lib/notices/access'
-import { staffView } from '../../lib/notices/views'
+import { outageLinks, staffView } from '../../lib/notices/views'
 
 export const manage: Handler<typeof noticesContract.manage> = async (ctx, { offset, limit }) => {
   const communityId = staffCommunity(ctx)
   const docs = await ctx.store.c.notices.find({ where: { communityId }, orderBy: [['publishAt', 'desc']], offset, limit })
-  return { items: docs.filter((n) => canManage(ctx, n)).map((n) => staffView(n, ctx.now)) }
+  const mine = docs.filter((n) => canManage(ctx, n))
+  return { items: await Promise.all(mine.map(async (n) => staffView(n, ctx.now, await outageLinks(ctx.store, n)))) }
 }
 
 /** Read share per building: two counts per building over indexed fields, never a scan of the audience. */
@@ -35,7 +36,7 @@ export const stats: Handler<typeof noticesContract.stats> = async (ctx, { notice
   const [signUps, followers, linked, statuses] = await Promise.all([
     n.signUp ? ctx.store.c.signups.find({ where: { noticeId, status: 'active' }, orderBy: [['at', 'asc']], limit: 1000 }) : [],
     ctx.store.c.noticeFollows.count({ noticeId }),
-    ctx.store.c.tickets.count({ outageId: noticeId }),
+    outageLinks(ctx.store, n),
     // One count per status over the (noticeId, status) index: each recipient's last round, as recorded.
     Promise.all(DELIVERY_STATUSES.map(async (status) => ({ status, count: await ctx.store.c.noticeDeliveries.count({ noticeId, status }) }))),
   ])

@@ -72,6 +72,8 @@ export const StaffNotice = z.object({
   sending: z.boolean(),
   recipients: z.number(),
   linkedTickets: z.number(),
+  /** Linked repairs still open: what 已恢复 would resolve. */
+  openLinkedTickets: z.number(),
   createdByName: z.string(),
 })
 

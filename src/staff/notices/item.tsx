@@ -59,7 +59,7 @@ export function NoticeItem({ n, busy, run }: Props) {
 
   // Wide and irreversible: it tells everyone reached and closes the linked repairs, so it asks first and says how many.
   const restore = async () => {
-    const linked = n.linkedTickets ? `，并办结关联的 ${n.linkedTickets} 个报修工单` : ''
+    const linked = n.openLinkedTickets ? `，并办结关联的 ${n.openLinkedTickets} 个报修工单` : ''
     const { confirm } = await Taro.showModal({
       title: `确认${NOTICE_CATEGORY_LABELS[n.category]}已恢复？`,
       content: `将通知已收到此公告的 ${n.recipients} 位住户已恢复${linked}。此操作不能撤回。`,
