@@ -30,8 +30,12 @@ const ENCODINGS = [
   { name: 'gzip', ext: '.gz', pack: (b: Buffer) => gzipSync(b, { level: 9 }) },
 ] as const
 
-/** File times to the millisecond: utimes cannot set the nanoseconds a build's own files carry. */
-const stamp = (s: Stats) => Math.floor(s.mtimeMs)
+/**
+ * A packed copy is current when it is no older than its source. utimes cannot set the nanoseconds
+ * a build's own files carry, and the seconds it takes as a float can land a hair below the source's
+ * millisecond, so the copy may read up to 1 ms older than the time it was stamped with.
+ */
+const current = (copy: Stats, source: Stats) => Math.floor(copy.mtimeMs) >= Math.floor(source.mtimeMs) - 1
 
 /** Webpack names the app's script and style by their content's hash, so a name never changes meaning. */
 const HASHED = /\.[0-9a-f]{8,}\.(js|css)$/
@@ -55,7 +59,7 @@ export function precompress(dir: string): number {
     const body = readFileSync(file)
     for (const enc of ENCODINGS) {
       const out = file + enc.ext
-      if (existsSync(out) && stamp(statSync(out)) >= stamp(st)) continue
+      if (existsSync(out) && current(statSync(out), st)) continue
       const tmp = `${out}.${process.pid}.tmp`
       writeFileSync(tmp, enc.pack(body))
       // Stamped with the source's time, so a copy is current when it is no older than its source.
@@ -87,7 +91,7 @@ function packedCopy(file: string, st: Stats, acceptEncoding: string | undefined)
     const p = file + enc.ext
     if (!existsSync(p)) continue
     const pst = statSync(p)
-    if (stamp(pst) >= stamp(st)) return { encoding: enc.name, path: p, size: pst.size }
+    if (current(pst, st)) return { encoding: enc.name, path: p, size: pst.size }
   }
   return null
 }

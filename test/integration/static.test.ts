@@ -85,6 +85,15 @@ describe('local host: the H5 build', () => {
     expect(brotliDecompressSync((await get('/js/dev.js', { 'accept-encoding': 'br' })).body).toString()).toBe(changed)
   })
 
+  it('counts its own copies current whatever millisecond the source carries (utimes rounds through a float)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wuye-stamp-'))
+    // Fresh files carry nanoseconds; the copies get the same time cut to a float of seconds.
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `f${i}.js`), SCRIPT)
+    expect(precompress(dir)).toBe(120)
+    expect(precompress(dir)).toBe(0)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
   it('answers HEAD with the headers alone', async () => {
     const r = await get('/js/app.0a1b2c3d.js', { 'accept-encoding': 'br' }, 'HEAD')
     expect([r.status, r.headers['content-encoding'], r.body.length]).toEqual([200, 'br', 0])
