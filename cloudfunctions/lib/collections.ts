@@ -14,6 +14,7 @@ import type {
 } from '../../src/core/bills/types'
 import type { CommunityDoc, House } from '../../src/core/community/types'
 import type { DeliveryDoc, FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../../src/core/notices/types'
+import type { CheckpointDoc, RoundDoc, RouteDoc } from '../../src/core/patrol/types'
 import type { AuditDoc, SavedReplyDoc } from '../../src/core/supervisor/types'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
 import type { TicketDoc } from '../../src/core/tickets/types'
@@ -168,6 +169,13 @@ export const COLLECTIONS = {
   ]),
   noticeFollows: def<FollowDoc>([['noticeId']]),
   signups: def<SignUpDoc>([['noticeId', 'status', 'at']]),
+  /** 巡查: checkpoints with their checklists, routes over them, and each period's round of a route. */
+  checkpoints: def<CheckpointDoc>([
+    ['communityId', 'building'],
+    ['communityId', 'code'],
+  ]),
+  routes: def<RouteDoc>([['communityId', 'name']]),
+  rounds: def<RoundDoc>([['communityId', 'period']]),
   /** Audit trail: who changed what, when, before and after; searched by kind and actor. */
   audit: def<AuditDoc>([
     ['communityId', 'at'],

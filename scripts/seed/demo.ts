@@ -4,6 +4,7 @@ import { houseId } from '../../src/core/community/types'
 import { seedCommunity, type CommunitySpec } from './community'
 import { seedBillsDemo } from './bills'
 import { seedTicketsDemo } from './tickets'
+import { seedPatrolDemo } from './patrol'
 import { seedHistory } from './history'
 
 export const DEMO_COMMUNITY: CommunitySpec = {
@@ -113,6 +114,7 @@ export async function seedDemo(store: Store, now: number, opts: { history?: bool
     await store.c.bindings.set(binding)
   }
   await seedTicketsDemo(store, c.id)
+  await seedPatrolDemo(store, c.id, { openid: devOpenid('manager-zhou'), name: '周明' }, now)
   await seedBillsDemo(
     store,
     c.id,

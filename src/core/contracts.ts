@@ -5,6 +5,7 @@ import { ticketsContract } from './tickets/contracts'
 import { noticesContract } from './notices/contracts'
 import { surveysContract } from './surveys/contracts'
 import { supervisorContract } from './supervisor/contracts'
+import { patrolContract } from './patrol/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
@@ -15,6 +16,7 @@ export const contracts = {
   notices: noticesContract,
   surveys: surveysContract,
   supervisor: supervisorContract,
+  patrol: patrolContract,
 } as const
 
 export type Contracts = typeof contracts
