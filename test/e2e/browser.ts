@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { deflateSync } from 'node:zlib'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { boot } from '../../scripts/host/boot'
 import type { Clock } from '../../cloudfunctions/lib/ports/clock'
 
@@ -73,4 +74,48 @@ export function e2eHost(name: string, opts: { clock?: Clock } = {}): E2E {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
   return env
+}
+
+/** A real PNG of one colour, small enough to write inline: what a phone camera would hand over. */
+export function png(rgb: [number, number, number], size = 24): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(td))
+    return Buffer.concat([len, td, sum])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(size, 0)
+  ihdr.writeUInt32BE(size, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8)
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => rgb).flat())])
+  const raw = Buffer.concat(Array.from({ length: size }, () => row))
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+}
+
+/** Taro's H5 chooseImage opens a hidden file input: answer its file chooser like a person would. */
+export async function addPhoto(page: Page, scope: string, name: string, rgb: [number, number, number]) {
+  const picker = page.getByTestId(scope)
+  const before = await picker.getByTestId('photo-thumb').count()
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), picker.getByTestId('add-photo').click()])
+  await chooser.setFiles({ name, mimeType: 'image/png', buffer: png(rgb) })
+  await picker.getByTestId('photo-thumb').nth(before).waitFor()
+}
+
+/** Fixed action bars cover the bottom of the page: bring a control to the middle, then tap it. */
+export async function tap(l: Locator) {
+  await l.evaluate((e) => e.scrollIntoView({ block: 'center' }))
+  await l.click()
 }

@@ -1,12 +1,7 @@
-import type { Locator, Page } from 'playwright-core'
-import { e2eHost, go, phone, shot } from './browser'
+import type { Page } from 'playwright-core'
+import { e2eHost, go, phone, shot, tap } from './browser'
 
 const env = e2eHost('notices')
-
-async function tap(l: Locator) {
-  await l.evaluate((e) => e.scrollIntoView({ block: 'center' }))
-  await l.click()
-}
 
 /** HH:mm in Shanghai, `hours` from now. */
 const clock = (hours: number) =>

@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { fixedClock } from '../../cloudfunctions/lib/ports/clock'
-import { e2eHost, go, phone, shot } from './browser'
+import { e2eHost, go, phone, shot, tap } from './browser'
 
 // The host's clock is ours: the 72 h wait is a jump, and the scheduler runs when we say.
 const clock = fixedClock(Date.now())
@@ -32,11 +32,6 @@ async function doneJob(description: string, confirm = true) {
   if (confirm) await as('resident-zhang', 'tickets', 'confirm', { ticketId: t.id })
   await tick()
   return t
-}
-
-async function tap(l: Locator) {
-  await l.evaluate((e) => e.scrollIntoView({ block: 'center' }))
-  await l.click()
 }
 
 async function rate(page: Page, ticketId: string, stars: number, tag: string, resolved: boolean, comment: string) {

@@ -1,13 +1,7 @@
-import type { Locator, Page } from 'playwright-core'
-import { e2eHost, go, phone, shot } from './browser'
+import type { Page } from 'playwright-core'
+import { e2eHost, go, phone, shot, tap } from './browser'
 
 const env = e2eHost('team')
-
-/** Fixed bars and sheets can cover a control: bring it to the middle, then tap it. */
-async function tap(l: Locator) {
-  await l.evaluate((e) => e.scrollIntoView({ block: 'center' }))
-  await l.click()
-}
 
 /** The summaries the 操作记录 tab shows, top to bottom. */
 const summaries = (page: Page) => page.getByTestId('audit-summary').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))

@@ -119,3 +119,26 @@ it('账单: paying calls wx.requestPayment with the order’s own parameters', a
   })
   expect(h.problems()).toEqual(CLEAN)
 })
+
+it('巡查: the 管理员 scans a point’s QR code with the camera, ticks its checklist and the point is recorded as scanned', async () => {
+  const b = h.backend
+  const round = await b.ok('manager-zhou', 'patrol', 'start', { routeId: 'sunshine-rt-plant' })
+  const pump = (await b.ok('manager-zhou', 'patrol', 'sheet', {})).items.find((x: { name: string }) => x.name === '水泵房')
+  b.as('manager-zhou')
+  const page = await h.open('zone/round/index', { id: round.id })
+  await h.until(page, (t) => t.includes('扫码检查点位'))
+  h.camera.sees = pump.payload
+  await page.tap('.zp-scan')
+  await h.until(page, (t) => t.includes('全部正常'))
+  expect(callsOf('scanCode').map((c) => c.arg)).toEqual([expect.objectContaining({ onlyFromCamera: true, scanType: ['qrCode'] })])
+  await page.tap('.btn-ghost', '全部正常')
+  await page.tap('.zp-score', '8')
+  await page.tap('.btn-primary', '提交')
+  expect(await until(() => fnCalls().some((c) => c.name === 'patrol' && c.data.action === 'check'))).toBe(true)
+  const check = fnCalls().find((c) => c.data.action === 'check')!
+  expect(check.data.data).toMatchObject({ checkpointId: pump.id, via: 'scan' })
+  await h.until(page, (t) => t.includes('扫码检查'))
+  const after = await b.ok('manager-zhou', 'patrol', 'round', { roundId: round.id })
+  expect(after.points.find((p: { name: string }) => p.name === '水泵房')).toMatchObject({ state: 'ok', via: 'scan' })
+  expect(h.problems()).toEqual(CLEAN)
+})

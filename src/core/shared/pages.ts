@@ -34,6 +34,8 @@ export const PAGES = {
   staffSettings: '/staff/settings/index',
   staffTeam: '/staff/team/index',
   staffMonthlyReport: '/staff/monthly-report/index',
+  zonePatrol: '/zone/patrol/index',
+  zoneRound: '/zone/round/index',
 } as const satisfies Record<string, `/${string}/index`>
 
 export type PageName = keyof typeof PAGES
@@ -53,6 +55,7 @@ interface Needs {
   members: { houseId: string }
   staffHouseBills: { houseId: string }
   staffCampaign: { id: string }
+  zoneRound: { id: string }
 }
 export type PageQuery<N extends PageName> = N extends keyof Needs ? Needs[N] & Query : Query
 /** A page's query as call arguments: required where the page needs one, optional otherwise. */

@@ -26,11 +26,13 @@ export default function StaffHome() {
   const [queue, setQueue] = useState<{ new: number; mine: number; overdue: number } | null>(null)
   const [calls, setCalls] = useState<number | null>(null)
   const [rating, setRating] = useState<{ average: number | null; answered: number } | null>(null)
+  const [patrol, setPatrol] = useState<{ open: number; overdue: number } | null>(null)
   const [jobs, setJobs] = useState<Output<typeof ticketsContract.inbox>['items'] | null>(null)
   const staff = me?.staff
   const has = (allowed: readonly string[]) => Boolean(staff?.roles.some((r) => allowed.includes(r)))
   const reviews = has(OFFICE_ROLES)
   const desk = has(CALLBACK_DESK)
+  const walks = has(['manager', 'supervisor', 'handler'])
   const templates = staffTemplates(staff?.roles ?? [])
   const [asking, setAsking] = useState(false)
 
@@ -65,12 +67,22 @@ export default function StaffHome() {
       .figures({ by: 'handler' })
       .then((r) => setRating({ average: r.total.averageScore, answered: r.total.answered }))
       .catch(() => setRating(null))
+    // 巡查: 管理员 and 客服主任 walk or oversee routes, a handler (a 保安) may own one; the desk does not patrol.
+    if (walks)
+      api.patrol
+        .rounds({})
+        .then((r) =>
+          setPatrol(
+            r.items.length ? { open: r.items.filter((x) => x.state !== 'done').length, overdue: r.items.filter((x) => x.state === 'overdue').length } : null,
+          ),
+        )
+        .catch(() => setPatrol(null))
     if (reviews)
       api.account
         .pendingBindings({ limit: 1 })
         .then((r) => setPending(r.total))
         .catch(() => setPending(null))
-  }, [staff, reviews, desk])
+  }, [staff, reviews, desk, walks])
 
   const figuresTile = (
     <View className='card staff-tile' onClick={() => go('staffFigures')} data-testid='tile-figures'>
@@ -140,6 +152,15 @@ export default function StaffHome() {
             </View>
           )}
           {figuresTile}
+        </View>
+      )}
+      {patrol && (
+        <View className='staff-tiles'>
+          <View className='card staff-tile' onClick={() => go('zonePatrol')} data-testid='tile-patrol'>
+            <Text className='staff-tile-num'>{patrol.open}</Text>
+            <Text className='staff-tile-label'>待巡查 · 扫码检查点位</Text>
+            {patrol.overdue > 0 && <Text className='tag tag-danger staff-tile-tag'>逾期 {patrol.overdue}</Text>}
+          </View>
         </View>
       )}
       {staff.roles.some((r) => r === 'manager' || r === 'supervisor') && (

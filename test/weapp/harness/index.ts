@@ -10,7 +10,7 @@ export const WEAPP = join(__dirname, '../../../dist/weapp')
 export async function harness() {
   const backend = await demoHost()
   const app = readAppJson(WEAPP)
-  const { wx, findings } = createWx(readApiTable(), app, backend)
+  const { wx, findings, camera } = createWx(readApiTable(), app, backend)
   const errors: unknown[] = []
   const onUnhandled = (e: unknown) => errors.push(e)
   process.on('unhandledRejection', onUnhandled)
@@ -20,6 +20,7 @@ export async function harness() {
     app,
     backend,
     findings,
+    camera,
     errors,
     /** Everything WeChat would object to, since the last reset: empty when the page is sound. */
     problems() {

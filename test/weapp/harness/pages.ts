@@ -27,6 +27,7 @@ export async function makeFixtures(b: Backend) {
     })
   ).id
   ids.receipt = (await b.ok('resident-zhang', 'bills', 'history', { offset: 0, limit: 5 })).items.find((x: { receiptNo?: string }) => x.receiptNo).receiptNo
+  ids.round = (await b.ok('manager-zhou', 'patrol', 'start', { routeId: 'sunshine-rt-daily' })).id
   ids.campaign = (await b.ok('agent-chen', 'bills', 'startCampaign', { building: '1' })).id
 }
 
@@ -53,6 +54,12 @@ export const PAGES: Record<string, Case> = {
   'staff/settings/index': { account: 'supervisor-liu', shows: ['服务时限', '常用回复'] },
   'staff/team/index': { account: 'supervisor-liu', shows: ['刘芳', '周明', '值班'] },
   'staff/monthly-report/index': { account: 'supervisor-liu', shows: ['工单构成', '高发问题'] },
+  'zone/patrol/index': { account: 'manager-zhou', shows: ['1–3栋日常巡查', '设备房周检', '继续巡查'] },
+  'zone/round/index': {
+    account: 'manager-zhou',
+    query: () => ({ id: ids.round }),
+    shows: ['1–3栋日常巡查', '扫码检查点位', '2栋消防通道', '无法扫码，手动检查'],
+  },
   'resident/account/bind/index': { account: 'resident-wu', shows: ['阳光花园', '您的身份', '提交绑定', '个人信息保护提示', '微信手机号快速验证'] },
   'resident/account/members/index': {
     account: 'resident-zhang',

@@ -37,6 +37,8 @@ export const allPages = (app: AppJson) => [...app.pages, ...(app.subPackages ?? 
 
 export function createWx(table: ApiTable, app: AppJson, backend: Backend) {
   const findings: Findings = { calls: [], unknownApis: [], missingOptions: [], badRoutes: [] }
+  /** What the person points the camera at: a test sets it before a scan. */
+  const camera = { sees: '' }
   const pages = new Set(allPages(app))
   const tabs = new Set((app.tabBar?.list ?? []).map((t) => t.pagePath))
   const storage = new Map<string, unknown>()
@@ -92,6 +94,7 @@ export function createWx(table: ApiTable, app: AppJson, backend: Backend) {
     // The person answers 确定 to a confirmation and picks the first item of an action sheet.
     showModal: () => ({ confirm: true, cancel: false }),
     showActionSheet: () => ({ tapIndex: 0 }),
+    scanCode: () => ({ result: camera.sees, scanType: 'QR_CODE', charSet: 'utf-8', path: '', rawData: '' }),
   }
 
   const call = (api: string, arg: unknown, rest: unknown[]) => {
@@ -150,7 +153,7 @@ export function createWx(table: ApiTable, app: AppJson, backend: Backend) {
       return true
     },
   })
-  return { wx, findings, storage }
+  return { wx, findings, storage, camera }
 }
 
 /**

@@ -1,0 +1,221 @@
+import { View, Text, Button, Input } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { api, type Output } from '../../services/api'
+import { messageOf } from '../../services/errors'
+import { useLoad } from '../../services/session'
+import { useAction } from '../../services/use-action'
+import { go } from '../../services/nav'
+import type { patrolContract } from '../../core/patrol/contracts'
+import { problems, type ItemResult } from '../../core/inspections/checklist'
+import { ROUND_STATE_LABELS } from '../../core/inspections/schedule'
+import { formatTime } from '../../core/shared/time'
+import { ErrorView, Loading } from '../../components/page-state'
+import { PhotoPicker } from '../../components/photo-picker'
+import '../zone.scss'
+
+type Round = Output<typeof patrolContract.round>
+type Point = Round['points'][number]
+type Via = 'scan' | 'list'
+
+const POINT_STATE: Record<Point['state'], [string, string]> = {
+  pending: ['待检查', 'tag tag-gray'],
+  ok: ['正常', 'tag'],
+  findings: ['有问题', 'tag tag-danger'],
+  missed: ['漏检', 'tag tag-warn'],
+}
+
+const weapp = process.env.TARO_ENV === 'weapp'
+
+/** One point's checklist: 正常/异常 or a score per item; a problem asks for a word and a photo. */
+function PointForm({ point, via, busy, onSubmit, onCancel }: { point: Point; via: Via; busy: boolean; onSubmit(r: ItemResult[]): void; onCancel(): void }) {
+  const [draft, setDraft] = useState<Record<string, ItemResult>>(() => Object.fromEntries(point.items.map((i) => [i.id, { itemId: i.id, photos: [] }])))
+  const [wrong, setWrong] = useState<Record<string, string>>({})
+  const set = (id: string, patch: Partial<ItemResult>) => setDraft((d) => ({ ...d, [id]: { ...d[id], ...patch } }))
+  const failed = (i: Point['items'][number]) =>
+    i.kind === 'check' ? draft[i.id].ok === false : draft[i.id].score !== undefined && draft[i.id].score! < (i.pass ?? 0)
+  const submit = () => {
+    const results = point.items.map((i) => {
+      const r = draft[i.id]
+      return failed(i) ? { ...r, note: r.note?.trim() || undefined } : { itemId: i.id, ok: r.ok, score: r.score, photos: [] }
+    })
+    const p = problems(point.items, results)
+    setWrong(p)
+    if (Object.keys(p).length) return Taro.showToast({ title: Object.values(p)[0], icon: 'none' })
+    onSubmit(results)
+  }
+  const allOk = () => setDraft((d) => Object.fromEntries(point.items.map((i) => [i.id, i.kind === 'check' ? { ...d[i.id], ok: true } : d[i.id]])))
+
+  return (
+    <View className='card zp' data-testid='point-form'>
+      <View className='zp-head'>
+        <Text className='zp-name'>{point.name}</Text>
+        <Text className='muted'>{via === 'scan' ? '已扫码' : '手动选择'}</Text>
+      </View>
+      {point.items.map((i) => (
+        <View className='zp-item' key={i.id} data-testid='check-item'>
+          <Text className='zp-label'>{i.label}</Text>
+          {i.kind === 'check' ? (
+            <View className='zp-choices'>
+              <Text className={`zp-choice ${draft[i.id].ok === true ? 'zp-choice-ok' : ''}`} onClick={() => set(i.id, { ok: true })} data-testid='item-ok'>
+                正常
+              </Text>
+              <Text className={`zp-choice ${draft[i.id].ok === false ? 'zp-choice-bad' : ''}`} onClick={() => set(i.id, { ok: false })} data-testid='item-bad'>
+                异常
+              </Text>
+            </View>
+          ) : (
+            <View className='zp-choices'>
+              {Array.from({ length: (i.max ?? 0) + 1 }, (_, n) => (
+                <Text
+                  key={n}
+                  className={`zp-choice zp-score ${draft[i.id].score === n ? (n < (i.pass ?? 0) ? 'zp-choice-bad' : 'zp-choice-ok') : ''}`}
+                  onClick={() => set(i.id, { score: n })}
+                  data-testid='item-score'
+                >
+                  {n}
+                </Text>
+              ))}
+            </View>
+          )}
+          {failed(i) && (
+            <>
+              <Input
+                className='field-input'
+                placeholder='写明问题，如 楼梯间堆放纸箱'
+                value={draft[i.id].note ?? ''}
+                onInput={(e) => set(i.id, { note: e.detail.value })}
+                data-testid='item-note'
+              />
+              <PhotoPicker value={draft[i.id].photos} onChange={(photos) => set(i.id, { photos })} max={3} folder='tickets' testid='item-photos' />
+              <Text className='muted'>提交后自动生成报修工单，派给对应部门处理</Text>
+            </>
+          )}
+          {wrong[`results.${i.id}`] && <Text className='zp-finding'>{wrong[`results.${i.id}`]}</Text>}
+        </View>
+      ))}
+      <View className='zp-actions'>
+        <Button className='btn btn-ghost' onClick={allOk} data-testid='all-ok'>
+          全部正常
+        </Button>
+        <Button className='btn btn-ghost' onClick={onCancel}>
+          取消
+        </Button>
+        <Button className='btn btn-primary' disabled={busy || undefined} onClick={submit} data-testid='point-submit'>
+          提交
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** A round on the spot: scan a point's code (or pick it), tick its items, move on; finish says what was missed. */
+export default function RoundPage() {
+  const id = useRouter().params.id ?? ''
+  const round = useLoad(() => api.patrol.round({ roundId: id }), [id])
+  const [open, setOpen] = useState<{ id: string; via: Via } | null>(null)
+  const { busy, run } = useAction({ reloadOnSuccess: false, reload: round.reload })
+  const r = round.data
+  // Back from a finding's ticket: the round as it is now; an open form keeps its draft.
+  useDidShow(() => round.reload())
+
+  const scan = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      const { checkpointId } = await api.patrol.scan({ roundId: id, scanned: result })
+      if (r?.points.find((p) => p.id === checkpointId)?.state !== 'pending') return Taro.showToast({ title: '该点位已检查过', icon: 'none' })
+      setOpen({ id: checkpointId, via: 'scan' })
+    } catch (e) {
+      if (!/cancel/.test(String((e as { errMsg?: string })?.errMsg ?? ''))) Taro.showToast({ title: messageOf(e), icon: 'none' })
+    }
+  }
+  const submit = (checkpointId: string, via: Via) => async (results: ItemResult[]) => {
+    let next: Round | null = null
+    const found = results.length
+    if (await run('check', async () => (next = await api.patrol.check({ roundId: id, checkpointId, via, results })))) {
+      round.setData(next)
+      setOpen(null)
+      const point = next!.points.find((p) => p.id === checkpointId)
+      Taro.showToast({ title: point?.tickets.length ? `已生成 ${point.tickets.length} 张工单` : `已记录 ${found} 项`, icon: 'success' })
+    }
+  }
+  const finish = async () => {
+    const left = r?.points.filter((p) => p.state === 'pending').length ?? 0
+    const { confirm } = await Taro.showModal({
+      title: '结束本次巡查？',
+      content: left ? `还有 ${left} 个点位未检查，结束后将记为漏检，计入片区月报。` : '所有点位都已检查。',
+      confirmText: '结束巡查',
+    })
+    if (!confirm) return
+    let next: Round | null = null
+    if (await run('finish', async () => (next = await api.patrol.finish({ roundId: id })), '巡查已结束')) round.setData(next)
+  }
+
+  if (round.loading && !r) return <Loading />
+  if (round.error || !r) return <ErrorView message={round.error ?? '巡查记录不存在'} code={round.errorCode} onRetry={round.reload} />
+  const walking = r.finishedAt === undefined
+  const point = open ? r.points.find((p) => p.id === open.id) : undefined
+  const checked = r.points.filter((p) => p.state === 'ok' || p.state === 'findings').length
+
+  return (
+    <View className='page'>
+      <View className='card zr' data-testid='round-head'>
+        <View className='row between'>
+          <Text className='zr-name'>{r.routeName}</Text>
+          <Text className={r.state === 'overdue' ? 'tag tag-danger' : 'tag'}>{ROUND_STATE_LABELS[r.state]}</Text>
+        </View>
+        <Text className='muted'>
+          {r.byName} {formatTime(r.startedAt, 'M月D日 HH:mm')} 开始 · {formatTime(r.dueAt, 'M月D日 HH:mm')} 前完成
+        </Text>
+        <Text className='zr-progress'>
+          已查 {checked}/{r.points.length} 个点位{r.findings ? ` · 发现问题 ${r.findings}` : ''}
+          {r.finishedAt !== undefined ? ` · ${formatTime(r.finishedAt, 'HH:mm')} 结束` : ''}
+        </Text>
+      </View>
+      {walking && !point && weapp && (
+        <Button className='btn btn-primary btn-block zp-scan' onClick={scan} data-testid='scan'>
+          扫码检查点位
+        </Button>
+      )}
+      {point && open && <PointForm point={point} via={open.via} busy={busy === 'check'} onSubmit={submit(point.id, open.via)} onCancel={() => setOpen(null)} />}
+      <View className='section-title'>点位</View>
+      {r.points.map((p) => (
+        <View className='card zp' key={p.id} data-testid='point-row'>
+          <View className='zp-head'>
+            <Text className='zp-name'>{p.name}</Text>
+            <Text className={POINT_STATE[p.state][1]} data-testid='point-state'>
+              {POINT_STATE[p.state][0]}
+            </Text>
+          </View>
+          {p.at !== undefined && (
+            <Text className='muted'>
+              {formatTime(p.at, 'HH:mm')} {p.via === 'scan' ? '扫码' : '手动'}检查
+            </Text>
+          )}
+          {p.results
+            .filter((x) => x.note)
+            .map((x) => (
+              <Text key={x.itemId} className='zp-finding'>
+                {p.items.find((i) => i.id === x.itemId)?.label}：{x.note}
+              </Text>
+            ))}
+          {p.tickets.map((t) => (
+            <Text key={t.id} className='zp-link' onClick={() => go('staffTicket', { id: t.id })} data-testid='point-ticket'>
+              工单 {t.no} ›
+            </Text>
+          ))}
+          {walking && p.state === 'pending' && !open && (
+            <Button className='btn btn-ghost btn-small' onClick={() => setOpen({ id: p.id, via: 'list' })} data-testid='point-check'>
+              {weapp ? '无法扫码，手动检查' : '检查此点位'}
+            </Button>
+          )}
+        </View>
+      ))}
+      {walking && (
+        <Button className='btn btn-danger-ghost btn-block' disabled={busy === 'finish' || undefined} onClick={finish} data-testid='round-finish'>
+          结束巡查
+        </Button>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,64 @@
+import { addPhoto, e2eHost, go, phone, shot, tap } from './browser'
+
+const env = e2eHost('patrol')
+
+describe('巡查, end to end in Chromium', () => {
+  it('zhou walks 1–3栋日常巡查: one point all fine, a blocked fire exit with a photo becomes a ticket chen sees, finishing records what he missed', async () => {
+    const zhou = await phone(env.browser, env.host.url, 'manager-zhou')
+    await zhou.getByTestId('tile-patrol').waitFor()
+    await shot(zhou, 'p01-home-patrol-tile')
+    await zhou.getByTestId('tile-patrol').click()
+    const daily = zhou.getByTestId('round-row').filter({ hasText: '1–3栋日常巡查' })
+    await daily.waitFor()
+    await shot(zhou, 'p02-rounds')
+    await tap(daily.getByTestId('round-open'))
+    await zhou.getByTestId('round-head').waitFor()
+    await shot(zhou, 'p03-round')
+
+    // 1栋大堂: all fine.
+    const lobby = zhou.getByTestId('point-row').filter({ hasText: '1栋大堂' })
+    await tap(lobby.getByTestId('point-check'))
+    const form = zhou.getByTestId('point-form')
+    await tap(form.getByTestId('all-ok'))
+    await shot(zhou, 'p04-all-ok')
+    await tap(form.getByTestId('point-submit'))
+    await lobby.getByTestId('point-state').getByText('正常').waitFor()
+
+    // 2栋消防通道: blocked. Without a photo the form says what is missing and sends nothing.
+    const exit = zhou.getByTestId('point-row').filter({ hasText: '2栋消防通道' })
+    await tap(exit.getByTestId('point-check'))
+    await tap(form.getByTestId('all-ok'))
+    const clear = form.getByTestId('check-item').filter({ hasText: '通道畅通无堆物' })
+    await tap(clear.getByTestId('item-bad'))
+    await clear.getByTestId('item-note').locator('input').fill('楼梯间堆放纸箱和旧家具')
+    await tap(form.getByTestId('point-submit'))
+    await clear.getByText('请为「通道畅通无堆物」的问题拍一张照片').waitFor()
+    await shot(zhou, 'p05-needs-photo')
+    await addPhoto(zhou, 'item-photos', 'exit.png', [180, 120, 60])
+    await shot(zhou, 'p06-finding')
+    await tap(form.getByTestId('point-submit'))
+    await exit.getByTestId('point-state').getByText('有问题').waitFor()
+    const ticket = exit.getByTestId('point-ticket')
+    await expect(ticket.innerText()).resolves.toMatch(/^工单 BX-\d{8}-\d{4} ›$/)
+    await shot(zhou, 'p07-ticket-filed')
+
+    // Finishing asks first and says how many points will count as missed.
+    await tap(zhou.getByTestId('round-finish'))
+    await expect(zhou.locator('.taro-modal__text:visible').innerText()).resolves.toContain('还有 3 个点位未检查')
+    await zhou.locator('.taro-model__confirm').click()
+    await zhou.getByTestId('point-state').getByText('漏检').first().waitFor()
+    await expect(zhou.getByTestId('point-state').allInnerTexts()).resolves.toEqual(['正常', '漏检', '有问题', '漏检', '漏检'])
+    await shot(zhou, 'p08-finished')
+
+    // The finding is an ordinary new ticket at the desk, placed and photographed.
+    const no = (await ticket.innerText()).replace(/^工单 | ›$/g, '')
+    const chen = await phone(env.browser, env.host.url, 'agent-chen')
+    await go(chen, env.host.url, '/staff/inbox/index')
+    const row = chen.getByTestId('inbox-item').filter({ hasText: '2栋 消防通道' })
+    await row.first().waitFor()
+    await row.first().click()
+    await chen.getByText(no).first().waitFor()
+    await chen.getByText('巡查发现「通道畅通无堆物」异常：楼梯间堆放纸箱和旧家具').waitFor()
+    await shot(chen, 'p09-desk-sees-finding')
+  })
+})
