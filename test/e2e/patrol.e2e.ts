@@ -60,5 +60,9 @@ describe('巡查, end to end in Chromium', () => {
     await chen.getByText(no).first().waitFor()
     await chen.getByText('巡查发现「通道畅通无堆物」异常：楼梯间堆放纸箱和旧家具').waitFor()
     await shot(chen, 'p09-desk-sees-finding')
+    // …and leads back to the round it came from.
+    await tap(chen.getByTestId('origin'))
+    await chen.getByTestId('round-head').getByText('1–3栋日常巡查').waitFor()
+    await shot(chen, 'p10-desk-opens-round')
   })
 })

@@ -103,7 +103,10 @@ describe('巡查: a 管理员 walks his route, a finding becomes a ticket', () =
       photos: [photo],
       owner: 'dev-manager-zhou',
       reporter: { name: '周明' },
+      origin: { kind: 'patrol', id: round.id, label: `1–3栋日常巡查 ${round.period}` },
     })
+    // The staff page links back to the round; the resident-facing views never carry it.
+    expect((await h.ok('agent-chen', 'tickets', 'detail', { ticketId: t._id })).origin).toEqual(t.origin)
     expect(t.description).toBe('巡查发现「通道畅通无堆物」异常：楼梯间堆放纸箱和旧家具')
     // It is an ordinary new ticket for the desk to dispatch.
     const inbox = await h.ok('agent-chen', 'tickets', 'inbox', { tab: 'new' })

@@ -1,5 +1,6 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { Finding } from '../../../src/core/inspections/checklist'
+import type { TicketOrigin } from '../../../src/core/tickets/types'
 import { zoneOnly } from '../../../src/core/access/scope'
 import type { Ctx } from '../runtime/context'
 import { openTicket } from '../tickets/open'
@@ -18,7 +19,7 @@ export interface Spot {
  * the inbox, dispatch by category), reported by the inspector and followed by the 管理员 whose
  * zone the spot is in. `id` is fixed per finding, so a retried check files it once.
  */
-export async function fileFinding(ctx: Ctx, id: string, spot: Spot, f: Finding, what: string) {
+export async function fileFinding(ctx: Ctx, id: string, spot: Spot, f: Finding, origin: TicketOrigin) {
   const [house] = await ctx.store.c.houses.find({ where: { communityId: spot.communityId, building: spot.building }, limit: 1 })
   if (!house) throw new AppError('INVALID_STATE', `${spot.building}栋没有房屋，无法登记工单`)
   const me = ctx.user?.staff
@@ -32,7 +33,7 @@ export async function fileFinding(ctx: Ctx, id: string, spot: Spot, f: Finding, 
       // The ticket's place reads 「2栋 消防通道」, not 「2栋 2栋消防通道」.
       location: spot.name.replace(`${spot.building}栋`, '').trim() || spot.name,
       category: f.item.category ?? 'facility',
-      description: `${what}发现「${f.item.label}」异常：${f.result.note ?? ''}`.slice(0, 500),
+      description: `巡查发现「${f.item.label}」异常：${f.result.note ?? ''}`.slice(0, 500),
       photos: f.result.photos,
     },
     house,
@@ -45,11 +46,9 @@ export async function fileFinding(ctx: Ctx, id: string, spot: Spot, f: Finding, 
     (u) => u.staff && zoneOnly(u.staff.roles) && u.staff.zone?.includes(spot.building),
   )
   const follower = me && zoneOnly(me.roles) && me.zone?.includes(spot.building) ? ctx.openid : managers[0]?._id
-  if (follower) {
-    await ctx.store.transaction(async (tx) => {
-      const t = await tx.c.tickets.get(made.id)
-      if (t && !t.owner) await tx.c.tickets.update(t._id, { owner: follower })
-    })
-  }
+  await ctx.store.transaction(async (tx) => {
+    const t = await tx.c.tickets.get(made.id)
+    if (t && !t.origin) await tx.c.tickets.update(t._id, { origin, ...(follower && !t.owner ? { owner: follower } : {}) })
+  })
   return made.id
 }

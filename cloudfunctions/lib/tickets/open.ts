@@ -105,7 +105,15 @@ export async function openTicket(ctx: Ctx, { input, house, reporter, source, act
       if (!bill || bill.houseId !== house._id) throw new AppError('INVALID_INPUT', '账单不存在', { billId: '账单不存在' })
       await tx.c.bills.update(bill._id, { disputeTicketId: t._id, updatedAt: ctx.now })
     }
-    await addEvent(tx, t, 'created', actor, ctx.now, source === 'app' ? '提交了工单' : source === 'patrol' ? `巡查上报（${reporter.name}）` : `代客登记（${reporter.name}）`, { photos: input.photos })
+    await addEvent(
+      tx,
+      t,
+      'created',
+      actor,
+      ctx.now,
+      source === 'app' ? '提交了工单' : source === 'patrol' ? `巡查上报（${reporter.name}）` : `代客登记（${reporter.name}）`,
+      { photos: input.photos },
+    )
     if (priority === 'emergency') {
       const onDuty = staff.filter((u) => u.staff?.onDuty || (u.staff?.roles.includes('manager') && u.staff.zone?.includes(building)))
       const label = EMERGENCY_LABELS[input.emergency!]

@@ -79,7 +79,11 @@ export const check: Handler<typeof patrolContract.check> = async (ctx, { roundId
   const ticketIds: string[] = []
   for (const f of found) {
     ticketIds.push(
-      await fileFinding(ctx, `xc_${round._id}_${cp._id}_${f.item.id}`, { communityId: cp.communityId, building: cp.building, name: cp.name }, f, '巡查'),
+      await fileFinding(ctx, `xc_${round._id}_${cp._id}_${f.item.id}`, { communityId: cp.communityId, building: cp.building, name: cp.name }, f, {
+        kind: 'patrol',
+        id: round._id,
+        label: `${round.routeName} ${round.period}`,
+      }),
     )
   }
   const next = await ctx.store.transaction(async (tx) => {

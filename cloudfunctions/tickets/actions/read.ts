@@ -9,6 +9,7 @@ import { summary } from '../../lib/tickets/views'
 import { nextUrgeAt, urgeRule } from '../../../src/core/tickets/urge'
 import { AppError } from '../../../src/core/shared/errors'
 import { auditChange } from '../../lib/runtime/audit'
+import { inScope } from '../../lib/runtime/scope'
 
 /** What the caller reported from the houses they are bound to now: a removed binding takes its tickets with it. */
 export const mine: Handler<typeof ticketsContract.mine> = async (ctx, { offset, limit, open }) => {
@@ -81,6 +82,8 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
     photoUrls: await ctx.files.urls([...new Set(files)]),
     window: t.window,
     source: t.source,
+    // The front office in scope may open the round it came from; a handler has only the ticket.
+    ...(t.origin && inScope(ctx, t) ? { origin: t.origin } : {}),
     sla: { clock: t.sla.clock, respond: t.sla.respond, arrive: t.sla.arrive, resolve: t.sla.resolve },
     cost: t.cost,
     completionNote: t.completionNote,

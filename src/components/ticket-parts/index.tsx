@@ -190,6 +190,12 @@ export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: 
             {d.source !== 'app' ? ` · ${SOURCE_LABELS[d.source]}登记` : ''}
           </Text>
         </View>
+        {d.origin && (
+          <View className='tk-line' onClick={() => go('zoneRound', { id: d.origin!.id })} data-testid='origin'>
+            <Text className='muted'>来自巡查</Text>
+            <Text className='tk-link'>{d.origin.label} ›</Text>
+          </View>
+        )}
         {deadlines.length > 0 && (
           <View className='tk-sla' data-testid='sla'>
             <Text className='tk-sla-title'>服务承诺（{d.sla.clock === '24h' ? '24 小时处理' : '按工作时间计'}）</Text>

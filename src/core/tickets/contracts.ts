@@ -72,6 +72,8 @@ export const TicketDetail = z.object({
   lastUrgeAt: z.optional(z.number()),
   /** For the resident of an open ticket: when 催单 opens, and the rule behind it. */
   urge: z.optional(z.object({ at: z.number(), rule: z.string() })),
+  /** Staff only: the inspection that found it. */
+  origin: z.optional(z.object({ kind: z.enum(['patrol']), id: z.string(), label: z.string() })),
 })
 
 const ById = z.strictObject({ ticketId: Id })

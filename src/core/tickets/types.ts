@@ -145,6 +145,12 @@ export interface Person {
   phone: string
 }
 
+export interface TicketOrigin {
+  kind: 'patrol'
+  id: string
+  label: string
+}
+
 /** tickets/<id> */
 export interface TicketDoc {
   _id: string
@@ -177,6 +183,8 @@ export interface TicketDoc {
   department?: string
   /** The agent who took the ticket on (first response or dispatch): their 我的 tab. */
   owner?: string
+  /** Where an inspection found it (a patrol round): the staff page links back to it. */
+  origin?: TicketOrigin
   assignee?: string
   assigneeName?: string
   sla: Sla

@@ -31,7 +31,11 @@ const weapp = process.env.TARO_ENV === 'weapp'
 function PointForm({ point, via, busy, onSubmit, onCancel }: { point: Point; via: Via; busy: boolean; onSubmit(r: ItemResult[]): void; onCancel(): void }) {
   const [draft, setDraft] = useState<Record<string, ItemResult>>(() => Object.fromEntries(point.items.map((i) => [i.id, { itemId: i.id, photos: [] }])))
   const [wrong, setWrong] = useState<Record<string, string>>({})
-  const set = (id: string, patch: Partial<ItemResult>) => setDraft((d) => ({ ...d, [id]: { ...d[id], ...patch } }))
+  const set = (id: string, patch: Partial<ItemResult>) => {
+    setDraft((d) => ({ ...d, [id]: { ...d[id], ...patch } }))
+    // A changed answer is judged again on the next 提交, not shown wrong meanwhile.
+    setWrong(({ [`results.${id}`]: _, ...rest }) => rest)
+  }
   const failed = (i: Point['items'][number]) =>
     i.kind === 'check' ? draft[i.id].ok === false : draft[i.id].score !== undefined && draft[i.id].score! < (i.pass ?? 0)
   const submit = () => {
