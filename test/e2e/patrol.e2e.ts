@@ -57,7 +57,7 @@ describe('巡查, end to end in Chromium', () => {
     const row = chen.getByTestId('inbox-item').filter({ hasText: '2栋 消防通道' })
     await row.first().waitFor()
     await row.first().click()
-    await chen.getByText(no).first().waitFor()
+    await chen.getByTestId('ticket-head').getByText(no).waitFor()
     await chen.getByText('巡查发现「通道畅通无堆物」异常：楼梯间堆放纸箱和旧家具').waitFor()
     await shot(chen, 'p09-desk-sees-finding')
     // …and leads back to the round it came from.
