@@ -58,7 +58,7 @@ describe('巡查, end to end in Chromium', () => {
     await row.first().waitFor()
     await row.first().click()
     await chen.getByTestId('ticket-head').getByText(no).waitFor()
-    await chen.getByText('巡查发现「通道畅通无堆物」异常：楼梯间堆放纸箱和旧家具').waitFor()
+    await chen.getByTestId('description').getByText('巡查发现「通道畅通无堆物」异常：楼梯间堆放纸箱和旧家具').waitFor()
     await shot(chen, 'p09-desk-sees-finding')
     // …and leads back to the round it came from.
     await tap(chen.getByTestId('origin'))
