@@ -32,8 +32,9 @@ export const rounds: Handler<typeof patrolContract.rounds> = async (ctx) => {
   )
   // His own rounds first, the ones he oversees after; overdue and unfinished before done.
   const rank = { overdue: 0, running: 1, todo: 2, done: 3 }
-  const mine = (id: string) => (routes.find((r) => r._id === id)?.ownerOpenid === ctx.openid ? 0 : 1)
-  items.sort((a, b) => mine(a.routeId) - mine(b.routeId) || rank[a.state] - rank[b.state] || a.dueAt - b.dueAt)
+  const mine = new Set(routes.filter((r) => r.ownerOpenid === ctx.openid).map((r) => r._id))
+  const own = (id: string) => (mine.has(id) ? 0 : 1)
+  items.sort((a, b) => own(a.routeId) - own(b.routeId) || rank[a.state] - rank[b.state] || a.dueAt - b.dueAt)
   return { items }
 }
 
