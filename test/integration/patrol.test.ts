@@ -134,6 +134,10 @@ describe('巡查: a 管理员 walks his route, a finding becomes a ticket', () =
     const tomorrow = (await h.ok('manager-zhou', 'patrol', 'rounds', {})).items.find((r: { routeId: string }) => r.routeId === DAILY)
     expect(tomorrow).toMatchObject({ state: 'overdue', checked: 0 })
     expect(tomorrow.roundId).toBeUndefined()
+    // Walked after all, it is done late: the zone report counts it apart from one done in time.
+    const late = await h.ok('manager-zhou', 'patrol', 'start', { routeId: DAILY })
+    expect((await h.ok('manager-zhou', 'patrol', 'finish', { roundId: late.id })).state).toBe('late')
+    expect((await h.ok('manager-zhou', 'patrol', 'rounds', {})).items.find((r: { routeId: string }) => r.routeId === DAILY).state).toBe('late')
   })
 
   it('a score below its pass mark is a finding; the weekly round is due on its weekday', async () => {

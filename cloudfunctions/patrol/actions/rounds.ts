@@ -31,7 +31,7 @@ export const rounds: Handler<typeof patrolContract.rounds> = async (ctx) => {
     }),
   )
   // His own rounds first, the ones he oversees after; overdue and unfinished before done.
-  const rank = { overdue: 0, running: 1, todo: 2, done: 3 }
+  const rank = { overdue: 0, running: 1, todo: 2, late: 3, done: 3 }
   const mine = new Set(routes.filter((r) => r.ownerOpenid === ctx.openid).map((r) => r._id))
   const own = (id: string) => (mine.has(id) ? 0 : 1)
   items.sort((a, b) => own(a.routeId) - own(b.routeId) || rank[a.state] - rank[b.state] || a.dueAt - b.dueAt)

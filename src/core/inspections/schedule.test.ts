@@ -17,12 +17,13 @@ describe('schedule', () => {
     expect(periodOf({ every: 'weekly', weekday: 3, dueBy: '17:00' }, atShanghai('2026-11-30 00:00')).key).toBe('2026-11-30')
   })
 
-  it('overdue once past due unless finished', () => {
+  it('overdue once past due unless finished, and late when finished after it', () => {
     const p = { dueAt: tuesday }
     expect(roundState(p, null, tuesday)).toBe('todo')
     expect(roundState(p, {}, tuesday)).toBe('running')
     expect(roundState(p, {}, tuesday + 1)).toBe('overdue')
-    expect(roundState(p, { finishedAt: tuesday + 5 }, tuesday + 10)).toBe('done')
+    expect(roundState(p, { finishedAt: tuesday }, tuesday + 10)).toBe('done')
+    expect(roundState(p, { finishedAt: tuesday + 5 }, tuesday + 10)).toBe('late')
   })
 
   it('says it in words', () => {

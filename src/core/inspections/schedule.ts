@@ -28,13 +28,19 @@ export function periodOf(s: Schedule, now: number): Period {
   return { key: shanghaiDate(start), start, dueAt: atShanghai(`${shanghaiDate(dueDay)} ${s.dueBy}`), end: start + (s.every === 'daily' ? DAY : 7 * DAY) }
 }
 
-export type RoundState = 'todo' | 'running' | 'done' | 'overdue'
+export type RoundState = 'todo' | 'running' | 'done' | 'late' | 'overdue'
 
-export const ROUND_STATE_LABELS: Record<RoundState, string> = { todo: '待巡查', running: '巡查中', done: '已完成', overdue: '已逾期' }
+export const ROUND_STATE_LABELS: Record<RoundState, string> = {
+  todo: '待巡查',
+  running: '巡查中',
+  done: '已完成',
+  late: '逾期完成',
+  overdue: '已逾期',
+}
 
-/** Where this period's round stands: a round not finished by its due time is overdue, started or not. */
+/** Where this period's round stands: a round not finished by its due time is overdue, started or not, and late once finished. */
 export function roundState(p: Pick<Period, 'dueAt'>, round: { finishedAt?: number } | null, now: number): RoundState {
-  if (round?.finishedAt !== undefined) return 'done'
+  if (round?.finishedAt !== undefined) return round.finishedAt > p.dueAt ? 'late' : 'done'
   if (now > p.dueAt) return 'overdue'
   return round ? 'running' : 'todo'
 }

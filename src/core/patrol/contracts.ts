@@ -13,7 +13,7 @@ const ItemResultInput = z.strictObject({
   photos: Photos(3),
 })
 
-const RoundState = z.enum(['todo', 'running', 'done', 'overdue'])
+const RoundState = z.enum(['todo', 'running', 'done', 'late', 'overdue'])
 
 const RoundRow = z.object({
   routeId: z.string(),
@@ -70,7 +70,7 @@ const ByRound = { roundId: Id }
 
 export const patrolContract = {
   rounds: action({
-    summary: "巡查: the routes the caller walks or oversees (a 管理员's zone, a 保安's own), with this period's round: to do, running, done or overdue.",
+    summary: "巡查: the routes the caller walks or oversees (a 管理员's zone, a 保安's own), with this period's round: to do, running, done, done late or overdue.",
     callers: WALKERS,
     input: Empty,
     output: z.object({ items: z.array(RoundRow) }),

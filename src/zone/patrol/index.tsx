@@ -5,14 +5,12 @@ import { needsSignIn, useLoad } from '../../services/session'
 import { useAction } from '../../services/use-action'
 import { go } from '../../services/nav'
 import type { patrolContract } from '../../core/patrol/contracts'
-import { ROUND_STATE_LABELS } from '../../core/inspections/schedule'
 import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
+import { RoundStateTag } from '../round-state'
 import '../zone.scss'
 
 type Row = Output<typeof patrolContract.rounds>['items'][number]
-
-const STATE_TAG: Record<Row['state'], string> = { todo: 'tag tag-gray', running: 'tag', done: 'tag', overdue: 'tag tag-danger' }
 
 /** 巡查: today's (and this week's) rounds, his own first; each opens its walk. */
 export default function PatrolPage() {
@@ -47,9 +45,7 @@ export default function PatrolPage() {
           <View className='card zr' key={r.routeId} data-testid='round-row'>
             <View className='row between'>
               <Text className='zr-name'>{r.name}</Text>
-              <Text className={STATE_TAG[r.state]} data-testid='round-state'>
-                {ROUND_STATE_LABELS[r.state]}
-              </Text>
+              <RoundStateTag state={r.state} />
             </View>
             <Text className='muted'>
               {r.scheduleLabel} · 负责人 {r.ownerName} · 本次 {formatTime(r.dueAt, 'M月D日 HH:mm')} 前

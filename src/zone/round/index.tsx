@@ -8,10 +8,10 @@ import { useAction } from '../../services/use-action'
 import { go } from '../../services/nav'
 import type { patrolContract } from '../../core/patrol/contracts'
 import { problems, type ItemResult } from '../../core/inspections/checklist'
-import { ROUND_STATE_LABELS } from '../../core/inspections/schedule'
 import { formatTime } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import { PhotoPicker } from '../../components/photo-picker'
+import { RoundStateTag } from '../round-state'
 import '../zone.scss'
 
 type Round = Output<typeof patrolContract.round>
@@ -166,7 +166,7 @@ export default function RoundPage() {
       <View className='card zr' data-testid='round-head'>
         <View className='row between'>
           <Text className='zr-name'>{r.routeName}</Text>
-          <Text className={r.state === 'overdue' ? 'tag tag-danger' : 'tag'}>{ROUND_STATE_LABELS[r.state]}</Text>
+          <RoundStateTag state={r.state} />
         </View>
         <Text className='muted'>
           {r.byName} {formatTime(r.startedAt, 'M月D日 HH:mm')} 开始 · {formatTime(r.dueAt, 'M月D日 HH:mm')} 前完成
