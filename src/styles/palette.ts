@@ -4,6 +4,8 @@
  */
 export const palette = {
   brand: '#1f7a5c',
+  text: '#1d2521',
+  ink: '#000000',
   text2: '#5b6661',
   text3: '#97a29d',
   line: '#eceeed',

@@ -1,3 +1,7 @@
+import { loadImage, createCanvas } from '@napi-rs/canvas'
+import jsQR from 'jsqr'
+import { readFileSync } from 'node:fs'
+import { codeBox, SHEET } from '../../src/zone/qr-sheet/draw'
 import { addPhoto, e2eHost, go, phone, shot, tap } from './browser'
 
 const env = e2eHost('patrol')
@@ -64,5 +68,32 @@ describe('巡查, end to end in Chromium', () => {
     await tap(chen.getByTestId('origin'))
     await chen.getByTestId('round-head').getByText('1–3栋日常巡查').waitFor()
     await shot(chen, 'p10-desk-opens-round')
+  })
+
+  it('zhou prints the codes: the sheet opens from 巡查, pages through, and the downloaded page scans back to its points', async () => {
+    const zhou = await phone(env.browser, env.host.url, 'manager-zhou')
+    await go(zhou, env.host.url, '/zone/patrol/index')
+    await tap(zhou.getByTestId('open-qr-sheet'))
+    await zhou.getByTestId('sheet-summary').getByText('共 7 个巡查点 · 2 页 A4，每页 6 个').waitFor()
+    await shot(zhou, 'p11-qr-sheet')
+    const download = zhou.waitForEvent('download')
+    await tap(zhou.getByTestId('save-sheet'))
+    const file = await download
+    expect(file.suggestedFilename()).toBe('巡查点二维码-第1页.png')
+    const img = await loadImage(readFileSync((await file.path())!))
+    expect([img.width, img.height]).toEqual([SHEET.width, SHEET.height])
+    const canvas = createCanvas(img.width, img.height)
+    canvas.getContext('2d').drawImage(img, 0, 0)
+    const read = (i: number) => {
+      const b = codeBox(i, 30)
+      const d = canvas.getContext('2d').getImageData(b.x, b.y, b.w, b.h)
+      return jsQR(new Uint8ClampedArray(d.data), d.width, d.height)?.data
+    }
+    const codes = [0, 1, 2, 3, 4, 5].map(read)
+    expect(new Set(codes).size).toBe(6)
+    for (const c of codes) expect(c).toMatch(/^WYXC:/)
+    await tap(zhou.getByText('下一页'))
+    await zhou.getByText('第 2/2 页').first().waitFor()
+    await shot(zhou, 'p12-qr-sheet-page-2')
   })
 })

@@ -168,7 +168,8 @@ describe('巡查: a 管理员 walks his route, a finding becomes a ticket', () =
   })
 
   it('who may walk: the front office in scope and the route owner; a handler and a resident may not', async () => {
-    expect((await h.ok('agent-chen', 'patrol', 'rounds', {})).items).toHaveLength(2)
+    expect(await h.ok('agent-chen', 'patrol', 'rounds', {})).toMatchObject({ items: [{}, {}], canPrint: true })
+    expect((await h.ok('manager-zhou', 'patrol', 'sheet', {})).communityName).toBe('阳光花园')
     expect((await h.ok('tech-zhao', 'patrol', 'rounds', {})).items).toEqual([])
     expect(await h.call('tech-zhao', 'patrol', 'start', { routeId: DAILY })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('tech-zhao', 'patrol', 'sheet', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -180,5 +181,8 @@ describe('巡查: a 管理员 walks his route, a finding becomes a ticket', () =
     expect(zhou.items.map((r: { name: string }) => r.name)).toEqual(['设备房周检'])
     expect(await h.call('manager-zhou', 'patrol', 'start', { routeId: DAILY })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((await h.ok('manager-zhou', 'patrol', 'sheet', {})).items).toEqual([])
+    // A handler who owns a route (a 保安) walks it, but printing the codes stays with the office.
+    await h.store.c.routes.update(DAILY, { ownerOpenid: 'dev-tech-zhao', ownerName: '赵强' })
+    expect(await h.ok('tech-zhao', 'patrol', 'rounds', {})).toMatchObject({ items: [{ name: '1–3栋日常巡查' }], canPrint: false })
   })
 })

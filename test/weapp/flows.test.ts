@@ -1,6 +1,9 @@
 import { harness, CLEAN } from './harness'
 import { shanghaiMonth } from '../../src/core/shared/time'
 import { FUNCTIONS } from '../../scripts/host/functions'
+import jsQR from 'jsqr'
+import { canvases } from './harness/wx'
+import { codeBox, SHEET } from '../../src/zone/qr-sheet/draw'
 
 /** The main flows, driven by taps in WeChat's view engine, each against the demo host. */
 let h: Awaited<ReturnType<typeof harness>>
@@ -120,14 +123,34 @@ it('账单: paying calls wx.requestPayment with the order’s own parameters', a
   expect(h.problems()).toEqual(CLEAN)
 })
 
-it('巡查: the 管理员 scans a point’s QR code with the camera, ticks its checklist and the point is recorded as scanned', async () => {
+it('巡查: the 管理员 prints the codes, then scans the printed one with the camera, ticks its checklist and the point is recorded as scanned', async () => {
   const b = h.backend
-  const round = await b.ok('manager-zhou', 'patrol', 'start', { routeId: 'sunshine-rt-plant' })
-  const pump = (await b.ok('manager-zhou', 'patrol', 'sheet', {})).items.find((x: { name: string }) => x.name === '水泵房')
   b.as('manager-zhou')
+  const points = (await b.ok('manager-zhou', 'patrol', 'sheet', {})).items as { id: string; name: string; payload: string }[]
+  const at = points.findIndex((x) => x.name === '水泵房')
+  const pump = points[at]
+  canvases.length = 0
+  const sheet = await h.open('zone/qr-sheet/index')
+  await h.until(sheet, (t) => t.includes(`共 ${points.length} 个巡查点`))
+  for (let p = 0; p < Math.floor(at / SHEET.perPage); p++) await sheet.tap('.btn-ghost', '下一页')
+  await h.until(sheet, (t) => t.includes(`第 ${Math.floor(at / SHEET.perPage) + 1}/`))
+  const paper = () => canvases.find((c) => c.width === SHEET.width)
+  // What the camera sees is the code printed in 水泵房's cell, framed as a phone frames it.
+  const box = codeBox(at % SHEET.perPage, 30)
+  const printed = () => {
+    const img = paper()?.image(box.x, box.y, box.w, box.h)
+    return img ? (jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data ?? '') : ''
+  }
+  expect(await until(() => printed() === pump.payload)).toBe(true)
+  await sheet.tap('.btn-primary', '保存或发送本页图片')
+  expect(await until(() => callsOf('showShareImageMenu').length > 0)).toBe(true)
+  expect(callsOf('showShareImageMenu')[0].arg).toMatchObject({ path: expect.stringMatching(/^http:\/\/tmp\/canvas-\d+\.png$/) })
+  expect(h.problems()).toEqual(CLEAN)
+
+  const round = await b.ok('manager-zhou', 'patrol', 'start', { routeId: 'sunshine-rt-plant' })
   const page = await h.open('zone/round/index', { id: round.id })
   await h.until(page, (t) => t.includes('扫码检查点位'))
-  h.camera.sees = pump.payload
+  h.camera.sees = printed()
   await page.tap('.zp-scan')
   await h.until(page, (t) => t.includes('全部正常'))
   expect(callsOf('scanCode').map((c) => c.arg)).toEqual([expect.objectContaining({ onlyFromCamera: true, scanType: ['qrCode'] })])

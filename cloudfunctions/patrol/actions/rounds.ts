@@ -35,7 +35,7 @@ export const rounds: Handler<typeof patrolContract.rounds> = async (ctx) => {
   const mine = new Set(routes.filter((r) => r.ownerOpenid === ctx.openid).map((r) => r._id))
   const own = (id: string) => (mine.has(id) ? 0 : 1)
   items.sort((a, b) => own(a.routeId) - own(b.routeId) || rank[a.state] - rank[b.state] || a.dueAt - b.dueAt)
-  return { items }
+  return { items, canPrint: scopeOf(ctx.user?.staff) !== null }
 }
 
 /** The printable sheet: every checkpoint in the caller's scope, with the text its QR code carries. */
@@ -44,6 +44,7 @@ export const sheet: Handler<typeof patrolContract.sheet> = async (ctx) => {
   if (!scope) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
   const cps = await ctx.store.c.checkpoints.find({ where: { communityId: scope.communityId }, orderBy: [['building', 'asc']], limit: 1000 })
   return {
+    communityName: (await ctx.store.c.communities.get(scope.communityId))?.name ?? '',
     items: cps
       .filter((c) => coversAll(scope, c.communityId, [c.building]))
       .map((c) => ({ id: c._id, name: c.name, building: c.building, payload: qrPayload(c) })),

@@ -70,10 +70,12 @@ const ByRound = { roundId: Id }
 
 export const patrolContract = {
   rounds: action({
-    summary: "巡查: the routes the caller walks or oversees (a 管理员's zone, a 保安's own), with this period's round: to do, running, done, done late or overdue.",
+    summary:
+      "巡查: the routes the caller walks or oversees (a 管理员's zone, a 保安's own), with this period's round: to do, running, done, done late or overdue.",
     callers: WALKERS,
     input: Empty,
-    output: z.object({ items: z.array(RoundRow) }),
+    /** canPrint: the caller may print the checkpoints' codes (front office; a 保安 walks but does not print). */
+    output: z.object({ items: z.array(RoundRow), canPrint: z.boolean() }),
   }),
   start: action({
     summary: "Start (or reopen) this period's round of a route; one round per route and period.",
@@ -110,6 +112,9 @@ export const patrolContract = {
     summary: "The checkpoints in the caller's scope with what their QR codes say, for printing the sheet.",
     callers: OFFICE_ROLES,
     input: Empty,
-    output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), building: z.string(), payload: z.string() })) }),
+    output: z.object({
+      communityName: z.string(),
+      items: z.array(z.object({ id: z.string(), name: z.string(), building: z.string(), payload: z.string() })),
+    }),
   }),
 } as const

@@ -36,6 +36,7 @@ export const PAGES = {
   staffMonthlyReport: '/staff/monthly-report/index',
   zonePatrol: '/zone/patrol/index',
   zoneRound: '/zone/round/index',
+  zoneQrSheet: '/zone/qr-sheet/index',
 } as const satisfies Record<string, `/${string}/index`>
 
 export type PageName = keyof typeof PAGES

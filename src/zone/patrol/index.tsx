@@ -57,11 +57,17 @@ export default function PatrolPage() {
                 {r.missed ? ` · 漏检 ${r.missed}` : ''}
               </Text>
               <Button className='btn btn-primary btn-small' disabled={busy === r.routeId || undefined} onClick={() => open(r)} data-testid='round-open'>
-                {r.state === 'done' ? '查看' : r.roundId ? '继续巡查' : '开始巡查'}
+                {r.state === 'done' || r.state === 'late' ? '查看' : r.roundId ? '继续巡查' : '开始巡查'}
               </Button>
             </View>
           </View>
         ))
+      )}
+      {list.data?.canPrint && (
+        <View className='card row between' onClick={() => go('zoneQrSheet')} data-testid='open-qr-sheet'>
+          <Text>巡查点二维码</Text>
+          <Text className='zp-link'>打印 ›</Text>
+        </View>
       )}
     </View>
   )

@@ -54,7 +54,8 @@ export const PAGES: Record<string, Case> = {
   'staff/settings/index': { account: 'supervisor-liu', shows: ['服务时限', '常用回复'] },
   'staff/team/index': { account: 'supervisor-liu', shows: ['刘芳', '周明', '值班'] },
   'staff/monthly-report/index': { account: 'supervisor-liu', shows: ['工单构成', '高发问题'] },
-  'zone/patrol/index': { account: 'manager-zhou', shows: ['1–3栋日常巡查', '设备房周检', '继续巡查'] },
+  'zone/patrol/index': { account: 'manager-zhou', shows: ['1–3栋日常巡查', '设备房周检', '继续巡查', '巡查点二维码'] },
+  'zone/qr-sheet/index': { account: 'manager-zhou', shows: ['共 7 个巡查点', '第 1/2 页', '保存或发送本页图片'] },
   'zone/round/index': {
     account: 'manager-zhou',
     query: () => ({ id: ids.round }),

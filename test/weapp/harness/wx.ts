@@ -95,6 +95,12 @@ export function createWx(table: ApiTable, app: AppJson, backend: Backend) {
     showModal: () => ({ confirm: true, cancel: false }),
     showActionSheet: () => ({ tapIndex: 0 }),
     scanCode: () => ({ result: camera.sees, scanType: 'QR_CODE', charSet: 'utf-8', path: '', rawData: '' }),
+    // A 2d canvas is exported by its node; a painted one becomes a temp file of its PNG.
+    canvasToTempFilePath: (a) => {
+      const c = canvases.find((x) => x.node === a.canvas)
+      if (!c) findings.missingOptions.push('canvasToTempFilePath 的 canvas 不是页面上的 2d 画布节点')
+      return { tempFilePath: `http://tmp/canvas-${canvases.indexOf(c!)}.png` }
+    },
   }
 
   const call = (api: string, arg: unknown, rest: unknown[]) => {
@@ -160,7 +166,7 @@ export function createWx(table: ApiTable, app: AppJson, backend: Backend) {
  * createSelectorQuery with what the charts need and simulate lacks: select().fields({node, size})
  * answers a real 2d canvas (@napi-rs/canvas), so the chart code paints real pixels.
  */
-export const canvases: { width: number; height: number; painted(): number }[] = []
+export const canvases: { node: unknown; width: number; height: number; painted(): number; image(x: number, y: number, w: number, h: number): ImageData }[] = []
 function selectorQuery() {
   const jobs: ((out: unknown[]) => void)[] = []
   const q = {
@@ -171,6 +177,7 @@ function selectorQuery() {
           const canvas = createCanvas(300, 150)
           const node = Object.assign(canvas, { requestAnimationFrame: (f: () => void) => setTimeout(f, 0) })
           canvases.push({
+            node,
             get width() {
               return canvas.width
             },
@@ -183,6 +190,7 @@ function selectorQuery() {
               for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++
               return n
             },
+            image: (x, y, w, h) => canvas.getContext('2d').getImageData(x, y, w, h) as unknown as ImageData,
           })
           const r = { node, width: 300, height: 150 }
           cb?.(r)
