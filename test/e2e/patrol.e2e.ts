@@ -75,6 +75,12 @@ describe('巡查, end to end in Chromium', () => {
     await go(zhou, env.host.url, '/zone/patrol/index')
     await tap(zhou.getByTestId('open-qr-sheet'))
     await zhou.getByTestId('sheet-summary').getByText('共 7 个巡查点 · 2 页 A4，每页 6 个').waitFor()
+    // The bar's title is whole, not cut to 「巡查点…」.
+    const title = zhou.locator('.taro-navigation-bar-title:visible')
+    await expect(title.innerText()).resolves.toBe('巡查点二维码')
+    await expect(title.evaluate((e) => e.scrollWidth <= e.clientWidth)).resolves.toBe(true)
+    // Every button there is enabled and looks it: 上一页 alone waits for a page to go back to.
+    await expect(zhou.locator('button[disabled]').allInnerTexts()).resolves.toEqual(['上一页'])
     await shot(zhou, 'p11-qr-sheet')
     const download = zhou.waitForEvent('download')
     await tap(zhou.getByTestId('save-sheet'))

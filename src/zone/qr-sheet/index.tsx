@@ -110,17 +110,17 @@ export default function QrSheetPage() {
         )}
       </View>
       <View className='row between zq-pager'>
-        <Button className='btn btn-ghost btn-small' disabled={page === 0} onClick={() => setPage(page - 1)}>
+        <Button className='btn btn-ghost btn-small' disabled={page === 0 || undefined} onClick={() => setPage(page - 1)}>
           上一页
         </Button>
         <Text className='zr-progress'>
           第 {page + 1}/{pages} 页
         </Text>
-        <Button className='btn btn-ghost btn-small' disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+        <Button className='btn btn-ghost btn-small' disabled={page >= pages - 1 || undefined} onClick={() => setPage(page + 1)}>
           下一页
         </Button>
       </View>
-      <Button className='btn btn-primary btn-block' loading={saving} disabled={saving} onClick={save} data-testid='save-sheet'>
+      <Button className='btn btn-primary btn-block' loading={saving} disabled={saving || undefined} onClick={save} data-testid='save-sheet'>
         {weapp ? '保存或发送本页图片' : '下载本页图片'}
       </Button>
     </View>
