@@ -80,7 +80,7 @@ describe('巡查, end to end in Chromium', () => {
     await expect(title.innerText()).resolves.toBe('巡查点二维码')
     await expect(title.evaluate((e) => e.scrollWidth <= e.clientWidth)).resolves.toBe(true)
     // Every button there is enabled and looks it: 上一页 alone waits for a page to go back to.
-    await expect(zhou.locator('button[disabled]').allInnerTexts()).resolves.toEqual(['上一页'])
+    await expect(zhou.locator('.btn[disabled]:visible').allInnerTexts()).resolves.toEqual(['上一页'])
     await shot(zhou, 'p11-qr-sheet')
     const download = zhou.waitForEvent('download')
     await tap(zhou.getByTestId('save-sheet'))
