@@ -1,6 +1,7 @@
 import type * as z from '../../../src/core/shared/zod'
 import type { RoundView } from '../../../src/core/patrol/contracts'
 import { findings } from '../../../src/core/inspections/checklist'
+import { itemView } from '../../../src/core/inspections/contracts'
 import { roundState } from '../../../src/core/inspections/schedule'
 import type { CheckpointDoc, RoundDoc, RouteDoc } from '../../../src/core/patrol/types'
 import type { Ctx } from '../runtime/context'
@@ -38,13 +39,7 @@ export async function roundView(ctx: Ctx, round: RoundDoc, route: RouteDoc, poin
         id: cp._id,
         name: cp.name,
         building: cp.building,
-        items: cp.items.map((i) => ({
-          id: i.id,
-          label: i.label,
-          kind: i.kind,
-          ...(i.max !== undefined ? { max: i.max } : {}),
-          ...(i.pass !== undefined ? { pass: i.pass } : {}),
-        })),
+        items: cp.items.map(itemView),
         state,
         ...(p ? { at: p.at, via: p.via } : {}),
         results: p?.results ?? [],

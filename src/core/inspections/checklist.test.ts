@@ -61,4 +61,12 @@ describe('checklist', () => {
     expect(scoreOf(items, results)).toBe(30)
     expect(scoreOf([items[0]], results)).toBeNull()
   })
+
+  it('a reading is a number to two decimals, recorded and never a finding', () => {
+    const meter: ChecklistItem[] = [{ id: 'water', label: '水表', kind: 'reading', unit: '吨' }]
+    expect(problems(meter, [{ itemId: 'water', value: 1.15, photos: [] }])).toEqual({})
+    expect(findings(meter, [{ itemId: 'water', value: 0, photos: [] }])).toEqual([])
+    for (const value of [undefined, -1, 1.234, Number.NaN])
+      expect(problems(meter, [{ itemId: 'water', value, photos: [] }])).toEqual({ 'results.water': '请填写「水表」读数（最多两位小数）' })
+  })
 })

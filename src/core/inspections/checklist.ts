@@ -6,8 +6,8 @@ import type { Category } from '../tickets/types'
  * item by item; what fails is a finding, and a finding becomes work.
  */
 
-/** 正常/异常, or a score out of `max` that fails below `pass`. */
-export type ItemKind = 'check' | 'score'
+/** 正常/异常, a score out of `max` that fails below `pass`, or a reading (a meter) that is recorded, never failed. */
+export type ItemKind = 'check' | 'score' | 'reading'
 
 export interface ChecklistItem {
   id: string
@@ -16,6 +16,8 @@ export interface ChecklistItem {
   /** Score items: the full mark and the lowest passing mark. */
   max?: number
   pass?: number
+  /** Reading items: what the number counts (吨, 度). */
+  unit?: string
   /** What a finding on this item is, as a ticket (漏水 → 水电): the department follows from it. */
   category?: Category
 }
@@ -25,12 +27,14 @@ export interface ItemResult {
   /** check items: true = 正常. */
   ok?: boolean
   score?: number
+  /** reading items: the meter as read, up to two decimals. */
+  value?: number
   note?: string
   photos: string[]
 }
 
 export const isFailed = (item: ChecklistItem, r: ItemResult): boolean =>
-  item.kind === 'check' ? r.ok === false : r.score !== undefined && r.score < (item.pass ?? item.max ?? 0)
+  item.kind === 'check' ? r.ok === false : item.kind === 'score' && r.score !== undefined && r.score < (item.pass ?? item.max ?? 0)
 
 /**
  * What is wrong with a set of answers, by field (`results.<itemId>`), in the words the form shows:
@@ -49,6 +53,11 @@ export function problems(items: readonly ChecklistItem[], results: readonly Item
     else if (item.kind === 'check' && r.ok === undefined) out[at] = `请选择「${item.label}」正常或异常`
     else if (item.kind === 'score' && (r.score === undefined || !Number.isInteger(r.score) || r.score < 0 || r.score > (item.max ?? 0)))
       out[at] = `「${item.label}」请打 0–${item.max ?? 0} 分`
+    else if (
+      item.kind === 'reading' &&
+      (r.value === undefined || !(r.value >= 0) || r.value > 1e7 || Math.abs(Math.round(r.value * 100) - r.value * 100) > 1e-6)
+    )
+      out[at] = `请填写「${item.label}」读数（最多两位小数）`
     else if (isFailed(item, r) && !r.note) out[at] = `请写明「${item.label}」的问题`
     else if (isFailed(item, r) && !r.photos.length) out[at] = `请为「${item.label}」的问题拍一张照片`
     seen.add(r.itemId)

@@ -1,17 +1,10 @@
 import * as z from '../shared/zod'
-import { action, Empty, Id, line, Photos, text } from '../shared/contract'
+import { action, Empty, Id } from '../shared/contract'
+import { ItemResultInput, ItemResultView, ItemView } from '../inspections/contracts'
 import { OFFICE_ROLES } from '../access/scope'
 
 /** Who walks rounds: the front office in their scope, and a handler (a 保安) on a route that is theirs. */
 const WALKERS = [...OFFICE_ROLES, 'handler'] as const
-
-const ItemResultInput = z.strictObject({
-  itemId: line(1, 32, '检查项不存在'),
-  ok: z.optional(z.boolean()),
-  score: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100))),
-  note: z.optional(text(2, 200, '请写明问题', '问题描述最多 200 个字')),
-  photos: Photos(3),
-})
 
 const RoundState = z.enum(['todo', 'running', 'done', 'late', 'overdue'])
 
@@ -29,14 +22,6 @@ const RoundRow = z.object({
   findings: z.number(),
 })
 
-const ItemView = z.object({
-  id: z.string(),
-  label: z.string(),
-  kind: z.enum(['check', 'score']),
-  max: z.optional(z.number()),
-  pass: z.optional(z.number()),
-})
-
 const PointView = z.object({
   id: z.string(),
   name: z.string(),
@@ -45,9 +30,7 @@ const PointView = z.object({
   state: z.enum(['pending', 'ok', 'findings', 'missed']),
   at: z.optional(z.number()),
   via: z.optional(z.enum(['scan', 'list'])),
-  results: z.array(
-    z.object({ itemId: z.string(), ok: z.optional(z.boolean()), score: z.optional(z.number()), note: z.optional(z.string()), photos: z.array(z.string()) }),
-  ),
+  results: z.array(ItemResultView),
   tickets: z.array(z.object({ id: z.string(), no: z.string() })),
 })
 

@@ -1,4 +1,4 @@
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api, type Output } from '../../services/api'
@@ -7,11 +7,11 @@ import { useLoad } from '../../services/session'
 import { useAction } from '../../services/use-action'
 import { go } from '../../services/nav'
 import type { patrolContract } from '../../core/patrol/contracts'
-import { problems, type ItemResult } from '../../core/inspections/checklist'
+import type { ItemResult } from '../../core/inspections/checklist'
 import { formatTime } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
-import { PhotoPicker } from '../../components/photo-picker'
 import { RoundStateTag } from '../round-state'
+import { ChecklistForm } from '../checklist-form'
 import '../zone.scss'
 
 type Round = Output<typeof patrolContract.round>
@@ -26,92 +26,6 @@ const POINT_STATE: Record<Point['state'], [string, string]> = {
 }
 
 const weapp = process.env.TARO_ENV === 'weapp'
-
-/** One point's checklist: 正常/异常 or a score per item; a problem asks for a word and a photo. */
-function PointForm({ point, via, busy, onSubmit, onCancel }: { point: Point; via: Via; busy: boolean; onSubmit(r: ItemResult[]): void; onCancel(): void }) {
-  const [draft, setDraft] = useState<Record<string, ItemResult>>(() => Object.fromEntries(point.items.map((i) => [i.id, { itemId: i.id, photos: [] }])))
-  const [wrong, setWrong] = useState<Record<string, string>>({})
-  const set = (id: string, patch: Partial<ItemResult>) => {
-    setDraft((d) => ({ ...d, [id]: { ...d[id], ...patch } }))
-    // A changed answer is judged again on the next 提交, not shown wrong meanwhile.
-    setWrong(({ [`results.${id}`]: _, ...rest }) => rest)
-  }
-  const failed = (i: Point['items'][number]) =>
-    i.kind === 'check' ? draft[i.id].ok === false : draft[i.id].score !== undefined && draft[i.id].score! < (i.pass ?? 0)
-  const submit = () => {
-    const results = point.items.map((i) => {
-      const r = draft[i.id]
-      return failed(i) ? { ...r, note: r.note?.trim() || undefined } : { itemId: i.id, ok: r.ok, score: r.score, photos: [] }
-    })
-    const p = problems(point.items, results)
-    setWrong(p)
-    if (Object.keys(p).length) return Taro.showToast({ title: Object.values(p)[0], icon: 'none' })
-    onSubmit(results)
-  }
-  const allOk = () => setDraft((d) => Object.fromEntries(point.items.map((i) => [i.id, i.kind === 'check' ? { ...d[i.id], ok: true } : d[i.id]])))
-
-  return (
-    <View className='card zp' data-testid='point-form'>
-      <View className='zp-head'>
-        <Text className='zp-name'>{point.name}</Text>
-        <Text className='muted'>{via === 'scan' ? '已扫码' : '手动选择'}</Text>
-      </View>
-      {point.items.map((i) => (
-        <View className='zp-item' key={i.id} data-testid='check-item'>
-          <Text className='zp-label'>{i.label}</Text>
-          {i.kind === 'check' ? (
-            <View className='zp-choices'>
-              <Text className={`zp-choice ${draft[i.id].ok === true ? 'zp-choice-ok' : ''}`} onClick={() => set(i.id, { ok: true })} data-testid='item-ok'>
-                正常
-              </Text>
-              <Text className={`zp-choice ${draft[i.id].ok === false ? 'zp-choice-bad' : ''}`} onClick={() => set(i.id, { ok: false })} data-testid='item-bad'>
-                异常
-              </Text>
-            </View>
-          ) : (
-            <View className='zp-choices'>
-              {Array.from({ length: (i.max ?? 0) + 1 }, (_, n) => (
-                <Text
-                  key={n}
-                  className={`zp-choice zp-score ${draft[i.id].score === n ? (n < (i.pass ?? 0) ? 'zp-choice-bad' : 'zp-choice-ok') : ''}`}
-                  onClick={() => set(i.id, { score: n })}
-                  data-testid='item-score'
-                >
-                  {n}
-                </Text>
-              ))}
-            </View>
-          )}
-          {failed(i) && (
-            <>
-              <Input
-                className='field-input'
-                placeholder='写明问题，如 楼梯间堆放纸箱'
-                value={draft[i.id].note ?? ''}
-                onInput={(e) => set(i.id, { note: e.detail.value })}
-                data-testid='item-note'
-              />
-              <PhotoPicker value={draft[i.id].photos} onChange={(photos) => set(i.id, { photos })} max={3} folder='tickets' testid='item-photos' />
-              <Text className='muted'>提交后自动生成报修工单，派给对应部门处理</Text>
-            </>
-          )}
-          {wrong[`results.${i.id}`] && <Text className='zp-finding'>{wrong[`results.${i.id}`]}</Text>}
-        </View>
-      ))}
-      <View className='zp-actions'>
-        <Button className='btn btn-ghost' onClick={allOk} data-testid='all-ok'>
-          全部正常
-        </Button>
-        <Button className='btn btn-ghost' onClick={onCancel}>
-          取消
-        </Button>
-        <Button className='btn btn-primary' disabled={busy || undefined} onClick={submit} data-testid='point-submit'>
-          提交
-        </Button>
-      </View>
-    </View>
-  )
-}
 
 /** A round on the spot: scan a point's code (or pick it), tick its items, move on; finish says what was missed. */
 export default function RoundPage() {
@@ -181,7 +95,17 @@ export default function RoundPage() {
           扫码检查点位
         </Button>
       )}
-      {point && open && <PointForm point={point} via={open.via} busy={busy === 'check'} onSubmit={submit(point.id, open.via)} onCancel={() => setOpen(null)} />}
+      {point && open && (
+        <ChecklistForm
+          title={point.name}
+          subtitle={open.via === 'scan' ? '已扫码' : '手动选择'}
+          items={point.items}
+          busy={busy === 'check'}
+          findingHint='提交后自动生成报修工单，派给对应部门处理'
+          onSubmit={submit(point.id, open.via)}
+          onCancel={() => setOpen(null)}
+        />
+      )}
       <View className='section-title'>点位</View>
       {r.points.map((p) => (
         <View className='card zp' key={p.id} data-testid='point-row'>
