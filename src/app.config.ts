@@ -27,9 +27,9 @@ export default defineAppConfig({
       ],
     },
     // The 管理员's work outdoors (巡查): a second staff subpackage, so the first keeps room under its budget.
-    { root: 'zone', pages: ['patrol/index', 'round/index', 'qr-sheet/index'] },
+    { root: 'zone', pages: ['patrol/index', 'round/index', 'qr-sheet/index', 'vacancies/index', 'vacancy/index'] },
     // Resident pages that are not tabs live in subpackages: the main package has a 360 KB budget.
-    { root: 'resident/account', pages: ['bind/index', 'members/index'] },
+    { root: 'resident/account', pages: ['bind/index', 'members/index', 'vacancy/index'] },
     { root: 'resident/billing', pages: ['receipt/index', 'dispute/index'] },
     // 我的工单 and its detail: opened from 报事 and from messages, kept out of the main package.
     { root: 'resident/tickets', pages: ['list/index', 'detail/index'] },

@@ -15,6 +15,7 @@ import type {
 import type { CommunityDoc, House } from '../../src/core/community/types'
 import type { DeliveryDoc, FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../../src/core/notices/types'
 import type { CheckpointDoc, RoundDoc, RouteDoc } from '../../src/core/patrol/types'
+import type { VacancyCheckDoc, VacancyDoc } from '../../src/core/vacancy/types'
 import type { AuditDoc, SavedReplyDoc } from '../../src/core/supervisor/types'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
 import type { TicketDoc } from '../../src/core/tickets/types'
@@ -176,6 +177,12 @@ export const COLLECTIONS = {
   ]),
   routes: def<RouteDoc>([['communityId', 'name']]),
   rounds: def<RoundDoc>([['communityId', 'period']]),
+  /** 空置房: vacant houses (ended ones keep their doc) and each month's check of one. */
+  vacancies: def<VacancyDoc>([['communityId', 'building']]),
+  vacancyChecks: def<VacancyCheckDoc>([
+    ['houseId', 'month'],
+    ['communityId', 'month'],
+  ]),
   /** Audit trail: who changed what, when, before and after; searched by kind and actor. */
   audit: def<AuditDoc>([
     ['communityId', 'at'],

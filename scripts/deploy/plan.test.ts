@@ -21,7 +21,18 @@ describe('deploy: cloudbaserc.json from each function’s config.json', () => {
 
   it('lists every function with the timeout its config.json declares', () => {
     expect(rc.envId).toBe('wuye-prod-1a2b3c')
-    expect(rc.functions.map((f) => f.name)).toEqual(['account', 'bills', 'notices', 'patrol', 'payCallback', 'scheduler', 'supervisor', 'surveys', 'tickets'])
+    expect(rc.functions.map((f) => f.name)).toEqual([
+      'account',
+      'bills',
+      'notices',
+      'patrol',
+      'payCallback',
+      'scheduler',
+      'supervisor',
+      'surveys',
+      'tickets',
+      'vacancy',
+    ])
     for (const f of rc.functions) expect(f.timeout).toBe(configs[f.name].timeout)
     expect(fn('scheduler').timeout).toBe(60)
   })
@@ -67,7 +78,7 @@ describe('npm run deploy -- --dry-run', () => {
   it('writes the CLI config and prints each step without running any', () => {
     const r = run(ENV)
     expect(r.status).toBe(0)
-    expect(JSON.parse(readFileSync(join(dir, 'rc.json'), 'utf8')).functions).toHaveLength(9)
+    expect(JSON.parse(readFileSync(join(dir, 'rc.json'), 'utf8')).functions).toHaveLength(10)
     expect(r.stdout).toContain('fn deploy --all --force -e wuye-prod-1a2b3c')
     expect(r.stdout).toContain('setup-cloudbase.ts --apply')
     expect(r.stdout).toContain('上传小程序代码')

@@ -6,6 +6,7 @@ import { noticesContract } from './notices/contracts'
 import { surveysContract } from './surveys/contracts'
 import { supervisorContract } from './supervisor/contracts'
 import { patrolContract } from './patrol/contracts'
+import { vacancyContract } from './vacancy/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
@@ -17,6 +18,7 @@ export const contracts = {
   surveys: surveysContract,
   supervisor: supervisorContract,
   patrol: patrolContract,
+  vacancy: vacancyContract,
 } as const
 
 export type Contracts = typeof contracts

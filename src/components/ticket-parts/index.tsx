@@ -2,7 +2,16 @@ import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Output } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import { CATEGORY_LABELS, DEADLINE_LABELS, EMERGENCY_LABELS, SCOPE_LABELS, SOURCE_LABELS, TYPE_LABELS, type Status } from '../../core/tickets/types'
+import {
+  CATEGORY_LABELS,
+  DEADLINE_LABELS,
+  EMERGENCY_LABELS,
+  ORIGIN_LABELS,
+  SCOPE_LABELS,
+  SOURCE_LABELS,
+  TYPE_LABELS,
+  type Status,
+} from '../../core/tickets/types'
 import { DEPARTMENT_LABELS, ROLE_LABELS, type ActorRole, type Department } from '../../core/shared/roles'
 import { formatTime } from '../../core/shared/time'
 import { statusLabel, stepsDone, stepsOf } from '../../core/tickets/progress'
@@ -191,8 +200,12 @@ export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: 
           </Text>
         </View>
         {d.origin && (
-          <View className='tk-line' onClick={() => go('zoneRound', { id: d.origin!.id })} data-testid='origin'>
-            <Text className='muted'>来自巡查</Text>
+          <View
+            className='tk-line'
+            onClick={() => (d.origin!.kind === 'patrol' ? go('zoneRound', { id: d.origin!.id }) : go('zoneVacancy', { houseId: d.origin!.id }))}
+            data-testid='origin'
+          >
+            <Text className='muted'>{ORIGIN_LABELS[d.origin.kind]}</Text>
             <Text className='tk-link'>{d.origin.label} ›</Text>
           </View>
         )}

@@ -37,6 +37,9 @@ export const PAGES = {
   zonePatrol: '/zone/patrol/index',
   zoneRound: '/zone/round/index',
   zoneQrSheet: '/zone/qr-sheet/index',
+  zoneVacancies: '/zone/vacancies/index',
+  zoneVacancy: '/zone/vacancy/index',
+  vacancy: '/resident/account/vacancy/index',
 } as const satisfies Record<string, `/${string}/index`>
 
 export type PageName = keyof typeof PAGES
@@ -57,6 +60,8 @@ interface Needs {
   staffHouseBills: { houseId: string }
   staffCampaign: { id: string }
   zoneRound: { id: string }
+  zoneVacancy: { houseId: string }
+  vacancy: { houseId: string }
 }
 export type PageQuery<N extends PageName> = N extends keyof Needs ? Needs[N] & Query : Query
 /** A page's query as call arguments: required where the page needs one, optional otherwise. */

@@ -18,6 +18,7 @@ export const TEMPLATES = {
   noticePublished: { title: '社区公告通知', fields: { title: 'thing1', category: 'phrase2', time: 'time3', note: 'thing4' } },
   outageUpdate: { title: '停水停电通知', fields: { area: 'thing1', status: 'phrase2', eta: 'time3', note: 'thing4' } },
   bindingResult: { title: '房屋绑定结果通知', fields: { house: 'thing1', result: 'phrase2', note: 'thing3' } },
+  inspectionReport: { title: '巡检结果通知', fields: { house: 'thing1', result: 'phrase2', time: 'time3', note: 'thing4' } },
 } as const satisfies Record<string, { title: string; fields: Record<string, Keyword> }>
 
 export type TemplateKey = keyof typeof TEMPLATES

@@ -12,6 +12,7 @@ export const AUDIT_KINDS = [
   'refund',
   'moneyPolicy',
   'phone',
+  'vacancy',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -27,6 +28,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   refund: '退款',
   moneyPolicy: '收款复核设置',
   phone: '查看住户完整号码',
+  vacancy: '空置房',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */

@@ -2,7 +2,7 @@ import { OFFICE_ROLES } from '../access/scope'
 import * as z from '../shared/zod'
 import { action, Id, pageFields, line, Photos, text } from '../shared/contract'
 import { DEPARTMENTS } from '../shared/roles'
-import { CATEGORIES, EMERGENCIES, PAUSE_REASONS, SCOPES, SOURCES, STATUSES, TICKET_TYPES } from './types'
+import { CATEGORIES, EMERGENCIES, ORIGIN_KINDS, PAUSE_REASONS, SCOPES, SOURCES, STATUSES, TICKET_TYPES } from './types'
 import { CreateTicket, RecordTicket } from './inputs'
 
 const DeadlineView = z.object({ due: z.number(), metAt: z.optional(z.number()), level: z.number() })
@@ -73,7 +73,7 @@ export const TicketDetail = z.object({
   /** For the resident of an open ticket: when 催单 opens, and the rule behind it. */
   urge: z.optional(z.object({ at: z.number(), rule: z.string() })),
   /** Staff only: the inspection that found it. */
-  origin: z.optional(z.object({ kind: z.enum(['patrol']), id: z.string(), label: z.string() })),
+  origin: z.optional(z.object({ kind: z.enum(ORIGIN_KINDS), id: z.string(), label: z.string() })),
 })
 
 const ById = z.strictObject({ ticketId: Id })

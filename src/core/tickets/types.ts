@@ -145,8 +145,11 @@ export interface Person {
   phone: string
 }
 
+/** The inspection a ticket was found on: a patrol round, or a vacant unit's monthly check (id: the house). */
+export const ORIGIN_KINDS = ['patrol', 'vacancy'] as const
+export const ORIGIN_LABELS: Record<(typeof ORIGIN_KINDS)[number], string> = { patrol: '来自巡查', vacancy: '来自空置房检查' }
 export interface TicketOrigin {
-  kind: 'patrol'
+  kind: (typeof ORIGIN_KINDS)[number]
   id: string
   label: string
 }
