@@ -27,12 +27,14 @@ export default function StaffHome() {
   const [calls, setCalls] = useState<number | null>(null)
   const [rating, setRating] = useState<{ average: number | null; answered: number } | null>(null)
   const [patrol, setPatrol] = useState<{ open: number; overdue: number } | null>(null)
+  const [vacant, setVacant] = useState<{ vacant: number; checked: number } | null>(null)
   const [jobs, setJobs] = useState<Output<typeof ticketsContract.inbox>['items'] | null>(null)
   const staff = me?.staff
   const has = (allowed: readonly string[]) => Boolean(staff?.roles.some((r) => allowed.includes(r)))
   const reviews = has(OFFICE_ROLES)
   const desk = has(CALLBACK_DESK)
   const walks = has(['manager', 'supervisor', 'handler'])
+  const zone = has(['manager', 'supervisor'])
   const templates = staffTemplates(staff?.roles ?? [])
   const [asking, setAsking] = useState(false)
 
@@ -73,16 +75,24 @@ export default function StaffHome() {
         .rounds({})
         .then((r) =>
           setPatrol(
-            r.items.length ? { open: r.items.filter((x) => x.state !== 'done').length, overdue: r.items.filter((x) => x.state === 'overdue').length } : null,
+            r.items.length
+              ? { open: r.items.filter((x) => x.state !== 'done' && x.state !== 'late').length, overdue: r.items.filter((x) => x.state === 'overdue').length }
+              : null,
           ),
         )
         .catch(() => setPatrol(null))
+    // 空置房: the monthly checks are the 管理员's (and the 客服主任 oversees them).
+    if (zone)
+      api.vacancy
+        .list({})
+        .then((r) => setVacant({ vacant: r.vacant, checked: r.checked }))
+        .catch(() => setVacant(null))
     if (reviews)
       api.account
         .pendingBindings({ limit: 1 })
         .then((r) => setPending(r.total))
         .catch(() => setPending(null))
-  }, [staff, reviews, desk, walks])
+  }, [staff, reviews, desk, walks, zone])
 
   const figuresTile = (
     <View className='card staff-tile' onClick={() => go('staffFigures')} data-testid='tile-figures'>
@@ -154,13 +164,21 @@ export default function StaffHome() {
           {figuresTile}
         </View>
       )}
-      {patrol && (
+      {(patrol || vacant) && (
         <View className='staff-tiles'>
-          <View className='card staff-tile' onClick={() => go('zonePatrol')} data-testid='tile-patrol'>
-            <Text className='staff-tile-num'>{patrol.open}</Text>
-            <Text className='staff-tile-label'>待巡查 · 扫码检查点位</Text>
-            {patrol.overdue > 0 && <Text className='tag tag-danger staff-tile-tag'>逾期 {patrol.overdue}</Text>}
-          </View>
+          {patrol && (
+            <View className='card staff-tile' onClick={() => go('zonePatrol')} data-testid='tile-patrol'>
+              <Text className='staff-tile-num'>{patrol.open}</Text>
+              <Text className='staff-tile-label'>待巡查 · 扫码检查点位</Text>
+              {patrol.overdue > 0 && <Text className='tag tag-danger staff-tile-tag'>逾期 {patrol.overdue}</Text>}
+            </View>
+          )}
+          {vacant && (
+            <View className='card staff-tile' onClick={() => go('zoneVacancies')} data-testid='tile-vacancy'>
+              <Text className='staff-tile-num'>{vacant.vacant - vacant.checked}</Text>
+              <Text className='staff-tile-label'>空置房本月待查 · 共 {vacant.vacant} 套</Text>
+            </View>
+          )}
         </View>
       )}
       {staff.roles.some((r) => r === 'manager' || r === 'supervisor') && (

@@ -61,6 +61,17 @@ export const PAGES: Record<string, Case> = {
     query: () => ({ id: ids.round }),
     shows: ['1–3栋日常巡查', '扫码检查点位', '2栋消防通道', '无法扫码，手动检查'],
   },
+  'zone/vacancies/index': { account: 'manager-zhou', shows: ['本月已查 0/2 套', '3栋2单元801', '业主托管', '2栋1单元1502', '登记空置房'] },
+  'zone/vacancy/index': {
+    account: 'manager-zhou',
+    query: () => ({ houseId: 'sunshine-2-1-1502' }),
+    shows: ['2栋1单元1502', '空置中', '开始本月检查', '电表 1206.1 度，上次以来走了 1.6 度', '已入住，结束空置'],
+  },
+  'resident/account/vacancy/index': {
+    account: 'resident-zhang',
+    query: () => ({ houseId: 'sunshine-1-1-301' }),
+    shows: ['1栋1单元301', '登记空置并申请托管巡查', '还没有检查记录'],
+  },
   'resident/account/bind/index': { account: 'resident-wu', shows: ['阳光花园', '您的身份', '提交绑定', '个人信息保护提示', '微信手机号快速验证'] },
   'resident/account/members/index': {
     account: 'resident-zhang',

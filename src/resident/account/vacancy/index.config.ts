@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '空置房托管',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '空置房',
+  enablePullDownRefresh: true,
+})
