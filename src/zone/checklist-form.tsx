@@ -83,7 +83,7 @@ export function ChecklistForm(props: {
           ) : (
             <View className='row zp-reading'>
               <Input
-                className='field-input zp-reading-input'
+                className='field-input zp-input zp-reading-input'
                 type='digit'
                 placeholder='读数'
                 value={typed[i.id] ?? ''}
@@ -99,7 +99,7 @@ export function ChecklistForm(props: {
           {failed(i) && (
             <>
               <Input
-                className='field-input'
+                className='field-input zp-input'
                 placeholder='写明问题，如 楼梯间堆放纸箱'
                 value={draft[i.id].note ?? ''}
                 onInput={(e) => set(i.id, { note: e.detail.value })}
