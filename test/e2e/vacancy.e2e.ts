@@ -47,5 +47,9 @@ describe('空置房, end to end in Chromium', () => {
     await zhang.getByTestId('vacancy-report').getByText('卫生间顶部渗水', { exact: false }).waitFor()
     await zhang.getByTestId('vacancy-photos').locator('img').first().waitFor()
     await shot(zhang, 'v08-owner-report')
+    // The repair is his house's: he follows it like his own.
+    await tap(zhang.getByTestId('vacancy-ticket').first())
+    await zhang.getByText('空置房检查发现「无漏水、渗水」异常：卫生间顶部渗水').waitFor()
+    await shot(zhang, 'v09-owner-ticket')
   })
 })

@@ -4,6 +4,7 @@ import { api, type Output } from '../../../services/api'
 import { useAction } from '../../../services/use-action'
 import { needsSignIn, useLoad } from '../../../services/session'
 import { askSubscribe } from '../../../services/subscribe'
+import { go } from '../../../services/nav'
 import type { vacancyContract } from '../../../core/vacancy/contracts'
 import { formatTime } from '../../../core/shared/time'
 import { ErrorView, Loading } from '../../../components/page-state'
@@ -86,7 +87,7 @@ export default function VacancyPage() {
       </View>
       <View className='card'>
         <Text className='va-label'>检查记录</Text>
-        <VacancyChecks checks={v.checks} urls={v.photoUrls} />
+        <VacancyChecks checks={v.checks} urls={v.photoUrls} onTicket={(id) => go('ticket', { id })} />
       </View>
     </View>
   )
