@@ -16,6 +16,7 @@ import type { CommunityDoc, House } from '../../src/core/community/types'
 import type { DeliveryDoc, FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../../src/core/notices/types'
 import type { CheckpointDoc, RoundDoc, RouteDoc } from '../../src/core/patrol/types'
 import type { VacancyCheckDoc, VacancyDoc } from '../../src/core/vacancy/types'
+import type { FixDoc, VendorCheckDoc, VendorDoc } from '../../src/core/vendors/types'
 import type { AuditDoc, SavedReplyDoc } from '../../src/core/supervisor/types'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
 import type { TicketDoc } from '../../src/core/tickets/types'
@@ -177,6 +178,13 @@ export const COLLECTIONS = {
   ]),
   routes: def<RouteDoc>([['communityId', 'name']]),
   rounds: def<RoundDoc>([['communityId', 'period']]),
+  /** 外包单位: the firms, each 品质检查 of their work, and the 整改单 it raised. */
+  vendors: def<VendorDoc>([['communityId', 'name']]),
+  vendorChecks: def<VendorCheckDoc>([['vendorId', 'at']]),
+  fixes: def<FixDoc>([
+    ['vendorId', 'createdAt'],
+    ['communityId', 'state', 'dueAt'],
+  ]),
   /** 空置房: vacant houses (ended ones keep their doc) and each month's check of one. */
   vacancies: def<VacancyDoc>([['communityId', 'building']]),
   vacancyChecks: def<VacancyCheckDoc>([

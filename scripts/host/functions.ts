@@ -7,7 +7,8 @@ import { surveys } from '../../cloudfunctions/surveys'
 import { supervisor } from '../../cloudfunctions/supervisor'
 import { patrol } from '../../cloudfunctions/patrol'
 import { vacancy } from '../../cloudfunctions/vacancy'
+import { vendors } from '../../cloudfunctions/vendors'
 import type { CloudFunction } from '../../cloudfunctions/lib/runtime/handler'
 
 /** The cloud functions the local host serves: the very modules the WeChat build bundles. */
-export const FUNCTIONS: Record<string, CloudFunction> = { account, scheduler, bills, tickets, surveys, notices, supervisor, patrol, vacancy }
+export const FUNCTIONS: Record<string, CloudFunction> = { account, scheduler, bills, tickets, surveys, notices, supervisor, patrol, vacancy, vendors }

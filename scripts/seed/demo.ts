@@ -6,6 +6,7 @@ import { seedBillsDemo } from './bills'
 import { seedTicketsDemo } from './tickets'
 import { seedPatrolDemo } from './patrol'
 import { seedVacancyDemo } from './vacancy'
+import { seedVendorsDemo } from './vendors'
 import { seedHistory } from './history'
 
 export const DEMO_COMMUNITY: CommunitySpec = {
@@ -117,6 +118,7 @@ export async function seedDemo(store: Store, now: number, opts: { history?: bool
   await seedTicketsDemo(store, c.id)
   await seedPatrolDemo(store, c.id, { openid: devOpenid('manager-zhou'), name: '周明' }, now)
   await seedVacancyDemo(store, c.id, { openid: devOpenid('manager-zhou'), name: '周明' }, now)
+  await seedVendorsDemo(store, c.id, { openid: devOpenid('manager-zhou'), name: '周明' }, now)
   await seedBillsDemo(
     store,
     c.id,

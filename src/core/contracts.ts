@@ -7,6 +7,7 @@ import { surveysContract } from './surveys/contracts'
 import { supervisorContract } from './supervisor/contracts'
 import { patrolContract } from './patrol/contracts'
 import { vacancyContract } from './vacancy/contracts'
+import { vendorsContract } from './vendors/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
@@ -19,6 +20,7 @@ export const contracts = {
   supervisor: supervisorContract,
   patrol: patrolContract,
   vacancy: vacancyContract,
+  vendors: vendorsContract,
 } as const
 
 export type Contracts = typeof contracts

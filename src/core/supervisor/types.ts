@@ -13,6 +13,7 @@ export const AUDIT_KINDS = [
   'moneyPolicy',
   'phone',
   'vacancy',
+  'vendorFix',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -29,6 +30,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   moneyPolicy: '收款复核设置',
   phone: '查看住户完整号码',
   vacancy: '空置房',
+  vendorFix: '外包整改复查',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */
