@@ -40,6 +40,8 @@ export const PAGES = {
   zoneVacancies: '/zone/vacancies/index',
   zoneVacancy: '/zone/vacancy/index',
   vacancy: '/resident/account/vacancy/index',
+  zoneVendors: '/zone/vendors/index',
+  zoneVendor: '/zone/vendor/index',
 } as const satisfies Record<string, `/${string}/index`>
 
 export type PageName = keyof typeof PAGES
@@ -61,6 +63,7 @@ interface Needs {
   staffCampaign: { id: string }
   zoneRound: { id: string }
   zoneVacancy: { houseId: string }
+  zoneVendor: { id: string }
   vacancy: { houseId: string }
 }
 export type PageQuery<N extends PageName> = N extends keyof Needs ? Needs[N] & Query : Query

@@ -164,13 +164,19 @@ export default function StaffHome() {
           {figuresTile}
         </View>
       )}
-      {(patrol || vacant) && (
+      {(patrol || vacant || zone) && (
         <View className='staff-tiles'>
           {patrol && (
             <View className='card staff-tile' onClick={() => go('zonePatrol')} data-testid='tile-patrol'>
               <Text className='staff-tile-num'>{patrol.open}</Text>
               <Text className='staff-tile-label'>待巡查 · 扫码检查点位</Text>
               {patrol.overdue > 0 && <Text className='tag tag-danger staff-tile-tag'>逾期 {patrol.overdue}</Text>}
+            </View>
+          )}
+          {zone && (
+            <View className='card staff-tile' onClick={() => go('zoneVendors')} data-testid='tile-vendors'>
+              <Text className='staff-tile-num'>外包</Text>
+              <Text className='staff-tile-label'>品质检查 · 整改单</Text>
             </View>
           )}
           {vacant && (

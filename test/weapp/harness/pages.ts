@@ -67,6 +67,12 @@ export const PAGES: Record<string, Case> = {
     query: () => ({ houseId: 'sunshine-2-1-1502' }),
     shows: ['2栋1单元1502', '空置中', '开始本月检查', '电表 1206.1 度，上次以来走了 1.6 度', '已入住，结束空置'],
   },
+  'zone/vendors/index': { account: 'manager-zhou', shows: ['洁美保洁服务有限公司', '整改逾期 1', '还剩 20 天', '迅达电梯维保有限公司'] },
+  'zone/vendor/index': {
+    account: 'manager-zhou',
+    query: () => ({ id: 'sunshine-vd-clean' }),
+    shows: ['洁美保洁服务有限公司', '垃圾桶及时清运、无满溢', '逾期未改', '复查通过', '近六个月', '开始品质检查'],
+  },
   'resident/account/vacancy/index': {
     account: 'resident-zhang',
     query: () => ({ houseId: 'sunshine-1-1-301' }),

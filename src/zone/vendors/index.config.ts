@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '外包单位',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,58 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { api } from '../../services/api'
+import { needsSignIn, useLoad } from '../../services/session'
+import { go } from '../../services/nav'
+import { SERVICE_LABELS } from '../../core/vendors/types'
+import { Empty, ErrorView, Loading } from '../../components/page-state'
+import { ScoreText } from '../vendor-score'
+import '../zone.scss'
+
+/** 外包单位: each firm's score this month against last, its open 整改单, and a contract running out. */
+export default function VendorsPage() {
+  const list = useLoad(() => api.vendors.list({}))
+  useDidShow(() => {
+    if (!needsSignIn()) list.reload()
+  })
+  usePullDownRefresh(async () => {
+    await list.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (list.loading && !list.data) return <Loading />
+  if (list.error) return <ErrorView message={list.error} code={list.errorCode} onRetry={list.reload} />
+  const items = list.data?.items ?? []
+
+  return (
+    <View className='page'>
+      {items.length === 0 ? (
+        <View className='card'>
+          <Empty title='还没有外包单位' text='外包单位由客服主任在设置中添加' />
+        </View>
+      ) : (
+        items.map((v) => (
+          <View className='card zr' key={v.id} onClick={() => go('zoneVendor', { id: v.id })} data-testid='vendor-row'>
+            <View className='row between'>
+              <Text className='zr-name'>{v.name}</Text>
+              <Text className='tag tag-gray'>{SERVICE_LABELS[v.service]}</Text>
+            </View>
+            <View className='row between'>
+              <Text className='zr-progress'>
+                本月 <ScoreText s={v.month.total} /> · 上月 <ScoreText s={v.lastMonth.total} />
+              </Text>
+              {v.overdueFixes > 0 ? (
+                <Text className='tag tag-danger'>整改逾期 {v.overdueFixes}</Text>
+              ) : v.openFixes > 0 ? (
+                <Text className='tag tag-warn'>整改中 {v.openFixes}</Text>
+              ) : null}
+            </View>
+            <Text className='muted'>
+              {v.contact} · 合同至 {v.contractEnd}
+              {v.contractDaysLeft < 0 ? '（已到期）' : v.contractDaysLeft <= 30 ? `（还剩 ${v.contractDaysLeft} 天，请安排续签）` : ''}
+            </Text>
+          </View>
+        ))
+      )}
+    </View>
+  )
+}
