@@ -158,13 +158,14 @@ export default function VendorPage() {
 
       <View className='card zv-trend' data-testid='vendor-trend'>
         <Text className='zp-name'>近六个月</Text>
+        <Text className='muted'>未做品质检查的月份只按工单按时完成率计</Text>
         {v.trend.map((t) => (
           <View className='zv-bar-row' key={t.month}>
             <Text className='zv-bar-month'>{monthLabel(t.month)}</Text>
             <View className='zv-bar'>
               <View className='zv-bar-fill' style={{ width: `${t.total ?? 0}%` }} />
             </View>
-            <Text className='zv-bar-num'>{t.total === null ? '暂无' : `${t.total} 分`}</Text>
+            <Text className='zv-bar-num'>{t.total === null ? '暂无' : t.quality === null ? `工单 ${t.total}` : `${t.total} 分`}</Text>
           </View>
         ))}
       </View>
@@ -173,7 +174,7 @@ export default function VendorPage() {
         <Text className='zp-name'>检查记录</Text>
         {v.checks.length === 0 && <Text className='muted'>还没有检查记录</Text>}
         {v.checks.map((c) => (
-          <View className='row between zv-fix' key={c.id}>
+          <View className='row between zv-check' key={c.id}>
             <Text>
               {formatTime(c.at, 'M月D日')} · {c.place} · {c.byName}
             </Text>
