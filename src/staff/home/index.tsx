@@ -164,6 +164,7 @@ export default function StaffHome() {
           {figuresTile}
         </View>
       )}
+      {(patrol || vacant || zone) && <View className='section-title'>片区 · 查、督、管</View>}
       {(patrol || vacant || zone) && (
         <View className='staff-tiles'>
           {patrol && (
@@ -173,16 +174,16 @@ export default function StaffHome() {
               {patrol.overdue > 0 && <Text className='tag tag-danger staff-tile-tag'>逾期 {patrol.overdue}</Text>}
             </View>
           )}
-          {zone && (
-            <View className='card staff-tile' onClick={() => go('zoneVendors')} data-testid='tile-vendors'>
-              <Text className='staff-tile-num'>外包</Text>
-              <Text className='staff-tile-label'>品质检查 · 整改单</Text>
-            </View>
-          )}
           {vacant && (
             <View className='card staff-tile' onClick={() => go('zoneVacancies')} data-testid='tile-vacancy'>
               <Text className='staff-tile-num'>{vacant.vacant - vacant.checked}</Text>
               <Text className='staff-tile-label'>空置房本月待查 · 共 {vacant.vacant} 套</Text>
+            </View>
+          )}
+          {zone && (
+            <View className='card staff-tile' onClick={() => go('zoneVendors')} data-testid='tile-vendors'>
+              <Text className='staff-tile-num'>外包</Text>
+              <Text className='staff-tile-label'>品质检查 · 整改单</Text>
             </View>
           )}
         </View>
