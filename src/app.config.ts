@@ -27,7 +27,10 @@ export default defineAppConfig({
       ],
     },
     // The 管理员's work outdoors (巡查): a second staff subpackage, so the first keeps room under its budget.
-    { root: 'zone', pages: ['patrol/index', 'round/index', 'qr-sheet/index', 'vacancies/index', 'vacancy/index', 'vendors/index', 'vendor/index'] },
+    {
+      root: 'zone',
+      pages: ['patrol/index', 'round/index', 'qr-sheet/index', 'vacancies/index', 'vacancy/index', 'vendors/index', 'vendor/index', 'report/index'],
+    },
     // Resident pages that are not tabs live in subpackages: the main package has a 360 KB budget.
     { root: 'resident/account', pages: ['bind/index', 'members/index', 'vacancy/index'] },
     { root: 'resident/billing', pages: ['receipt/index', 'dispute/index'] },

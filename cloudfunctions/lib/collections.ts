@@ -17,7 +17,7 @@ import type { DeliveryDoc, FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../.
 import type { CheckpointDoc, RoundDoc, RouteDoc } from '../../src/core/patrol/types'
 import type { VacancyCheckDoc, VacancyDoc } from '../../src/core/vacancy/types'
 import type { FixDoc, VendorCheckDoc, VendorDoc } from '../../src/core/vendors/types'
-import type { AuditDoc, SavedReplyDoc } from '../../src/core/supervisor/types'
+import type { AuditDoc, SavedReplyDoc, ZoneReportDoc } from '../../src/core/supervisor/types'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
 import type { TicketDoc } from '../../src/core/tickets/types'
 import type { DevPayOrderDoc } from './adapters/local/payments'
@@ -178,6 +178,7 @@ export const COLLECTIONS = {
   ]),
   routes: def<RouteDoc>([['communityId', 'name']]),
   rounds: def<RoundDoc>([['communityId', 'period']]),
+  zoneReports: def<ZoneReportDoc>([['communityId', 'month']]),
   /** 外包单位: the firms, each 品质检查 of their work, and the 整改单 it raised. */
   vendors: def<VendorDoc>([['communityId', 'name']]),
   vendorChecks: def<VendorCheckDoc>([['vendorId', 'at']]),

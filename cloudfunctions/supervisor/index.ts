@@ -8,6 +8,7 @@ import { team, addMember, updateMember, removeMember } from './actions/team'
 import { replies, saveReply, deleteReply, orderReplies } from './actions/replies'
 import { policies, setCallbackPolicy, saveReminderPolicy, saveOfflinePolicy } from './actions/policies'
 import { trend, monthlyReport, exportMonthlyReport } from './actions/monthly-report'
+import { zoneReports, submitZoneReport } from './actions/zone-report'
 
 /** supervisor: the 客服主任's view — today's dashboard, the SLA and calendar settings, the audit trail. */
 export const supervisor = defineFunction('supervisor', supervisorContract, {
@@ -30,6 +31,8 @@ export const supervisor = defineFunction('supervisor', supervisorContract, {
   trend,
   monthlyReport,
   exportMonthlyReport,
+  zoneReports,
+  submitZoneReport,
 })
 
 export const main = wechatMain(supervisor)

@@ -18,30 +18,29 @@ export async function loadVendor(ctx: Ctx, vendorId: string) {
 }
 
 /** A firm's checks since a month began, newest first. */
-const checksSince = (ctx: Ctx, vendorId: string, month: string) =>
+export const checksSince = (ctx: Pick<Ctx, 'store'>, vendorId: string, month: string) =>
   ctx.store.c.vendorChecks.find({ where: { vendorId, at: { $gte: monthStart(month) } }, orderBy: [['at', 'desc']], limit: 200 })
 
-/**
- * Month scores for each month from the month rollups (the department's tickets in the caller's
- * scope) and the checks: the same counters as the dashboard and 月报, no second counting loop.
- */
 export const rollupsOf = async (ctx: Ctx, communityId: string, months: string[]) =>
   new Map(await Promise.all(months.map(async (m) => [m, await monthRollup(ctx.store, communityId, m, ctx.now)] as const)))
 
+/**
+ * A firm's score for the month of a rollup: its checks, and its department's tickets in a zone
+ * (null: the community) from the rollup — the same counters as the dashboard and 月报.
+ */
+export function scoreIn(v: VendorDoc, r: RollupDoc, checks: VendorCheckDoc[], zone: string[] | null): MonthScore {
+  const cells = scopeCells(r.cells, zone).filter((c) => c.department === SERVICE_DEPARTMENT[v.service])
+  return monthScore(
+    checks.filter((c) => c.month === r.month).map((c) => c.score),
+    cells.length ? totalOf(cells) : null,
+  )
+}
+
+/** Month scores in the caller's scope, one per month. */
 async function scores(ctx: Ctx, v: VendorDoc, months: string[], checks: VendorCheckDoc[], rollups?: Map<string, RollupDoc>): Promise<MonthScore[]> {
   const zone = scopeOf(ctx.user?.staff)?.buildings ?? null
-  const dept = SERVICE_DEPARTMENT[v.service]
   const folded = rollups ?? (await rollupsOf(ctx, v.communityId, months))
-  return Promise.all(
-    months.map(async (m) => {
-      const r = folded.get(m)!
-      const cells = scopeCells(r.cells, zone).filter((c) => c.department === dept)
-      return monthScore(
-        checks.filter((c) => c.month === m).map((c) => c.score),
-        cells.length ? totalOf(cells) : null,
-      )
-    }),
-  )
+  return months.map((m) => scoreIn(v, folded.get(m)!, checks, zone))
 }
 
 export async function vendorRow(ctx: Ctx, v: VendorDoc, openFixes: FixDoc[], rollups?: Map<string, RollupDoc>) {

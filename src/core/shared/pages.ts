@@ -42,6 +42,7 @@ export const PAGES = {
   vacancy: '/resident/account/vacancy/index',
   zoneVendors: '/zone/vendors/index',
   zoneVendor: '/zone/vendor/index',
+  zoneReport: '/zone/report/index',
 } as const satisfies Record<string, `/${string}/index`>
 
 export type PageName = keyof typeof PAGES

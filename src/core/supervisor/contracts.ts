@@ -3,6 +3,7 @@ import { action, Empty, pageFields } from '../shared/contract'
 import { AUDIT_KINDS, TILE_KEYS } from './types'
 import { monthlyReportContract } from './monthly-report-contracts'
 import { teamContract } from './team-contracts'
+import { zoneReportContract } from './zone-report-contracts'
 
 const Minutes = z.number('请填写分钟数').check(z.int('分钟数须为正整数'), z.minimum(1, '分钟数须为正整数'), z.maximum(43_200, '最多 30 天（43200 分钟）'))
 const Pct = (max: number, tooBig: string) => z.number('请填写百分比').check(z.int('百分比须为整数'), z.minimum(1, '百分比须大于 0'), z.maximum(max, tooBig))
@@ -69,6 +70,7 @@ const Tile = z.object({ key: z.enum(TILE_KEYS), label: z.string(), count: z.numb
 export const supervisorContract = {
   ...monthlyReportContract,
   ...teamContract,
+  ...zoneReportContract,
   settings: action({
     summary: "The community's SLA policy and business calendar (the defaults until a 客服主任 saves a change).",
     callers: ['supervisor'],

@@ -66,3 +66,15 @@ export interface SavedReplyDoc {
   order: number
   updatedAt?: number
 }
+
+/** zoneReports/<community>_<month>_<manager openid>: a 管理员's month as submitted to the 客服主任. */
+export interface ZoneReportDoc {
+  _id: string
+  communityId: string
+  month: string
+  managerOpenid: string
+  /** The figures as they stood when submitted. */
+  figures: unknown
+  comment: string
+  submittedAt: number
+}
