@@ -186,6 +186,12 @@ export default function StaffHome() {
               <Text className='staff-tile-label'>品质检查 · 整改单</Text>
             </View>
           )}
+          {zone && (
+            <View className='card staff-tile' onClick={() => go('zoneReport')} data-testid='tile-zone-report'>
+              <Text className='staff-tile-num'>月报</Text>
+              <Text className='staff-tile-label'>{staff.roles.includes('supervisor') ? '各片区月报 · 管理员意见' : '片区月报 · 提交给客服主任'}</Text>
+            </View>
+          )}
         </View>
       )}
       {staff.roles.some((r) => r === 'manager' || r === 'supervisor') && (

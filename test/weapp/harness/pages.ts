@@ -73,6 +73,10 @@ export const PAGES: Record<string, Case> = {
     query: () => ({ id: 'sunshine-vd-clean' }),
     shows: ['洁美保洁服务有限公司', '垃圾桶及时清运、无满溢', '逾期未改', '复查通过', '近六个月', '开始品质检查'],
   },
+  'zone/report/index': {
+    account: 'manager-zhou',
+    shows: ['周明 · 1、2、3栋', '报修率（每百户）', '巡查完成率', '空置房本月已查', '洁美保洁服务有限公司', '提交给客服主任'],
+  },
   'resident/account/vacancy/index': {
     account: 'resident-zhang',
     query: () => ({ houseId: 'sunshine-1-1-301' }),
