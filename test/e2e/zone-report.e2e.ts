@@ -1,4 +1,4 @@
-import { e2eHost, phone, shot, tap } from './browser'
+import { e2eHost, go, phone, shot, tap } from './browser'
 
 const env = e2eHost('zone-report')
 
@@ -17,6 +17,9 @@ describe('片区月报, end to end in Chromium', () => {
     await shot(zhou, 'z02-submitted')
 
     const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
+    await go(liu, env.host.url, '/pages/messages/index')
+    await liu.getByText(/周明提交了 \d{4}-\d{2} 片区月报/).first().waitFor()
+    await go(liu, env.host.url, '/staff/home/index')
     await tap(liu.getByTestId('tile-zone-report'))
     const seen = liu.getByTestId('zone-report').filter({ hasText: '周明' })
     await seen.getByTestId('zone-said').getByText(comment).waitFor()
