@@ -18,9 +18,8 @@ describe('片区月报, end to end in Chromium', () => {
 
     const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
     await go(liu, env.host.url, '/pages/messages/index')
-    await liu.getByText(/周明提交了 \d{4}-\d{2} 片区月报/).first().waitFor()
-    await go(liu, env.host.url, '/staff/home/index')
-    await tap(liu.getByTestId('tile-zone-report'))
+    // The message opens the report.
+    await tap(liu.getByText(/周明提交了 \d{4}-\d{2} 片区月报/).first())
     const seen = liu.getByTestId('zone-report').filter({ hasText: '周明' })
     await seen.getByTestId('zone-said').getByText(comment).waitFor()
     await expect(seen.getByTestId('zone-comment').count()).resolves.toBe(0)
