@@ -14,7 +14,7 @@ import type {
 } from '../../src/core/bills/types'
 import type { CommunityDoc, House } from '../../src/core/community/types'
 import type { DeliveryDoc, FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../../src/core/notices/types'
-import type { CheckpointDoc, RoundDoc, RouteDoc } from '../../src/core/patrol/types'
+import type { CheckpointDoc, PatrolAlertDoc, RoundDoc, RouteDoc } from '../../src/core/patrol/types'
 import type { VacancyCheckDoc, VacancyDoc } from '../../src/core/vacancy/types'
 import type { FixDoc, VendorCheckDoc, VendorDoc } from '../../src/core/vendors/types'
 import type { AuditDoc, SavedReplyDoc, ZoneReportDoc } from '../../src/core/supervisor/types'
@@ -178,6 +178,7 @@ export const COLLECTIONS = {
   ]),
   routes: def<RouteDoc>([['communityId', 'name']]),
   rounds: def<RoundDoc>([['communityId', 'period']]),
+  patrolAlerts: def<PatrolAlertDoc>(),
   zoneReports: def<ZoneReportDoc>([['communityId', 'month']]),
   /** 外包单位: the firms, each 品质检查 of their work, and the 整改单 it raised. */
   vendors: def<VendorDoc>([['communityId', 'name']]),

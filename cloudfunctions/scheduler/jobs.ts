@@ -6,6 +6,7 @@ import { escalate } from '../lib/tickets/escalate'
 import { sendNotices, settleDeliveries } from '../lib/notices/send'
 import { callbackChecks, finishComplaints, sendSurveys } from '../lib/surveys/jobs'
 import { refreshRollups } from '../lib/supervisor/rollups'
+import { alertOverdueRounds } from '../lib/patrol/overdue'
 
 /**
  * Background work, run by the one timer a function may have (every minute). A job that should
@@ -27,6 +28,8 @@ export const JOBS: Record<JobName, Job> = {
   billReminders: (deps) => billReminders(deps),
   // Notices: scheduled publishes and the next chunks of large audiences, before outbox so pushes go this tick.
   notices: (deps) => sendNotices(deps),
+  // 巡查: a round past its due time is told to its owner, once.
+  patrol: (deps) => alertOverdueRounds(deps),
   outbox: (deps) => deliverOutbox(deps),
   // Then what the outbox did with each notice push, onto the recipient's delivery record.
   noticeStatus: (deps) => settleDeliveries(deps),

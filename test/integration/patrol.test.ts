@@ -1,4 +1,5 @@
 import { harness, T0, type Harness } from '../helpers/harness'
+import { FUNCTIONS } from '../../scripts/host/functions'
 
 let h: Harness
 beforeEach(async () => {
@@ -184,5 +185,34 @@ describe('巡查: a 管理员 walks his route, a finding becomes a ticket', () =
     // A handler who owns a route (a 保安) walks it, but printing the codes stays with the office.
     await h.store.c.routes.update(DAILY, { ownerOpenid: 'dev-tech-zhao', ownerName: '赵强' })
     expect(await h.ok('tech-zhao', 'patrol', 'rounds', {})).toMatchObject({ items: [{ name: '1–3栋日常巡查' }], canPrint: false })
+  })
+
+  it('a round not finished by its due time is told to its owner once; a round done in time is not', async () => {
+    const tick = () => FUNCTIONS.scheduler.call({ action: 'tick' }, { openid: null, source: 'timer' }, h.deps)
+    const told = () => h.store.c.messages.find({ where: { openid: 'dev-manager-zhou' }, orderBy: [['createdAt', 'asc']], limit: 50 })
+    const overdue = async () => (await told()).filter((m) => m.title.startsWith('巡查已逾期'))
+    // T0 is 10:00 on a Tuesday: the daily round is due at 11:00, the weekly one on Wednesday.
+    await tick()
+    expect(await overdue()).toEqual([])
+    const round = await h.ok('manager-zhou', 'patrol', 'start', { routeId: DAILY })
+    await h.ok('manager-zhou', 'patrol', 'check', {
+      roundId: round.id,
+      checkpointId: cp('lobby-1'),
+      via: 'list',
+      results: allOk(['floor', 'light', 'door', 'mail']),
+    })
+    h.clock.advance(HOUR + 60_000)
+    await tick()
+    await tick()
+    expect((await overdue()).map((m) => [m.title, m.body, m.page])).toEqual([
+      ['巡查已逾期：1–3栋日常巡查', '本次巡查应在 11月24日 11:00 前完成，还有 4 个点位未查。', '/zone/patrol/index'],
+    ])
+    // The next day's round finished in time raises nothing.
+    h.clock.advance(22 * HOUR)
+    const next = await h.ok('manager-zhou', 'patrol', 'start', { routeId: DAILY })
+    await h.ok('manager-zhou', 'patrol', 'finish', { roundId: next.id })
+    h.clock.advance(2 * HOUR)
+    await tick()
+    expect(await overdue()).toHaveLength(1)
   })
 })

@@ -22,6 +22,7 @@ export const JOB_NAMES = [
   'payOrders',
   'billReminders',
   'notices',
+  'patrol',
   'outbox',
   'noticeStatus',
   'rollups',

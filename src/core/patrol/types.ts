@@ -69,3 +69,12 @@ export interface RoundDoc {
 export const QR_PREFIX = 'WYXC:'
 export const qrPayload = (cp: Pick<CheckpointDoc, 'code'>) => `${QR_PREFIX}${cp.code}`
 export const codeOf = (scanned: string) => (scanned.startsWith(QR_PREFIX) ? scanned.slice(QR_PREFIX.length) : null)
+
+/** patrolAlerts/<routeId>_<period>: the owner was told this round is overdue. */
+export interface PatrolAlertDoc {
+  _id: string
+  communityId: string
+  routeId: string
+  period: string
+  at: number
+}
