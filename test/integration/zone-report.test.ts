@@ -24,6 +24,8 @@ describe('片区月报: a 管理员’s zone for a month, submitted to the 客�
       ['绿源园林绿化有限公司', 0],
       ['迅达电梯维保有限公司', 0],
     ])
+    // No 品质检查 yet this month: a firm's score, if any, is its tickets' alone, and says so.
+    expect(r.vendors.map((v: { quality: number | null }) => v.quality)).toEqual([null, null, null, null])
 
     // Today's round walked (finished with 5 points unchecked) and due at 11:00; one vacant house checked.
     const round = await h.ok('manager-zhou', 'patrol', 'start', { routeId: 'sunshine-rt-daily' })

@@ -12,6 +12,7 @@ import { fixState } from '../../../src/core/vendors/score'
 import { monthRollup } from './rollups'
 
 const DAY = 86400_000
+const pick = ({ total, quality }: { total: number | null; quality: number | null }) => ({ total, quality })
 
 /**
  * One 管理员's zone for a month, from what each part already keeps: the month rollup for tickets
@@ -45,7 +46,7 @@ export async function zoneFigures(ctx: Ctx, communityId: string, manager: UserDo
     vendors.map(async (v) => ({
       name: v.name,
       service: v.service,
-      total: scoreIn(v, rollup, await checksSince(ctx, v._id, month), zone).total,
+      ...pick(scoreIn(v, rollup, await checksSince(ctx, v._id, month), zone)),
       openFixes: fixes.filter((f) => f.vendorId === v._id && fixState(f, ctx.now) !== 'passed').length,
     })),
   )

@@ -18,7 +18,7 @@ export const ZoneReportView = z.object({
   overdue: z.number(),
   patrol: z.object({ due: z.number(), onTime: z.number(), late: z.number(), missed: z.number(), missedPoints: z.number(), completion: Rate }),
   vacancy: z.object({ vacant: z.number(), checked: z.number() }),
-  vendors: z.array(z.object({ name: z.string(), service: z.enum(SERVICES), total: Rate, openFixes: z.number() })),
+  vendors: z.array(z.object({ name: z.string(), service: z.enum(SERVICES), total: Rate, quality: Rate, openFixes: z.number() })),
   comment: z.optional(z.string()),
   submittedAt: z.optional(z.number()),
 })

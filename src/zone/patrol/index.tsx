@@ -38,7 +38,7 @@ export default function PatrolPage() {
     <View className='page'>
       {items.length === 0 ? (
         <View className='card'>
-          <Empty title='没有您的巡查路线' text='巡查路线由客服主任在设置中安排' />
+          <Empty title='没有您的巡查路线' text='巡查路线和点位由物业统一设置，需要调整请联系客服主任' />
         </View>
       ) : (
         items.map((r) => (

@@ -88,7 +88,7 @@ export default function QrSheetPage() {
     return (
       <View className='page'>
         <View className='card'>
-          <Empty title='还没有巡查点' text='巡查点由客服主任在设置中添加' />
+          <Empty title='还没有巡查点' text='巡查点由物业统一设置，需要添加请联系客服主任' />
         </View>
       </View>
     )

@@ -58,7 +58,7 @@ function ZoneCard({ z, own, onSubmit, busy }: { z: Zone; own: boolean; busy: boo
               {SERVICE_LABELS[v.service]} · {v.name}
             </Text>
             <View>
-              <ScoreText s={v.total} />
+              <ScoreText s={v.total} ticketsOnly={v.quality === null} />
               {v.openFixes > 0 && <Text className='tag tag-warn zf-fix'>整改 {v.openFixes}</Text>}
             </View>
           </View>

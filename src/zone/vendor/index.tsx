@@ -78,7 +78,7 @@ export default function VendorPage() {
           </Text>
         </View>
         <Text className='zr-progress' data-testid='vendor-month'>
-          本月 <ScoreText s={v.month.total} />
+          本月 <ScoreText s={v.month.total} ticketsOnly={v.month.quality === null} />
           {v.month.quality !== null ? ` · 品质检查 ${v.month.quality} 分（${v.month.checks} 次）` : ' · 本月还未检查'}
           {v.month.service !== null ? ` · 工单按时完成 ${v.month.service}%` : ''}
         </Text>

@@ -27,7 +27,7 @@ export default function VendorsPage() {
     <View className='page'>
       {items.length === 0 ? (
         <View className='card'>
-          <Empty title='还没有外包单位' text='外包单位由客服主任在设置中添加' />
+          <Empty title='还没有外包单位' text='外包单位由物业统一登记，需要添加请联系客服主任' />
         </View>
       ) : (
         items.map((v) => (
@@ -38,7 +38,8 @@ export default function VendorsPage() {
             </View>
             <View className='row between'>
               <Text className='zr-progress'>
-                本月 <ScoreText s={v.month.total} /> · 上月 <ScoreText s={v.lastMonth.total} />
+                本月 <ScoreText s={v.month.total} ticketsOnly={v.month.quality === null} /> · 上月{' '}
+                <ScoreText s={v.lastMonth.total} ticketsOnly={v.lastMonth.quality === null} />
               </Text>
               {v.overdueFixes > 0 ? (
                 <Text className='tag tag-danger'>整改逾期 {v.overdueFixes}</Text>
