@@ -46,9 +46,15 @@ describe('tickets: the whole loop', () => {
     expect(handlers.map((x: { name: string }) => x.name)).toEqual(['赵强'])
     await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
 
+    // Offered the job, 赵强 sees a masked number and cannot call; once he takes it, the whole one.
     const queue = await h.ok('tech-zhao', 'tickets', 'inbox', { tab: 'all' })
-    expect(queue.items[0]).toMatchObject({ id: t.id, reporterPhone: '13800000301' })
+    expect(queue.items[0]).toMatchObject({ id: t.id, reporterPhone: '138****0301' })
+    expect(await h.call('tech-zhao', 'tickets', 'callReporter', { ticketId: t.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '接单后才能拨打住户电话' },
+    })
     await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+    expect((await h.ok('tech-zhao', 'tickets', 'detail', { ticketId: t.id })).reporterPhone).toBe('13800000301')
     await h.ok('tech-zhao', 'tickets', 'arrive', { ticketId: t.id })
     const done = await h.ok('tech-zhao', 'tickets', 'complete', {
       ticketId: t.id,

@@ -5,6 +5,12 @@ import { nextPromise } from '../../../src/core/tickets/sla'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import type { Ctx } from '../runtime/context'
 
+/**
+ * The handler sees the resident's whole number once he has taken the job (接单), not while it is
+ * only offered to him: a job he turns down leaves no number behind.
+ */
+export const handlerHasPhone = (t: Pick<TicketDoc, 'assignee' | 'status'>, openid: string) => t.assignee === openid && t.status !== 'dispatched'
+
 /** The list view of a ticket. The phone is shown whole only to the handler who will call. */
 export function summary(t: TicketDoc, ctx: Pick<Ctx, 'openid' | 'now'>) {
   const open = !['resolved', 'closed', 'cancelled', 'merged'].includes(t.status) && t.status !== 'paused'
@@ -22,7 +28,7 @@ export function summary(t: TicketDoc, ctx: Pick<Ctx, 'openid' | 'now'>) {
     building: t.building,
     description: t.description,
     reporterName: t.reporter.name,
-    reporterPhone: t.assignee === ctx.openid ? t.reporter.phone : maskPhone(t.reporter.phone),
+    reporterPhone: handlerHasPhone(t, ctx.openid) ? t.reporter.phone : maskPhone(t.reporter.phone),
     assigneeName: t.assigneeName,
     department: t.department,
     overdue: isOverdue(t, ctx.now),

@@ -5,7 +5,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { asStaff, loadTicket, rolesOn } from '../../lib/tickets/access'
 import { actorFor } from '../../lib/tickets/actor'
-import { summary } from '../../lib/tickets/views'
+import { handlerHasPhone, summary } from '../../lib/tickets/views'
 import { nextUrgeAt, urgeRule } from '../../../src/core/tickets/urge'
 import { AppError } from '../../../src/core/shared/errors'
 import { auditChange } from '../../lib/runtime/audit'
@@ -51,6 +51,9 @@ function allowed(ctx: Ctx, t: TicketDoc, roles: readonly string[]): string[] {
 export const callReporter: Handler<typeof ticketsContract.callReporter> = async (ctx, { ticketId }) => {
   const t = await loadTicket(ctx, ticketId)
   if (!asStaff(ctx, t)) throw new AppError('FORBIDDEN', '只有处理该工单的工作人员可以拨打')
+  // The front office may call at any time; a handler once he has taken the job.
+  if (!rolesOn(ctx, t).some((r) => r !== 'resident' && r !== 'handler') && !handlerHasPhone(t, ctx.openid))
+    throw new AppError('FORBIDDEN', '接单后才能拨打住户电话')
   await ctx.store.transaction((tx) =>
     auditChange(tx, ctx, t.communityId, { kind: 'phone', summary: `拨打 ${t.no} 报事人 ${t.reporter.name}`, before: null, after: { ticketId: t._id } }),
   )
