@@ -96,11 +96,13 @@ describe('service tickets, end to end in Chromium', () => {
     await shot(tech, 't08-handler-inbox')
     await job.click()
     await tech.getByTestId('ticket-head').waitFor()
-    // The assigned handler sees the whole number, to call before going up.
-    await expect(tech.getByTestId('reporter-phone').innerText()).resolves.toMatch(/^1\d{10}$/)
-    await tech.getByTestId('call-reporter').waitFor()
+    // Offered the job, he sees a masked number; once he takes it, the whole one, to call before going up.
+    await expect(tech.getByTestId('reporter-phone').innerText()).resolves.toBe('138****0301')
+    await tech.getByText('接单后可见完整号码').waitFor()
     await tech.getByTestId('action-accept').click()
     await status(tech).getByText('已接单').waitFor()
+    await expect(tech.getByTestId('reporter-phone').innerText()).resolves.toMatch(/^1\d{10}$/)
+    await tech.getByTestId('call-reporter').waitFor()
     await tech.getByTestId('action-arrive').click()
     await status(tech).getByText('处理中').waitFor()
     await shot(tech, 't09-handler-on-site')
