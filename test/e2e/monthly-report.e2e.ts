@@ -102,8 +102,11 @@ describe('supervisor dashboard and 月报 on six months of demo history, in Chro
 
     await liu.getByTestId('db-report').click()
     await liu.getByTestId('rp-total-tickets').waitFor()
+    // The month now running says so; a finished one does not.
+    await liu.getByTestId('rp-partial').waitFor()
     await liu.getByTestId('rp-prev').click()
     await liu.getByTestId('rp-month').getByText(last).waitFor()
+    await expect(liu.getByTestId('rp-partial').count()).resolves.toBe(0)
     await liu.getByTestId('rp-scope').getByText('全小区').waitFor()
     const want = await recompute(last, null)
     expect(Number(want.tickets)).toBeGreaterThan(50)

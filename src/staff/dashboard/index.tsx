@@ -104,7 +104,7 @@ export default function Dashboard() {
               }}
             />
           </View>
-          <View className='section-title'>本月 · {tr.months[tr.months.length - 1].month}</View>
+          <View className='section-title'>本月 · {tr.months[tr.months.length - 1].month}（进行中）</View>
           <View className='card'>
             <FigureGrid line={tr.months[tr.months.length - 1].total} testid='db-now' />
           </View>

@@ -68,6 +68,12 @@ export default function MonthlyReport() {
             <Text data-testid='rp-scope'>{r.total.label}</Text>
             <Text className='muted rp-updated'>更新于 {formatTime(r.computedAt, 'MM-DD HH:mm')}</Text>
           </View>
+          {month === thisMonth && (
+            // A month that has just begun has few tickets and fewer promises due: its rates are not yet comparable.
+            <Text className='tag tag-warn rp-partial' data-testid='rp-partial'>
+              本月还在进行中，数据截至此刻，比例会随月份推进而变化
+            </Text>
+          )}
           <View className='card'>
             <FigureGrid line={r.total} testid='rp-total' />
           </View>
