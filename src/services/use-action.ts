@@ -38,5 +38,12 @@ export function useAction({ reload, reloadOnSuccess = true, onFields }: Options 
       setBusy('')
     }
   }
-  return { busy, run }
+  /** `run`, then show the record the action answered with (the page's setData) instead of loading it again. */
+  const apply = async <T>(key: string, fn: () => Promise<T>, show: (answer: T) => void, ok?: string) => {
+    let answer: T | undefined
+    const done = await run(key, async () => (answer = await fn()), ok)
+    if (done) show(answer as T)
+    return done
+  }
+  return { busy, run, apply }
 }

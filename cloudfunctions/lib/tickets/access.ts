@@ -23,6 +23,9 @@ export function rolesOn(ctx: Ctx, t: TicketDoc): ActorRole[] {
 /** Staff on this ticket: internal notes, full numbers and staff steps are theirs, not a resident's. */
 export const asStaff = (ctx: Ctx, t: TicketDoc) => rolesOn(ctx, t).some((r) => r !== 'resident')
 
+/** Front office on this ticket (in scope), not only its resident or its handler. */
+export const asOffice = (roles: readonly string[]) => roles.some((r) => r !== 'resident' && r !== 'handler')
+
 /**
  * May this caller see the ticket at all? Refusals say NOT_FOUND, so ids cannot be probed; front
  * office staff are told when a ticket is outside their zone or community instead.

@@ -2,7 +2,7 @@ import type * as z from '../../../src/core/shared/zod'
 import type { VacancyView } from '../../../src/core/vacancy/contracts'
 import { itemView } from '../../../src/core/inspections/contracts'
 import { meters, reportText } from '../../../src/core/vacancy/report'
-import { VACANCY_CHECKLIST, type VacancyCheckDoc, type VacancyDoc } from '../../../src/core/vacancy/types'
+import { isVacant, VACANCY_CHECKLIST, type VacancyCheckDoc, type VacancyDoc } from '../../../src/core/vacancy/types'
 import { houseLabel, type House } from '../../../src/core/community/types'
 import { shanghaiMonth } from '../../../src/core/shared/time'
 import type { Ctx } from '../runtime/context'
@@ -23,7 +23,7 @@ export async function vacancyView(
   const tickets = ticketIds.length ? await ctx.store.c.tickets.find({ where: { _id: { $in: ticketIds } }, limit: ticketIds.length }) : []
   const noOf = new Map(tickets.map((t) => [t._id, t.no]))
   const photos = [...new Set(list.flatMap((c) => c.results.flatMap((r) => r.photos)))]
-  const vacant = Boolean(v && v.endedAt === undefined)
+  const vacant = isVacant(v)
   return {
     houseId: house._id,
     label: houseLabel(house),

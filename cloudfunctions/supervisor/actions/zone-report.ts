@@ -6,7 +6,7 @@ import type { Handler } from '../../lib/runtime/handler'
 import { officeScope } from '../../lib/runtime/scope'
 import { notify } from '../../lib/outbox/notify'
 import { communityStaff } from '../../lib/tickets/tell'
-import { zoneFigures } from '../../lib/supervisor/zone-report'
+import { communityMonth, zoneFigures } from '../../lib/supervisor/zone-report'
 
 const notYet = (month: string, now: number) => {
   if (month > shanghaiMonth(now)) throw new AppError('INVALID_INPUT', '该月份还没有到', { month: '该月份还没有到' })
@@ -20,7 +20,8 @@ export const zoneReports: Handler<typeof supervisorContract.zoneReports> = async
     ? (await communityStaff(ctx.store, communityId)).filter((u) => u.staff?.roles.includes('manager') && u.staff.zone?.length)
     : [ctx.user!]
   managers.sort((a, b) => (a.staff?.zone?.[0] ?? '').localeCompare(b.staff?.zone?.[0] ?? '', 'zh', { numeric: true }))
-  return { month, items: await Promise.all(managers.map((m) => zoneFigures(ctx, communityId, m, month))) }
+  const shared = await communityMonth(ctx, communityId, month)
+  return { month, items: await Promise.all(managers.map((m) => zoneFigures(ctx, shared, m))) }
 }
 
 /** Submitting keeps the figures as they stood and tells every 客服主任 in 消息. */
@@ -28,7 +29,7 @@ export const submitZoneReport: Handler<typeof supervisorContract.submitZoneRepor
   notYet(month, ctx.now)
   const { communityId } = officeScope(ctx)
   if (!ctx.user?.staff?.zone?.length) throw new AppError('FORBIDDEN', '您没有负责的片区')
-  const figures = await zoneFigures(ctx, communityId, ctx.user, month)
+  const figures = await zoneFigures(ctx, await communityMonth(ctx, communityId, month), ctx.user)
   const supervisors = (await communityStaff(ctx.store, communityId)).filter((u) => u.staff?.roles.includes('supervisor'))
   const name = ctx.user.staff.name
   await ctx.store.transaction(async (tx) => {

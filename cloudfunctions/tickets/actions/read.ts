@@ -3,7 +3,7 @@ import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import { FOLLOWED_STATUSES, isOpen, type TicketDoc } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
-import { asStaff, loadTicket, rolesOn } from '../../lib/tickets/access'
+import { asOffice, asStaff, loadTicket, rolesOn } from '../../lib/tickets/access'
 import { actorFor } from '../../lib/tickets/actor'
 import { handlerHasPhone, summary } from '../../lib/tickets/views'
 import { nextUrgeAt, urgeRule } from '../../../src/core/tickets/urge'
@@ -43,7 +43,7 @@ function allowed(ctx: Ctx, t: TicketDoc, roles: readonly string[]): string[] {
   const active = !['cancelled', 'merged'].includes(t.status)
   if (active) can.push('message')
   if (urgeable(t, roles) && ctx.now >= nextUrgeAt(t)) can.push('urge')
-  if (active && roles.some((r) => r !== 'resident' && r !== 'handler')) can.push('link')
+  if (active && asOffice(roles)) can.push('link')
   return can
 }
 
@@ -52,8 +52,7 @@ export const callReporter: Handler<typeof ticketsContract.callReporter> = async 
   const t = await loadTicket(ctx, ticketId)
   if (!asStaff(ctx, t)) throw new AppError('FORBIDDEN', '只有处理该工单的工作人员可以拨打')
   // The front office may call at any time; a handler once he has taken the job.
-  if (!rolesOn(ctx, t).some((r) => r !== 'resident' && r !== 'handler') && !handlerHasPhone(t, ctx.openid))
-    throw new AppError('FORBIDDEN', '接单后才能拨打住户电话')
+  if (!asOffice(rolesOn(ctx, t)) && !handlerHasPhone(t, ctx.openid)) throw new AppError('FORBIDDEN', '接单后才能拨打住户电话')
   await ctx.store.transaction((tx) =>
     auditChange(tx, ctx, t.communityId, { kind: 'phone', summary: `拨打 ${t.no} 报事人 ${t.reporter.name}`, before: null, after: { ticketId: t._id } }),
   )

@@ -1,7 +1,6 @@
 import { AppError } from '../../../src/core/shared/errors'
-import { houseLabel } from '../../../src/core/community/types'
 import type { vacancyContract } from '../../../src/core/vacancy/contracts'
-import type { VacancyDoc } from '../../../src/core/vacancy/types'
+import { isVacant, newVacancy, type VacancyDoc } from '../../../src/core/vacancy/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { auditChange } from '../../lib/runtime/audit'
 import { memberHouse } from '../../lib/vacancy/access'
@@ -18,23 +17,13 @@ export const setMine: Handler<typeof vacancyContract.setMine> = async (ctx, { ho
   if (!isOwner) throw new AppError('FORBIDDEN', '只有业主可以设置空置房')
   const v = await ctx.store.transaction(async (tx) => {
     const cur = await tx.c.vacancies.get(houseId)
-    const open = cur && cur.endedAt === undefined ? cur : null
+    const open = isVacant(cur) ? cur : null
     if (!vacant && !open) return cur
     const next: VacancyDoc = !vacant
       ? { ...open!, endedAt: ctx.now, updatedAt: ctx.now }
       : open
         ? { ...open, care, updatedAt: ctx.now }
-        : {
-            _id: houseId,
-            communityId: house.communityId,
-            building: house.building,
-            houseId,
-            label: houseLabel(house),
-            since: ctx.now,
-            by: { openid: ctx.openid, name: binding.name, as: 'owner' },
-            care,
-            updatedAt: ctx.now,
-          }
+        : newVacancy(house, { openid: ctx.openid, name: binding.name, as: 'owner' }, care, ctx.now)
     await tx.c.vacancies.set(next)
     const what = !vacant ? '已入住，结束空置' : open ? `${care ? '开通' : '取消'}托管巡查` : `业主登记为空置房${care ? '并申请托管巡查' : ''}`
     await auditChange(tx, ctx, house.communityId, { kind: 'vacancy', summary: `${next.label} ${what}`, before: cur, after: next })

@@ -6,7 +6,7 @@ import { pageUrl } from '../../../src/core/shared/pages'
 import { formatTime, shanghaiMonth } from '../../../src/core/shared/time'
 import type { vacancyContract } from '../../../src/core/vacancy/contracts'
 import { reportText } from '../../../src/core/vacancy/report'
-import { VACANCY_CHECKLIST, vacancyCheckId, type VacancyCheckDoc, type VacancyDoc } from '../../../src/core/vacancy/types'
+import { isVacant, newVacancy, VACANCY_CHECKLIST, vacancyCheckId, type VacancyCheckDoc, type VacancyDoc } from '../../../src/core/vacancy/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { auditChange } from '../../lib/runtime/audit'
 import { requireOwnUploads } from '../../lib/files/uploads'
@@ -14,8 +14,6 @@ import { fileFinding } from '../../lib/inspections/tickets'
 import { notify } from '../../lib/outbox/notify'
 import { staffHouse } from '../../lib/vacancy/access'
 import { checksOf, staffVacancyView } from '../../lib/vacancy/views'
-
-const isVacant = (v: VacancyDoc | null): v is VacancyDoc => Boolean(v && v.endedAt === undefined)
 
 /** The vacant houses in his scope, this month's unchecked first: two reads, however many houses. */
 export const list: Handler<typeof vacancyContract.list> = async (ctx) => {
@@ -57,17 +55,7 @@ export const mark: Handler<typeof vacancyContract.mark> = async (ctx, { houseId,
     const cur = await tx.c.vacancies.get(houseId)
     const next: VacancyDoc = isVacant(cur)
       ? { ...cur, care, updatedAt: ctx.now }
-      : {
-          _id: houseId,
-          communityId: h.communityId,
-          building: h.building,
-          houseId,
-          label: houseLabel(h),
-          since: ctx.now,
-          by: { openid: ctx.openid, name: ctx.user?.staff?.name ?? '', as: 'staff' },
-          care,
-          updatedAt: ctx.now,
-        }
+      : newVacancy(h, { openid: ctx.openid, name: ctx.user?.staff?.name ?? '', as: 'staff' }, care, ctx.now)
     await tx.c.vacancies.set(next)
     await auditChange(tx, ctx, h.communityId, {
       kind: 'vacancy',

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { Output } from '../../services/api'
 import type { vacancyContract } from '../../core/vacancy/contracts'
-import { formatTime } from '../../core/shared/time'
+import { formatTime, monthName } from '../../core/shared/time'
 import { Photos } from '../ticket-parts'
 import './index.scss'
 
@@ -15,7 +15,7 @@ export function VacancyChecks({ checks, urls, onTicket }: { checks: Checks; urls
       {checks.map((c) => (
         <View className='vc-item' key={c.month} data-testid='vacancy-check'>
           <View className='row between'>
-            <Text className='vc-month'>{c.month.replace(/^(\d+)-0?(\d+)$/, '$1年$2月')}</Text>
+            <Text className='vc-month'>{monthName(c.month, true)}</Text>
             <Text className={c.findings ? 'tag tag-danger' : 'tag'}>{c.findings ? `发现问题 ${c.findings}` : '全部正常'}</Text>
           </View>
           <Text className='muted'>

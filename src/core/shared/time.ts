@@ -28,6 +28,8 @@ export function monthStart(month: string): number {
   const [y, m] = month.split('-').map(Number)
   return Date.UTC(y, m - 1, 1) - OFFSET
 }
+/** YYYY-MM as people say it: 12月, or with the year 2026年12月. */
+export const monthName = (month: string, withYear = false) => `${withYear ? `${month.slice(0, 4)}年` : ''}${Number(month.slice(5))}月`
 /** YYYY-MM plus k months (k may be negative). */
 export function addMonths(month: string, k: number): string {
   const [y, m] = month.split('-').map(Number)

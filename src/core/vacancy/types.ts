@@ -1,4 +1,5 @@
 import type { ChecklistItem, ItemResult } from '../inspections/checklist'
+import { houseLabel, type House } from '../community/types'
 
 /** 空置房: a house nobody lives in, looked at once a month so a leak is found before the flat below finds it. */
 
@@ -45,5 +46,21 @@ export const VACANCY_CHECKLIST: readonly ChecklistItem[] = [
   { id: 'water', label: '水表读数', kind: 'reading', unit: '吨' },
   { id: 'power-meter', label: '电表读数', kind: 'reading', unit: '度' },
 ]
+
+/** Vacant now: marked, and not ended since. */
+export const isVacant = (v: VacancyDoc | null | undefined): v is VacancyDoc => Boolean(v && v.endedAt === undefined)
+
+/** A house marked vacant from now, by the office or its owner. */
+export const newVacancy = (house: House, by: VacancyDoc['by'], care: boolean, now: number): VacancyDoc => ({
+  _id: house._id,
+  communityId: house.communityId,
+  building: house.building,
+  houseId: house._id,
+  label: houseLabel(house),
+  since: now,
+  by,
+  care,
+  updatedAt: now,
+})
 
 export const vacancyCheckId = (houseId: string, month: string) => `${houseId}_${month}`

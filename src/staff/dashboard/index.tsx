@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../services/api'
 import { useLoad, useMe } from '../../services/session'
 import { ErrorView, Loading } from '../../components/page-state'
-import { formatTime } from '../../core/shared/time'
+import { formatTime, monthName } from '../../core/shared/time'
 import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS, type ReportDimension } from '../../core/supervisor/monthly-report'
 import { TrendChart } from '../components/trend-chart'
 import { FigureGrid, GroupRow } from '../components/figure-grid'
@@ -14,7 +14,6 @@ import './index.scss'
 import { go } from '../../services/nav'
 
 const ALERT = ['overdue', 'emergency', 'escalated', 'lowRating']
-const monthLabel = (m: string) => `${Number(m.slice(5))}月`
 const share = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10)
 
 /** 运营看板: today's tiles (each opens the inbox with the tickets behind it) and the month's satisfaction. */
@@ -77,7 +76,7 @@ export default function Dashboard() {
               id='trend-volume'
               testid='db-chart-volume'
               spec={{
-                labels: tr.months.map((m) => monthLabel(m.month)),
+                labels: tr.months.map((m) => monthName(m.month)),
                 series: [
                   { name: '工单', color: palette.brand, kind: 'bar', values: tr.months.map((m) => m.total.tickets) },
                   { name: '投诉', color: palette.danger, kind: 'bar', values: tr.months.map((m) => m.total.complaints) },
@@ -92,7 +91,7 @@ export default function Dashboard() {
               id='trend-rates'
               testid='db-chart-rates'
               spec={{
-                labels: tr.months.map((m) => monthLabel(m.month)),
+                labels: tr.months.map((m) => monthName(m.month)),
                 max: 100,
                 series: [
                   { name: '响应及时', color: palette.brand, kind: 'line', values: tr.months.map((m) => share(m.total.respondOnTime)) },

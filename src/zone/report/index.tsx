@@ -5,7 +5,7 @@ import { api, type Output } from '../../services/api'
 import { needsSignIn, useLoad, useMe } from '../../services/session'
 import { useAction } from '../../services/use-action'
 import type { supervisorContract } from '../../core/supervisor/contracts'
-import { addMonths, formatTime, shanghaiMonth } from '../../core/shared/time'
+import { addMonths, formatTime, monthName, shanghaiMonth } from '../../core/shared/time'
 import { SERVICE_LABELS } from '../../core/vendors/types'
 import { ErrorView, Loading } from '../../components/page-state'
 import { ScoreText } from '../vendor-score'
@@ -14,7 +14,6 @@ import '../zone.scss'
 type Zone = Output<typeof supervisorContract.zoneReports>['items'][number]
 
 const rate = (r: number | null) => (r === null ? '—' : `${r}`)
-const monthLabel = (m: string) => m.replace(/^(\d+)-0?(\d+)$/, '$1年$2月')
 
 function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -118,7 +117,7 @@ export default function ZoneReportPage() {
       <View className='chips'>
         {months.map((m) => (
           <View key={m} className={`chip ${m === month ? 'chip-active' : ''}`} onClick={() => setMonth(m)} data-testid='zone-month'>
-            {m === now ? '本月' : monthLabel(m)}
+            {m === now ? '本月' : monthName(m, true)}
           </View>
         ))}
       </View>

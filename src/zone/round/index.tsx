@@ -32,7 +32,7 @@ export default function RoundPage() {
   const id = useRouter().params.id ?? ''
   const round = useLoad(() => api.patrol.round({ roundId: id }), [id])
   const [open, setOpen] = useState<{ id: string; via: Via } | null>(null)
-  const { busy, run } = useAction({ reloadOnSuccess: false, reload: round.reload })
+  const { busy, apply } = useAction({ reloadOnSuccess: false, reload: round.reload })
   const r = round.data
   // Back from a finding's ticket: the round as it is now; an open form keeps its draft.
   useDidShow(() => round.reload())
@@ -48,14 +48,16 @@ export default function RoundPage() {
     }
   }
   const submit = (checkpointId: string, via: Via) => async (results: ItemResult[]) => {
-    let next: Round | null = null
-    const found = results.length
-    if (await run('check', async () => (next = await api.patrol.check({ roundId: id, checkpointId, via, results })))) {
-      round.setData(next)
-      setOpen(null)
-      const point = next!.points.find((p) => p.id === checkpointId)
-      Taro.showToast({ title: point?.tickets.length ? `已生成 ${point.tickets.length} 张工单` : `已记录 ${found} 项`, icon: 'success' })
-    }
+    await apply(
+      'check',
+      () => api.patrol.check({ roundId: id, checkpointId, via, results }),
+      (next) => {
+        round.setData(next)
+        setOpen(null)
+        const point = next.points.find((p) => p.id === checkpointId)
+        Taro.showToast({ title: point?.tickets.length ? `已生成 ${point.tickets.length} 张工单` : `已记录 ${results.length} 项`, icon: 'success' })
+      },
+    )
   }
   const finish = async () => {
     const left = r?.points.filter((p) => p.state === 'pending').length ?? 0
@@ -65,8 +67,7 @@ export default function RoundPage() {
       confirmText: '结束巡查',
     })
     if (!confirm) return
-    let next: Round | null = null
-    if (await run('finish', async () => (next = await api.patrol.finish({ roundId: id })), '巡查已结束')) round.setData(next)
+    await apply('finish', () => api.patrol.finish({ roundId: id }), round.setData, '巡查已结束')
   }
 
   if (round.loading && !r) return <Loading />

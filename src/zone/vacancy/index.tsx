@@ -7,7 +7,7 @@ import { useAction } from '../../services/use-action'
 import { go } from '../../services/nav'
 import type { vacancyContract } from '../../core/vacancy/contracts'
 import type { ItemResult } from '../../core/inspections/checklist'
-import { formatTime } from '../../core/shared/time'
+import { formatTime, monthName } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import { VacancyChecks } from '../../components/vacancy-checks'
 import { ChecklistForm } from '../checklist-form'
@@ -20,14 +20,11 @@ export default function VacancyPage() {
   const houseId = useRouter().params.houseId ?? ''
   const house = useLoad(() => api.vacancy.house({ houseId }), [houseId])
   const [checking, setChecking] = useState(false)
-  const { busy, run } = useAction({ reloadOnSuccess: false, reload: house.reload })
+  const { busy, apply } = useAction({ reloadOnSuccess: false, reload: house.reload })
   useDidShow(() => house.reload())
   const v = house.data
 
-  const act = async (key: string, fn: () => Promise<Vacancy>, ok: string) => {
-    let next: Vacancy | null = null
-    if (await run(key, async () => (next = await fn()), ok)) house.setData(next)
-  }
+  const act = (key: string, fn: () => Promise<Vacancy>, ok: string) => apply(key, fn, house.setData, ok)
   const submit = (results: ItemResult[]) =>
     act(
       'check',
@@ -78,7 +75,7 @@ export default function VacancyPage() {
       {v.vacant &&
         (checking ? (
           <ChecklistForm
-            title={`${v.month.replace(/^(\d+)-0?(\d+)$/, '$2月')}检查`}
+            title={`${monthName(v.month)}检查`}
             subtitle={v.label}
             items={v.items}
             busy={busy === 'check'}

@@ -9,7 +9,7 @@ import type { vendorsContract } from '../../core/vendors/contracts'
 import type { ItemResult } from '../../core/inspections/checklist'
 import { FIX_STATE_LABELS } from '../../core/vendors/score'
 import { SERVICE_LABELS } from '../../core/vendors/types'
-import { formatTime } from '../../core/shared/time'
+import { formatTime, monthName } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
 import { ReasonSheet } from '../../components/sheet'
 import { Photos } from '../../components/ticket-parts'
@@ -22,7 +22,6 @@ type Fix = Vendor['fixes'][number]
 
 const FIX_TAG: Record<Fix['state'], string> = { open: 'tag tag-warn', overdue: 'tag tag-danger', passed: 'tag' }
 const DEADLINES = [1, 3, 7]
-const monthLabel = (m: string) => m.replace(/^\d+-0?(\d+)$/, '$1月')
 
 /** One firm: its score and trend, its open 整改单 to re-check, and a 品质检查 on the spot. */
 export default function VendorPage() {
@@ -33,18 +32,11 @@ export default function VendorPage() {
   const [days, setDays] = useState(3)
   const [failing, setFailing] = useState<Fix | null>(null)
   const request = useRequestId()
-  const { busy, run } = useAction({ reloadOnSuccess: false, reload: vendor.reload })
+  const { busy, apply } = useAction({ reloadOnSuccess: false, reload: vendor.reload })
   useDidShow(() => vendor.reload())
   const v = vendor.data
 
-  const act = async (key: string, fn: () => Promise<Vendor>, ok: string) => {
-    let next: Vendor | null = null
-    if (await run(key, async () => (next = await fn()), ok)) {
-      vendor.setData(next)
-      return true
-    }
-    return false
-  }
+  const act = (key: string, fn: () => Promise<Vendor>, ok: string) => apply(key, fn, vendor.setData, ok)
   const submit = async (results: ItemResult[]) => {
     if (!place.trim()) return Taro.showToast({ title: '请填写检查地点', icon: 'none' })
     if (await act('check', () => api.vendors.check({ vendorId: id, requestId: request.current(), place: place.trim(), days, results }), '已记录')) {
@@ -161,7 +153,7 @@ export default function VendorPage() {
         <Text className='muted'>未做品质检查的月份只按工单按时完成率计</Text>
         {v.trend.map((t) => (
           <View className='zv-bar-row' key={t.month}>
-            <Text className='zv-bar-month'>{monthLabel(t.month)}</Text>
+            <Text className='zv-bar-month'>{monthName(t.month)}</Text>
             <View className='zv-bar'>
               <View className='zv-bar-fill' style={{ width: `${t.total ?? 0}%` }} />
             </View>

@@ -1,17 +1,14 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { api, type Output } from '../../../services/api'
+import { api } from '../../../services/api'
 import { useAction } from '../../../services/use-action'
 import { needsSignIn, useLoad } from '../../../services/session'
 import { askSubscribe } from '../../../services/subscribe'
 import { go } from '../../../services/nav'
-import type { vacancyContract } from '../../../core/vacancy/contracts'
 import { formatTime } from '../../../core/shared/time'
 import { ErrorView, Loading } from '../../../components/page-state'
 import { VacancyChecks } from '../../../components/vacancy-checks'
 import './index.scss'
-
-type Mine = Output<typeof vacancyContract.mine>
 
 /**
  * 空置房托管: an owner whose house stands empty says so, and may ask the office to look in every
@@ -20,7 +17,7 @@ type Mine = Output<typeof vacancyContract.mine>
 export default function VacancyPage() {
   const houseId = useRouter().params.houseId ?? ''
   const mine = useLoad(() => api.vacancy.mine({ houseId }), [houseId])
-  const { busy, run } = useAction({ reload: mine.reload, reloadOnSuccess: false })
+  const { busy, apply } = useAction({ reload: mine.reload, reloadOnSuccess: false })
   useDidShow(() => {
     if (!needsSignIn()) mine.reload()
   })
@@ -29,8 +26,7 @@ export default function VacancyPage() {
   const set = async (vacant: boolean, care: boolean, ok: string) => {
     // WeChat asks only from a tap, and one accept is good for one message: asked each time he turns it on.
     if (care) await askSubscribe(['inspectionReport'])
-    let next: Mine | null = null
-    if (await run('set', async () => (next = await api.vacancy.setMine({ houseId, vacant, care })), ok)) mine.setData(next)
+    await apply('set', () => api.vacancy.setMine({ houseId, vacant, care }), mine.setData, ok)
   }
   const end = async () => {
     const { confirm } = await Taro.showModal({ title: '已入住', content: '结束空置后，物业不再每月上门检查。', confirmText: '确定' })
