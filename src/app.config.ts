@@ -29,13 +29,27 @@ export default defineAppConfig({
     // The 管理员's work outdoors (巡查): a second staff subpackage, so the first keeps room under its budget.
     {
       root: 'zone',
-      pages: ['patrol/index', 'round/index', 'qr-sheet/index', 'vacancies/index', 'vacancy/index', 'vendors/index', 'vendor/index', 'report/index'],
+      pages: [
+        'patrol/index',
+        'round/index',
+        'qr-sheet/index',
+        'vacancies/index',
+        'vacancy/index',
+        'vendors/index',
+        'vendor/index',
+        'report/index',
+        'decorations/index',
+        'decoration/index',
+        'permit/index',
+      ],
     },
     // Resident pages that are not tabs live in subpackages: the main package has a 360 KB budget.
     { root: 'resident/account', pages: ['bind/index', 'members/index', 'vacancy/index'] },
     { root: 'resident/billing', pages: ['receipt/index', 'dispute/index'] },
     // 我的工单 and its detail: opened from 报事 and from messages, kept out of the main package.
     { root: 'resident/tickets', pages: ['list/index', 'detail/index'] },
+    // 装修办理: the owner's application, its permit and inspections.
+    { root: 'resident/decoration', pages: ['home/index', 'apply/index'] },
     // 公告: list, detail with sign-up; 首页 and 报事 only show a small outage banner.
     { root: 'resident/notices', pages: ['list/index', 'detail/index'] },
   ],

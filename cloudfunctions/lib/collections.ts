@@ -16,6 +16,7 @@ import type { CommunityDoc, House } from '../../src/core/community/types'
 import type { DeliveryDoc, FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../../src/core/notices/types'
 import type { CheckpointDoc, PatrolAlertDoc, RoundDoc, RouteDoc } from '../../src/core/patrol/types'
 import type { VacancyCheckDoc, VacancyDoc } from '../../src/core/vacancy/types'
+import type { DecorationDoc } from '../../src/core/decoration/types'
 import type { FixDoc, VendorCheckDoc, VendorDoc } from '../../src/core/vendors/types'
 import type { AuditDoc, SavedReplyDoc, ZoneReportDoc } from '../../src/core/supervisor/types'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
@@ -193,6 +194,12 @@ export const COLLECTIONS = {
     ['houseId', 'month'],
     ['communityId', 'month'],
   ]),
+  /** 装修: each application and its whole life; decorationLocks/<houseId> points at the house's latest, so a house has one open at a time. */
+  decorations: def<DecorationDoc>([
+    ['communityId', 'submittedAt'],
+    ['houseId', 'submittedAt'],
+  ]),
+  decorationLocks: def<{ _id: string; decorationId: string }>(),
   /** Audit trail: who changed what, when, before and after; searched by kind and actor. */
   audit: def<AuditDoc>([
     ['communityId', 'at'],

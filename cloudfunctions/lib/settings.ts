@@ -1,6 +1,7 @@
 import type { CallbackPolicy } from '../../src/core/surveys/types'
 import type { BusinessCalendar } from '../../src/core/tickets/calendar'
 import type { SlaPolicy } from '../../src/core/tickets/sla'
+import type { DecorationRules } from '../../src/core/decoration/types'
 
 /**
  * settings/<communityId>: the rules a 客服主任 can change without a deploy. Absent fields mean
@@ -13,6 +14,8 @@ export interface SettingsDoc {
   /** 催单: at most once per this many minutes per ticket. */
   urgeMinutes?: number
   callbackPolicy?: CallbackPolicy
+  /** 装修: working hours and the deposit, with who set them. */
+  decoration?: DecorationRules & { updatedAt: number; updatedByName: string }
   /** Who last changed the SLA policy or the calendar, and when. */
   updatedAt?: number
   updatedBy?: string

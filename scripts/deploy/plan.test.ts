@@ -24,6 +24,7 @@ describe('deploy: cloudbaserc.json from each function’s config.json', () => {
     expect(rc.functions.map((f) => f.name)).toEqual([
       'account',
       'bills',
+      'decoration',
       'notices',
       'patrol',
       'payCallback',
@@ -46,7 +47,7 @@ describe('deploy: cloudbaserc.json from each function’s config.json', () => {
   it('passes template ids to every function and pay settings only to those that call cloudPay', () => {
     for (const f of rc.functions) expect(f.envVariables.TPL_BILL_REMINDER).toBe('tplBill')
     const paying = rc.functions.filter((f) => f.envVariables.PAY_SUB_MCH_ID).map((f) => f.name)
-    expect(paying).toEqual(['bills', 'payCallback', 'scheduler'])
+    expect(paying).toEqual(['bills', 'decoration', 'payCallback', 'scheduler'])
   })
 
   it('names every missing setting at once', () => {
@@ -79,7 +80,7 @@ describe('npm run deploy -- --dry-run', () => {
   it('writes the CLI config and prints each step without running any', () => {
     const r = run(ENV)
     expect(r.status).toBe(0)
-    expect(JSON.parse(readFileSync(join(dir, 'rc.json'), 'utf8')).functions).toHaveLength(11)
+    expect(JSON.parse(readFileSync(join(dir, 'rc.json'), 'utf8')).functions).toHaveLength(12)
     expect(r.stdout).toContain('fn deploy --all --force -e wuye-prod-1a2b3c')
     expect(r.stdout).toContain('setup-cloudbase.ts --apply')
     expect(r.stdout).toContain('上传小程序代码')

@@ -8,7 +8,20 @@ import { supervisor } from '../../cloudfunctions/supervisor'
 import { patrol } from '../../cloudfunctions/patrol'
 import { vacancy } from '../../cloudfunctions/vacancy'
 import { vendors } from '../../cloudfunctions/vendors'
+import { decoration } from '../../cloudfunctions/decoration'
 import type { CloudFunction } from '../../cloudfunctions/lib/runtime/handler'
 
 /** The cloud functions the local host serves: the very modules the WeChat build bundles. */
-export const FUNCTIONS: Record<string, CloudFunction> = { account, scheduler, bills, tickets, surveys, notices, supervisor, patrol, vacancy, vendors }
+export const FUNCTIONS: Record<string, CloudFunction> = {
+  account,
+  scheduler,
+  bills,
+  tickets,
+  surveys,
+  notices,
+  supervisor,
+  patrol,
+  vacancy,
+  vendors,
+  decoration,
+}

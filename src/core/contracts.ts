@@ -8,6 +8,7 @@ import { supervisorContract } from './supervisor/contracts'
 import { patrolContract } from './patrol/contracts'
 import { vacancyContract } from './vacancy/contracts'
 import { vendorsContract } from './vendors/contracts'
+import { decorationContract } from './decoration/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
@@ -21,6 +22,7 @@ export const contracts = {
   patrol: patrolContract,
   vacancy: vacancyContract,
   vendors: vendorsContract,
+  decoration: decorationContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -18,6 +18,8 @@ describe('片区月报: a 管理员’s zone for a month, submitted to the 客�
     expect(r.tickets.repairRate).toBe(Math.round((r.tickets.repairs / 216) * 1000) / 10)
     expect(r.patrol).toEqual({ due: 26, onTime: 0, late: 0, missed: 26, missedPoints: 0, completion: 0 })
     expect(r.vacancy).toEqual({ vacant: 2, checked: 0 })
+    // The renovation under way in 2栋 (its violation this month did not stop it); the one waiting for approval is not yet 装修中.
+    expect(r.decoration).toEqual({ working: 1, violations: 1, stops: 0 })
     expect(r.vendors.map((v: { name: string; openFixes: number }) => [v.name, v.openFixes])).toEqual([
       ['安盾保安服务有限公司', 0],
       ['洁美保洁服务有限公司', 1],
@@ -40,6 +42,17 @@ describe('片区月报: a 管理员’s zone for a month, submitted to the 客�
     const [after] = (await h.ok('manager-zhou', 'supervisor', 'zoneReports', { month: MONTH })).items
     expect(after.patrol).toEqual({ due: 27, onTime: 1, late: 0, missed: 26, missedPoints: 5, completion: 4 })
     expect(after.vacancy).toEqual({ vacant: 2, checked: 1 })
+    // A stop recorded now counts in the month.
+    const photo = await h.upload('manager-zhou')
+    await h.ok('manager-zhou', 'decoration', 'violation', {
+      id: 'zx_demo_2-2-1102',
+      requestId: 'zr-vio-0001',
+      kind: 'hours',
+      note: '中午电钻施工',
+      photos: [photo],
+      stop: true,
+    })
+    expect((await h.ok('manager-zhou', 'supervisor', 'zoneReports', { month: MONTH })).items[0].decoration).toEqual({ working: 1, violations: 2, stops: 1 })
   })
 
   it('zhou submits with a comment; 刘芳 is told and sees every zone; others may not', async () => {

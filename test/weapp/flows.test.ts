@@ -165,3 +165,43 @@ it('巡查: the 管理员 prints the codes, then scans the printed one with the 
   expect(after.points.find((p: { name: string }) => p.name === '水泵房')).toMatchObject({ state: 'ok', via: 'scan' })
   expect(h.problems()).toEqual(CLEAN)
 })
+
+it('装修: the owner’s permit QR, drawn on his phone, is scanned at the gate and reads 准予施工', async () => {
+  const b = h.backend
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  // A community that takes no deposit: the permit is valid on approval.
+  await b.ok('supervisor-liu', 'decoration', 'setRules', { periods: [{ from: '08:00', to: '18:00' }], weekend: 'same', deposit: 0 })
+  const applied = await b.ok('resident-zhang', 'decoration', 'apply', {
+    requestId: 'weapp-flow-0001',
+    houseId: 'sunshine-1-1-301',
+    contractor: { company: '个人', leader: '钱建军', phone: '13912345678' },
+    workers: [{ name: '钱建军', phone: '13912345678' }],
+    start: today,
+    end: today,
+    works: ['painting'],
+    description: '客厅墙面重新粉刷。',
+  })
+  await b.ok('manager-zhou', 'decoration', 'approve', { id: applied.id })
+
+  b.as('resident-zhang')
+  canvases.length = 0
+  const home = await h.open('resident/decoration/home/index', { houseId: 'sunshine-1-1-301' })
+  await h.until(home, (t) => t.includes('装修许可证'))
+  const shown = () => {
+    const c = canvases.find((x) => x.width === 400)
+    const img = c?.image(0, 0, 400, 400)
+    return img ? (jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data ?? '') : ''
+  }
+  expect(await until(() => shown() === `wuye-permit:${applied.id}`)).toBe(true)
+  expect(h.problems()).toEqual(CLEAN)
+
+  b.as('tech-zhao')
+  const gate = await h.open('zone/permit/index')
+  await h.until(gate, (t) => t.includes('扫描装修许可证'))
+  h.camera.sees = shown()
+  await gate.tap('.zp-scan')
+  await h.until(gate, (t) => t.includes('准予施工'))
+  expect(gate.text()).toContain('1栋1单元301')
+  expect(gate.text()).toContain('139****5678')
+  expect(h.problems()).toEqual(CLEAN)
+})

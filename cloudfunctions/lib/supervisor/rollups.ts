@@ -1,4 +1,4 @@
-import type { BillDoc } from '../../../src/core/bills/types'
+import { isDeposit, type BillDoc } from '../../../src/core/bills/types'
 import { monthDates, monthRange, rollupMonth, type MonthRollup } from '../../../src/core/supervisor/monthly'
 import type { SurveyDoc } from '../../../src/core/surveys/types'
 import type { TicketDoc } from '../../../src/core/tickets/types'
@@ -55,7 +55,7 @@ export async function computeRollup(store: Store, communityId: string, month: st
     billsOf('unpaid'),
     billsOf('paid'),
   ])
-  const r = rollupMonth({ month, tickets, surveys, bills: [...unpaid, ...paid], calendar: rules.calendar, now })
+  const r = rollupMonth({ month, tickets, surveys, bills: [...unpaid, ...paid].filter((b) => !isDeposit(b)), calendar: rules.calendar, now })
   return { _id: `${communityId}_${month}`, communityId, computedAt: now, live: now < end + SETTLE_MS, viewedAt: now, ...r }
 }
 

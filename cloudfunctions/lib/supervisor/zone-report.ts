@@ -3,7 +3,8 @@ import type { UserDoc } from '../../../src/core/account/types'
 import { coversAll } from '../../../src/core/access/scope'
 import { addMonths, monthStart, shanghaiDate, shanghaiMonth } from '../../../src/core/shared/time'
 import { scopeCells, totalOf } from '../../../src/core/supervisor/monthly-report'
-import { patrolFigures, ticketFigures } from '../../../src/core/supervisor/zone-report'
+import { decorationFigures, patrolFigures, ticketFigures } from '../../../src/core/supervisor/zone-report'
+import { monthDates } from '../../../src/core/supervisor/monthly'
 import type { ZoneReportView } from '../../../src/core/supervisor/zone-report-contracts'
 import type { Filter } from '../ports/store'
 import type { Ctx } from '../runtime/context'
@@ -17,7 +18,7 @@ const pick = ({ total, quality }: { total: number | null; quality: number | null
 export async function communityMonth(ctx: Ctx, communityId: string, month: string) {
   const start = monthStart(month)
   const end = monthStart(addMonths(month, 1))
-  const [rollup, routes, rounds, vacancies, checks, vendors, fixes] = await Promise.all([
+  const [rollup, routes, rounds, vacancies, checks, vendors, fixes, decorations] = await Promise.all([
     monthRollup(ctx.store, communityId, month, ctx.now),
     ctx.store.c.routes.find({ where: { communityId }, orderBy: [['name', 'asc']], limit: 200 }),
     // A week that begins in the month before can fall due in this one.
@@ -26,9 +27,11 @@ export async function communityMonth(ctx: Ctx, communityId: string, month: strin
     ctx.store.c.vacancyChecks.find({ where: { communityId, month }, limit: 1000 }),
     ctx.store.c.vendors.find({ where: { communityId }, orderBy: [['name', 'asc']], limit: 100 }),
     ctx.store.c.fixes.find({ where: { communityId, state: 'open' }, limit: 500 }),
+    // A permit covers at most half a year: what was applied for in the year before can touch the month.
+    ctx.store.c.decorations.find({ where: { communityId, submittedAt: { $gte: start - 366 * DAY, $lt: end } }, limit: 2000 }),
   ])
   const vendorChecks = new Map(await Promise.all(vendors.map(async (v) => [v._id, await checksSince(ctx, v._id, month)] as const)))
-  return { communityId, month, start, end, rollup, routes, rounds, vacancies, checks, vendors, vendorChecks, fixes }
+  return { communityId, month, start, end, rollup, routes, rounds, vacancies, checks, vendors, vendorChecks, fixes, decorations }
 }
 type CommunityMonth = Awaited<ReturnType<typeof communityMonth>>
 
@@ -67,6 +70,12 @@ export async function zoneFigures(ctx: Ctx, m: CommunityMonth, manager: UserDoc)
       ctx.now,
     ),
     vacancy: { vacant: vacant.length, checked: m.checks.filter((c) => vacantIds.has(c.houseId)).length },
+    decoration: decorationFigures(
+      m.decorations.filter((d) => zone.includes(d.building)),
+      ...monthDates(month),
+      start,
+      end,
+    ),
     vendors: m.vendors.map((v) => ({
       name: v.name,
       service: v.service,

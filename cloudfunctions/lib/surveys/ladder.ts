@@ -5,7 +5,7 @@ import type { Actor } from '../../../src/core/tickets/types'
 import type { Ctx } from '../runtime/context'
 import { openTicket } from '../tickets/open'
 import { addEvent } from '../tickets/events'
-import { communityStaff, tellResidents, tellStaff } from '../tickets/tell'
+import { communityStaff, tellResidents, tellStaff, zoneManagers } from '../tickets/tell'
 
 const SYSTEM: Actor = { openid: 'system', role: 'system', name: '系统' }
 
@@ -89,7 +89,7 @@ export async function openComplaint(ctx: Ctx, surveyId: string, answer: Pick<Ans
         'ticketAlert',
         '差评',
       )
-    const managers = staff.filter((u) => u.staff?.roles.includes('manager') && u.staff.zone?.includes(o.building)).map((u) => u._id)
+    const managers = zoneManagers(staff, o.building)
     const ladder = [o.assignee, ...managers].filter((x): x is string => Boolean(x))
     await tellStaff(tx, o, ctx.now, ladder, '回访差评', `${o.no} ${o.place}：${why}，已转客服主任${chiefName}跟进（${complaint.no}）`, 'ticketAlert', '差评')
     await tellResidents(tx, complaint, ctx.now, '我们会尽快联系您', `很抱歉这次服务没有让您满意。客服主任${chiefName}将在 ${formatTime(due)} 前与您电话联系`)

@@ -5,7 +5,7 @@ import { spoken } from '../../../src/core/tickets/promise'
 import type { UserDoc } from '../../../src/core/account/types'
 import type { Deps } from '../runtime/deps'
 import { addEvent } from './events'
-import { communityStaff, tellResidents, tellStaff } from './tell'
+import { communityStaff, tellResidents, tellStaff, zoneManagers } from './tell'
 import { splitDue, wake } from '../runtime/schedule'
 
 const SYSTEM: Actor = { openid: 'system', role: 'system', name: '系统' }
@@ -14,7 +14,7 @@ const LEVEL_WORDS = { 1: '即将超时', 2: '已超时', 3: '严重超时' } as 
 /** Who hears of each rung: the holder, then the building's 管理员, then the 客服主任. */
 function recipients(t: TicketDoc, level: 1 | 2 | 3, staff: UserDoc[]): string[] {
   if (level === 1) return t.assignee ? [t.assignee] : t.owner ? [t.owner] : staff.filter((u) => u.staff?.roles.includes('agent')).map((u) => u._id)
-  if (level === 2) return staff.filter((u) => u.staff?.roles.includes('manager') && u.staff.zone?.includes(t.building)).map((u) => u._id)
+  if (level === 2) return zoneManagers(staff, t.building)
   return staff.filter((u) => u.staff?.roles.includes('supervisor')).map((u) => u._id)
 }
 

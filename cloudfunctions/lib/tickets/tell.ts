@@ -3,6 +3,7 @@ import { STATUS_LABELS, type TicketDoc } from '../../../src/core/tickets/types'
 import { notify } from '../outbox/notify'
 import type { Store, Tx } from '../ports/store'
 import { pageUrl } from '../../../src/core/shared/pages'
+import type { UserDoc } from '../../../src/core/account/types'
 
 /** Tell the reporter and everyone following (merged duplicates) about a step they should know of. */
 export async function tellResidents(
@@ -57,3 +58,7 @@ export async function tellStaff(
 export async function communityStaff(store: Store, communityId: string) {
   return store.c.users.find({ where: { 'staff.communityId': communityId }, limit: 200 })
 }
+
+/** The 管理员 whose zone holds this building: the one to hear of what happens there. */
+export const zoneManagers = (staff: readonly UserDoc[], building: string) =>
+  staff.filter((u) => u.staff?.roles.includes('manager') && u.staff.zone?.includes(building)).map((u) => u._id)

@@ -7,7 +7,7 @@ import { CommunitySchema } from '../community/types'
 import { BINDING_STATUSES, HOUSE_ROLES, REMOVED_BY } from './types'
 
 /** What an upload is for: the folder it goes to and the records that may attach it. */
-export const UPLOAD_PURPOSES = ['tickets', 'surveys', 'avatars'] as const
+export const UPLOAD_PURPOSES = ['tickets', 'surveys', 'avatars', 'decoration'] as const
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
 
 export const HouseRef = z.object({

@@ -138,9 +138,15 @@ export interface BillDoc {
   adjustments?: BillAdjustment[]
   /** 对账单有疑问: the ticket opened about this bill (tickets feature). */
   disputeTicketId?: string
+  /** A deposit returned (in whole or part), as recorded by the renovation that held it. */
+  returned?: { amount: number; at: number }
   createdAt: number
   updatedAt: number
 }
+
+/** The 装修押金 is a bill of the house (paid like any other) but not a fee: it comes back, so fee figures leave it out. */
+export const DEPOSIT_ITEM = 'decoration-deposit'
+export const isDeposit = (b: Pick<BillDoc, 'itemId'>) => b.itemId === DEPOSIT_ITEM
 
 export const billId = (communityId: string, period: string, itemId: string, targetId: string) => `${communityId}_${period}_${itemId}_${targetId}`
 

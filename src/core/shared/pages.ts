@@ -43,6 +43,11 @@ export const PAGES = {
   zoneVendors: '/zone/vendors/index',
   zoneVendor: '/zone/vendor/index',
   zoneReport: '/zone/report/index',
+  zoneDecorations: '/zone/decorations/index',
+  zoneDecoration: '/zone/decoration/index',
+  decoration: '/resident/decoration/home/index',
+  decorationApply: '/resident/decoration/apply/index',
+  zonePermit: '/zone/permit/index',
 } as const satisfies Record<string, `/${string}/index`>
 
 export type PageName = keyof typeof PAGES
@@ -66,6 +71,9 @@ interface Needs {
   zoneVacancy: { houseId: string }
   zoneVendor: { id: string }
   vacancy: { houseId: string }
+  zoneDecoration: { id: string }
+  decoration: { houseId: string }
+  decorationApply: { houseId: string }
 }
 export type PageQuery<N extends PageName> = N extends keyof Needs ? Needs[N] & Query : Query
 /** A page's query as call arguments: required where the page needs one, optional otherwise. */

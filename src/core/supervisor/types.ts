@@ -14,6 +14,7 @@ export const AUDIT_KINDS = [
   'phone',
   'vacancy',
   'vendorFix',
+  'decoration',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -31,6 +32,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   phone: '查看住户完整号码',
   vacancy: '空置房',
   vendorFix: '外包整改复查',
+  decoration: '装修审批与管理',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */

@@ -18,6 +18,7 @@ export const ZoneReportView = z.object({
   overdue: z.number(),
   patrol: z.object({ due: z.number(), onTime: z.number(), late: z.number(), missed: z.number(), missedPoints: z.number(), completion: Rate }),
   vacancy: z.object({ vacant: z.number(), checked: z.number() }),
+  decoration: z.object({ working: z.number(), violations: z.number(), stops: z.number() }),
   vendors: z.array(z.object({ name: z.string(), service: z.enum(SERVICES), total: Rate, quality: Rate, openFixes: z.number() })),
   comment: z.optional(z.string()),
   submittedAt: z.optional(z.number()),
@@ -27,7 +28,7 @@ export const ZoneReportView = z.object({
 export const zoneReportContract = {
   zoneReports: action({
     summary:
-      "片区月报: per 管理员 zone and month — 报修率 and 投诉率 per 100 households, open and overdue work, patrol completion, vacant houses checked, vendor scores, and the 管理员's comment. A 管理员 gets his own zone, the 客服主任 every zone.",
+      "片区月报: per 管理员 zone and month — 报修率 and 投诉率 per 100 households, open and overdue work, patrol completion, vacant houses checked, renovations under way and their violations, vendor scores, and the 管理员's comment. A 管理员 gets his own zone, the 客服主任 every zone.",
     callers: ['manager', 'supervisor'],
     input: z.strictObject({ month: Month }),
     output: z.object({ month: z.string(), items: z.array(ZoneReportView) }),

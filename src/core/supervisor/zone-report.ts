@@ -1,3 +1,4 @@
+import type { DecorationDoc } from '../decoration/types'
 import type { Counters } from './monthly'
 import { periodOf, roundState, type Schedule } from '../inspections/schedule'
 import { monthStart, addMonths } from '../shared/time'
@@ -63,4 +64,20 @@ export interface TicketFigures {
 export const ticketFigures = (c: Pick<Counters, 'types' | 'complaints'>, households: number): TicketFigures => {
   const repairs = c.types.repair ?? 0
   return { households, repairs, repairRate: per100(repairs, households), complaints: c.complaints, complaintRate: per100(c.complaints, households) }
+}
+
+/**
+ * The month's renovations in a zone: those whose period touched the month after approval
+ * (装修中), the violations recorded in it and how many of them stopped the work.
+ */
+export function decorationFigures(
+  all: readonly Pick<DecorationDoc, 'status' | 'start' | 'end' | 'decided' | 'violations'>[],
+  first: string,
+  last: string,
+  start: number,
+  end: number,
+) {
+  const live = all.filter((d) => d.decided && d.decided.at < end && d.status !== 'rejected' && d.status !== 'withdrawn' && d.start <= last && d.end >= first)
+  const violations = all.flatMap((d) => d.violations.filter((v) => v.at >= start && v.at < end))
+  return { working: live.length, violations: violations.length, stops: violations.filter((v) => v.stop).length }
 }

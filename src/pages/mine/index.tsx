@@ -177,6 +177,12 @@ export default function Mine() {
                 <Text className='muted'>管理 ›</Text>
               </View>
             )}
+            {b.status === 'approved' && (
+              <View className='mine-members row between' onClick={() => go('decoration', { houseId: b.houseId })} data-testid='house-decoration'>
+                <Text>装修办理</Text>
+                <Text className='muted'>›</Text>
+              </View>
+            )}
             {b.status === 'approved' && b.role === 'owner' && (
               <View className='mine-members row between' onClick={() => go('vacancy', { houseId: b.houseId })} data-testid='house-vacancy'>
                 <Text>空置房托管</Text>

@@ -35,6 +35,8 @@ export default function StaffHome() {
   const desk = has(CALLBACK_DESK)
   const walks = has(['manager', 'supervisor', 'handler'])
   const zone = has(['manager', 'supervisor'])
+  // 保安部 checks renovation permits at the gate.
+  const gate = staff?.department === 'security'
   const templates = staffTemplates(staff?.roles ?? [])
   const [asking, setAsking] = useState(false)
 
@@ -164,8 +166,8 @@ export default function StaffHome() {
           {figuresTile}
         </View>
       )}
-      {(patrol || vacant || zone) && <View className='section-title'>片区 · 查、督、管</View>}
-      {(patrol || vacant || zone) && (
+      {(patrol || vacant || zone || gate) && <View className='section-title'>片区 · 查、督、管</View>}
+      {(patrol || vacant || zone || gate) && (
         <View className='staff-tiles'>
           {patrol && (
             <View className='card staff-tile' onClick={() => go('zonePatrol')} data-testid='tile-patrol'>
@@ -178,6 +180,18 @@ export default function StaffHome() {
             <View className='card staff-tile' onClick={() => go('zoneVacancies')} data-testid='tile-vacancy'>
               <Text className='staff-tile-num'>{vacant.vacant - vacant.checked}</Text>
               <Text className='staff-tile-label'>空置房本月待查 · 共 {vacant.vacant} 套</Text>
+            </View>
+          )}
+          {gate && (
+            <View className='card staff-tile' onClick={() => go('zonePermit')} data-testid='tile-permit'>
+              <Text className='staff-tile-num'>核验</Text>
+              <Text className='staff-tile-label'>扫码核验装修许可证</Text>
+            </View>
+          )}
+          {zone && (
+            <View className='card staff-tile' onClick={() => go('zoneDecorations')} data-testid='tile-decoration'>
+              <Text className='staff-tile-num'>装修</Text>
+              <Text className='staff-tile-label'>审批 · 验收 · 巡查违规</Text>
             </View>
           )}
           {zone && (

@@ -1,4 +1,4 @@
-import { encode } from 'uqr'
+import { drawQr } from '../../components/qr-code/draw'
 import { palette } from '../../styles/palette'
 
 /**
@@ -56,16 +56,6 @@ function fit(ctx: SheetCtx, text: string, weight: string, px: number, min: numbe
   }
 }
 
-function drawCode(ctx: SheetCtx, payload: string, x: number, y: number) {
-  // Medium error correction survives a scuffed or dusty print; the cell's white is the quiet zone.
-  const qr = encode(payload, { ecc: 'M', border: 0 })
-  const m = Math.floor(QR / qr.size)
-  const left = x + (QR - m * qr.size) / 2
-  const top = y + (QR - m * qr.size) / 2
-  ctx.fillStyle = palette.ink
-  qr.data.forEach((row, r) => row.forEach((dark, c) => dark && ctx.fillRect(left + c * m, top + r * m, m, m)))
-}
-
 export function drawSheet(ctx: SheetCtx, points: SheetPoint[], page: number, title: string) {
   const pages = pageCount(points.length)
   ctx.fillStyle = palette.surface
@@ -89,7 +79,7 @@ export function drawSheet(ctx: SheetCtx, points: SheetPoint[], page: number, tit
     ctx.strokeRect(box.x, box.y, box.w, box.h)
     ctx.setLineDash([])
     const code = codeBox(i)
-    drawCode(ctx, p.payload, code.x, code.y)
+    drawQr(ctx, p.payload, code.x, code.y, QR)
     ctx.textAlign = 'center'
     ctx.fillStyle = palette.text
     fit(ctx, p.name, 'bold', 44, 26, box.w - 40)

@@ -48,6 +48,11 @@ function ZoneCard({ z, own, onSubmit, busy }: { z: Zone; own: boolean; busy: boo
         <Figure label='当前未完成工单' value={`${z.open}`} note={z.overdue ? `其中超时 ${z.overdue}` : '无超时'} />
         <Figure label='空置房本月已查' value={`${z.vacancy.checked}/${z.vacancy.vacant}`} note='套' />
         <Figure label='漏检点位' value={`${p.missedPoints}`} note='已完成巡查中未查的点' />
+        <Figure
+          label='装修中'
+          value={`${z.decoration.working}`}
+          note={z.decoration.violations ? `违规 ${z.decoration.violations} 次 · 停工 ${z.decoration.stops} 次` : '本月无违规'}
+        />
       </View>
       <View className='zf-vendors'>
         <Text className='zp-label'>外包单位评分</Text>

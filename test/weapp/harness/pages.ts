@@ -67,6 +67,19 @@ export const PAGES: Record<string, Case> = {
     query: () => ({ houseId: 'sunshine-2-1-1502' }),
     shows: ['2栋1单元1502', '空置中', '开始本月检查', '电表 1206.1 度，上次以来走了 1.6 度', '已入住，结束空置'],
   },
+  'zone/decorations/index': { account: 'manager-zhou', shows: ['施工中', '2栋2单元1102', '扫码核验装修许可证'] },
+  'zone/decoration/index': {
+    account: 'manager-zhou',
+    query: () => ({ id: 'zx_demo_2-2-1102' }),
+    shows: ['2栋2单元1102', '施工中', '开始完工验收', '登记违规', '装修垃圾堆放在楼梯间', '押金 ¥2000.00 · 已缴'],
+  },
+  'zone/permit/index': { account: 'tech-zhao', shows: ['扫描装修许可证'] },
+  'resident/decoration/home/index': {
+    account: 'resident-zhang',
+    query: () => ({ houseId: 'sunshine-1-1-301' }),
+    shows: ['1栋1单元301', '施工时间：工作日 8:00–12:00', '申请装修'],
+  },
+  'resident/decoration/apply/index': { account: 'resident-zhang', query: () => ({ houseId: 'sunshine-1-1-301' }), shows: ['施工单位', '施工人员', '提交申请'] },
   'zone/vendors/index': { account: 'manager-zhou', shows: ['洁美保洁服务有限公司', '整改逾期 1', '还剩 20 天', '迅达电梯维保有限公司'] },
   'zone/vendor/index': {
     account: 'manager-zhou',

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '装修详情',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '装修管理',
+  enablePullDownRefresh: true,
+})
