@@ -1,4 +1,15 @@
-import { hoursText, isNeighbour, nextInspection, permitState, requiredInspections, rulesProblems, DEFAULT_RULES, permitCode, permitIdOf } from './types'
+import {
+  periodText,
+  hoursText,
+  isNeighbour,
+  nextInspection,
+  permitState,
+  requiredInspections,
+  rulesProblems,
+  DEFAULT_RULES,
+  permitCode,
+  permitIdOf,
+} from './types'
 
 const d = { status: 'approved' as const, start: '2026-12-01', end: '2026-12-31', deposit: 200_000 }
 
@@ -46,6 +57,8 @@ describe('装修 rules', () => {
   it('says the hours in words and refuses periods that end before they start or overlap', () => {
     expect(hoursText(DEFAULT_RULES)).toBe('工作日 8:00–12:00、14:00–18:00；周末及节假日只可进行无噪音施工')
     expect(rulesProblems(DEFAULT_RULES)).toEqual({})
+    expect(periodText({ start: '2026-11-26', end: '2026-12-31' })).toBe('11月26日–12月31日')
+    expect(periodText({ start: '2026-12-10', end: '2027-02-07' })).toBe('12月10日–2027年2月7日')
     expect(rulesProblems({ ...DEFAULT_RULES, periods: [{ from: '12:00', to: '08:00' }] })).toEqual({ 'periods.0': '12:00–08:00：结束时间要晚于开始时间' })
     expect(
       rulesProblems({

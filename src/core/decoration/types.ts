@@ -184,8 +184,9 @@ export const WEEKEND_LABELS: Record<DecorationRules['weekend'], string> = {
 
 /** 12月10日, for a YYYY-MM-DD. */
 export const dayText = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
-/** 12月10日–2月10日 */
-export const periodText = (d: Pick<DecorationDoc, 'start' | 'end'>) => `${dayText(d.start)}–${dayText(d.end)}`
+/** 12月10日–2月10日; the year is named when the work runs into the next one. */
+export const periodText = (d: Pick<DecorationDoc, 'start' | 'end'>) =>
+  `${dayText(d.start)}–${d.end.slice(0, 4) === d.start.slice(0, 4) ? '' : `${d.end.slice(0, 4)}年`}${dayText(d.end)}`
 
 const hm = (s: string) => s.replace(/^0/, '')
 /** 工作日 8:00–12:00、14:00–18:00；周末及节假日只可进行无噪音施工 */

@@ -1,6 +1,6 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { api } from '../../services/api'
 import { needsSignIn, useLoad } from '../../services/session'
 import { go } from '../../services/nav'
@@ -18,6 +18,13 @@ export default function DecorationsPage() {
   useDidShow(() => {
     if (!needsSignIn()) list.reload()
   })
+  // Another tab is another list; the first one is loaded by the show above.
+  const shown = useRef(tab)
+  useEffect(() => {
+    if (shown.current === tab) return
+    shown.current = tab
+    list.reload()
+  }, [tab, list])
   usePullDownRefresh(async () => {
     await list.reload()
     Taro.stopPullDownRefresh()
