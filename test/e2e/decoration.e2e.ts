@@ -81,4 +81,20 @@ describe('装修, end to end in Chromium', () => {
     await expect(zhou.getByTestId('permit-verdict').innerText()).resolves.toContain('139****5678')
     await shot(zhou, 'd10-gate')
   })
+
+  it('刘芳 sets the hours and the deposit in 设置; the owner reads them before he applies', async () => {
+    const liu = await phone(env.browser, env.host.url, 'supervisor-liu')
+    await go(liu, env.host.url, '/staff/settings/index?tab=decoration')
+    await liu.getByTestId('dr-status').getByText('当前使用默认设置', { exact: false }).waitFor()
+    await tap(liu.getByTestId('dr-weekend-closed'))
+    await fill(liu, 'dr-deposit', '3000')
+    await tap(liu.getByTestId('dr-save'))
+    await liu.getByTestId('dr-status').getByText('已按本小区规定设置：工作日 8:00–12:00、14:00–18:00；周末及节假日不得施工').waitFor()
+    await shot(liu, 'd11-settings')
+
+    const li = await phone(env.browser, env.host.url, 'resident-li')
+    await go(li, env.host.url, '/resident/decoration/home/index?houseId=sunshine-1-1-401')
+    await li.getByTestId('decoration-head').getByText('缴纳装修押金 ¥3000.00', { exact: false }).waitFor()
+    await li.getByText('周末及节假日不得施工', { exact: false }).first().waitFor()
+  })
 })

@@ -118,6 +118,10 @@ describe('装修: application, approval, the deposit as a bill, the permit at th
     // The deposit is money that comes back: the month's fee figures (billed, collected) leave it out.
     expect(await fees()).toEqual(feesBefore)
     expect((await h.ok('resident-zhang', 'decoration', 'mine', { houseId: ZHANG_HOUSE })).items[0]).toMatchObject({ permit: 'early', statusText: '待开工' })
+    expect(await h.call('resident-zhang', 'decoration', 'book', { id: applied.id, date: '2026-11-25', slot: 'am' })).toMatchObject({
+      ok: false,
+      error: { message: '请预约开工以后的日期' },
+    })
     h.clock.advance(2 * DAY)
     const gate = await h.ok('tech-zhao', 'decoration', 'verify', { code: approved.permitCode })
     expect(gate).toMatchObject({

@@ -130,6 +130,7 @@ export const book: Handler<typeof decorationContract.book> = async (ctx, { id, d
   const today = shanghaiDate(ctx.now)
   const last = addDays(first.end, 30)
   if (date < today) throw new AppError('INVALID_INPUT', '预约日期不能早于今天', { date: '预约日期不能早于今天' })
+  if (date < first.start) throw new AppError('INVALID_INPUT', '请预约开工以后的日期', { date: '请预约开工以后的日期' })
   if (date > last) throw new AppError('INVALID_INPUT', '请在施工期内或完工后 30 天内预约', { date: '请在施工期内或完工后 30 天内预约' })
   const managers = zoneManagers(await communityStaff(ctx.store, first.communityId), first.building)
   const d = await ctx.store.transaction(async (tx) => {

@@ -5,12 +5,14 @@ import { SlaSection } from './sla'
 import { RepliesSection } from './replies'
 import { PoliciesSection } from './policies'
 import { AuditTrail } from './audit-trail'
+import { DecorationSection } from './decoration'
 import './index.scss'
 
 const TABS = [
   { key: 'sla', label: '服务时限' },
   { key: 'replies', label: '常用回复' },
   { key: 'policies', label: '回访与收费' },
+  { key: 'decoration', label: '装修' },
   { key: 'audit', label: '操作记录' },
 ] as const
 type Tab = (typeof TABS)[number]['key']
@@ -34,6 +36,7 @@ export default function SettingsPage() {
       {tab === 'sla' && <SlaSection />}
       {tab === 'replies' && <RepliesSection />}
       {tab === 'policies' && <PoliciesSection />}
+      {tab === 'decoration' && <DecorationSection />}
       {tab === 'audit' && <AuditTrail />}
     </View>
   )

@@ -166,7 +166,11 @@ export default function DecorationPage() {
 
       <View className='card'>
         <Text className='zp-name'>验收与违规记录</Text>
-        {d.inspections.length === 0 && d.violations.length === 0 && <Text className='muted'>暂无记录</Text>}
+        {d.inspections.length === 0 && d.violations.length === 0 && (
+          <View className='zv-check'>
+            <Text className='muted'>暂无记录</Text>
+          </View>
+        )}
         {d.inspections.map((i, k) => (
           <View className='zv-check' key={`i${k}`}>
             <Text>

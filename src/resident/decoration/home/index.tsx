@@ -22,7 +22,9 @@ const tagOf = (d: Item) =>
 /** The next inspection: a day and half-day he chooses; the 管理员 is told and comes then. */
 function Booking({ d, busy, onBook }: { d: Item; busy: boolean; onBook(date: string, slot: Slot): void }) {
   const booked = d.inspections.find((i) => !i.result)
-  const [date, setDate] = useState(booked?.date ?? shanghaiDate(Date.now() + 86_400_000))
+  // Not before the work starts, nor before tomorrow: the 管理员 needs a day's notice.
+  const first = [shanghaiDate(Date.now() + 86_400_000), d.start].sort()[1]
+  const [date, setDate] = useState(booked?.date ?? first)
   const [slot, setSlot] = useState<Slot>(booked?.slot ?? 'am')
   if (!d.next) return null
   return (
@@ -31,7 +33,7 @@ function Booking({ d, busy, onBook }: { d: Item; busy: boolean; onBook(date: str
         {booked ? `已预约${INSPECTION_LABELS[booked.kind]}：${dayText(booked.date)}${SLOT_LABELS[booked.slot]}` : `下一步：预约${INSPECTION_LABELS[d.next]}`}
       </Text>
       <View className='row dc-book-row'>
-        <Picker mode='date' value={date} start={shanghaiDate(Date.now())} onChange={(e) => setDate(e.detail.value)}>
+        <Picker mode='date' value={date} start={first} onChange={(e) => setDate(e.detail.value)}>
           <View className='dc-pick' data-testid='book-date'>
             {dayText(date)}
           </View>
