@@ -61,9 +61,10 @@ export function DecorationSection() {
         {saved.isDefault ? '当前使用默认设置' : '已按本小区规定设置'}：{saved.text}
       </View>
       <View className='card'>
+        <Text className='field-label'>工作日可施工时段</Text>
         {periods.map((p, i) => (
           <View className='st-row' key={i}>
-            <Text className='st-label'>工作日时段 {i + 1}</Text>
+            <Text className='st-label'>时段 {i + 1}</Text>
             <Picker mode='time' value={p.from} onChange={(e) => setPeriod(i, 'from', e.detail.value)}>
               <View className='st-input' data-testid='dr-from'>
                 {p.from}
