@@ -183,6 +183,11 @@ describe('装修: application, approval, the deposit as a bill, the permit at th
       ok: false,
       error: { message: '请写明扣款原因' },
     })
+    // WeChat Pay refuses once: nothing is closed, the 管理员 reads why, and the retry is the same refund.
+    jest.spyOn(h.payments, 'refund').mockResolvedValueOnce({ ok: false, error: '基本账户余额不足，请充值后重新发起' })
+    const refused = await h.ok('manager-zhou', 'decoration', 'release', { id: applied.id, deducted: 20_000, reason: '电梯轿厢划伤修复' })
+    expect(refused).toMatchObject({ status: 'completed', deposit: { refund: { state: 'failed', error: '基本账户余额不足，请充值后重新发起' } } })
+    expect(await titles(ZHANG)).not.toContain('装修押金已退还：1栋1单元301')
     const closed = await h.ok('manager-zhou', 'decoration', 'release', { id: applied.id, deducted: 20_000, reason: '电梯轿厢划伤修复' })
     expect(closed).toMatchObject({
       status: 'closed',
@@ -205,6 +210,7 @@ describe('装修: application, approval, the deposit as a bill, the permit at th
       '1栋1单元301 装修违规：超时施工，责令停工',
       '1栋1单元301 整改完成，准予复工：已承诺按规定时间施工',
       '1栋1单元301 完工验收合格',
+      '1栋1单元301 装修押金退还未成功：基本账户余额不足，请充值后重新发起',
       '1栋1单元301 退还装修押金 ¥1800.00，扣除 ¥200.00（电梯轿厢划伤修复）',
     ])
     expect((await h.ok('resident-zhang', 'decoration', 'mine', { houseId: ZHANG_HOUSE })).items[0].deposit.refund.state).toBe('refunded')
