@@ -33,6 +33,7 @@ export default defineAppConfig({
         'patrol/index',
         'round/index',
         'qr-sheet/index',
+        'patrol-setup/index',
         'vacancies/index',
         'vacancy/index',
         'vendors/index',

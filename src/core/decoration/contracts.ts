@@ -6,10 +6,10 @@ import { STAFF_ROLES } from '../shared/roles'
 import { ItemResultInput, ItemResultView, ItemView } from '../inspections/contracts'
 import { BILL_STATUSES, PAY_METHODS } from '../bills/types'
 import { INSPECTIONS, SLOTS, STATUSES, VIOLATIONS, WORKS } from './types'
+import { RulesInput } from './rules-input'
 
 const DecorationId = z.string().check(z.minLength(3), z.maxLength(70), z.regex(/^[A-Za-z0-9_-]+$/, '装修编号格式不正确'))
 const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD'))
-const HHMM = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:mm'))
 const Phone = z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号'))
 const PERMIT_STATES = ['pending', 'unpaid', 'early', 'valid', 'stopped', 'expired', 'completed', 'void'] as const
 
@@ -125,12 +125,6 @@ export const ApplyInput = z.strictObject({
   works: z.array(z.enum(WORKS)).check(z.minLength(1, '请选择施工项目'), z.maxLength(WORKS.length)),
   description: text(4, 500, '请简要说明装修内容', '装修内容最多 500 个字'),
   drawings: Photos(9),
-})
-
-export const RulesInput = z.strictObject({
-  periods: z.array(z.strictObject({ from: HHMM, to: HHMM })).check(z.minLength(1, '请至少设置一个施工时段'), z.maxLength(3, '最多 3 个施工时段')),
-  weekend: z.enum(['closed', 'quiet', 'same']),
-  deposit: z.number().check(z.int(), z.minimum(0), z.maximum(5_000_000, '装修押金最多 ¥50,000')),
 })
 
 export const decorationContract = {

@@ -37,6 +37,7 @@ export const PAGES = {
   zonePatrol: '/zone/patrol/index',
   zoneRound: '/zone/round/index',
   zoneQrSheet: '/zone/qr-sheet/index',
+  zonePatrolSetup: '/zone/patrol-setup/index',
   zoneVacancies: '/zone/vacancies/index',
   zoneVacancy: '/zone/vacancy/index',
   vacancy: '/resident/account/vacancy/index',

@@ -15,6 +15,7 @@ export const AUDIT_KINDS = [
   'vacancy',
   'vendorFix',
   'decoration',
+  'patrolSetup',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -33,6 +34,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   vacancy: '空置房',
   vendorFix: '外包整改复查',
   decoration: '装修审批与管理',
+  patrolSetup: '巡查点位与路线',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */

@@ -69,6 +69,12 @@ export default function PatrolPage() {
           <Text className='zp-link'>打印 ›</Text>
         </View>
       )}
+      {list.data?.canPrint && (
+        <View className='card row between' onClick={() => go('zonePatrolSetup')} data-testid='open-patrol-setup'>
+          <Text>点位与路线</Text>
+          <Text className='zp-link'>设置 ›</Text>
+        </View>
+      )}
     </View>
   )
 }

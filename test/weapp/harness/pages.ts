@@ -73,6 +73,7 @@ export const PAGES: Record<string, Case> = {
     query: () => ({ id: 'zx_demo_2-2-1102' }),
     shows: ['2栋2单元1102', '施工中', '开始完工验收', '登记违规', '装修垃圾堆放在楼梯间', '押金 ¥2000.00 · 已缴'],
   },
+  'zone/patrol-setup/index': { account: 'manager-zhou', shows: ['巡查路线', '1–3栋日常巡查', '每天 11:00 前', '水泵房', '新增点位'] },
   'zone/permit/index': { account: 'tech-zhao', shows: ['扫描装修许可证'] },
   'resident/decoration/home/index': {
     account: 'resident-zhang',
