@@ -103,7 +103,7 @@ describe('巡查, end to end in Chromium', () => {
     await shot(zhou, 'p12-qr-sheet-page-2')
   })
 
-  it('zhou adds 2栋电梯 with its checklist and a route over it for 陈静, who finds it in her 巡查', async () => {
+  it('zhou adds 2栋电梯 with its checklist and a route over it walked by himself', async () => {
     const zhou = await phone(env.browser, env.host.url, 'manager-zhou')
     await go(zhou, env.host.url, '/zone/patrol/index')
     await tap(zhou.getByTestId('open-patrol-setup'))
@@ -128,7 +128,7 @@ describe('巡查, end to end in Chromium', () => {
     await zhou.getByTestId('setup-route').filter({ hasText: '2栋晚间巡查' }).waitFor()
     await shot(zhou, 'p15-setup')
     const saved = (await env.host.local.store.c.routes.find({ where: { name: '2栋晚间巡查' }, limit: 1 }))[0]
-    expect(saved).toMatchObject({ buildings: ['2'], schedule: { every: 'daily', dueBy: '11:00' } })
+    expect(saved).toMatchObject({ buildings: ['2'], schedule: { every: 'daily', dueBy: '11:00' }, ownerName: '周明' })
     expect(saved.checkpointIds[1]).toBe('sunshine-cp-exit-2')
   })
 })

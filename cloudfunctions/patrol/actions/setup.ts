@@ -52,7 +52,11 @@ async function setupView(ctx: Ctx, scope: Scope) {
       ownerName: r.ownerName,
       checkpointIds: r.checkpointIds,
     })),
-    walkers: staff.filter((u) => u.staff && mayOwnRoute(u.staff)).map((u) => ({ openid: u._id, name: u.staff!.name })),
+    // Himself first: the one a new route most often belongs to.
+    walkers: staff
+      .filter((u) => u.staff && mayOwnRoute(u.staff))
+      .sort((a, b) => Number(b._id === ctx.openid) - Number(a._id === ctx.openid))
+      .map((u) => ({ openid: u._id, name: u.staff!.name })),
   }
 }
 
