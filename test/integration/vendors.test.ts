@@ -87,4 +87,47 @@ describe('外包单位: 品质检查 scores a firm, a failed standard is a 整�
     expect(await h.call('resident-zhang', 'vendors', 'vendor', { vendorId: CLEAN })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.call('agent-chen', 'vendors', 'vendor', { vendorId: 'elsewhere-vd-clean' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
+
+  it('刘芳 enters a new firm’s contract and standards; a changed standard keeps its id; only she may', async () => {
+    const firm = {
+      requestId: 'vd-form-0001',
+      name: '物美保洁服务有限公司',
+      service: 'cleaning',
+      contact: '郑经理',
+      phone: '0571-88881234',
+      contractStart: '2026-12-01',
+      contractEnd: '2027-11-30',
+      standards: [
+        { label: '大堂地面每日两次清洁', max: 10, pass: 6 },
+        { label: '垃圾桶日产日清', max: 10, pass: 7 },
+      ],
+    }
+    expect(await h.call('manager-zhou', 'vendors', 'save', firm)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('supervisor-liu', 'vendors', 'save', { ...firm, contractEnd: '2026-11-30' })).toMatchObject({
+      ok: false,
+      error: { message: '合同结束日不能早于开始日' },
+    })
+    expect(await h.call('supervisor-liu', 'vendors', 'save', { ...firm, standards: [{ label: '地面', max: 5, pass: 6 }] })).toMatchObject({
+      ok: false,
+      error: { message: '「地面」请填写满分和及格分（及格分不高于满分）' },
+    })
+    const added = await h.ok('supervisor-liu', 'vendors', 'save', firm)
+    await h.ok('supervisor-liu', 'vendors', 'save', firm)
+    expect(await h.store.c.vendors.count({ name: '物美保洁服务有限公司' })).toBe(1)
+    expect(added).toMatchObject({ service: 'cleaning', contractEnd: '2027-11-30', items: [{ kind: 'score', max: 10, pass: 6 }, { pass: 7 }] })
+    const [keep] = added.items
+    const edited = await h.ok('supervisor-liu', 'vendors', 'save', {
+      ...firm,
+      id: added.id,
+      requestId: 'vd-form-0002',
+      standards: [{ id: keep.id, label: '大堂地面每日三次清洁', max: 10, pass: 6 }],
+    })
+    expect(edited.items.map((i: { id: string; label: string }) => [i.id, i.label])).toEqual([[keep.id, '大堂地面每日三次清洁']])
+    expect((await h.ok('manager-zhou', 'vendors', 'list', {})).items.map((v: { name: string }) => v.name)).toContain('物美保洁服务有限公司')
+    const audit = await h.store.c.audit.find({ where: { communityId: 'sunshine', kind: 'vendor' }, orderBy: [['at', 'asc']], limit: 5 })
+    expect(audit.map((a) => a.summary)).toEqual([
+      '新增外包单位：保洁 物美保洁服务有限公司，合同 2026-12-01 至 2027-11-30，2 项标准',
+      '修改外包单位：保洁 物美保洁服务有限公司，合同 2026-12-01 至 2027-11-30，1 项标准',
+    ])
+  })
 })

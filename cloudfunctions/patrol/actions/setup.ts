@@ -3,7 +3,8 @@ import { coversAll, scopeOf, type Scope } from '../../../src/core/access/scope'
 import { itemView } from '../../../src/core/inspections/contracts'
 import { scheduleLabel } from '../../../src/core/inspections/schedule'
 import type { patrolContract } from '../../../src/core/patrol/contracts'
-import { mayOwnRoute, pointItems, scheduleProblems } from '../../../src/core/patrol/setup'
+import { mayOwnRoute, scheduleProblems } from '../../../src/core/patrol/setup'
+import { checklistOf } from '../../../src/core/inspections/drafts'
 import type { CheckpointDoc, RouteDoc } from '../../../src/core/patrol/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { pageUrl } from '../../../src/core/shared/pages'
@@ -76,7 +77,7 @@ export const savePoint: Handler<typeof patrolContract.savePoint> = async (ctx, {
   if (id && (!before || before.communityId !== scope.communityId)) throw new AppError('NOT_FOUND', '巡查点不存在')
   if (before && !coversAll(scope, before.communityId, [before.building])) throw new AppError('FORBIDDEN', '这个点位不在您的管辖范围')
   // Ids from this form's own request id: an item added later never takes the id of one removed before.
-  const { items, problems } = pointItems(drafts, before?.items ?? [], (k) => `${requestId.slice(-8)}.${k}`)
+  const { items, problems } = checklistOf(drafts, before?.items ?? [], (k) => `${requestId.slice(-8)}.${k}`)
   fail(problems)
   const routes =
     before && before.building !== building

@@ -16,6 +16,7 @@ export const AUDIT_KINDS = [
   'vendorFix',
   'decoration',
   'patrolSetup',
+  'vendor',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -35,6 +36,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   vendorFix: '外包整改复查',
   decoration: '装修审批与管理',
   patrolSetup: '巡查点位与路线',
+  vendor: '外包单位与合同',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */

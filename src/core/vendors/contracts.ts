@@ -4,6 +4,8 @@ import { OFFICE_ROLES } from '../access/scope'
 import { ItemResultInput, ItemResultView, ItemView } from '../inspections/contracts'
 import { SERVICES } from './types'
 
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD'))
+
 const Score = z.object({
   quality: z.nullable(z.number()),
   checks: z.number(),
@@ -97,6 +99,32 @@ export const vendorsContract = {
       note: z.optional(text(2, 200, '请写明复查情况', '复查说明最多 200 个字')),
       photos: Photos(3),
       days: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(30)), 3),
+    }),
+    output: VendorView,
+  }),
+  save: action({
+    summary:
+      "Add a firm or change its contract: name, service, contact, contract period and its standards as scored items (full mark, pass mark); standards it had keep their ids so past checks still read; the 客服主任's; once per form; audited.",
+    callers: ['supervisor'],
+    input: z.strictObject({
+      id: z.optional(Id),
+      requestId: RequestId,
+      name: line(2, 40, '请填写单位名称'),
+      service: z.enum(SERVICES),
+      contact: line(2, 20, '请填写联系人'),
+      phone: z.string().check(z.trim(), z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写手机号或座机号')),
+      contractStart: Day,
+      contractEnd: Day,
+      standards: z
+        .array(
+          z.strictObject({
+            id: z.optional(line(1, 32, '标准不存在')),
+            label: line(2, 30, '请填写考核标准', '考核标准最多 30 个字'),
+            max: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+            pass: z.number().check(z.int(), z.minimum(0), z.maximum(100)),
+          }),
+        )
+        .check(z.minLength(1, '请至少填写一项考核标准'), z.maxLength(12, '最多 12 项考核标准')),
     }),
     output: VendorView,
   }),

@@ -2,7 +2,7 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { api, type Output } from '../../services/api'
-import { useLoad } from '../../services/session'
+import { useLoad, useMe } from '../../services/session'
 import { useAction } from '../../services/use-action'
 import { useRequestId } from '../../services/request-id'
 import type { vendorsContract } from '../../core/vendors/contracts'
@@ -15,6 +15,7 @@ import { ReasonSheet } from '../../components/sheet'
 import { Photos } from '../../components/ticket-parts'
 import { ChecklistForm } from '../checklist-form'
 import { ScoreText } from '../vendor-score'
+import { VendorForm, type VendorDraft } from '../vendor-form'
 import '../zone.scss'
 
 type Vendor = Output<typeof vendorsContract.vendor>
@@ -28,6 +29,8 @@ export default function VendorPage() {
   const id = useRouter().params.id ?? ''
   const vendor = useLoad(() => api.vendors.vendor({ vendorId: id }), [id])
   const [checking, setChecking] = useState(false)
+  const [editing, setEditing] = useState(false)
+  const { me } = useMe()
   const [place, setPlace] = useState('')
   const [days, setDays] = useState(3)
   const [failing, setFailing] = useState<Fix | null>(null)
@@ -54,6 +57,24 @@ export default function VendorPage() {
   if (vendor.error) return <ErrorView message={vendor.error} code={vendor.errorCode} onRetry={vendor.reload} />
   if (!v) return null
 
+  const edit = async (d: VendorDraft) => {
+    if (await act('save', () => api.vendors.save({ ...d, id, requestId: request.current() }), '已保存')) {
+      setEditing(false)
+      request.renew()
+    }
+  }
+  if (editing)
+    return (
+      <View className='page'>
+        <VendorForm
+          initial={{ ...v, standards: v.items.map((i) => ({ id: i.id, label: i.label, max: i.max ?? 10, pass: i.pass ?? 6 })) }}
+          busy={busy === 'save'}
+          onSave={edit}
+          onCancel={() => setEditing(false)}
+        />
+      </View>
+    )
+
   return (
     <View className='page'>
       <View className='card zr' data-testid='vendor-head'>
@@ -75,6 +96,11 @@ export default function VendorPage() {
           {v.month.service !== null ? ` · 工单按时完成 ${v.month.service}%` : ''}
         </Text>
         <Text className='muted'>得分 = 品质检查 70% + 本部门工单按时完成率 30%</Text>
+        {me?.staff?.roles.includes('supervisor') && (
+          <Text className='zp-link' onClick={() => setEditing(true)} data-testid='vendor-edit'>
+            修改合同与标准 ›
+          </Text>
+        )}
       </View>
 
       {checking ? (

@@ -1,4 +1,5 @@
-import { mayOwnRoute, pointItems, scheduleProblems } from './setup'
+import { mayOwnRoute, scheduleProblems } from '../patrol/setup'
+import { checklistOf } from './drafts'
 
 describe('巡查设置 rules', () => {
   it('keeps the ids items had, gives new ones this form’s ids, and never revives a removed id', () => {
@@ -6,7 +7,7 @@ describe('巡查设置 rules', () => {
       { id: 'a', label: '照明正常', kind: 'check' as const },
       { id: 'b', label: '地面干净', kind: 'check' as const },
     ]
-    const { items, problems } = pointItems(
+    const { items, problems } = checklistOf(
       [
         { id: 'b', label: '地面干净无杂物', kind: 'check' },
         { id: 'zzz', label: '设备房整洁', kind: 'score', max: 10, pass: 6, category: 'cleaning' },
@@ -23,11 +24,11 @@ describe('巡查设置 rules', () => {
 
   it('says what is wrong, by field', () => {
     const fresh = (k: number) => `n${k}`
-    expect(pointItems([{ label: '整洁', kind: 'score', max: 5, pass: 6 }], [], fresh).problems).toEqual({
+    expect(checklistOf([{ label: '整洁', kind: 'score', max: 5, pass: 6 }], [], fresh).problems).toEqual({
       'items.0': '「整洁」请填写满分和及格分（及格分不高于满分）',
     })
     expect(
-      pointItems(
+      checklistOf(
         [
           { label: '照明', kind: 'check' },
           { label: '照明', kind: 'check' },
