@@ -24,7 +24,7 @@ export function VendorForm({ initial, busy, onSave, onCancel }: { initial?: Vend
       contact: '',
       phone: '',
       contractStart: today,
-      contractEnd: today,
+      contractEnd: shanghaiDate(Date.now() + 364 * 86_400_000),
       standards: [{ label: '', max: 10, pass: 6 }],
     },
   )
