@@ -22,6 +22,7 @@ interface S {
 }
 interface B {
   _id: string
+  itemId: string
   amount: number
   status: string
   dueDate: string
@@ -56,7 +57,10 @@ async function recompute(month: string, zone: string[] | null) {
     if (!latest.has(s.ticketId) || latest.get(s.ticketId)!.round < s.round) latest.set(s.ticketId, s)
   }
   const answered = [...latest.values()].filter((s) => s.answer)
-  const bills = (await all<B>('bills')).filter((b) => b.dueDate.startsWith(month) && b.status !== 'waived' && inZone(b.building))
+  // A 装修押金 comes back when the work is done: money held, not a fee collected.
+  const bills = (await all<B>('bills')).filter(
+    (b) => b.dueDate.startsWith(month) && b.status !== 'waived' && b.itemId !== 'decoration-deposit' && inZone(b.building),
+  )
   const owed = bills.reduce((n, b) => n + b.amount, 0)
   const paid = bills.filter((b) => b.status === 'paid').reduce((n, b) => n + b.amount, 0)
   return {
