@@ -88,6 +88,7 @@ describe('装修: application, approval, the deposit as a bill, the permit at th
 
     const fees = async () => (await computeRollup(h.store, 'sunshine', '2026-11', h.clock.now())).cells
     const feesBefore = await fees()
+    const arrearsBefore = await h.ok('agent-chen', 'bills', 'arrears', {})
     const approved = await h.ok('manager-zhou', 'decoration', 'approve', { id: applied.id, conditions: '电梯内须铺设保护垫' })
     expect(approved).toMatchObject({
       status: 'approved',
@@ -108,6 +109,8 @@ describe('装修: application, approval, the deposit as a bill, the permit at th
     const mine = await h.ok('resident-zhang', 'bills', 'myBills')
     const deposit = mine.houses[0].bills.find((b: { itemName: string }) => b.itemName === '装修押金')
     expect(deposit).toMatchObject({ amount: 200_000, status: 'unpaid', id: approved.deposit.billId })
+    // An unpaid deposit is not arrears: 欠费 and 催缴 leave it out.
+    expect(await h.ok('agent-chen', 'bills', 'arrears', {})).toEqual(arrearsBefore)
     expect(await h.ok('tech-zhao', 'decoration', 'verify', { code: approved.permitCode })).toMatchObject({ permit: 'unpaid', permitText: '待缴装修押金' })
     expect(await h.call('resident-zhang', 'decoration', 'book', { id: applied.id, date: '2026-11-28', slot: 'am' })).toMatchObject({
       ok: false,

@@ -1,6 +1,7 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { billsContract } from '../../../src/core/bills/contracts'
 import { arrearsByBuilding } from '../../../src/core/bills/aging'
+import { DEPOSIT_ITEM } from '../../../src/core/bills/types'
 import { daysOverdue, payable } from '../../../src/core/bills/fees'
 import { yuan } from '../../../src/core/shared/money'
 import { toCsv } from '../../../src/core/shared/csv'
@@ -13,9 +14,12 @@ import type { Filter } from '../../lib/ports/store'
 import { scanBills } from '../../lib/bills/scan'
 import { billView } from '../../lib/bills/views'
 
-/** What a staff member may see of unpaid bills: their community; a 管理员 only their zone. */
+/**
+ * What a staff member may see of unpaid bills: their community; a 管理员 only their zone. An unpaid
+ * 装修押金 is not arrears (the permit waits for it instead), so 欠费 and 催缴 leave it out.
+ */
 export function unpaidScope(ctx: Ctx, building?: string): Filter {
-  return { ...scopeWhere(ctx, building), status: 'unpaid' }
+  return { ...scopeWhere(ctx, building), status: 'unpaid', itemId: { $ne: DEPOSIT_ITEM } }
 }
 
 export const arrears: Handler<typeof billsContract.arrears> = async (ctx) => {
