@@ -8,6 +8,8 @@ export const palette = {
   ink: '#000000',
   text2: '#5b6661',
   text3: '#97a29d',
+  elderText2: '#39423e',
+  elderText3: '#5b6661',
   line: '#eceeed',
   bg: '#f4f6f5',
   danger: '#d4483b',

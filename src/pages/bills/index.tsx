@@ -15,6 +15,7 @@ import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { openBillDispute } from './dispute'
 import './index.scss'
 import { go } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
 type Bill = Output<typeof billsContract.myBills>['houses'][number]['bills'][number]
 
@@ -32,7 +33,7 @@ async function waitPaid(outTradeNo: string) {
   return null
 }
 
-export default function Bills() {
+function Bills() {
   const bills = useLoad(() => api.bills.myBills())
   const history = useLoad(() => api.bills.history({ limit: 30 }))
   const [tab, setTab] = useState<'unpaid' | 'history'>('unpaid')
@@ -214,3 +215,5 @@ export default function Bills() {
     </View>
   )
 }
+
+export default withLargeText(Bills)

@@ -14,10 +14,11 @@ import type { accountContract } from '../../core/account/contracts'
 import './index.scss'
 import { go } from '../../services/nav'
 import { takeLanding } from '../../services/landing'
+import { withLargeText } from '../../services/large-text'
 
 type Community = Output<typeof accountContract.communities>[number]
 
-export default function Home() {
+function Home() {
   const { me, error, loading, reload } = useMe()
   const [communities, setCommunities] = useState<Community[]>([])
   const [, setTick] = useState(0)
@@ -150,3 +151,5 @@ export default function Home() {
     </View>
   )
 }
+
+export default withLargeText(Home)

@@ -9,12 +9,13 @@ import { ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 import { restart } from '../../services/nav'
 import { takeLanding } from '../../services/landing'
+import { withLargeText } from '../../services/large-text'
 
 /**
  * Local host only: in WeChat the platform says who you are; here you pick a demo person.
  * This page is not part of the weapp build (see app.config.ts).
  */
-export default function Login() {
+function Login() {
   const accounts = useLoad(() => devAccounts())
   useEffect(() => {
     accounts.reload()
@@ -67,3 +68,5 @@ export default function Login() {
     </View>
   )
 }
+
+export default withLargeText(Login)

@@ -9,6 +9,7 @@ import { formatTime, shanghaiDayStart } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { openLink } from '../../services/nav'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 /** 14:30 today, 昨天 09:12, 11-24 18:00 before that. */
 function when(t: number, now: number) {
@@ -18,7 +19,7 @@ function when(t: number, now: number) {
   return formatTime(t, formatTime(t, 'YYYY') === formatTime(now, 'YYYY') ? 'MM-DD HH:mm' : 'YYYY-MM-DD')
 }
 
-export default function Messages() {
+function Messages() {
   const list = usePagedList((offset, limit) => api.account.messages({ offset, limit }))
 
   const d = list.data
@@ -84,3 +85,5 @@ export default function Messages() {
     </View>
   )
 }
+
+export default withLargeText(Messages)

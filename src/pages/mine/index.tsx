@@ -1,4 +1,4 @@
-import { View, Text, Button, Image, Input } from '@tarojs/components'
+import { View, Text, Button, Image, Input, Switch } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../services/api'
@@ -15,11 +15,17 @@ import { PrivacySheet } from '../../components/privacy-sheet'
 import { useDidShow } from '@tarojs/taro'
 import './index.scss'
 import { go, restart } from '../../services/nav'
+import { isLargeText, setLargeText, withLargeText } from '../../services/large-text'
 
 const STATUS_TAG = { approved: '', pending: 'tag-warn', rejected: 'tag-danger', removed: 'tag-gray' } as const
 
-export default function Mine() {
+function Mine() {
   const { me, setMe, error, loading, reload } = useMe()
+  const [large, setLarge] = useState(isLargeText)
+  const toggleLarge = (on: boolean) => {
+    setLarge(on)
+    setLargeText(on)
+  }
   const houses = useLoad(() => api.account.myHouses())
   const [privacyFor, setPrivacyFor] = useState<null | 'avatar' | 'nickname'>(null)
   const [nickname, setNickname] = useState('')
@@ -198,6 +204,14 @@ export default function Mine() {
         <Text className='muted'>›</Text>
       </View>
 
+      <View className='card mine-link' data-testid='large-text'>
+        <View className='mine-large'>
+          <Text>长辈模式</Text>
+          <Text className='muted'>字更大、按钮更大、颜色更清楚</Text>
+        </View>
+        <Switch className='mine-large-switch' checked={large} onChange={(e) => toggleLarge(e.detail.value)} data-testid='large-text-switch' />
+      </View>
+
       {me.staff && (
         <View className='card mine-link' onClick={() => go('staffHome')}>
           <Text>员工工作台</Text>
@@ -223,3 +237,5 @@ export default function Mine() {
     </View>
   )
 }
+
+export default withLargeText(Mine)

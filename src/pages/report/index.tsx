@@ -17,6 +17,7 @@ import { CreateTicket } from '../../core/tickets/inputs'
 import { OutageBanner, type OutageItem } from '../../components/outage-banner'
 import './index.scss'
 import { go } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
 type Community = Output<typeof accountContract.communities>[number]
 type Created = Output<typeof ticketsContract.create>
@@ -24,7 +25,7 @@ type Created = Output<typeof ticketsContract.create>
 /** The templates of the steps a reporter waits for, asked at the submit tap (WeChat: ≤ 3). */
 const TICKET_TEMPLATES: TemplateKey[] = ['ticketProgress', 'ticketDone', 'ticketSurvey']
 
-export default function Report() {
+function Report() {
   const { me, error, loading, reload } = useMe()
   const [communities, setCommunities] = useState<Community[]>([])
   const [draft, setDraft] = useState<TicketDraft>(emptyDraft())
@@ -173,3 +174,5 @@ export default function Report() {
     </View>
   )
 }
+
+export default withLargeText(Report)

@@ -13,8 +13,9 @@ import { saveCsv } from '../components/save-csv'
 import { MoneyReview } from './money-review'
 import './index.scss'
 import { go } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
-export default function StaffBills() {
+function StaffBills() {
   const { me } = useMe()
   const arrears = useLoad(() => api.bills.arrears())
   const [period, setPeriod] = useState(() => shanghaiMonth(Date.now()))
@@ -259,3 +260,5 @@ export default function StaffBills() {
     </View>
   )
 }
+
+export default withLargeText(StaffBills)

@@ -11,12 +11,13 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 import { go } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
 type Pending = Output<typeof accountContract.pendingBindings>['items'][number]
 
 const QUICK_REASONS = ['姓名与业主档案不符', '请携带房产证或租赁合同到物业中心核验', '该房屋已有业主绑定，请联系业主邀请']
 
-export default function Bindings() {
+function Bindings() {
   const list = useLoad(() => api.account.pendingBindings({ limit: 50 }))
   const [rejecting, setRejecting] = useState<string | null>(null)
   // The page drops a decided row itself; a row someone else decided meanwhile reloads the list.
@@ -113,3 +114,5 @@ export default function Bindings() {
     </View>
   )
 }
+
+export default withLargeText(Bindings)

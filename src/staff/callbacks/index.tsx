@@ -12,6 +12,7 @@ import { Sheet } from '../../components/sheet'
 import { Stars } from '../../components/survey-parts'
 import './index.scss'
 import { go } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
 type Task = Output<typeof surveysContract.callbacks>['items'][number]
 
@@ -21,7 +22,7 @@ function dueText(dueAt: number) {
 }
 
 /** 回访: the agents' list. The number is masked until the call starts; each call's outcome is recorded. */
-export default function CallbacksPage() {
+function CallbacksPage() {
   const [tab, setTab] = useState<CallbackState>('open')
   const list = useLoad(() => api.surveys.callbacks({ state: tab }), [tab])
   const [task, setTask] = useState<Task | null>(null)
@@ -170,3 +171,5 @@ export default function CallbacksPage() {
     </View>
   )
 }
+
+export default withLargeText(CallbacksPage)

@@ -7,6 +7,7 @@ import { yuan } from '../../core/shared/money'
 import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 const TAG: Record<RecipientStatus, string> = {
   sent: '',
@@ -19,7 +20,7 @@ const TAG: Record<RecipientStatus, string> = {
 }
 
 /** Each recipient's status now: re-read on show, so pushes delivered and payments made meanwhile appear. */
-export default function Campaign() {
+function Campaign() {
   const id = useRouter().params.id ?? ''
   const c = useLoad(() => api.bills.campaign({ campaignId: id }), [id])
   useDidShow(() => {
@@ -82,3 +83,5 @@ export default function Campaign() {
     </View>
   )
 }
+
+export default withLargeText(Campaign)

@@ -12,12 +12,13 @@ import '../components/figure-grid.scss'
 import { palette } from '../../styles/palette'
 import './index.scss'
 import { go } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
 const ALERT = ['overdue', 'emergency', 'escalated', 'lowRating']
 const share = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10)
 
 /** 运营看板: today's tiles (each opens the inbox with the tickets behind it) and the month's satisfaction. */
-export default function Dashboard() {
+function Dashboard() {
   const { me } = useMe()
   const dash = useLoad(() => api.supervisor.dashboard({}), [])
   const [by, setBy] = useState<ReportDimension>('building')
@@ -141,3 +142,5 @@ export default function Dashboard() {
     </View>
   )
 }
+
+export default withLargeText(Dashboard)

@@ -13,6 +13,7 @@ import { ErrorView, Empty, Loading } from '../../components/page-state'
 import { FeeForm, slotted, type Slot } from './form'
 import { palette } from '../../styles/palette'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Item = Awaited<ReturnType<typeof api.bills.feeItems>>[number]
 
@@ -26,7 +27,7 @@ type Open = { key: string; draft: FeeItemDraft; errors: Partial<Record<Slot, str
  * 客服主任 may save (the server says so to anyone else, beside the save button), every save is
  * in the audit trail, and the next bill run uses it — bills already issued do not change.
  */
-export default function FeeItems() {
+function FeeItems() {
   const items = useLoad(() => api.bills.feeItems())
   const [open, setOpen] = useState<Open | null>(null)
   const [busy, setBusy] = useState(false)
@@ -183,3 +184,5 @@ export default function FeeItems() {
     </View>
   )
 }
+
+export default withLargeText(FeeItems)

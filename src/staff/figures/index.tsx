@@ -9,6 +9,7 @@ import { percentText } from '../../core/shared/ratio'
 import { addMonths, shanghaiMonth } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Fig = Output<typeof surveysContract.figures>['total']
 const avg = (x: number | null) => (x === null ? '—' : x.toFixed(1))
@@ -47,7 +48,7 @@ function Metrics({ f, testid }: { f: Fig; testid: string }) {
 }
 
 /** 服务评价: response rate, average, satisfied, resolved and callback coverage — handlers see their own. */
-export default function FiguresPage() {
+function FiguresPage() {
   const { me } = useMe()
   const onlyMine = me?.staff?.roles.every((r) => r === 'handler')
   const [by, setBy] = useState<FigureDimension>('handler')
@@ -123,3 +124,5 @@ export default function FiguresPage() {
     </View>
   )
 }
+
+export default withLargeText(FiguresPage)

@@ -14,13 +14,14 @@ import { shanghaiHour } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import './index.scss'
 import { go } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
 const greeting = () => {
   const h = shanghaiHour(Date.now())
   return h < 11 ? '早上好' : h < 13 ? '中午好' : h < 18 ? '下午好' : '晚上好'
 }
 
-export default function StaffHome() {
+function StaffHome() {
   const { me, error, loading, reload } = useMe()
   const [pending, setPending] = useState<number | null>(null)
   const [queue, setQueue] = useState<{ new: number; mine: number; overdue: number } | null>(null)
@@ -263,3 +264,5 @@ export default function StaffHome() {
     </View>
   )
 }
+
+export default withLargeText(StaffHome)

@@ -13,9 +13,10 @@ import '../bindings/index.scss'
 import { parseYuan } from '../../core/shared/money'
 import { MoneyReview } from '../bills/money-review'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 /** One house at the front desk: take cash or a transfer with a receipt; 客服主任 waive or adjust with a reason. */
-export default function HouseBills() {
+function HouseBills() {
   const houseId = useRouter().params.houseId ?? ''
   const { me } = useMe()
   const data = useLoad(() => api.bills.houseBills({ houseId }), [houseId])
@@ -178,3 +179,5 @@ export default function HouseBills() {
     </View>
   )
 }
+
+export default withLargeText(HouseBills)

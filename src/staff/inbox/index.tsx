@@ -10,13 +10,14 @@ import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { TicketRow } from '../ticket-row'
 import { Sheet } from '../../components/sheet'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Tab = 'new' | 'mine' | 'overdue' | 'all'
 type Filters = { type?: TicketType; status?: Status; building?: string; priority?: 'emergency' }
 const TAB_LABELS: Record<Tab, string> = { new: '新工单', mine: '我的', overdue: '超时', all: '全部' }
 const PAGE = 20
 
-export default function Inbox() {
+function Inbox() {
   const { me } = useMe()
   const roles = me?.staff?.roles ?? []
   // A handler only ever holds their own queue: nothing is "new" to them until it is dispatched.
@@ -218,3 +219,5 @@ export default function Inbox() {
     </View>
   )
 }
+
+export default withLargeText(Inbox)

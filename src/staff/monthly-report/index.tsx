@@ -11,9 +11,10 @@ import { FigureGrid, GroupRow } from '../components/figure-grid'
 import { saveCsv } from '../components/save-csv'
 import '../components/figure-grid.scss'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 /** 月报: one month's figures for management, by building, department and handler, and what went wrong most. */
-export default function MonthlyReport() {
+function MonthlyReport() {
   const thisMonth = shanghaiMonth(Date.now())
   const [month, setMonth] = useState(thisMonth)
   const rep = useLoad(() => api.supervisor.monthlyReport({ month }), [month])
@@ -132,3 +133,5 @@ export default function MonthlyReport() {
     </View>
   )
 }
+
+export default withLargeText(MonthlyReport)

@@ -9,9 +9,10 @@ import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { ComposeForm } from './compose'
 import { NoticeItem } from './item'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 /** 公告与停水停电: compose (form in compose.tsx) and the community's notices (rows in item.tsx). */
-export default function StaffNotices() {
+function StaffNotices() {
   const list = useLoad(() => api.notices.manage({ limit: 30 }), [])
   const [composing, setComposing] = useState(false)
   const request = useRequestId()
@@ -81,3 +82,5 @@ export default function StaffNotices() {
     </View>
   )
 }
+
+export default withLargeText(StaffNotices)

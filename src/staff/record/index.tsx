@@ -15,12 +15,13 @@ import { HousePicker } from '../../components/house-picker'
 import { draftErrors, draftInput, emptyDraft, TicketForm, type TicketDraft } from '../../components/ticket-form'
 import './index.scss'
 import { replace } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
 type Community = Output<typeof accountContract.communities>[number]
 const SOURCES = ['phone', 'walkin', 'patrol'] as const
 
 /** 代客报事: a call, a visit or a patrol finding, recorded for a house by the front desk. */
-export default function RecordPage() {
+function RecordPage() {
   const { me, error, loading, reload } = useMe()
   const [community, setCommunity] = useState<Community | null>(null)
   const [source, setSource] = useState<(typeof SOURCES)[number]>('phone')
@@ -153,3 +154,5 @@ export default function RecordPage() {
     </View>
   )
 }
+
+export default withLargeText(RecordPage)

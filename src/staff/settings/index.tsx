@@ -7,6 +7,7 @@ import { PoliciesSection } from './policies'
 import { AuditTrail } from './audit-trail'
 import { DecorationSection } from './decoration'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 const TABS = [
   { key: 'sla', label: '服务时限' },
@@ -21,7 +22,7 @@ type Tab = (typeof TABS)[number]['key']
  * 设置 (客服主任): one tab at a time, so the page stays small; each section loads and saves on
  * its own, and every save is validated by the contract the server parses with, then audited.
  */
-export default function SettingsPage() {
+function SettingsPage() {
   const asked = useRouter().params.tab
   const [tab, setTab] = useState<Tab>(TABS.find((t) => t.key === asked)?.key ?? 'sla')
   return (
@@ -41,3 +42,5 @@ export default function SettingsPage() {
     </View>
   )
 }
+
+export default withLargeText(SettingsPage)

@@ -13,6 +13,7 @@ import { Sheet } from '../../components/sheet'
 import { issuesToFields } from '../../core/shared/errors'
 import { palette } from '../../styles/palette'
 import './index.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Team = Output<typeof supervisorContract.team>
 type Member = Team['members'][number]
@@ -24,7 +25,7 @@ const toggle = <T,>(xs: T[], x: T) => (xs.includes(x) ? xs.filter((y) => y !== x
  * 团队与值班 (客服主任): who works here, in which role, department and zone, and who is on the
  * emergency roster. Changes apply on the staff member's next tap: roles are looked up per call.
  */
-export default function TeamPage() {
+function TeamPage() {
   const team = useLoad(() => api.supervisor.team({}), [])
   const [draft, setDraft] = useState<{ adding: boolean; d: Draft } | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -264,3 +265,5 @@ export default function TeamPage() {
     </View>
   )
 }
+
+export default withLargeText(TeamPage)

@@ -18,6 +18,7 @@ import { DispatchSheet } from './dispatch-sheet'
 import { staffTemplates } from '../subscribe'
 import './index.scss'
 import { go, replace } from '../../services/nav'
+import { withLargeText } from '../../services/large-text'
 
 type Reply = Output<typeof ticketsContract.savedReplies>[number]
 type SheetKind = null | 'dispatch' | 'reassign' | 'decline' | 'pause' | 'complete' | 'resolve' | 'relate' | 'cancel'
@@ -40,7 +41,7 @@ const ORDER = ['dispatch', 'accept', 'arrive', 'complete', 'resolve', 'resume', 
 const DECLINE_REASONS = ['不属于本部门', '手上工单太多，请改派', '需要其他工种配合']
 const CANCEL_REASONS = ['住户已自行解决', '重复提交', '住户要求取消']
 
-export default function StaffTicket() {
+function StaffTicket() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const ticket = useLoad(() => api.tickets.detail({ ticketId: id }), [id])
@@ -310,3 +311,5 @@ export default function StaffTicket() {
     </View>
   )
 }
+
+export default withLargeText(StaffTicket)

@@ -16,6 +16,7 @@ import { Photos } from '../../components/ticket-parts'
 import { PhotoPicker } from '../../components/photo-picker'
 import { ChecklistForm } from '../checklist-form'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Decoration = Output<typeof decorationContract.detail>
 type Sheet = 'approve' | 'reject' | 'violation' | 'resume' | 'release' | null
@@ -28,7 +29,7 @@ const TAG: Partial<Record<Decoration['status'], string>> = {
 }
 
 /** One renovation for the 管理员: decide it, inspect it on site, record a violation or a stop, and return the deposit. */
-export default function DecorationPage() {
+function DecorationPage() {
   const id = useRouter().params.id ?? ''
   const deco = useLoad(() => api.decoration.detail({ id }), [id])
   const [sheet, setSheet] = useState<Sheet>(null)
@@ -294,3 +295,5 @@ export default function DecorationPage() {
     </View>
   )
 }
+
+export default withLargeText(DecorationPage)

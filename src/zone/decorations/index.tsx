@@ -7,12 +7,13 @@ import { go } from '../../services/nav'
 import { dayText, INSPECTION_LABELS, periodText, SLOT_LABELS, WORK_LABELS } from '../../core/decoration/types'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Tab = 'pending' | 'open' | 'done'
 const TABS: Record<Tab, string> = { pending: '待审批', open: '施工中', done: '已办结' }
 
 /** 装修管理: applications to decide, renovations under way (their bookings and stops), and what is done. */
-export default function DecorationsPage() {
+function DecorationsPage() {
   const [tab, setTab] = useState<Tab>('open')
   const list = useLoad(() => api.decoration.list({ state: tab }), [tab])
   useDidShow(() => {
@@ -75,3 +76,5 @@ export default function DecorationsPage() {
     </View>
   )
 }
+
+export default withLargeText(DecorationsPage)

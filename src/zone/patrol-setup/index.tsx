@@ -10,6 +10,7 @@ import type { ItemDraft } from '../../core/inspections/drafts'
 import { CATEGORIES, CATEGORY_LABELS } from '../../core/tickets/types'
 import { ErrorView, Loading } from '../../components/page-state'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Setup = Output<typeof patrolContract.setup>
 type Point = Setup['points'][number]
@@ -195,7 +196,7 @@ function RouteForm({
 }
 
 /** 巡查设置: the points of his zone with their checklists, and the routes that walk them. */
-export default function PatrolSetupPage() {
+function PatrolSetupPage() {
   const setup = useLoad(() => api.patrol.setup({}))
   const [editing, setEditing] = useState<{ kind: 'point' | 'route'; id?: string } | null>(null)
   const request = useRequestId()
@@ -272,3 +273,5 @@ export default function PatrolSetupPage() {
     </View>
   )
 }
+
+export default withLargeText(PatrolSetupPage)

@@ -9,11 +9,12 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { RoundStateTag } from '../round-state'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Row = Output<typeof patrolContract.rounds>['items'][number]
 
 /** 巡查: today's (and this week's) rounds, his own first; each opens its walk. */
-export default function PatrolPage() {
+function PatrolPage() {
   const list = useLoad(() => api.patrol.rounds({}))
   const { busy, run } = useAction({ reloadOnSuccess: false })
   useDidShow(() => {
@@ -78,3 +79,5 @@ export default function PatrolPage() {
     </View>
   )
 }
+
+export default withLargeText(PatrolPage)

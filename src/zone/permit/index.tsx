@@ -6,6 +6,7 @@ import { messageOf } from '../../services/errors'
 import type { decorationContract } from '../../core/decoration/contracts'
 import { periodText, WORK_LABELS } from '../../core/decoration/types'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Verdict = Output<typeof decorationContract.verify>
 const weapp = process.env.TARO_ENV === 'weapp'
@@ -14,7 +15,7 @@ const weapp = process.env.TARO_ENV === 'weapp'
  * The gate: the 保安 scans the permit a worker shows and sees at once whether work is allowed
  * today, for which house, by whom, and within which hours. Off WeChat the code is typed in.
  */
-export default function PermitPage() {
+function PermitPage() {
   const [code, setCode] = useState(useRouter().params.code ?? '')
   const [verdict, setVerdict] = useState<Verdict | null>(null)
   const [busy, setBusy] = useState(false)
@@ -83,3 +84,5 @@ export default function PermitPage() {
     </View>
   )
 }
+
+export default withLargeText(PermitPage)

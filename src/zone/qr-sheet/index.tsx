@@ -7,6 +7,7 @@ import { needsSignIn, useLoad } from '../../services/session'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { drawSheet, pageCount, SHEET, type SheetCtx, type SheetPoint } from './draw'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 const weapp = process.env.TARO_ENV === 'weapp'
 const CANVAS_ID = 'qr-sheet'
@@ -36,7 +37,7 @@ async function saveImage(canvas: SheetCanvas, name: string) {
 }
 
 /** 巡查点二维码: the checkpoints in his scope on A4 pages, six a page, to print and put up at each point. */
-export default function QrSheetPage() {
+function QrSheetPage() {
   const sheet = useLoad(() => api.patrol.sheet({}))
   const [page, setPage] = useState(0)
   const [saving, setSaving] = useState(false)
@@ -126,3 +127,5 @@ export default function QrSheetPage() {
     </View>
   )
 }
+
+export default withLargeText(QrSheetPage)

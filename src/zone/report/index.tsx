@@ -10,6 +10,7 @@ import { SERVICE_LABELS } from '../../core/vendors/types'
 import { ErrorView, Loading } from '../../components/page-state'
 import { ScoreText } from '../vendor-score'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Zone = Output<typeof supervisorContract.zoneReports>['items'][number]
 
@@ -104,7 +105,7 @@ function ZoneCard({ z, own, onSubmit, busy }: { z: Zone; own: boolean; busy: boo
 }
 
 /** 片区月报: a 管理员 sees and submits his zone's month; the 客服主任 sees every zone side by side. */
-export default function ZoneReportPage() {
+function ZoneReportPage() {
   const now = shanghaiMonth(Date.now())
   const [month, setMonth] = useState(useRouter().params.month ?? now)
   const report = useLoad(() => api.supervisor.zoneReports({ month }), [month])
@@ -147,3 +148,5 @@ export default function ZoneReportPage() {
     </View>
   )
 }
+
+export default withLargeText(ZoneReportPage)

@@ -13,6 +13,7 @@ import { ErrorView, Loading } from '../../components/page-state'
 import { RoundStateTag } from '../round-state'
 import { ChecklistForm } from '../checklist-form'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Round = Output<typeof patrolContract.round>
 type Point = Round['points'][number]
@@ -28,7 +29,7 @@ const POINT_STATE: Record<Point['state'], [string, string]> = {
 const weapp = process.env.TARO_ENV === 'weapp'
 
 /** A round on the spot: scan a point's code (or pick it), tick its items, move on; finish says what was missed. */
-export default function RoundPage() {
+function RoundPage() {
   const id = useRouter().params.id ?? ''
   const round = useLoad(() => api.patrol.round({ roundId: id }), [id])
   const [open, setOpen] = useState<{ id: string; via: Via } | null>(null)
@@ -148,3 +149,5 @@ export default function RoundPage() {
     </View>
   )
 }
+
+export default withLargeText(RoundPage)

@@ -10,11 +10,12 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { HousePicker } from '../../components/house-picker'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Community = Awaited<ReturnType<typeof api.account.communities>>[number]
 
 /** 空置房: the vacant houses in his zone, this month's unchecked first; a house nobody lives in can be added here. */
-export default function VacanciesPage() {
+function VacanciesPage() {
   const list = useLoad(() => api.vacancy.list({}))
   const { me } = useMe()
   const [adding, setAdding] = useState(false)
@@ -102,3 +103,5 @@ export default function VacanciesPage() {
     </View>
   )
 }
+
+export default withLargeText(VacanciesPage)

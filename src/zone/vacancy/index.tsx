@@ -12,11 +12,12 @@ import { ErrorView, Loading } from '../../components/page-state'
 import { VacancyChecks } from '../../components/vacancy-checks'
 import { ChecklistForm } from '../checklist-form'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Vacancy = Output<typeof vacancyContract.house>
 
 /** One vacant house: this month's check on the spot, whether its owner gets each result, and what earlier checks found. */
-export default function VacancyPage() {
+function VacancyPage() {
   const houseId = useRouter().params.houseId ?? ''
   const house = useLoad(() => api.vacancy.house({ houseId }), [houseId])
   const [checking, setChecking] = useState(false)
@@ -105,3 +106,5 @@ export default function VacancyPage() {
     </View>
   )
 }
+
+export default withLargeText(VacancyPage)

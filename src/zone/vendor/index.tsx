@@ -17,6 +17,7 @@ import { ChecklistForm } from '../checklist-form'
 import { ScoreText } from '../vendor-score'
 import { VendorForm, type VendorDraft } from '../vendor-form'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 type Vendor = Output<typeof vendorsContract.vendor>
 type Fix = Vendor['fixes'][number]
@@ -25,7 +26,7 @@ const FIX_TAG: Record<Fix['state'], string> = { open: 'tag tag-warn', overdue: '
 const DEADLINES = [1, 3, 7]
 
 /** One firm: its score and trend, its open 整改单 to re-check, and a 品质检查 on the spot. */
-export default function VendorPage() {
+function VendorPage() {
   const id = useRouter().params.id ?? ''
   const vendor = useLoad(() => api.vendors.vendor({ vendorId: id }), [id])
   const [checking, setChecking] = useState(false)
@@ -216,3 +217,5 @@ export default function VendorPage() {
     </View>
   )
 }
+
+export default withLargeText(VendorPage)

@@ -11,9 +11,10 @@ import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { ScoreText } from '../vendor-score'
 import { VendorForm, type VendorDraft } from '../vendor-form'
 import '../zone.scss'
+import { withLargeText } from '../../services/large-text'
 
 /** 外包单位: each firm's score this month against last, its open 整改单, and a contract running out. */
-export default function VendorsPage() {
+function VendorsPage() {
   const list = useLoad(() => api.vendors.list({}))
   const { me } = useMe()
   const [adding, setAdding] = useState(false)
@@ -86,3 +87,5 @@ export default function VendorsPage() {
     </View>
   )
 }
+
+export default withLargeText(VendorsPage)

@@ -61,7 +61,11 @@ export interface LoadedPage {
   tap(selector: string, text?: string): Promise<void>
   tapNth(selector: string, n: number): Promise<void>
   input(selector: string, value: string): Promise<void>
+  /** Flip a switch or pick in a picker: WeChat fires change with detail.value. */
+  change(selector: string, value: unknown): Promise<void>
   has(selector: string): boolean
+  /** The inline style the view layer holds on the first match ('' when none). */
+  styleOf(selector: string): string
   /** Nodes in the rendered tree, custom components' shadow trees included: what WeChat counts toward its 1,000. */
   nodes(): number
 }
@@ -193,6 +197,7 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
         dom: el,
         text: () => (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
         has: (selector) => byClass(el, selector).length > 0,
+        styleOf: (selector) => byClass(el, selector)[0]?.getAttribute('style') ?? '',
         nodes: () => el.querySelectorAll('*').length,
         /** Tap the element (the one showing `text`, when several match), as a finger would. */
         async tap(selector, text) {
@@ -207,6 +212,12 @@ export function weapp(root: string, wx: unknown, onError: (e: unknown) => void) 
           const target = byClass(el, selector)[n]
           if (!target) throw new Error(`${route}: 没有第 ${n + 1} 个 ${selector}`)
           fire(target, 'tap')
+          await simulate.sleep(10)
+        },
+        async change(selector, value) {
+          const [target] = byClass(el, selector)
+          if (!target) throw new Error(`${route}: 没有找到 ${selector}`)
+          fire(target, 'change', { value })
           await simulate.sleep(10)
         },
         /** Type into an input or textarea: WeChat fires input with detail.value. */

@@ -14,10 +14,11 @@ import { PrivacySheet } from '../../../components/privacy-sheet'
 import { verifyPhone } from './verify-phone'
 import './index.scss'
 import { back, go } from '../../../services/nav'
+import { withLargeText } from '../../../services/large-text'
 
 const WEAPP = process.env.TARO_ENV === 'weapp'
 
-export default function Bind() {
+function Bind() {
   const { me, setMe } = useMe()
   const communities = useLoad(() => api.account.communities())
   const [ci, setCi] = useState(0)
@@ -207,3 +208,5 @@ export default function Bind() {
     </View>
   )
 }
+
+export default withLargeText(Bind)

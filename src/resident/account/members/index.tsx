@@ -11,13 +11,14 @@ import { ErrorView, Loading } from '../../../components/page-state'
 import { palette } from '../../../styles/palette'
 import './index.scss'
 import { go } from '../../../services/nav'
+import { withLargeText } from '../../../services/large-text'
 
 type Member = Awaited<ReturnType<typeof api.account.houseMembers>>['members'][number]
 
 const who = (m: Member) => `${m.name}（${HOUSE_ROLE_LABELS[m.role]}）`
 
 /** Who is bound to a house: the owner removes a tenant or family member, anyone leaves, staff revoke with a reason. */
-export default function Members() {
+function Members() {
   const houseId = useRouter().params.houseId ?? ''
   const house = useLoad(() => api.account.houseMembers({ houseId }))
   const [revoking, setRevoking] = useState<Member | null>(null)
@@ -113,3 +114,5 @@ export default function Members() {
     </View>
   )
 }
+
+export default withLargeText(Members)

@@ -9,12 +9,13 @@ import { formatTime } from '../../../core/shared/time'
 import { ErrorView, Loading } from '../../../components/page-state'
 import { VacancyChecks } from '../../../components/vacancy-checks'
 import './index.scss'
+import { withLargeText } from '../../../services/large-text'
 
 /**
  * 空置房托管: an owner whose house stands empty says so, and may ask the office to look in every
  * month (门窗、漏水、异味、水电表); each month's result comes to 消息, and by WeChat when he allowed it.
  */
-export default function VacancyPage() {
+function VacancyPage() {
   const houseId = useRouter().params.houseId ?? ''
   const mine = useLoad(() => api.vacancy.mine({ houseId }), [houseId])
   const { busy, apply } = useAction({ reload: mine.reload, reloadOnSuccess: false })
@@ -88,3 +89,5 @@ export default function VacancyPage() {
     </View>
   )
 }
+
+export default withLargeText(VacancyPage)

@@ -8,11 +8,12 @@ import { askSubscribe } from '../../../services/subscribe'
 import { yuan } from '../../../core/shared/money'
 import './index.scss'
 import { replace } from '../../../services/nav'
+import { withLargeText } from '../../../services/large-text'
 
 const HINTS = ['面积与房产证不符', '单价与收费标准不符', '已在线下缴纳', '车位已退租', '读数有误']
 
 /** A question about one bill: it becomes a 咨询 ticket the agents answer, linked to the bill. */
-export default function BillDispute() {
+function BillDispute() {
   const { params } = useRouter()
   const about = decodeURIComponent(params.about ?? '')
   const [text, setText] = useState('')
@@ -77,3 +78,5 @@ export default function BillDispute() {
     </View>
   )
 }
+
+export default withLargeText(BillDispute)

@@ -9,9 +9,10 @@ import { formatTime } from '../../../core/shared/time'
 import { ErrorView, Loading } from '../../../components/page-state'
 import './index.scss'
 import { go } from '../../../services/nav'
+import { withLargeText } from '../../../services/large-text'
 
 /** An electronic receipt. Opened from the bills page or from a 缴费成功 message, so it offers a way home. */
-export default function Receipt() {
+function Receipt() {
   const no = useRouter().params.no ?? ''
   const r = useLoad(() => api.bills.receipt({ receiptNo: no }), [no])
   useEffect(() => {
@@ -62,3 +63,5 @@ export default function Receipt() {
     </View>
   )
 }
+
+export default withLargeText(Receipt)

@@ -9,12 +9,13 @@ import { shanghaiDate } from '../../../core/shared/time'
 import { dayText, WORK_LABELS, WORKS, type Work } from '../../../core/decoration/types'
 import { PhotoPicker } from '../../../components/photo-picker'
 import '../decoration.scss'
+import { withLargeText } from '../../../services/large-text'
 
 const DAY = 86_400_000
 type Worker = { name: string; phone: string }
 
 /** The owner's 装修申请: who does the work, when, what, and the drawings; the office decides and he is told. */
-export default function DecorationApply() {
+function DecorationApply() {
   const houseId = useRouter().params.houseId ?? ''
   const request = useRequestId()
   const [company, setCompany] = useState('')
@@ -177,3 +178,5 @@ export default function DecorationApply() {
     </View>
   )
 }
+
+export default withLargeText(DecorationApply)

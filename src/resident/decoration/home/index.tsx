@@ -12,6 +12,7 @@ import { dayText, INSPECTION_LABELS, isOpen, periodText, SLOT_LABELS, SLOTS, WOR
 import { ErrorView, Loading } from '../../../components/page-state'
 import { QrCode } from '../../../components/qr-code'
 import '../decoration.scss'
+import { withLargeText } from '../../../services/large-text'
 
 type Mine = Output<typeof decorationContract.mine>
 type Item = Mine['items'][number]
@@ -123,7 +124,7 @@ function Renovation({ d, owner, busy, act }: { d: Item; owner: boolean; busy: st
  * 装修办理 for one house: how it works here (hours, deposit), each renovation with its permit
  * and next step, and 申请装修 for the owner when none is open.
  */
-export default function DecorationHome() {
+function DecorationHome() {
   const houseId = useRouter().params.houseId ?? ''
   const mine = useLoad(() => api.decoration.mine({ houseId }), [houseId])
   const { busy, apply } = useAction({ reload: mine.reload, reloadOnSuccess: false })
@@ -162,3 +163,5 @@ export default function DecorationHome() {
     </View>
   )
 }
+
+export default withLargeText(DecorationHome)

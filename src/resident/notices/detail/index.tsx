@@ -10,8 +10,9 @@ import { ErrorView, Loading } from '../../../components/page-state'
 import { categoryTag, STATE_LABELS, stateTag } from '../labels'
 import '../parts.scss'
 import { go } from '../../../services/nav'
+import { withLargeText } from '../../../services/large-text'
 
-export default function NoticeDetail() {
+function NoticeDetail() {
   const id = useRouter().params.id ?? ''
   const detail = useLoad(() => api.notices.detail({ noticeId: id }), [id])
   const [busy, setBusy] = useState(false)
@@ -132,3 +133,5 @@ export default function NoticeDetail() {
     </View>
   )
 }
+
+export default withLargeText(NoticeDetail)

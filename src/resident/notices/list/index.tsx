@@ -8,8 +8,9 @@ import { Empty, ErrorView, Loading } from '../../../components/page-state'
 import { categoryTag, STATE_LABELS, stateTag } from '../labels'
 import '../parts.scss'
 import { go } from '../../../services/nav'
+import { withLargeText } from '../../../services/large-text'
 
-export default function NoticeList() {
+function NoticeList() {
   const list = useLoad(() => api.notices.list({ limit: 50 }), [])
   useDidShow(() => {
     if (!needsSignIn()) list.reload()
@@ -44,3 +45,5 @@ export default function NoticeList() {
     </View>
   )
 }
+
+export default withLargeText(NoticeList)

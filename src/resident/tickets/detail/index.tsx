@@ -12,10 +12,11 @@ import { palette } from '../../../styles/palette'
 import { formatTime } from '../../../core/shared/time'
 import './index.scss'
 import { replace } from '../../../services/nav'
+import { withLargeText } from '../../../services/large-text'
 
 const REOPEN_REASONS = ['问题没有解决', '修好后又坏了', '处理结果不满意']
 
-export default function TicketDetailPage() {
+function TicketDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const ticket = useLoad(() => api.tickets.detail({ ticketId: id }), [id])
@@ -158,3 +159,5 @@ export default function TicketDetailPage() {
     </View>
   )
 }
+
+export default withLargeText(TicketDetailPage)

@@ -8,8 +8,9 @@ import { Empty, ErrorView, Loading } from '../../../components/page-state'
 import { StatusTag } from '../../../components/ticket-parts'
 import './index.scss'
 import { go } from '../../../services/nav'
+import { withLargeText } from '../../../services/large-text'
 
-export default function MyTickets() {
+function MyTickets() {
   const [open, setOpen] = useState(false)
   const list = usePagedList((offset, limit) => api.tickets.mine({ offset, limit, ...(open ? { open: true } : {}) }), [open])
   const switchTo = (o: boolean) => setOpen(o)
@@ -69,3 +70,5 @@ export default function MyTickets() {
     </View>
   )
 }
+
+export default withLargeText(MyTickets)
