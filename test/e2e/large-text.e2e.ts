@@ -78,7 +78,7 @@ describe('长辈模式, in Chromium', () => {
     }
     // Remembered: a reload keeps it.
     await zhang.reload()
-    await zhang.getByTestId('decoration-head').waitFor()
+    await zhang.getByTestId('da-submit').waitFor()
     expect((await measure(zhang)).body).toBeGreaterThanOrEqual(18)
   })
 })
