@@ -13,6 +13,7 @@ import { formatTime } from '../../core/shared/time'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { PrivacySheet } from '../../components/privacy-sheet'
 import { useDidShow } from '@tarojs/taro'
+import { palette } from '../../styles/palette'
 import './index.scss'
 import { go, restart } from '../../services/nav'
 import { isLargeText, setLargeText, withLargeText } from '../../services/large-text'
@@ -209,7 +210,13 @@ function Mine() {
           <Text>长辈模式</Text>
           <Text className='muted'>字更大、按钮更大、颜色更清楚</Text>
         </View>
-        <Switch className='mine-large-switch' checked={large} onChange={(e) => toggleLarge(e.detail.value)} data-testid='large-text-switch' />
+        <Switch
+          className='mine-large-switch'
+          checked={large}
+          color={palette.brand}
+          onChange={(e) => toggleLarge(e.detail.value)}
+          data-testid='large-text-switch'
+        />
       </View>
 
       {me.staff && (

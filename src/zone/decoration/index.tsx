@@ -15,6 +15,7 @@ import { ReasonSheet } from '../../components/sheet'
 import { Photos } from '../../components/ticket-parts'
 import { PhotoPicker } from '../../components/photo-picker'
 import { ChecklistForm } from '../checklist-form'
+import { palette } from '../../styles/palette'
 import '../zone.scss'
 import { withLargeText } from '../../services/large-text'
 
@@ -252,7 +253,7 @@ function DecorationPage() {
           {d.status === 'approved' && (
             <View className='row between zv-check'>
               <Text>责令停工</Text>
-              <Switch checked={stop} onChange={(e) => setStop(e.detail.value)} data-testid='violation-stop' />
+              <Switch checked={stop} color={palette.danger} onChange={(e) => setStop(e.detail.value)} data-testid='violation-stop' />
             </View>
           )}
         </ReasonSheet>
