@@ -3,6 +3,16 @@ import { e2eHost, go, phone, shot, tap } from './browser'
 
 const env = e2eHost('large-text')
 
+/** The host's HTTP API as a demo account: the steps that put a job on zhang's page, not what this test is about. */
+async function call(account: string, fn: string, action: string, data: unknown) {
+  const token = (await (await fetch(`${env.host.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ account }) })).json()).data.token as string
+  const r = await (
+    await fetch(`${env.host.url}/api/fn/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })
+  ).json()
+  if (!r.ok) throw new Error(`${fn}.${action}: ${r.error.message}`)
+  return r.data
+}
+
 /**
  * What a resident of 60 reads on the page now showing: the size of its body text, the smallest
  * text on it (every element that holds text of its own), the lowest tap target, and whether
@@ -43,6 +53,17 @@ const PAGES: [string, string, string][] = [
 
 describe('长辈模式, in Chromium', () => {
   it('zhang turns it on in 我的: every page he opens has body text of 18 px or more, nothing under 14 px, big buttons, and fits the screen', async () => {
+    const t = await call('resident-zhang', 'tickets', 'create', {
+      type: 'repair',
+      scope: 'home',
+      houseId: 'sunshine-1-1-301',
+      category: 'water_electric',
+      description: '厨房水管接口漏水，地面已经积水',
+      photos: [],
+    })
+    await call('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    await call('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+    PAGES.push([`/resident/tickets/detail/index?id=${t.id}`, 'steps', 'lt08-ticket'])
     const zhang = await phone(env.browser, env.host.url, 'resident-zhang')
     await go(zhang, env.host.url, '/pages/mine/index')
     await zhang.getByTestId('large-text').waitFor()
