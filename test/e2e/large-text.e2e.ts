@@ -99,7 +99,10 @@ describe('长辈模式, in Chromium', () => {
     }
     // Remembered: a reload keeps it.
     await zhang.reload()
-    await zhang.getByTestId(PAGES[PAGES.length - 1][1]).first().waitFor()
+    await zhang
+      .getByTestId(PAGES[PAGES.length - 1][1])
+      .first()
+      .waitFor()
     expect((await measure(zhang)).body).toBeGreaterThanOrEqual(18)
   })
 })
