@@ -143,6 +143,64 @@ describe('tickets: the whole loop', () => {
   })
 })
 
+describe('tickets: the visit agreed at 接单', () => {
+  it('赵强 accepts zhang’s repair with a visit: zhang is told it, his page says it, and the arrive promise is its end', async () => {
+    // T0 is Tuesday 24 November 10:00; zhang asked for tomorrow morning.
+    const wish = { start: Date.UTC(2026, 10, 25, 1), end: Date.UTC(2026, 10, 25, 4) }
+    const t = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, window: wish })
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    const [row] = (await h.ok('tech-zhao', 'tickets', 'inbox', { tab: 'mine' })).items
+    expect(row).toMatchObject({ id: t.id, window: wish })
+    expect(row.visit).toBeUndefined()
+
+    const before = await h.store.c.tickets.get(t.id)
+    expect(await h.call('tech-zhao', 'tickets', 'accept', { ticketId: t.id, visit: { start: T0 - 4 * 3600_000, end: T0 - 3600_000 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '请选择今后的上门时间', fields: { visit: '请选择今后的上门时间' } },
+    })
+    expect(await h.store.c.tickets.get(t.id)).toEqual(before)
+
+    // He can come in the afternoon instead: 13:00–18:00 tomorrow.
+    const visit = { start: Date.UTC(2026, 10, 25, 5), end: Date.UTC(2026, 10, 25, 10) }
+    const accepted = await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id, visit })
+    expect(accepted).toMatchObject({
+      status: 'accepted',
+      visit,
+      promise: '赵强师傅已接单，约好 明天 13:00–18:00 上门',
+      next: { key: 'arrive', due: visit.end },
+    })
+    const seen = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    expect(seen.promise).toBe('赵强师傅已接单，约好 明天 13:00–18:00 上门')
+    expect(seen.timeline.map((e: { text: string }) => e.text)).toContain('已接单，约好 明天 13:00–18:00 上门')
+    const [told] = await h.store.c.messages.find({ where: { openid: 'dev-resident-zhang', title: '师傅已接单' }, limit: 1 })
+    expect(told.body).toBe('赵强师傅已接单，约好 明天 13:00–18:00 上门')
+  })
+
+  it('his queue runs by what is due first: the agreed visit, else the next promise', async () => {
+    const late = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, window: { start: Date.UTC(2026, 10, 27, 1), end: Date.UTC(2026, 10, 27, 4) } })
+    const soon = await h.ok('resident-zhang', 'tickets', 'create', {
+      ...leak,
+      description: '卫生间灯不亮了，开关没反应',
+      window: { start: Date.UTC(2026, 10, 24, 5), end: Date.UTC(2026, 10, 24, 10) },
+    })
+    const lobby = await h.ok('resident-zhang', 'tickets', 'create', {
+      ...leak,
+      scope: 'public',
+      building: '1',
+      location: '1栋大堂',
+      category: 'facility',
+      description: '大堂顶灯闪烁不停',
+    })
+    for (const t of [late, soon, lobby]) await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    const order = async () => (await h.ok('tech-zhao', 'tickets', 'inbox', { tab: 'mine' })).items.map((x: { id: string }) => x.id)
+    // Today's afternoon window, then the lobby (its visit promise: the end of the next business day), then Friday.
+    expect(await order()).toEqual([soon.id, lobby.id, late.id])
+    // Agreeing Thursday morning for the Friday job moves it ahead of the lobby.
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: late.id, visit: { start: Date.UTC(2026, 10, 25, 1), end: Date.UTC(2026, 10, 25, 4) } })
+    expect(await order()).toEqual([soon.id, late.id, lobby.id])
+  })
+})
+
 describe('tickets: staff subscribe messages', () => {
   it('a handler who subscribes at 接单 gets the next 派单 and 催单 as WeChat pushes, one per grant', async () => {
     const keys = ['newOrder', 'ticketAlert'] // src/staff/subscribe.ts staffTemplates(['handler'])

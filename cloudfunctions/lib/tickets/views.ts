@@ -38,6 +38,8 @@ export function summary(t: TicketDoc, ctx: Pick<Ctx, 'openid' | 'now'>) {
     mergedIntoNo: t.mergedIntoNo,
     respondedAt: t.respondedAt,
     urgeCount: t.urgeCount,
+    ...(t.window ? { window: t.window } : {}),
+    ...(t.visit ? { visit: { start: t.visit.start, end: t.visit.end } } : {}),
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   }

@@ -2,7 +2,8 @@ import { AppError } from '../../../src/core/shared/errors'
 import { formatTime } from '../../../src/core/shared/time'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
 import { spoken } from '../../../src/core/tickets/promise'
-import { computeSla, meet, pauseSla, resumeSla } from '../../../src/core/tickets/sla'
+import { visitProblem, windowText } from '../../../src/core/tickets/visit'
+import { agreeVisit, computeSla, meet, pauseSla, resumeSla } from '../../../src/core/tickets/sla'
 import { PAUSE_LABELS } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { act } from '../../lib/tickets/act'
@@ -15,14 +16,27 @@ import { callbackPolicyOf } from '../../lib/surveys/policy'
 import { callbackPlan } from '../../../src/core/surveys/rules'
 import { yuan } from '../../../src/core/shared/money'
 
-export const accept: Handler<typeof ticketsContract.accept> = (ctx, { ticketId }) =>
-  act(ctx, ticketId, 'accept', {
+/**
+ * 接单. For a home repair the handler first agrees the visit with the resident (he calls; the
+ * number is his once it is assigned): that window is recorded, the resident is told it, and its
+ * end becomes the arrive promise, so the clock measures what was agreed, not a guess.
+ */
+export const accept: Handler<typeof ticketsContract.accept> = (ctx, { ticketId, visit }) => {
+  const wrong = visit && visitProblem(visit, ctx.now)
+  if (wrong) throw new AppError('INVALID_INPUT', wrong, { visit: wrong })
+  return act(ctx, ticketId, 'accept', {
+    apply: (t, s) => (visit && t.scope === 'home' ? { ...t, visit: { ...visit, agreedAt: s.now }, sla: agreeVisit(t.sla, visit.end, s.now, s.rules.sla) } : t),
     async after(t, s) {
-      const eta = t.sla.arrive && t.sla.arrive.metAt === undefined ? `，预计 ${spoken(t.sla.arrive.due, s.now)} 前上门` : ''
+      const eta = t.visit
+        ? `，约好 ${windowText(t.visit, s.now)} 上门`
+        : t.sla.arrive && t.sla.arrive.metAt === undefined
+          ? `，预计 ${spoken(t.sla.arrive.due, s.now)} 前上门`
+          : ''
       await addEvent(s.tx, t, 'accepted', s.actor, s.now, `已接单${eta}`)
       await tellResidents(s.tx, t, s.now, '师傅已接单', `${t.assigneeName}师傅已接单${eta}`)
     },
   })
+}
 
 export const decline: Handler<typeof ticketsContract.decline> = (ctx, { ticketId, reason }) =>
   act(ctx, ticketId, 'decline', {

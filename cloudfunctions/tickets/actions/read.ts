@@ -82,7 +82,6 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
     photos: t.photos,
     afterPhotos: t.afterPhotos,
     photoUrls: await ctx.files.urls([...new Set(files)]),
-    window: t.window,
     source: t.source,
     // The front office in scope may open the round it came from; a handler has only the ticket.
     ...(t.origin && inScope(ctx, t) ? { origin: t.origin } : {}),

@@ -16,6 +16,7 @@ import {
 } from '../../core/tickets/types'
 import type { Input as In } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
+import { slotWindow, VISIT_SLOTS, type VisitSlot } from '../../core/tickets/visit'
 import { atShanghai, formatTime, shanghaiDayStart, shanghaiWeekday } from '../../core/shared/time'
 import { errorFor, issuesToFields, type FieldErrors, type Issue } from '../../core/shared/errors'
 import { PhotoPicker } from '../photo-picker'
@@ -34,7 +35,7 @@ export interface TicketDraft {
   emergency: Emergency | ''
   /** yyyy-mm-dd of the preferred visit, '' for no preference. */
   day: string
-  slot: SlotKey | ''
+  slot: VisitSlot | ''
 }
 
 export const emptyDraft = (type: TicketType = 'repair'): TicketDraft => ({
@@ -51,12 +52,6 @@ export const emptyDraft = (type: TicketType = 'repair'): TicketDraft => ({
   slot: '',
 })
 
-const SLOTS = {
-  am: { label: '上午', from: '09:00', to: '12:00' },
-  pm: { label: '下午', from: '13:00', to: '18:00' },
-  eve: { label: '晚上', from: '18:00', to: '20:00' },
-} as const
-type SlotKey = keyof typeof SLOTS
 const WEEK = '日一二三四五六'
 
 const at = (day: string, hm: string) => atShanghai(`${day} ${hm}`)
@@ -69,7 +64,7 @@ const hasScope = (t: TicketType) => t === 'repair' || t === 'complaint'
 /** The draft as the create/record input: only the fields this kind of ticket has. */
 export function draftInput(d: TicketDraft, houseId: string): In<typeof ticketsContract.create> {
   const scope = hasScope(d.type) ? d.scope : 'home'
-  const window = wantsWindow(d) && d.day && d.slot ? { start: at(d.day, SLOTS[d.slot].from), end: at(d.day, SLOTS[d.slot].to) } : undefined
+  const window = wantsWindow(d) && d.day && d.slot ? slotWindow(d.day, d.slot) : undefined
   return {
     type: d.type,
     scope,
@@ -262,8 +257,8 @@ export function TicketForm({
           </View>
           {draft.day && (
             <View className='chips tf-slots'>
-              {(Object.keys(SLOTS) as SlotKey[]).map((k) => {
-                const past = at(draft.day, SLOTS[k].to) <= now
+              {(Object.keys(VISIT_SLOTS) as VisitSlot[]).map((k) => {
+                const past = at(draft.day, VISIT_SLOTS[k].to) <= now
                 return (
                   <View
                     key={k}
@@ -271,7 +266,7 @@ export function TicketForm({
                     onClick={() => !past && set({ slot: k })}
                     data-testid={`slot-${k}`}
                   >
-                    {SLOTS[k].label} {SLOTS[k].from.slice(0, 2)}–{SLOTS[k].to.slice(0, 2)}
+                    {VISIT_SLOTS[k].label} {VISIT_SLOTS[k].from.slice(0, 2)}–{VISIT_SLOTS[k].to.slice(0, 2)}
                   </View>
                 )
               })}

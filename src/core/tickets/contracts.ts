@@ -35,6 +35,9 @@ export const TicketSummary = z.object({
   respondedAt: z.optional(z.number()),
   /** 催单 so far: the desk sees a 催 badge. */
   urgeCount: z.number(),
+  /** The visit the resident asked for at 报事, and the one agreed at 接单. */
+  window: z.optional(z.object({ start: z.number(), end: z.number() })),
+  visit: z.optional(z.object({ start: z.number(), end: z.number() })),
   createdAt: z.number(),
   updatedAt: z.number(),
 })
@@ -57,7 +60,6 @@ export const TicketDetail = z.object({
   afterPhotos: z.array(z.string()),
   /** file id → URL the client can show. */
   photoUrls: z.record(z.string(), z.string()),
-  window: z.optional(z.object({ start: z.number(), end: z.number() })),
   source: z.enum(SOURCES),
   sla: z.object({ clock: z.enum(['business', '24h']), respond: z.optional(DeadlineView), arrive: z.optional(DeadlineView), resolve: z.optional(DeadlineView) }),
   cost: z.optional(z.object({ items: z.array(z.object({ name: z.string(), amount: z.number() })), total: z.number() })),
@@ -186,7 +188,13 @@ export const ticketsContract = {
     input: z.strictObject({ ticketId: Id, assignee: z.string().check(z.minLength(1), z.maxLength(64)), reason: Reason('请填写改派原因') }),
     output: TicketSummary,
   }),
-  accept: action({ summary: 'Handler accepts a ticket assigned to them.', callers: ['handler'], input: ById, output: TicketSummary }),
+  accept: action({
+    summary:
+      'Handler accepts a ticket assigned to them; for a home repair with the visit he agreed with the resident (a window within two weeks), which the resident is told and which becomes the arrive promise.',
+    callers: ['handler'],
+    input: z.strictObject({ ticketId: Id, visit: z.optional(z.strictObject({ start: z.number(), end: z.number() })) }),
+    output: TicketSummary,
+  }),
   decline: action({
     summary: 'Handler declines with a reason; the ticket goes back to the agents.',
     callers: ['handler'],

@@ -1,6 +1,7 @@
 import { shanghaiDayStart } from './calendar'
 import { nextPromise } from './sla'
 import type { TicketDoc } from './types'
+import { windowText } from './visit'
 
 /** A time as a resident says it: 14:30, 明天 09:00, 11月26日 18:00. */
 export function spoken(t: number, now: number): string {
@@ -15,7 +16,7 @@ export function spoken(t: number, now: number): string {
 
 /** What we promise the resident right now, in one sentence. */
 export function promiseText(
-  t: Pick<TicketDoc, 'status' | 'sla' | 'assigneeName' | 'type' | 'pauseReason' | 'priority' | 'mergedInto' | 'respondedAt'>,
+  t: Pick<TicketDoc, 'status' | 'sla' | 'assigneeName' | 'type' | 'pauseReason' | 'priority' | 'mergedInto' | 'respondedAt' | 'visit'>,
   now: number,
 ): string {
   const next = nextPromise(t.sla, now)
@@ -31,6 +32,7 @@ export function promiseText(
     case 'dispatched':
       return `已派给${who}，等待接单`
     case 'accepted':
+      if (t.visit && t.visit.end > now) return `${who}已接单，约好 ${windowText(t.visit, now)} 上门`
       return t.type === 'repair' && next?.key === 'arrive' ? `${who}已接单，预计 ${by} 前上门` : `${who}已接单，正在处理`
     case 'in_progress':
       return by && next?.key === 'resolve' ? `${who}正在处理，预计 ${by} 前完成` : `${who}正在处理`

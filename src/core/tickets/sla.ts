@@ -68,6 +68,11 @@ export function computeSla(t: Pick<TicketDoc, 'type' | 'priority' | 'window'>, n
   return sla
 }
 
+/** The visit agreed with the resident at 接单: the arrive promise is kept by its end, warned and escalated on the same policy. */
+export function agreeVisit(sla: Sla, visitEnd: number, now: number, p: SlaPolicy): Sla {
+  return sla.arrive && sla.arrive.metAt === undefined ? { ...sla, arrive: deadlineAt(now, visitEnd, p) } : sla
+}
+
 export const DEADLINES: DeadlineKey[] = ['respond', 'arrive', 'resolve']
 
 export function meet(sla: Sla, key: DeadlineKey, now: number): Sla {

@@ -174,7 +174,10 @@ export interface TicketDoc {
   rank: 0 | 0.5 | 1
   /** 1栋1单元301, or 3栋 + the location text for public areas. */
   place: string
+  /** The resident's wish, from 报事: a visit in this window. */
   window?: { start: number; end: number }
+  /** The visit the handler agreed with the resident at 接单 (by phone): the arrive promise is its end. */
+  visit?: { start: number; end: number; agreedAt: number }
   reporter: Person
   reporterOpenid: string
   phoneTail: string

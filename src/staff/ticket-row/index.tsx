@@ -3,6 +3,7 @@ import type { Output } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
 import { CATEGORY_LABELS, EMERGENCY_LABELS, TYPE_LABELS } from '../../core/tickets/types'
 import { formatTime } from '../../core/shared/time'
+import { windowText } from '../../core/tickets/visit'
 import { SlaBadge, StatusTag } from '../../components/ticket-parts'
 import { go } from '../../services/nav'
 import './index.scss'
@@ -34,6 +35,11 @@ export function TicketRow({ t }: { t: Summary }) {
         {TYPE_LABELS[t.type]} · {CATEGORY_LABELS[t.category]} · {t.place}
       </Text>
       <Text className='inbox-desc'>{t.description}</Text>
+      {(t.status === 'new' || t.status === 'dispatched' || t.status === 'accepted') && (t.visit ?? t.window) && (
+        <Text className={t.visit ? 'inbox-visit inbox-visit-agreed' : 'inbox-visit'} data-testid='visit'>
+          {t.visit ? `约好 ${windowText(t.visit, Date.now())} 上门` : `住户希望 ${windowText(t.window!, Date.now())} 上门`}
+        </Text>
+      )}
       <View className='row between inbox-foot'>
         <Text className='muted'>
           {t.reporterName} {t.reporterPhone}

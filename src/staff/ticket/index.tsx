@@ -10,6 +10,7 @@ import { ErrorView, Loading } from '../../components/page-state'
 import { HomeLink, TicketBody } from '../../components/ticket-parts'
 import { ReasonSheet } from '../../components/sheet'
 import { PauseSheet } from './pause-sheet'
+import { AcceptSheet } from './accept-sheet'
 import { CompleteSheet } from './complete-sheet'
 import { RelateSheet } from './relate-sheet'
 import { StaffSurvey } from './survey'
@@ -21,7 +22,7 @@ import { go, replace } from '../../services/nav'
 import { withLargeText } from '../../services/large-text'
 
 type Reply = Output<typeof ticketsContract.savedReplies>[number]
-type SheetKind = null | 'dispatch' | 'reassign' | 'decline' | 'pause' | 'complete' | 'resolve' | 'relate' | 'cancel'
+type SheetKind = null | 'accept' | 'dispatch' | 'reassign' | 'decline' | 'pause' | 'complete' | 'resolve' | 'relate' | 'cancel'
 
 const ACTION_LABELS: Record<string, string> = {
   dispatch: '派单',
@@ -91,17 +92,19 @@ function StaffTicket() {
     return done
   }
 
+  const accept = (visit?: { start: number; end: number }) =>
+    run(
+      'accept',
+      async () => {
+        await askSubscribe(staffTemplates(['handler']))
+        return api.tickets.accept({ ticketId: d.id, ...(visit ? { visit } : {}) })
+      },
+      '已接单',
+    )
   const direct: Record<string, () => unknown> = {
     // 接单 is the handler's natural tap to ask for the next 派单 and 预警 pushes (never throws).
-    accept: () =>
-      run(
-        'accept',
-        async () => {
-          await askSubscribe(staffTemplates(['handler']))
-          return api.tickets.accept({ ticketId: d.id })
-        },
-        '已接单',
-      ),
+    // A home repair is accepted with the visit he will keep (the sheet); anything else at once.
+    accept: () => (d.type === 'repair' && d.scope === 'home' ? setSheet('accept') : accept()),
     arrive: () => run('arrive', () => api.tickets.arrive({ ticketId: d.id }), '已到场'),
     resume: () => run('resume', () => api.tickets.resume({ ticketId: d.id }), '已恢复'),
   }
@@ -282,6 +285,7 @@ function StaffTicket() {
           onSubmit={(note) => run('resolve', () => api.tickets.resolve({ ticketId: d.id, note }), '已办结')}
         />
       )}
+      {sheet === 'accept' && <AcceptSheet wish={d.window} busy={busy === 'accept'} onClose={() => setSheet(null)} onSubmit={accept} />}
       {sheet === 'pause' && (
         <PauseSheet
           busy={busy === 'pause'}

@@ -1,0 +1,68 @@
+import { View, Button } from '@tarojs/components'
+import { useState } from 'react'
+import { atShanghai, shanghaiDate, shanghaiWeekday } from '../../core/shared/time'
+import { slotWindow, VISIT_SLOTS, windowText, type VisitSlot, type Window } from '../../core/tickets/visit'
+import { Sheet } from '../../components/sheet'
+import './accept-sheet.scss'
+
+const DAY = 86_400_000
+const WEEK = '日一二三四五六'
+const SLOT_KEYS = Object.keys(VISIT_SLOTS) as VisitSlot[]
+
+/** The slot a window falls in, when it is one of ours (the resident picked it at 报事). */
+function slotOf(w: Window | undefined): { day: string; slot: VisitSlot } | null {
+  if (!w) return null
+  const day = shanghaiDate(w.start)
+  const slot = SLOT_KEYS.find((k) => slotWindow(day, k).start === w.start)
+  return slot ? { day, slot } : null
+}
+
+/**
+ * 接单 of a home repair: the visit he will keep, the resident's wish preselected. The resident is
+ * told at once; the arrive promise becomes its end.
+ */
+export function AcceptSheet({ wish, busy, onClose, onSubmit }: { wish?: Window; busy: boolean; onClose: () => void; onSubmit: (visit: Window) => unknown }) {
+  const now = Date.now()
+  const days = Array.from({ length: 7 }, (_, i) => shanghaiDate(now + i * DAY))
+  const first = slotOf(wish) ?? { day: days[0], slot: SLOT_KEYS.find((k) => slotWindow(days[0], k).end > now) ?? 'am' }
+  const [day, setDay] = useState(first.day)
+  const [slot, setSlot] = useState<VisitSlot>(first.slot)
+  const w = slotWindow(day, slot)
+  const past = (k: VisitSlot) => slotWindow(day, k).end <= now
+  return (
+    <Sheet
+      title='接单并约定上门时间'
+      hint={wish ? `住户希望 ${windowText(wish, now)} 上门` : '住户没有指定时间，请选一个您能到的时段'}
+      onClose={onClose}
+      testid='accept-sheet'
+    >
+      <View className='chips sheet-chips'>
+        {days.map((d, i) => (
+          <View key={d} className={`chip ${day === d ? 'chip-active' : ''}`} onClick={() => setDay(d)} data-testid='accept-day'>
+            {i === 0 ? '今天' : i === 1 ? '明天' : `${Number(d.slice(8))}日 周${WEEK[shanghaiWeekday(atShanghai(d))]}`}
+          </View>
+        ))}
+      </View>
+      <View className='chips sheet-chips'>
+        {SLOT_KEYS.map((k) => (
+          <View
+            key={k}
+            className={`chip ${slot === k ? 'chip-active' : ''} ${past(k) ? 'at-past' : ''}`}
+            onClick={() => !past(k) && setSlot(k)}
+            data-testid={`accept-slot-${k}`}
+          >
+            {VISIT_SLOTS[k].label} {VISIT_SLOTS[k].from}–{VISIT_SLOTS[k].to}
+          </View>
+        ))}
+      </View>
+      <Button
+        className='btn btn-primary btn-block sheet-btn'
+        disabled={busy || w.end <= now || undefined}
+        onClick={() => onSubmit(w)}
+        data-testid='confirm-accept'
+      >
+        接单，约 {windowText(w, now)} 上门
+      </Button>
+    </Sheet>
+  )
+}
