@@ -99,7 +99,12 @@ describe('service tickets, end to end in Chromium', () => {
     // Offered the job, he sees a masked number; once he takes it, the whole one, to call before going up.
     await expect(tech.getByTestId('reporter-phone').innerText()).resolves.toBe('138****0301')
     await tech.getByText('接单后可见完整号码').waitFor()
+    // 接单 of a home repair agrees the visit: the resident's wish is preselected.
     await tech.getByTestId('action-accept').click()
+    const acceptSheet = tech.getByTestId('accept-sheet')
+    await acceptSheet.waitFor()
+    await shot(tech, 't08b-accept-visit')
+    await acceptSheet.getByTestId('confirm-accept').click()
     await status(tech).getByText('已接单').waitFor()
     await expect(tech.getByTestId('reporter-phone').innerText()).resolves.toMatch(/^1\d{10}$/)
     await tech.getByTestId('call-reporter').waitFor()
@@ -126,6 +131,7 @@ describe('service tickets, end to end in Chromium', () => {
     expect(unread).toBeGreaterThanOrEqual(4)
     const texts = (await zhang.getByTestId('message-item').allInnerTexts()).join('\n')
     expect(texts).toContain('客服回复了您的工单')
+    expect(texts).toMatch(/赵强师傅已接单，约好 .+ 上门/)
     await shot(zhang, 't12-messages')
     await zhang.getByTestId('message-item').first().click()
     await zhang.waitForURL(/tickets\/detail\/index/)
