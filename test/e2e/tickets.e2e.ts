@@ -144,6 +144,7 @@ describe('service tickets, end to end in Chromium', () => {
     }
     await expect(zhang.getByTestId('timeline').innerText()).resolves.toContain('赵强')
     await expect(zhang.getByTestId('cost').innerText()).resolves.toContain('¥35.50')
+    await expect(zhang.getByTestId('fee').innerText()).resolves.toMatch(/待缴费\s*去缴费/)
     await zhang.getByTestId('after-photos').locator('img').first().waitFor()
     await shot(zhang, 't13-resident-detail')
     await zhang.getByTestId('timeline').scrollIntoViewIfNeeded()
@@ -169,6 +170,24 @@ describe('service tickets, end to end in Chromium', () => {
     await zhang.getByTestId('unread-count').filter({ hasText: '全部已读' }).waitFor()
     await expect(zhang.getByTestId('unread-dot').count()).resolves.toBe(0)
     await shot(zhang, 't16-messages-read')
+
+    // The repair's cost is paid in 账单, and the ticket then opens its receipt.
+    await go(zhang, env.host.url, '/pages/bills/index')
+    const fee = zhang.getByTestId('bill-item').filter({ hasText: '维修费' })
+    await fee.waitFor()
+    await expect(fee.innerText()).resolves.toContain(`工单 ${no}`)
+    await shot(zhang, 't16a-repair-fee-bill')
+    await zhang.getByTestId('pay').click()
+    await zhang.locator('.taro__modal').getByText('确认支付', { exact: true }).click()
+    await zhang.getByTestId('receipt').waitFor()
+    await go(zhang, env.host.url, '/resident/tickets/list/index')
+    await zhang
+      .getByTestId('ticket-item')
+      .filter({ hasText: leak.slice(0, 8) })
+      .click()
+    await zhang.getByTestId('fee').getByText('查看收据 ›').click()
+    await zhang.getByTestId('receipt').getByText(`工单 ${no}`, { exact: false }).waitFor()
+    await shot(zhang, 't16b-repair-fee-receipt')
   })
 
   it('an emergency shows the 24 h phone; chen records a call on behalf of wang, who finds it in 我的工单 and may chase it only once', async () => {

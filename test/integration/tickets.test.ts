@@ -1,3 +1,4 @@
+import { handlePayNotice } from '../../cloudfunctions/payCallback/notice'
 import { FUNCTIONS } from '../../scripts/host/functions'
 import { harness, T0, type Harness } from '../helpers/harness'
 
@@ -68,6 +69,10 @@ describe('tickets: the whole loop', () => {
     expect(done.status).toBe('resolved')
 
     const detail = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    // The cost is a bill of his house, in 账单, paid like any other; the ticket says so.
+    expect(detail.fee).toEqual({ billId: expect.any(String), amount: 8500, status: 'unpaid' })
+    const fee = (await h.ok('resident-zhang', 'bills', 'myBills')).houses[0].bills.find((b: { itemName: string }) => b.itemName === '维修费')
+    expect(fee).toMatchObject({ id: detail.fee.billId, amount: 8500, periodLabel: `工单 ${t.no}`, basis: '水管接头 ¥35.00、人工费 ¥50.00' })
     expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created', 'reply', 'dispatched', 'accepted', 'arrived', 'completed'])
     expect(detail.timeline.every((e: { at: number }) => e.at > 0)).toBe(true)
     expect(detail.cost).toEqual({
@@ -140,6 +145,38 @@ describe('tickets: the whole loop', () => {
       ['赵强', 'engineering', true, 1],
     ])
     expect((await list()).map(([name]) => name)).toEqual(['钱伟', '孙丽', '赵强'])
+  })
+})
+
+describe('tickets: a paid repair’s cost', () => {
+  it('zhang pays the 维修费 in the app; the ticket shows it paid with its receipt, which names the ticket', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+    await h.ok('tech-zhao', 'tickets', 'arrive', { ticketId: t.id })
+    await h.ok('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '更换水管接头', costItems: [{ name: '水管接头', amount: 3550 }] })
+    const [told] = await h.store.c.messages.find({ where: { openid: 'dev-resident-zhang', title: '维修已完成' }, limit: 1 })
+    expect(told.body).toBe('赵强师傅已完工，费用 35.50 元（水管接头 35.50），可在「账单」缴纳，请确认是否解决')
+    const { fee } = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    const order = await h.ok('resident-zhang', 'bills', 'createOrder', { billIds: [fee.billId] })
+    expect(order.totalFee).toBe(3550)
+    await h.payments.markPaid(order.outTradeNo)
+    await handlePayNotice(
+      { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.outTradeNo, totalFee: 3550, transactionId: `SIM${order.outTradeNo}` },
+      { openid: null, source: 'payment' },
+      h.deps,
+    )
+    const paid = await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })
+    expect(paid.fee).toMatchObject({ status: 'paid', receiptNo: expect.stringMatching(/^SJ/) })
+    const receipt = await h.ok('resident-zhang', 'bills', 'receipt', { receiptNo: paid.fee.receiptNo })
+    expect(receipt.lines).toEqual([expect.objectContaining({ itemName: '维修费', periodLabel: `工单 ${t.no}`, amount: 3550 })])
+    // Reopened and completed again at another price: the money already in is not rewritten.
+    await h.ok('resident-zhang', 'tickets', 'reopen', { ticketId: t.id, reason: '接头还在渗水' })
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id })
+    await h.ok('tech-zhao', 'tickets', 'arrive', { ticketId: t.id })
+    await h.ok('tech-zhao', 'tickets', 'complete', { ticketId: t.id, note: '重新缠生料带', costItems: [{ name: '水管接头', amount: 9900 }] })
+    expect(await h.store.c.bills.get(fee.billId)).toMatchObject({ status: 'paid', amount: 3550 })
   })
 })
 

@@ -63,7 +63,9 @@ export const inbox: Handler<typeof ticketsContract.inbox> = async (ctx, input) =
     (async () => {
       if (!input.q && input.tab === 'mine' && !hasRole(ctx, 'agent', 'manager', 'supervisor')) {
         // A handler's own open jobs are tens, not thousands: all of them, in the order he should go.
-        const rows = (await coll.find({ where: { ...base, ...filters, ...tab }, limit: 200 })).sort((a, b) => a.rank - b.rank || dueFirst(a, ctx.now) - dueFirst(b, ctx.now))
+        const rows = (await coll.find({ where: { ...base, ...filters, ...tab }, limit: 200 })).sort(
+          (a, b) => a.rank - b.rank || dueFirst(a, ctx.now) - dueFirst(b, ctx.now),
+        )
         return { items: rows.slice(input.offset, input.offset + input.limit), more: rows.length > input.offset + input.limit }
       }
       if (!input.q) {

@@ -7,6 +7,7 @@ import { agreeVisit, computeSla, meet, pauseSla, resumeSla } from '../../../src/
 import { PAUSE_LABELS } from '../../../src/core/tickets/types'
 import type { Handler } from '../../lib/runtime/handler'
 import { act } from '../../lib/tickets/act'
+import { billRepairFee, feeBillId } from '../../lib/tickets/fee'
 import { resolveTicket } from '../../lib/tickets/resolve'
 import { addEvent } from '../../lib/tickets/events'
 import { tellResidents, tellStaff } from '../../lib/tickets/tell'
@@ -86,14 +87,15 @@ export const complete: Handler<typeof ticketsContract.complete> = async (ctx, { 
         resolvedAt: s.now,
         afterPhotos: photos,
         completionNote: note,
-        ...(costItems.length ? { cost: { items: costItems, total } } : {}),
+        ...(costItems.length ? { cost: { items: costItems, total }, feeBillId: feeBillId(t) } : {}),
         sla: meet(meet(t.sla, 'arrive', s.now), 'resolve', s.now),
       }
     },
     async after(t, s) {
       const fee = t.cost ? `，费用 ${yuan(t.cost.total)} 元（${t.cost.items.map((i) => `${i.name} ${yuan(i.amount)}`).join('、')}）` : ''
       await addEvent(s.tx, t, 'completed', s.actor, s.now, `完工：${note}${fee}`, { photos })
-      await tellResidents(s.tx, t, s.now, '维修已完成', `${t.assigneeName}师傅已完工${fee}，请确认是否解决`, 'ticketDone')
+      await billRepairFee(s.tx, t, s.now)
+      await tellResidents(s.tx, t, s.now, '维修已完成', `${t.assigneeName}师傅已完工${fee}${t.cost ? '，可在「账单」缴纳' : ''}，请确认是否解决`, 'ticketDone')
     },
   })
 }

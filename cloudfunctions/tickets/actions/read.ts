@@ -63,7 +63,7 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
   const t = await loadTicket(ctx, ticketId)
   const roles = rolesOn(ctx, t)
   const staff = roles.some((r) => r !== 'resident') && !(ctx.openid === t.reporterOpenid)
-  const [events, linked] = await Promise.all([
+  const [events, linked, feeBill] = await Promise.all([
     ctx.store.c.ticketEvents.find({
       where: { ticketId: t._id },
       orderBy: [
@@ -73,6 +73,7 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
       limit: 500,
     }),
     t.links.length ? ctx.store.c.tickets.find({ where: { _id: { $in: t.links } }, limit: 20 }) : Promise.resolve([]),
+    t.feeBillId ? ctx.store.c.bills.get(t.feeBillId) : Promise.resolve(null),
   ])
   const visible = staff ? events : events.filter((e) => !e.internal)
   const files = [...t.photos, ...t.afterPhotos, ...visible.flatMap((e) => e.photos ?? [])]
@@ -87,6 +88,9 @@ export const detail: Handler<typeof ticketsContract.detail> = async (ctx, { tick
     ...(t.origin && inScope(ctx, t) ? { origin: t.origin } : {}),
     sla: { clock: t.sla.clock, respond: t.sla.respond, arrive: t.sla.arrive, resolve: t.sla.resolve },
     cost: t.cost,
+    ...(feeBill
+      ? { fee: { billId: feeBill._id, amount: feeBill.amount, status: feeBill.status, ...(feeBill.receiptNo ? { receiptNo: feeBill.receiptNo } : {}) } }
+      : {}),
     completionNote: t.completionNote,
     reopenCount: t.reopenCount,
     links: linked.map((l) => ({ id: l._id, no: l.no, place: l.place, status: l.status })),

@@ -141,7 +141,18 @@ function Steps({ d }: { d: TicketDetail }) {
 }
 
 /** Header, facts, photos, result and timeline: what residents and staff both see of a ticket. */
-export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: boolean; onOpenLink?: (id: string) => void }) {
+export function TicketBody({
+  d,
+  staff,
+  onOpenLink,
+  onFee,
+}: {
+  d: TicketDetail
+  staff?: boolean
+  onOpenLink?: (id: string) => void
+  /** The resident's way to the repair's bill: pay it, or open its receipt. */
+  onFee?: (fee: NonNullable<TicketDetail['fee']>) => void
+}) {
   const deadlines = (['respond', 'arrive', 'resolve'] as const).filter((k) => d.sla[k])
   return (
     <View>
@@ -254,6 +265,14 @@ export function TicketBody({ d, staff, onOpenLink }: { d: TicketDetail; staff?: 
                 <Text>合计（有偿服务）</Text>
                 <Text>¥{yuan(d.cost.total)}</Text>
               </View>
+              {d.fee && (
+                <View className='tk-line tk-fee' onClick={() => onFee?.(d.fee!)} data-testid='fee'>
+                  <Text className={d.fee.status === 'unpaid' ? 'tk-fee-due' : 'muted'}>
+                    {d.fee.status === 'paid' ? '已缴费' : d.fee.status === 'waived' ? '已减免' : '待缴费'}
+                  </Text>
+                  {onFee && <Text className='tk-fee-go'>{d.fee.status === 'paid' ? '查看收据 ›' : d.fee.status === 'unpaid' ? '去缴费 ›' : ''}</Text>}
+                </View>
+              )}
             </View>
           )}
         </View>

@@ -138,6 +138,8 @@ export interface BillDoc {
   adjustments?: BillAdjustment[]
   /** 对账单有疑问: the ticket opened about this bill (tickets feature). */
   disputeTicketId?: string
+  /** 维修费: the repair it is the cost of, so the bill and the ticket open each other. */
+  ticketId?: string
   /** A deposit returned (in whole or part), as recorded by the renovation that held it. */
   returned?: { amount: number; at: number }
   createdAt: number
@@ -147,6 +149,8 @@ export interface BillDoc {
 /** The 装修押金 is a bill of the house (paid like any other) but not a fee: it comes back, so fee figures leave it out. */
 export const DEPOSIT_ITEM = 'decoration-deposit'
 export const isDeposit = (b: Pick<BillDoc, 'itemId'>) => b.itemId === DEPOSIT_ITEM
+/** 有偿维修: the cost of an in-home repair, billed to the house when the handler completes it. */
+export const REPAIR_ITEM = 'repair-fee'
 
 export const billId = (communityId: string, period: string, itemId: string, targetId: string) => `${communityId}_${period}_${itemId}_${targetId}`
 

@@ -63,6 +63,8 @@ export const TicketDetail = z.object({
   source: z.enum(SOURCES),
   sla: z.object({ clock: z.enum(['business', '24h']), respond: z.optional(DeadlineView), arrive: z.optional(DeadlineView), resolve: z.optional(DeadlineView) }),
   cost: z.optional(z.object({ items: z.array(z.object({ name: z.string(), amount: z.number() })), total: z.number() })),
+  /** The bill the cost became: paid in 账单, its receipt opened from here. */
+  fee: z.optional(z.object({ billId: z.string(), amount: z.number(), status: z.enum(['unpaid', 'paid', 'waived']), receiptNo: z.optional(z.string()) })),
   completionNote: z.optional(z.string()),
   reopenCount: z.number(),
   links: z.array(z.object({ id: z.string(), no: z.string(), place: z.string(), status: z.enum(STATUSES) })),

@@ -223,6 +223,8 @@ export interface TicketDoc {
   afterPhotos: string[]
   completionNote?: string
   cost?: { items: CostItem[]; total: number }
+  /** The bill the cost became (a home repair): the resident pays it in 账单. */
+  feeBillId?: string
   lastUrgeAt?: number
   /** When the resident may 催单 next (urge.ts). */
   urgeAt?: number

@@ -11,7 +11,7 @@ import { SurveyCard } from './survey'
 import { palette } from '../../../styles/palette'
 import { formatTime } from '../../../core/shared/time'
 import './index.scss'
-import { replace } from '../../../services/nav'
+import { go, replace } from '../../../services/nav'
 import { withLargeText } from '../../../services/large-text'
 
 const REOPEN_REASONS = ['问题没有解决', '修好后又坏了', '处理结果不满意']
@@ -104,7 +104,10 @@ function TicketDetailPage() {
         </View>
       )}
 
-      <TicketBody d={d} />
+      <TicketBody
+        d={d}
+        onFee={(f) => (f.status === 'paid' && f.receiptNo ? go('receipt', { no: f.receiptNo }) : f.status === 'unpaid' ? go('bills') : undefined)}
+      />
 
       <SurveyCard ticketId={d.id} status={d.status} confirmed={confirmedByResident} onChanged={ticket.reload} />
 
