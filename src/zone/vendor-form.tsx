@@ -1,7 +1,8 @@
-import { View, Text, Button, Input, Picker } from '@tarojs/components'
+import { View, Text, Input, Picker } from '@tarojs/components'
 import { useState } from 'react'
 import { SERVICES, SERVICE_LABELS, type Service } from '../core/vendors/types'
 import { shanghaiDate } from '../core/shared/time'
+import { FormActions } from './form-actions'
 
 type Standard = { id?: string; label: string; max: number; pass: number }
 export interface VendorDraft {
@@ -90,27 +91,20 @@ export function VendorForm({ initial, busy, onSave, onCancel }: { initial?: Vend
           + 添加考核标准
         </Text>
       )}
-      <View className='zp-actions'>
-        <Button className='btn btn-ghost' onClick={onCancel}>
-          取消
-        </Button>
-        <Button
-          className='btn btn-primary'
-          disabled={busy || undefined}
-          onClick={() =>
-            onSave({
-              ...d,
-              name: d.name.trim(),
-              contact: d.contact.trim(),
-              phone: d.phone.trim(),
-              standards: d.standards.map((s) => ({ ...s, label: s.label.trim() })),
-            })
-          }
-          data-testid='vf-save'
-        >
-          保存
-        </Button>
-      </View>
+      <FormActions
+        busy={busy}
+        onCancel={onCancel}
+        onSave={() =>
+          onSave({
+            ...d,
+            name: d.name.trim(),
+            contact: d.contact.trim(),
+            phone: d.phone.trim(),
+            standards: d.standards.map((s) => ({ ...s, label: s.label.trim() })),
+          })
+        }
+        testid='vf-save'
+      />
     </View>
   )
 }

@@ -19,6 +19,7 @@ import { yuan } from '../../../src/core/shared/money'
 import { maskPhone } from '../../../src/core/shared/phone'
 import { shanghaiDate, shanghaiMonth } from '../../../src/core/shared/time'
 import type { Handler } from '../../lib/runtime/handler'
+import type { Ctx } from '../../lib/runtime/context'
 import { auditChange } from '../../lib/runtime/audit'
 import { notify } from '../../lib/outbox/notify'
 import { pageUrl } from '../../../src/core/shared/pages'
@@ -70,7 +71,7 @@ export const list: Handler<typeof decorationContract.list> = async (ctx, { state
 
 export const detail: Handler<typeof decorationContract.detail> = async (ctx, { id }) => staffDecorationView(ctx, await staffDecoration(ctx, id))
 
-const decided = (ctx: Parameters<Handler<typeof decorationContract.detail>>[0], extra: { conditions?: string; reason?: string }) => ({
+const decided = (ctx: Ctx, extra: { conditions?: string; reason?: string }) => ({
   at: ctx.now,
   byOpenid: ctx.openid,
   byName: ctx.user?.staff?.name ?? '',

@@ -16,8 +16,8 @@ import {
 } from '../../core/tickets/types'
 import type { Input as In } from '../../core/shared/contract'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import { slotWindow, VISIT_SLOTS, type VisitSlot } from '../../core/tickets/visit'
-import { atShanghai, formatTime, shanghaiDayStart, shanghaiWeekday } from '../../core/shared/time'
+import { slotWindow, visitDays, VISIT_SLOTS, type VisitSlot } from '../../core/tickets/visit'
+import { atShanghai } from '../../core/shared/time'
 import { errorFor, issuesToFields, type FieldErrors, type Issue } from '../../core/shared/errors'
 import { PhotoPicker } from '../photo-picker'
 import { palette } from '../../styles/palette'
@@ -51,8 +51,6 @@ export const emptyDraft = (type: TicketType = 'repair'): TicketDraft => ({
   day: '',
   slot: '',
 })
-
-const WEEK = '日一二三四五六'
 
 const at = (day: string, hm: string) => atShanghai(`${day} ${hm}`)
 
@@ -93,14 +91,7 @@ export function TicketForm({
   emergencyPhone?: string
 }) {
   const set = (patch: Partial<TicketDraft>) => onChange({ ...draft, ...patch })
-  const days = useMemo(() => {
-    // Noon of each day: a day is 24 hours in Shanghai all year, so noon never slips a date.
-    const noon = shanghaiDayStart(Date.now()) + 12 * 3600_000
-    return Array.from({ length: 7 }, (_, i) => {
-      const d = noon + i * 86400_000
-      return { key: formatTime(d, 'YYYY-MM-DD'), label: i === 0 ? '今天' : i === 1 ? '明天' : `周${WEEK[shanghaiWeekday(d)]}`, sub: formatTime(d, 'M/D') }
-    })
-  }, [])
+  const days = useMemo(() => visitDays(Date.now()), [])
   const now = Date.now()
 
   return (

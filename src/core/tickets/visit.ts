@@ -1,4 +1,4 @@
-import { atShanghai, shanghaiDate } from '../shared/time'
+import { atShanghai, formatTime, shanghaiDate, shanghaiDayStart, shanghaiWeekday } from '../shared/time'
 
 /** A visit as residents and handlers say it: a day and a part of it. The 报事 form and 接单 offer the same three. */
 export const VISIT_SLOTS = {
@@ -35,4 +35,15 @@ export function visitProblem(w: Window, now: number): string | null {
   if (w.end <= now) return '请选择今后的上门时间'
   if (w.start > now + 14 * DAY) return '上门时间请约在两周以内'
   return null
+}
+
+const WEEK = '日一二三四五六'
+/** The week a visit can be picked in, from today: 今天, 明天, 周三 … with the date beside. */
+export function visitDays(now: number, n = 7): { key: string; label: string; sub: string }[] {
+  // Noon of each day: a day is 24 hours in Shanghai all year, so noon never slips a date.
+  const noon = shanghaiDayStart(now) + 12 * 3600_000
+  return Array.from({ length: n }, (_, i) => {
+    const d = noon + i * DAY
+    return { key: formatTime(d, 'YYYY-MM-DD'), label: i === 0 ? '今天' : i === 1 ? '明天' : `周${WEEK[shanghaiWeekday(d)]}`, sub: formatTime(d, 'M/D') }
+  })
 }

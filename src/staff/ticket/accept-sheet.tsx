@@ -1,12 +1,10 @@
 import { View, Button } from '@tarojs/components'
 import { useState } from 'react'
-import { atShanghai, shanghaiDate, shanghaiWeekday } from '../../core/shared/time'
-import { slotWindow, VISIT_SLOTS, windowText, type VisitSlot, type Window } from '../../core/tickets/visit'
+import { shanghaiDate } from '../../core/shared/time'
+import { slotWindow, visitDays, VISIT_SLOTS, windowText, type VisitSlot, type Window } from '../../core/tickets/visit'
 import { Sheet } from '../../components/sheet'
 import './accept-sheet.scss'
 
-const DAY = 86_400_000
-const WEEK = '日一二三四五六'
 const SLOT_KEYS = Object.keys(VISIT_SLOTS) as VisitSlot[]
 
 /** The slot a window falls in, when it is one of ours (the resident picked it at 报事). */
@@ -23,8 +21,8 @@ function slotOf(w: Window | undefined): { day: string; slot: VisitSlot } | null 
  */
 export function AcceptSheet({ wish, busy, onClose, onSubmit }: { wish?: Window; busy: boolean; onClose: () => void; onSubmit: (visit: Window) => unknown }) {
   const now = Date.now()
-  const days = Array.from({ length: 7 }, (_, i) => shanghaiDate(now + i * DAY))
-  const first = slotOf(wish) ?? { day: days[0], slot: SLOT_KEYS.find((k) => slotWindow(days[0], k).end > now) ?? 'am' }
+  const days = visitDays(now)
+  const first = slotOf(wish) ?? { day: days[0].key, slot: SLOT_KEYS.find((k) => slotWindow(days[0].key, k).end > now) ?? 'am' }
   const [day, setDay] = useState(first.day)
   const [slot, setSlot] = useState<VisitSlot>(first.slot)
   const w = slotWindow(day, slot)
@@ -37,9 +35,9 @@ export function AcceptSheet({ wish, busy, onClose, onSubmit }: { wish?: Window; 
       testid='accept-sheet'
     >
       <View className='chips sheet-chips'>
-        {days.map((d, i) => (
-          <View key={d} className={`chip ${day === d ? 'chip-active' : ''}`} onClick={() => setDay(d)} data-testid='accept-day'>
-            {i === 0 ? '今天' : i === 1 ? '明天' : `${Number(d.slice(8))}日 周${WEEK[shanghaiWeekday(atShanghai(d))]}`}
+        {days.map((d) => (
+          <View key={d.key} className={`chip ${day === d.key ? 'chip-active' : ''}`} onClick={() => setDay(d.key)} data-testid='accept-day'>
+            {d.label} {d.sub}
           </View>
         ))}
       </View>

@@ -9,6 +9,7 @@ import type { patrolContract } from '../../core/patrol/contracts'
 import type { ItemDraft } from '../../core/inspections/drafts'
 import { CATEGORIES, CATEGORY_LABELS } from '../../core/tickets/types'
 import { ErrorView, Loading } from '../../components/page-state'
+import { FormActions } from '../form-actions'
 import '../zone.scss'
 import { withLargeText } from '../../services/large-text'
 
@@ -93,19 +94,12 @@ function PointForm({
           + 添加检查内容
         </Text>
       )}
-      <View className='zp-actions'>
-        <Button className='btn btn-ghost' onClick={onCancel}>
-          取消
-        </Button>
-        <Button
-          className='btn btn-primary'
-          disabled={busy || undefined}
-          onClick={() => onSave({ name: name.trim(), building, items: items.map((i) => ({ ...i, label: i.label.trim() })) })}
-          data-testid='ps-save'
-        >
-          保存
-        </Button>
-      </View>
+      <FormActions
+        busy={busy}
+        onCancel={onCancel}
+        onSave={() => onSave({ name: name.trim(), building, items: items.map((i) => ({ ...i, label: i.label.trim() })) })}
+        testid='ps-save'
+      />
     </View>
   )
 }
@@ -176,21 +170,14 @@ function RouteForm({
       >
         <Text className='zp-link'>巡查人：{setup.walkers[ownerAt]?.name ?? '请选择'} ›</Text>
       </Picker>
-      <View className='zp-actions'>
-        <Button className='btn btn-ghost' onClick={onCancel}>
-          取消
-        </Button>
-        <Button
-          className='btn btn-primary'
-          disabled={busy || undefined}
-          onClick={() =>
-            onSave({ name: name.trim(), checkpointIds: ids, schedule: every === 'daily' ? { every, dueBy } : { every, weekday, dueBy }, ownerOpenid: owner })
-          }
-          data-testid='rs-save'
-        >
-          保存
-        </Button>
-      </View>
+      <FormActions
+        busy={busy}
+        onCancel={onCancel}
+        onSave={() =>
+          onSave({ name: name.trim(), checkpointIds: ids, schedule: every === 'daily' ? { every, dueBy } : { every, weekday, dueBy }, ownerOpenid: owner })
+        }
+        testid='rs-save'
+      />
     </View>
   )
 }
