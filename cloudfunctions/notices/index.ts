@@ -4,11 +4,12 @@ import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { publish, update, restore, linkTicket } from './actions/compose'
 import { list, home, activeOutages, detail, follow } from './actions/resident'
 import { signUp, cancelSignUp } from './actions/signup'
-import { manage, stats, forTicket } from './actions/staff'
+import { manage, stats, forTicket, reach } from './actions/staff'
 
 /** notices: 公告、停水停电（as incidents）、社区活动. Sending to large audiences continues in the scheduler. */
 export const notices = defineFunction('notices', noticesContract, {
   publish,
+  reach,
   update,
   restore,
   manage,

@@ -119,3 +119,45 @@ export async function tap(l: Locator) {
   await l.evaluate((e) => e.scrollIntoView({ block: 'center' }))
   await l.click()
 }
+
+/**
+ * Taro's H5 time picker, as a thumb would use it: open it, drag each column (hours, minutes) to
+ * the wanted value a few rows at a time, then tap 确定.
+ */
+export async function pickTime(page: Page, trigger: Locator, hhmm: string) {
+  const ROW = 34
+  await tap(trigger)
+  // The overlay itself has no box; its sheet (header, columns) is what shows.
+  const overlay = page.locator('.weui-picker__overlay').filter({ has: page.locator('.weui-picker__hd:visible') })
+  await overlay.locator('.weui-picker__hd').waitFor()
+  const columns = overlay.locator('.weui-picker__group')
+  const wanted = hhmm.split(':')
+  for (let i = 0; i < 2; i++) {
+    const column = columns.nth(i)
+    const content = column.locator('.weui-picker__content')
+    for (;;) {
+      const { at, texts } = await content.evaluate((el) => ({
+        at: new DOMMatrix(getComputedStyle(el).transform).m42,
+        texts: Array.from(el.children).map((c) => c.textContent ?? ''),
+      }))
+      const current = Math.round((102 - at) / ROW)
+      if (texts[current] === wanted[i]) break
+      const target = texts
+        .map((t, k) => (t === wanted[i] ? k : -1))
+        .filter((k) => k >= 0)
+        .sort((a, b) => Math.abs(a - current) - Math.abs(b - current))[0]
+      const rows = Math.max(-4, Math.min(4, current - target))
+      const box = (await column.boundingBox())!
+      const x = box.x + box.width / 2
+      const y = box.y + box.height / 2
+      await page.mouse.move(x, y)
+      await page.mouse.down()
+      await page.mouse.move(x, y + rows * ROW, { steps: 8 })
+      await page.mouse.up()
+      await page.waitForTimeout(350)
+    }
+  }
+  const sheet = overlay.locator('.weui-picker__hd')
+  await overlay.locator('.weui-picker__action').last().click()
+  await sheet.waitFor({ state: 'hidden' })
+}

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { e2eHost, go, phone, shot, tap } from './browser'
+import { e2eHost, go, phone, pickTime, shot, tap } from './browser'
 
 const env = e2eHost('notices')
 
@@ -38,12 +38,17 @@ describe('notices and outages, end to end in Chromium', () => {
     await chen.getByTestId('n-title').locator('input').fill('1栋临时停水')
     await chen.getByTestId('n-body').locator('textarea').fill('因主管道阀门检修，1栋临时停水，请提前储水，给您带来不便敬请谅解。')
     await chen.getByTestId('scope-buildings').click()
-    await chen.getByTestId('n-targets').locator('input').fill('1')
+    await chen.getByTestId('target-1').click()
     await chen.getByTestId('n-area').locator('input').fill('1栋全部单元')
-    await chen.getByTestId('n-eta').locator('input').fill(eta1)
+    await pickTime(chen, chen.getByTestId('n-eta-time'), eta1)
+    await expect(chen.getByTestId('n-eta-time').innerText()).resolves.toBe(eta1)
     await chen.getByTestId('n-cause').locator('input').fill('主管道阀门检修')
     await shot(chen, 'n01-compose')
     await tap(chen.getByTestId('n-publish'))
+    // It says first whom it reaches: 1栋 is zhang's 301 and li's 401.
+    await expect(chen.locator('.taro-modal__text:visible').innerText()).resolves.toBe('将立即通知 2 户（2 位住户），消息发出后无法收回。')
+    await shot(chen, 'n01-publish-confirm')
+    await chen.locator('.taro-model__confirm').click()
     const row = chen.getByTestId('staff-notice').filter({ hasText: '1栋临时停水' })
     await row.waitFor()
     await expect(row.innerText()).resolves.toContain('已送达 2 人')
@@ -65,7 +70,7 @@ describe('notices and outages, end to end in Chromium', () => {
     // 3. The ETA slips: zhang is told.
     await tap(row.getByTestId('n-update'))
     await row.getByTestId('u-text').locator('input').fill('阀门配件更换中，恢复时间延后')
-    await row.getByTestId('u-eta').locator('input').fill(eta2)
+    await pickTime(chen, row.getByTestId('u-eta-time'), eta2)
     await tap(row.getByTestId('u-submit'))
     await row.getByText(eta2).waitFor()
     await shot(chen, 'n06-updated')

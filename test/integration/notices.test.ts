@@ -189,6 +189,37 @@ describe('notices: sending to a large audience', () => {
     expect((await h.store.c.noticeDeliveries.get(general._id))!.status).toBe('sent')
   })
 
+  it('发布 first says whom it reaches: the households and people the send then tells, a person with two houses once', async () => {
+    await addResidents(450)
+    // wx-bulk-0 also lives in a second 3栋 house: one more household, not one more person.
+    const other = (await h.store.c.bindings.get('bulk-0000'))!
+    await h.store.c.bindings.set({ ...other, _id: 'bulk-second', houseId: 'sunshine-3-2-101' })
+    const audience = { scope: 'buildings', targets: ['3'] }
+    const writes = h.store.stats.writes
+    const reach = await h.ok('agent-chen', 'notices', 'reach', { audience })
+    expect(h.store.stats.writes).toBe(writes)
+    expect(reach.households).toBe(reach.residents + 1)
+    expect(reach.residents).toBeGreaterThanOrEqual(450)
+
+    const n = await h.ok('agent-chen', 'notices', 'publish', water({ title: '3栋停水', audience }))
+    await tick()
+    await tick()
+    expect(await h.store.c.noticeDeliveries.count({ noticeId: n.id })).toBe(reach.residents)
+
+    expect(await h.ok('agent-chen', 'notices', 'reach', { audience: { scope: 'rooms', targets: [ZHANG_HOUSE, WANG_HOUSE] } })).toEqual({
+      households: 2,
+      residents: 2,
+    })
+    expect(await h.ok('manager-zhou', 'notices', 'reach', { audience: { scope: 'units', targets: ['2-1'] } })).toMatchObject({ households: 1 })
+    // The same checks as 发布: a 管理员 outside his zone, a building that does not exist.
+    expect(await h.call('manager-zhou', 'notices', 'reach', { audience: { scope: 'community' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('agent-chen', 'notices', 'reach', { audience: { scope: 'buildings', targets: ['99'] } })).toMatchObject({
+      ok: false,
+      error: { fields: { audience: '楼栋不存在' } },
+    })
+    expect(await h.call('resident-zhang', 'notices', 'reach', { audience })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
   it('a notice to picked rooms reaches those rooms only', async () => {
     const n = await h.ok('agent-chen', 'notices', 'publish', {
       category: 'general',

@@ -2,7 +2,7 @@ import { formatTime } from '../../../src/core/shared/time'
 import { inAudience, pushTime } from '../../../src/core/notices/rules'
 import { NOTICE_CATEGORY_LABELS, type DeliveryDoc, type NoticeDoc } from '../../../src/core/notices/types'
 import { isSettled, notify, type OutboxDoc } from '../outbox/notify'
-import type { Filter, Store, Tx } from '../ports/store'
+import { MAX_LIMIT, type Filter, type Store, type Tx } from '../ports/store'
 import type { Deps } from '../runtime/deps'
 import { pageUrl } from '../../../src/core/shared/pages'
 import { splitDue, wake } from '../runtime/schedule'
@@ -80,9 +80,12 @@ export async function deliverInBatches(store: Store, n: NoticeDoc, to: Recipient
   return told
 }
 
-/** One page of the audience from the cursor on: approved bindings, in id order. */
-async function audiencePage(store: Store, n: NoticeDoc, limit: number) {
-  const where: Filter = { communityId: n.communityId, status: 'approved', ...(n.cursor ? { _id: { $gt: n.cursor } } : {}) }
+/** Whom a notice reaches: its community, its audience and the buildings that audience touches. */
+export type Reach = Pick<NoticeDoc, 'communityId' | 'audience' | 'buildings'>
+
+/** One page of the audience after `cursor`: approved bindings, in id order. */
+async function audiencePage(store: Store, n: Reach, cursor: string | null, limit: number) {
+  const where: Filter = { communityId: n.communityId, status: 'approved', ...(cursor ? { _id: { $gt: cursor } } : {}) }
   if (n.audience.scope === 'buildings' || n.audience.scope === 'units') where.building = { $in: n.buildings }
   if (n.audience.scope === 'rooms') where.houseId = { $in: n.audience.targets }
   const page = await store.c.bindings.find({ where, orderBy: [['_id', 'asc']], limit })
@@ -95,7 +98,23 @@ async function audiencePage(store: Store, n: NoticeDoc, limit: number) {
       return h !== undefined && inAudience(n.audience, h)
     })
   }
-  return { page, recipients: keep.map((b) => ({ openid: b.openid, building: b.building })) }
+  return { page, kept: keep }
+}
+
+/** How many households and people a notice would reach now: the same walk the send makes, counting. */
+export async function countReach(store: Store, n: Reach) {
+  const houses = new Set<string>()
+  const people = new Set<string>()
+  let cursor: string | null = null
+  for (;;) {
+    const { page, kept } = await audiencePage(store, n, cursor, MAX_LIMIT)
+    for (const b of kept) {
+      houses.add(b.houseId)
+      people.add(b.openid)
+    }
+    if (page.length < MAX_LIMIT) return { households: houses.size, residents: people.size }
+    cursor = page[page.length - 1]._id
+  }
 }
 
 /**
@@ -107,7 +126,8 @@ export async function sendChunk(deps: Pick<Deps, 'store' | 'clock'>, noticeId: s
   const n = await notices.get(noticeId)
   const now = deps.clock.now()
   if (!n || !n.sendPending || n.publishAt > now) return { told: 0, done: true }
-  const { page, recipients } = await audiencePage(deps.store, n, limit)
+  const { page, kept } = await audiencePage(deps.store, n, n.cursor, limit)
+  const recipients = kept.map((b) => ({ openid: b.openid, building: b.building }))
   const told = await deliverInBatches(deps.store, n, recipients, now)
   const done = page.length < limit
   await deps.store.transaction(async (tx) => {

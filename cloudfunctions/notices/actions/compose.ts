@@ -1,16 +1,15 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { noticesContract } from '../../../src/core/notices/contracts'
-import { audienceBuildings, clockText, isActiveOutage, isOutageCategory, isUrgent, outageAffects, outageLine } from '../../../src/core/notices/rules'
+import { clockText, isActiveOutage, isOutageCategory, isUrgent, outageAffects, outageLine } from '../../../src/core/notices/rules'
 import { NOTICE_CATEGORY_LABELS, type NoticeDoc } from '../../../src/core/notices/types'
 import { isOpen, OPEN_STATUSES } from '../../../src/core/tickets/types'
-import type { House } from '../../../src/core/community/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { newId } from '../../lib/runtime/ids'
 import { addEvent } from '../../lib/tickets/events'
 import { actorFor } from '../../lib/tickets/actor'
 import { resolveTicket } from '../../lib/tickets/resolve'
-import { assertCanManage, loadForStaff, staffCommunity } from '../../lib/notices/access'
+import { checkedAudience, loadForStaff } from '../../lib/notices/access'
 import { deliverInBatches, sendChunk, type Recipient } from '../../lib/notices/send'
 import { outageLinks, staffView } from '../../lib/notices/views'
 import { madeBefore, remember } from '../../lib/runtime/requests'
@@ -19,20 +18,7 @@ import { wake } from '../../lib/runtime/schedule'
 const bad = (field: string, message: string) => new AppError('INVALID_INPUT', message, { [field]: message })
 
 export const publish: Handler<typeof noticesContract.publish> = async (ctx, input) => {
-  const communityId = staffCommunity(ctx)
-  const { audience } = input
-  if (audience.scope !== 'community' && audience.targets.length === 0) throw bad('audience', '请选择发布范围')
-  const community = await ctx.store.c.communities.get(communityId)
-  const known = new Set((community?.buildings ?? []).flatMap((b) => [b.no, ...b.units.map((u) => `${b.no}-${u}`)]))
-  let houses: House[] = []
-  if (audience.scope === 'rooms') {
-    houses = await ctx.store.c.houses.find({ where: { _id: { $in: audience.targets } }, limit: audience.targets.length })
-    if (houses.length !== new Set(audience.targets).size || houses.some((h) => h.communityId !== communityId)) throw bad('audience', '房号不存在')
-  } else if (audience.targets.some((t) => !known.has(t) || (audience.scope === 'buildings') === t.includes('-'))) {
-    throw bad('audience', audience.scope === 'buildings' ? '楼栋不存在' : '单元不存在')
-  }
-  const buildings = audienceBuildings(audience, houses)
-  assertCanManage(ctx, communityId, buildings)
+  const { communityId, audience, buildings } = await checkedAudience(ctx, input.audience)
 
   const publishAt = Math.max(input.publishAt ?? ctx.now, ctx.now)
   if (input.expiresAt !== undefined && input.expiresAt <= publishAt) throw bad('expiresAt', '过期时间须晚于发布时间')
@@ -54,7 +40,7 @@ export const publish: Handler<typeof noticesContract.publish> = async (ctx, inpu
     category: input.category,
     title: input.title,
     body: input.body,
-    audience: { scope: audience.scope, targets: audience.scope === 'community' ? [] : [...new Set(audience.targets)] },
+    audience,
     buildings,
     pinned: input.pinned,
     publishAt,

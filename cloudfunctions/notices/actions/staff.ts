@@ -6,7 +6,8 @@ import { isOpen } from '../../../src/core/tickets/types'
 import { maskPhone } from '../../../src/core/shared/phone'
 import type { Handler } from '../../lib/runtime/handler'
 import { loadTicket } from '../../lib/tickets/access'
-import { canManage, loadForStaff, staffCommunity } from '../../lib/notices/access'
+import { canManage, checkedAudience, loadForStaff, staffCommunity } from '../../lib/notices/access'
+import { countReach } from '../../lib/notices/send'
 import { outageLinks, staffView } from '../../lib/notices/views'
 
 export const manage: Handler<typeof noticesContract.manage> = async (ctx, { offset, limit }) => {
@@ -67,3 +68,5 @@ export const forTicket: Handler<typeof noticesContract.forTicket> = async (ctx, 
   const matching = (n: NoticeDoc) => matchesRepair(n.category, t.category)
   return { candidates: [...hits.filter(matching), ...hits.filter((n) => !matching(n))].map((n) => ({ ...ref(n), matches: matching(n) })) }
 }
+
+export const reach: Handler<typeof noticesContract.reach> = async (ctx, input) => countReach(ctx.store, await checkedAudience(ctx, input.audience))

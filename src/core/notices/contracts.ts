@@ -95,6 +95,12 @@ export const noticesContract = {
     input: ComposeNotice,
     output: StaffNotice,
   }),
+  reach: action({
+    summary: 'Before 发布: how many households and residents an audience reaches now (approved bindings; a person with two houses counts once).',
+    callers: OFFICE_ROLES,
+    input: z.strictObject({ audience: AudienceInput }),
+    output: z.object({ households: z.number(), residents: z.number() }),
+  }),
   update: action({
     summary: 'Post an update on an outage (e.g. a later ETA); pushed to the same audience and the followers.',
     callers: OFFICE_ROLES,

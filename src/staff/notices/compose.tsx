@@ -5,6 +5,7 @@ import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, type AudienceScope } from '.
 import { resolvePicked } from '../../core/notices/when'
 import { blankDraft, filled, toPublish, type Draft, type Errors, type PublishInput } from './draft'
 import { RoomsPicker } from './rooms-picker'
+import { TargetsPicker } from './targets-picker'
 import { WhenField } from './when-field'
 
 const SCOPES: [AudienceScope, string][] = [
@@ -49,11 +50,20 @@ export function ComposeForm({ busy, errors, setErrors, onPublish, onCancel }: Pr
           </Text>
         ))}
       </View>
-      <Input className='field-input' placeholder='标题' value={d.title} maxlength={40} onInput={(e) => set({ title: e.detail.value })} data-testid='n-title' />
+      <Text className='field-label'>标题</Text>
+      <Input
+        className='field-input'
+        placeholder='如 1栋计划停水'
+        value={d.title}
+        maxlength={40}
+        onInput={(e) => set({ title: e.detail.value })}
+        data-testid='n-title'
+      />
       {err('title')}
+      <Text className='field-label'>正文</Text>
       <Textarea
         className='field-input sn-body'
-        placeholder='正文'
+        placeholder='写清楚什么时间、哪些住户、需要做什么'
         value={d.body}
         maxlength={2000}
         onInput={(e) => set({ body: e.detail.value })}
@@ -64,32 +74,21 @@ export function ComposeForm({ busy, errors, setErrors, onPublish, onCancel }: Pr
       <Text className='field-label'>发布范围</Text>
       <View className='sn-chips'>
         {SCOPES.map(([s, label]) => (
-          <Text key={s} className={`sn-chip ${d.scope === s ? 'sn-chip-on' : ''}`} onClick={() => set({ scope: s })} data-testid={`scope-${s}`}>
+          <Text key={s} className={`sn-chip ${d.scope === s ? 'sn-chip-on' : ''}`} onClick={() => set({ scope: s, targets: [] })} data-testid={`scope-${s}`}>
             {label}
           </Text>
         ))}
       </View>
       {(d.scope === 'buildings' || d.scope === 'units') && (
-        <Input
-          className='field-input'
-          placeholder={d.scope === 'units' ? '单元，如 1-1、1-2' : '楼栋，如 1、2'}
-          value={d.targets}
-          onInput={(e) => set({ targets: e.detail.value })}
-          data-testid='n-targets'
-        />
+        <TargetsPicker units={d.scope === 'units'} value={d.targets} onChange={(targets) => set({ targets })} />
       )}
       {d.scope === 'rooms' && <RoomsPicker value={d.rooms} onChange={(rooms) => set({ rooms })} />}
       {err('audience')}
 
       {isOutageCategory(d.category) && (
         <View className='sn-form'>
-          <Input
-            className='field-input'
-            placeholder='影响范围，如 1栋全部单元'
-            value={d.area}
-            onInput={(e) => set({ area: e.detail.value })}
-            data-testid='n-area'
-          />
+          <Text className='field-label'>影响范围</Text>
+          <Input className='field-input' placeholder='如 1栋全部单元' value={d.area} onInput={(e) => set({ area: e.detail.value })} data-testid='n-area' />
           {err('outage.area')}
           <WhenField
             label='开始时间'
@@ -102,36 +101,25 @@ export function ComposeForm({ busy, errors, setErrors, onPublish, onCancel }: Pr
             error={errors['outage.startAt']}
           />
           <WhenField label='预计恢复' value={d.eta} onChange={(eta) => set({ eta })} testid='n-eta' from={startAt} error={errors['outage.etaAt']} />
-          <Input
-            className='field-input'
-            placeholder='原因，如 水泵检修'
-            value={d.cause}
-            onInput={(e) => set({ cause: e.detail.value })}
-            data-testid='n-cause'
-          />
+          <Text className='field-label'>原因</Text>
+          <Input className='field-input' placeholder='如 水泵检修' value={d.cause} onInput={(e) => set({ cause: e.detail.value })} data-testid='n-cause' />
           {err('outage.cause')}
         </View>
       )}
       {d.category === 'event' && (
         <View className='sn-form'>
+          <Text className='field-label'>报名名额</Text>
           <Input
             className='field-input'
             type='number'
-            placeholder='报名名额（不填则不报名）'
+            placeholder='不填则不需报名'
             value={d.capacity}
             onInput={(e) => set({ capacity: e.detail.value })}
             data-testid='n-capacity'
           />
           {err('signUp.capacity')}
           {d.capacity.trim() !== '' && (
-            <WhenField
-              label='报名截止'
-              value={d.deadline}
-              onChange={(deadline) => set({ deadline })}
-              testid='n-deadline'
-              placeholder='如 20:00'
-              error={errors['signUp.deadline']}
-            />
+            <WhenField label='报名截止' value={d.deadline} onChange={(deadline) => set({ deadline })} testid='n-deadline' error={errors['signUp.deadline']} />
           )}
         </View>
       )}
@@ -141,7 +129,6 @@ export function ComposeForm({ busy, errors, setErrors, onPublish, onCancel }: Pr
         value={d.publishAt}
         onChange={(v) => set({ publishAt: v })}
         testid='n-publish-at'
-        placeholder='如 08:00'
         emptyText='不填则立即发布'
         error={errors.publishAt}
       />
@@ -150,7 +137,6 @@ export function ComposeForm({ busy, errors, setErrors, onPublish, onCancel }: Pr
         value={d.expiresAt}
         onChange={(v) => set({ expiresAt: v })}
         testid='n-expires'
-        placeholder='如 18:00'
         from={publishAt}
         emptyText='不填则一直显示'
         error={errors.expiresAt}

@@ -6,7 +6,7 @@ const water = (over: Partial<Draft> = {}): Draft => ({
   ...blankDraft(),
   title: '1栋停水',
   body: '水箱清洗，请提前储水。',
-  targets: '1',
+  targets: ['1'],
   area: '1栋',
   cause: '水箱清洗',
   eta: { date: '', time: '16:00' },

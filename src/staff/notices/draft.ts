@@ -16,8 +16,8 @@ export interface Draft {
   title: string
   body: string
   scope: AudienceScope
-  /** Buildings (1, 2) or units (1-1, 1-2), typed. */
-  targets: string
+  /** Buildings (1, 2) or units (1-1, 1-2), picked as chips. */
+  targets: string[]
   rooms: PickedRoom[]
   pinned: boolean
   publishAt: PickedTime
@@ -35,7 +35,7 @@ export const blankDraft = (): Draft => ({
   title: '',
   body: '',
   scope: 'buildings',
-  targets: '',
+  targets: [],
   rooms: [],
   pinned: false,
   publishAt: NO_TIME,
@@ -64,8 +64,8 @@ export function toPublish(d: Draft, now: number): { input: PublishInput } | { er
   if (filled(d.expiresAt) && expiresAt === undefined) errors.expiresAt = '请填写完整的过期时间'
   else if (expiresAt !== undefined && expiresAt <= from) errors.expiresAt = '过期时间须晚于发布时间'
 
-  const targets = d.scope === 'community' ? [] : d.scope === 'rooms' ? d.rooms.map((r) => r.houseId) : d.targets.split(/[,，、\s]+/).filter(Boolean)
-  if (d.scope !== 'community' && targets.length === 0) errors.audience = d.scope === 'rooms' ? '请选择房号' : d.scope === 'units' ? '请填写单元' : '请填写楼栋'
+  const targets = d.scope === 'community' ? [] : d.scope === 'rooms' ? d.rooms.map((r) => r.houseId) : d.targets
+  if (d.scope !== 'community' && targets.length === 0) errors.audience = d.scope === 'rooms' ? '请选择房号' : d.scope === 'units' ? '请选择单元' : '请选择楼栋'
 
   let outage: PublishInput['outage']
   if (isOutageCategory(d.category)) {

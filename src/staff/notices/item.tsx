@@ -98,9 +98,10 @@ export function NoticeItem({ n, busy, run }: Props) {
       </View>
       {editing && (
         <View className='sn-form'>
+          <Text className='field-label'>进展</Text>
           <Input
             className='field-input'
-            placeholder='进展，如 水泵配件更换中'
+            placeholder='如 水泵配件更换中'
             value={editing.text}
             onInput={(e) => setEditing({ ...editing, text: e.detail.value })}
             data-testid='u-text'
@@ -110,7 +111,6 @@ export function NoticeItem({ n, busy, run }: Props) {
             value={editing.eta}
             onChange={(eta) => setEditing({ ...editing, eta })}
             testid='u-eta'
-            placeholder='如 18:00'
             emptyText='不填则不改恢复时间'
           />
           <Button className='btn btn-primary btn-block' disabled={busy || undefined} onClick={pushUpdate} data-testid='u-submit'>

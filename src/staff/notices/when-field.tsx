@@ -1,4 +1,4 @@
-import { View, Text, Input, Picker } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
 import { clockMinutes, describeDay, NO_TIME, resolvePicked, type PickedTime } from '../../core/notices/when'
 import { shanghaiDate } from '../../core/shared/time'
 
@@ -6,9 +6,8 @@ interface Props {
   label: string
   value: PickedTime
   onChange(v: PickedTime): void
-  /** data-testid of the typed time; the date and time pickers get `-date` and `-time`. */
+  /** data-testid of the field; its date and time pickers get `-date` and `-time`. */
   testid: string
-  placeholder?: string
   /** What leaving it empty means (立即发布, 一直显示 …); without it the field must be filled. */
   emptyText?: string
   /** Allow dates before today (an outage that began this morning). */
@@ -21,11 +20,11 @@ interface Props {
 const weekday = (date: string) => '日一二三四五六'[new Date(`${date}T00:00:00Z`).getUTCDay()]
 
 /**
- * A date (date picker) and a time (time picker, or typed as 16:00). A time without a date is the
- * next such time: today's, or tomorrow's once it has passed. The line under it says which day
- * that is, so nobody has to guess.
+ * One platform picker per value: a date and a time. A time without a date is the next such
+ * time: today's, or tomorrow's once it has passed. The line under it says which day that is, so
+ * nobody has to guess.
  */
-export function WhenField({ label, value, onChange, testid, placeholder = '如 16:00', emptyText, past, from, error }: Props) {
+export function WhenField({ label, value, onChange, testid, emptyText, past, from, error }: Props) {
   const now = Date.now()
   const today = shanghaiDate(now)
   const at = resolvePicked(value, from ?? now)
@@ -38,11 +37,9 @@ export function WhenField({ label, value, onChange, testid, placeholder = '如 1
       ? `日期：${describeDay(at, now)}${value.date ? '' : '（不选日期则取最近的这个时间）'}`
       : empty
         ? (emptyText ?? '请选择日期和时间')
-        : value.time
-          ? '请按 16:00 的格式填写时间'
-          : '请选择时间'
+        : '请选择时间'
   return (
-    <View className='sn-when'>
+    <View className='sn-when' data-testid={testid}>
       <Text className='field-label'>{label}</Text>
       <View className='sn-when-row'>
         <Picker mode='date' value={value.date || today} {...(past ? {} : { start: today })} onChange={(e) => onChange({ ...value, date: e.detail.value })}>
@@ -50,17 +47,9 @@ export function WhenField({ label, value, onChange, testid, placeholder = '如 1
             {value.date ? `${Number(value.date.slice(5, 7))}月${Number(value.date.slice(8))}日 周${weekday(value.date)}` : '选择日期'}
           </View>
         </Picker>
-        <Input
-          className='sn-when-time'
-          placeholder={placeholder}
-          value={value.time}
-          maxlength={5}
-          onInput={(e) => onChange({ ...value, time: e.detail.value })}
-          data-testid={testid}
-        />
         <Picker mode='time' value={clock} onChange={(e) => onChange({ ...value, time: e.detail.value })}>
-          <View className='sn-when-pick' data-testid={`${testid}-time`}>
-            选择时间
+          <View className={`sn-when-pick ${minutes !== undefined ? 'sn-when-set' : ''}`} data-testid={`${testid}-time`}>
+            {minutes !== undefined ? clock : '选择时间'}
           </View>
         </Picker>
         {emptyText && !empty && (
