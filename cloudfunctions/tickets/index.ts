@@ -2,7 +2,7 @@ import { ticketsContract } from '../../src/core/tickets/contracts'
 import { defineFunction } from '../lib/runtime/handler'
 import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { create } from './actions/create'
-import { record } from './actions/record'
+import { record, reporters } from './actions/record'
 import { mine, detail, callReporter } from './actions/read'
 import { message, urge } from './actions/talk'
 import { inbox, handlers } from './actions/inbox'
@@ -14,6 +14,7 @@ import { link, merge, savedReplies } from './actions/relate'
 export const tickets = defineFunction('tickets', ticketsContract, {
   create,
   record,
+  reporters,
   mine,
   detail,
   callReporter,

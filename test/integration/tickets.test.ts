@@ -380,6 +380,36 @@ describe('tickets: the escalation ladder (injected clock)', () => {
     expect(await h.call('manager-zhou', 'tickets', 'callReporter', { ticketId: far.id })).toMatchObject({ ok: false })
   })
 
+  it('代客报事 finds the resident on file by room or phone, masked, and the ticket carries the number on file', async () => {
+    const byRoom = await h.ok('agent-chen', 'tickets', 'reporters', { q: '1栋1单元301' })
+    expect(byRoom.houses).toEqual([
+      { houseId: 'sunshine-1-1-301', label: '1栋1单元301', people: [{ key: 'a.0', name: '张建国', role: '业主', phone: '138****0301', bound: true }] },
+    ])
+    // The last four digits find the same house; a number nobody has finds none.
+    expect((await h.ok('agent-chen', 'tickets', 'reporters', { q: '0301' })).houses.map((x: { houseId: string }) => x.houseId)).toContain('sunshine-1-1-301')
+    expect((await h.ok('agent-chen', 'tickets', 'reporters', { q: '13712345678' })).houses).toEqual([])
+    expect(await h.call('agent-chen', 'tickets', 'reporters', { q: '张' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    // A 管理员 of 1–3栋 does not see 4栋's people; a handler may not look anyone up.
+    expect((await h.ok('manager-zhou', 'tickets', 'reporters', { q: '4-1-301' })).houses).toEqual([])
+    expect(await h.call('tech-zhao', 'tickets', 'reporters', { q: '1-1-301' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    const t = await h.ok('agent-chen', 'tickets', 'record', { ...leak, source: 'phone', reporterName: '张建国', reporterKey: 'a.0' })
+    const doc = await h.store.c.tickets.get(t.id)
+    // The number on file, and zhang's own ticket in the app because it is his bound number.
+    expect(doc).toMatchObject({ reporter: { name: '张建国', phone: '13800000301' }, reporterOpenid: 'dev-resident-zhang' })
+    expect((await h.ok('resident-zhang', 'tickets', 'mine', {})).items.map((x: { id: string }) => x.id)).toContain(t.id)
+    const writes = h.store.stats.writes
+    expect(await h.call('agent-chen', 'tickets', 'record', { ...leak, source: 'phone', reporterName: '张建国', reporterKey: 'a.7' })).toMatchObject({
+      ok: false,
+      error: { fields: { reporterKey: '请重新选择报事人' } },
+    })
+    expect(await h.call('agent-chen', 'tickets', 'record', { ...leak, source: 'phone', reporterName: '张建国' })).toMatchObject({
+      ok: false,
+      error: { fields: { reporterPhone: '请填写 11 位手机号' } },
+    })
+    expect(h.store.stats.writes).toBe(writes)
+  })
+
   it('a merged reporter follows the master and is told when it completes', async () => {
     const li = await h.ok('resident-li', 'tickets', 'create', { ...leak, houseId: 'sunshine-1-1-401', description: '楼下说我家漏水，请来看看' })
     const zhang = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, description: '天花板渗水，可能是楼上漏水' })

@@ -1,4 +1,5 @@
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
+import { houseIdFromQuery } from '../../../src/core/community/room-query'
 import type { TicketDoc } from '../../../src/core/tickets/types'
 import { nextPromise } from '../../../src/core/tickets/sla'
 import type { Filter } from '../../lib/ports/store'
@@ -26,13 +27,13 @@ const COUNTS = { ...TABS, all: (): Filter => ({ open: true }) }
 /** When a job is due: the visit agreed with the resident, else its next promise; paused work last. */
 const dueFirst = (t: TicketDoc, now: number) => t.visit?.start ?? nextPromise(t.sla, now)?.due ?? Number.MAX_SAFE_INTEGER
 
-/** 1-1-301 → a house id; 301 → a door; 4 digits → a phone tail or a door; BX-… → a number. */
+/** 1-1-301 (or 1栋1单元301) → a house id; 301 → a door; 4 digits → a phone tail or a door; BX-… → a number. */
 function search(ctx: Ctx, q: string): Filter[] {
   const communityId = ctx.user!.staff!.communityId
   const s = q.trim().toUpperCase()
   if (/^[A-Z]{2}-\d{8}-\d{1,4}$/.test(s)) return [{ no: s }]
-  const house = /^(\d+)-(\d+)-(\d+)$/.exec(s)
-  if (house) return [{ houseId: `${communityId}-${house[1]}-${house[2]}-${house[3]}` }]
+  const house = houseIdFromQuery(communityId, s)
+  if (house) return [{ houseId: house }]
   if (/^\d{4}$/.test(s)) return [{ phoneTail: s }, { room: s }]
   if (/^\d{3,4}$/.test(s)) return [{ room: s }]
   return [{ no: s }]

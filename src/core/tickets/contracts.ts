@@ -3,7 +3,8 @@ import * as z from '../shared/zod'
 import { action, Id, pageFields, line, Photos, text } from '../shared/contract'
 import { DEPARTMENTS } from '../shared/roles'
 import { CATEGORIES, EMERGENCIES, ORIGIN_KINDS, PAUSE_REASONS, SCOPES, SOURCES, STATUSES, TICKET_TYPES } from './types'
-import { CreateTicket, RecordTicket } from './inputs'
+import { CreateTicket } from './inputs'
+import { RecordTicket } from './record-input'
 
 const DeadlineView = z.object({ due: z.number(), metAt: z.optional(z.number()), level: z.number() })
 
@@ -115,6 +116,21 @@ export const ticketsContract = {
     callers: OFFICE_ROLES,
     input: RecordTicket,
     output: TicketSummary,
+  }),
+  reporters: action({
+    summary:
+      '代客报事 lookup: the houses a room (1-1-301) or a phone (last 4 digits or all 11) points to, with the people on file — archive members and bound residents, phones masked — in the caller’s scope.',
+    callers: OFFICE_ROLES,
+    input: z.strictObject({ q: line(1, 20, '请输入房号或手机号', '最多 20 个字') }),
+    output: z.object({
+      houses: z.array(
+        z.object({
+          houseId: z.string(),
+          label: z.string(),
+          people: z.array(z.object({ key: z.string(), name: z.string(), role: z.string(), phone: z.string(), bound: z.boolean() })),
+        }),
+      ),
+    }),
   }),
   mine: action({
     summary: 'Tickets the resident reported, newest first.',

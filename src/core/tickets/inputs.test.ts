@@ -1,5 +1,6 @@
 import { issuesToFields } from '../shared/errors'
-import { CreateTicket, RecordTicket } from './inputs'
+import { CreateTicket } from './inputs'
+import { RecordTicket } from './record-input'
 
 const base = { type: 'repair', houseId: 'sunshine-1-1-301', category: 'water_electric', description: '厨房水管漏水了' }
 const fields = (input: unknown, schema = CreateTicket) => issuesToFields(schema.safeParse(input).error?.issues ?? [])

@@ -1,7 +1,6 @@
 import * as z from '../shared/zod'
 import { Id, line, Photos, RequestId, text } from '../shared/contract'
-import { PHONE_RE } from '../shared/phone'
-import { CATEGORIES, EMERGENCIES, SCOPES, SOURCES, TICKET_TYPES } from './types'
+import { CATEGORIES, EMERGENCIES, SCOPES, TICKET_TYPES } from './types'
 
 /**
  * What 报事 sends, apart from the contract map: the 报事 form checks a draft with these very
@@ -10,7 +9,7 @@ import { CATEGORIES, EMERGENCIES, SCOPES, SOURCES, TICKET_TYPES } from './types'
  */
 
 /** Rules across fields; they run even when a field is wrong, so the form shows every problem at once. */
-const consistent = z.superRefine<{ type?: string; scope?: string; location?: string; emergency?: string }>(
+export const consistent = z.superRefine<{ type?: string; scope?: string; location?: string; emergency?: string }>(
   (t, ctx) => {
     const at = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: t })
     if (t.scope === 'home' && t.type === 'repair' && t.location) at('location', '户内报修不需要填写位置')
@@ -21,7 +20,7 @@ const consistent = z.superRefine<{ type?: string; scope?: string; location?: str
   { when: (p) => typeof p.value === 'object' && p.value !== null },
 )
 
-const ticketFields = {
+export const ticketFields = {
   type: z.enum(TICKET_TYPES, '请选择类型'),
   scope: z._default(z.enum(SCOPES), 'home'),
   /** 户内: the house. 公共区域: the building (any house of the resident tells us the community). */
@@ -42,13 +41,3 @@ const ticketFields = {
 
 /** What a resident fills in on 报事. */
 export const CreateTicket = z.strictObject(ticketFields).check(consistent)
-
-/** 代客报事: staff recording on someone's behalf add how it came in and the reporter. */
-export const RecordTicket = z
-  .strictObject({
-    ...ticketFields,
-    source: z.enum(SOURCES.filter((s) => s !== 'app') as ['phone', 'walkin', 'patrol']),
-    reporterName: line(1, 20, '请填写报事人姓名'),
-    reporterPhone: z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号')),
-  })
-  .check(consistent)

@@ -1,6 +1,7 @@
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
+import { houseIdFromQuery } from '../../core/community/room-query'
 import { api } from '../../services/api'
 import { pickTextFile } from '../../services/files'
 import { ApiError, messageOf } from '../../services/errors'
@@ -103,9 +104,9 @@ function StaffBills() {
   }
 
   const openHouse = () => {
-    const m = /^(\d+)-(\d+)-(\d+)$/.exec(house.trim())
-    if (!m || !me?.staff) return Taro.showToast({ title: '请按 楼栋-单元-房号 填写，如 1-1-301', icon: 'none' })
-    go('staffHouseBills', { houseId: `${me.staff.communityId}-${m[1]}-${m[2]}-${m[3]}` })
+    const id = me?.staff && houseIdFromQuery(me.staff.communityId, house)
+    if (!id) return Taro.showToast({ title: '请按 楼栋-单元-房号 填写，如 1-1-301', icon: 'none' })
+    go('staffHouseBills', { houseId: id })
   }
 
   if (arrears.loading && !arrears.data) return <Loading />

@@ -7,11 +7,12 @@ import { messageOf } from '../../services/errors'
 import { useAction } from '../../services/use-action'
 import { needsSignIn, useMe } from '../../services/session'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import { RecordTicket } from '../../core/tickets/inputs'
+import { RecordTicket } from '../../core/tickets/record-input'
 import { SOURCE_LABELS } from '../../core/tickets/types'
 import type { accountContract } from '../../core/account/contracts'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { HousePicker } from '../../components/house-picker'
+import { ReporterLookup } from './lookup'
 import { draftErrors, draftInput, emptyDraft, TicketForm, type TicketDraft } from '../../components/ticket-form'
 import './index.scss'
 import { replace } from '../../services/nav'
@@ -29,6 +30,8 @@ function RecordPage() {
   const request = useRequestId()
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
+  /** Found by 查找住户: the house as named there and, when a person was picked, their number on file. */
+  const [found, setFound] = useState<{ label: string; key?: string; phone?: string } | null>(null)
   const [draft, setDraft] = useState<TicketDraft>(emptyDraft())
   const [errors, setErrors] = useState<Record<string, string>>({})
   const { busy, run } = useAction({ onFields: setErrors })
@@ -55,7 +58,8 @@ function RecordPage() {
   if (!community) return <Loading />
 
   const submit = async () => {
-    const parsed = RecordTicket.safeParse({ ...draftInput(draft, houseId), source, reporterName: name, reporterPhone: phone, requestId: request.current() })
+    const reporter = found?.key ? { reporterKey: found.key } : { reporterPhone: phone }
+    const parsed = RecordTicket.safeParse({ ...draftInput(draft, houseId), source, reporterName: name, ...reporter, requestId: request.current() })
     const f = draftErrors(draft, parsed.error?.issues)
     if (Object.keys(f).length || !parsed.success) {
       setErrors(f)
@@ -86,6 +90,7 @@ function RecordPage() {
                 setName('')
                 setPhone('')
                 setHouseId('')
+                setFound(null)
               }}
             >
               再登记一条
@@ -114,7 +119,32 @@ function RecordPage() {
         </View>
         <View className='field'>
           <Text className='field-label'>房屋（{community.name}）</Text>
-          <HousePicker community={community} value={houseId} onChange={setHouseId} testPrefix='house-' />
+          {found ? (
+            <View className='rec-picked' data-testid='picked-house'>
+              <Text className='rec-found-label'>{found.label}</Text>
+              <Text
+                className='rec-found-house'
+                onClick={() => {
+                  setFound(null)
+                  setHouseId('')
+                }}
+                data-testid='repick'
+              >
+                重新选择
+              </Text>
+            </View>
+          ) : (
+            <>
+              <ReporterLookup
+                onPick={(p) => {
+                  setHouseId(p.houseId)
+                  setFound({ label: p.label, ...(p.person ? { key: p.person.key, phone: p.person.phone } : {}) })
+                  if (p.person) setName(p.person.name)
+                }}
+              />
+              <HousePicker community={community} value={houseId} onChange={setHouseId} testPrefix='house-' />
+            </>
+          )}
           {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
         </View>
         <View className='field'>
@@ -124,16 +154,26 @@ function RecordPage() {
         </View>
         <View className='field'>
           <Text className='field-label'>联系电话</Text>
-          <Input
-            className='field-input'
-            type='number'
-            placeholder='11 位手机号'
-            value={phone}
-            maxlength={11}
-            onInput={(e) => setPhone(e.detail.value)}
-            data-testid='reporter-phone'
-          />
-          {errors.reporterPhone && <Text className='field-error'>{errors.reporterPhone}</Text>}
+          {found?.key ? (
+            // The number on file is used as it stands; the desk need not read it out or type it.
+            <View className='rec-picked' data-testid='phone-on-file'>
+              <Text>{found.phone}（档案号码）</Text>
+              <Text className='rec-found-house' onClick={() => setFound({ label: found.label })} data-testid='other-phone'>
+                改填其他号码
+              </Text>
+            </View>
+          ) : (
+            <Input
+              className='field-input'
+              type='number'
+              placeholder='11 位手机号'
+              value={phone}
+              maxlength={11}
+              onInput={(e) => setPhone(e.detail.value)}
+              data-testid='reporter-phone'
+            />
+          )}
+          {(errors.reporterPhone || errors.reporterKey) && <Text className='field-error'>{errors.reporterPhone || errors.reporterKey}</Text>}
         </View>
       </View>
 

@@ -1,0 +1,14 @@
+import { houseId } from './types'
+
+/**
+ * A house as staff type it at the desk: 1-1-301 or 1栋1单元301 (spaces allowed) → its id in the
+ * community; anything else → null.
+ */
+export function houseIdFromQuery(communityId: string, q: string): string | null {
+  const s = q.replace(/\s+/g, '')
+  const m = /^(\d+)-(\d+)-(\d+)$/.exec(s) ?? /^(\d+)[栋幢号楼](\d+)单元(\d+)室?$/.exec(s)
+  return m ? houseId(communityId, m[1], m[2], m[3]) : null
+}
+
+/** A phone as staff type it to find someone: the last 4 digits or the whole number. */
+export const phoneQuery = (q: string): string | null => (/^(\d{4}|1[3-9]\d{9})$/.test(q.trim()) ? q.trim() : null)
