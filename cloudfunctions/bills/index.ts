@@ -4,7 +4,7 @@ import { wechatMain } from '../lib/adapters/cloudbase/main'
 import { myBills, history, receipt } from './actions/resident'
 import { createOrder, orderStatus } from './actions/pay'
 import { feeItems, saveFeeItem } from './actions/fee-items'
-import { runBills } from './actions/run-bills'
+import { previewBills, runBills } from './actions/run-bills'
 import { importReadings } from './actions/import-readings'
 import { arrears, exportArrears, houseBills } from './actions/arrears'
 import { recordOffline, adjust } from './actions/offline'
@@ -22,6 +22,7 @@ export const bills = defineFunction('bills', billsContract, {
   feeItems,
   saveFeeItem,
   runBills,
+  previewBills,
   importReadings,
   arrears,
   houseBills,

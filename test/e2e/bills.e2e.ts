@@ -26,8 +26,14 @@ describe('bills and payment, end to end in Chromium', () => {
     await liu.getByTestId('arrears-total').waitFor()
     await liu.getByTestId('period').locator('input').fill('2026-11')
     await liu.getByTestId('run-bills').click()
+    // It says first what it will write, and writes the very number it said.
+    const ask = await liu.locator('.taro-modal__text:visible').innerText()
+    const [, households, count] = /^将为 (\d+) 户生成 (\d+) 笔账单，合计 ¥[\d.]+：物业费 \d+ 笔/.exec(ask) ?? []
+    expect(Number(households)).toBeGreaterThan(0)
+    await shot(liu, 'bills-01a-run-confirm')
+    await liu.locator('.taro-model__confirm').click()
     await liu.getByTestId('run-status').getByText('出账完成').waitFor()
-    await expect(liu.getByTestId('run-status').innerText()).resolves.toMatch(/新生成 \d+ 笔/)
+    await expect(liu.getByTestId('run-status').innerText()).resolves.toContain(`新生成 ${count} 笔`)
     await shot(liu, 'bills-01-staff-bill-run')
 
     // zhang: 1栋1单元301 is 91.65 m²; 物业费 ¥2.50/m²·月 → 229.125 → ¥229.13 (half a fen rounds up).

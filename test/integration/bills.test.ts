@@ -57,6 +57,26 @@ describe('bills: bill run', () => {
     expect(b).toMatchObject({ amount: 22913, payable: 22913, basis: '91.65 m² × ¥2.50/m²·月', dueDate: '2026-11-30', status: 'unpaid' })
   })
 
+  it('出账 first says what it will create: the preview matches the run, writes nothing, and counts what exists apart', async () => {
+    const writes = h.store.stats.writes
+    const before = await h.ok('supervisor-liu', 'bills', 'previewBills', { period: '2026-11' })
+    expect(h.store.stats.writes).toBe(writes)
+    expect(before.existing).toBe(0)
+    expect(before.houses).toBe(await h.store.c.houses.count())
+    expect(before.items.map((i: { name: string }) => i.name)).toContain('物业费')
+    const run = await runAll('2026-11', 100)
+    expect(run.created).toBe(before.bills)
+    // The run's own bills (the demo's 装修押金 is a bill of that month too, outside any run).
+    const itemIds = before.items.map((i: { itemId: string }) => i.itemId)
+    const made = (await bills().find({ where: { period: '2026-11' }, limit: 1000 })).filter((b) => itemIds.includes(b.itemId))
+    expect(made.length).toBe(before.bills)
+    expect(made.reduce((n, b) => n + b.amount, 0)).toBe(before.amount)
+    const after = await h.ok('supervisor-liu', 'bills', 'previewBills', { period: '2026-11' })
+    expect(after).toMatchObject({ bills: 0, amount: 0, items: [], existing: before.bills })
+    expect(await h.call('agent-chen', 'bills', 'previewBills', { period: '2026-11' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.call('supervisor-liu', 'bills', 'previewBills', { period: '2062-11' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
   it('running it twice creates nothing new, in any chunk size', async () => {
     const first = await runAll('2026-11', 100)
     expect(first.calls).toBeGreaterThan(4)

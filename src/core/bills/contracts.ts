@@ -129,6 +129,19 @@ export const billsContract = {
     }),
     output: FeeItemView,
   }),
+  previewBills: action({
+    summary: '客服主任, before 出账: how many bills the run would create now for each fee item, and their total; bills that exist already are counted apart.',
+    callers: ['supervisor'],
+    input: z.strictObject({ period: Period }),
+    output: z.object({
+      period: z.string(),
+      houses: z.number(),
+      items: z.array(z.object({ itemId: z.string(), name: z.string(), bills: z.number(), amount: z.number() })),
+      bills: z.number(),
+      amount: z.number(),
+      existing: z.number(),
+    }),
+  }),
   runBills: action({
     summary: '客服主任: bill run for a period, one chunk of houses per call; call again until done. Running it twice creates nothing new.',
     callers: ['supervisor'],

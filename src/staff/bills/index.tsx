@@ -42,8 +42,25 @@ function StaffBills() {
   /** A run is chunked on the server (a function's time limit); the page drives it to the end. */
   const runBills = async () => {
     let created = 0
-    setRunning('正在出账…')
+    setRunning('正在核算…')
     try {
+      // 出账 writes bills residents are then asked to pay: say first how many, of what, for how much.
+      const p = await api.bills.previewBills({ period })
+      if (p.bills === 0) {
+        setRunning('')
+        return Taro.showToast({ title: `${period} 的账单已全部生成（${p.existing} 笔）`, icon: 'none' })
+      }
+      const { confirm } = await Taro.showModal({
+        title: `${period} 出账`,
+        content:
+          `将为 ${p.houses} 户生成 ${p.bills} 笔账单，合计 ¥${yuan(p.amount)}：` +
+          p.items.map((i) => `${i.name} ${i.bills} 笔`).join('、') +
+          (p.existing ? `。已有的 ${p.existing} 笔不会重复生成。` : '。') +
+          '出账后住户即可在小程序看到并缴费。',
+        confirmText: '出账',
+      })
+      if (!confirm) return setRunning('')
+      setRunning('正在出账…')
       for (;;) {
         const r = await api.bills.runBills({ period })
         created += r.created
