@@ -7,7 +7,7 @@ import { mine, detail, callReporter } from './actions/read'
 import { message, urge } from './actions/talk'
 import { inbox, handlers } from './actions/inbox'
 import { dispatch, reassign } from './actions/dispatch'
-import { accept, decline, arrive, pause, resume, complete, resolve, confirm, reopen, cancel } from './actions/lifecycle'
+import { accept, reschedule, decline, arrive, pause, resume, complete, resolve, confirm, reopen, cancel } from './actions/lifecycle'
 import { link, merge, savedReplies } from './actions/relate'
 
 /** tickets: 报修、投诉、建议、咨询 — 接、记、分、跟 (访 is the surveys function). */
@@ -28,6 +28,7 @@ export const tickets = defineFunction('tickets', ticketsContract, {
   dispatch,
   reassign,
   accept,
+  reschedule,
   decline,
   arrive,
   pause,

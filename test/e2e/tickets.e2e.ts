@@ -106,6 +106,18 @@ describe('service tickets, end to end in Chromium', () => {
     await shot(tech, 't08b-accept-visit')
     await acceptSheet.getByTestId('confirm-accept').click()
     await status(tech).getByText('已接单').waitFor()
+    // The part will come in the afternoon: he moves the visit (更多 → 改约), with the reason zhang reads.
+    await tech.getByTestId('action-more').click()
+    await tech.locator('.taro-actionsheet__cell', { hasText: '改约' }).click()
+    const moveSheet = tech.getByTestId('reschedule-sheet')
+    await moveSheet.getByTestId('accept-slot-pm').click()
+    await moveSheet.getByText('配件还没到').click()
+    await shot(tech, 't08c-reschedule')
+    await tap(moveSheet.getByTestId('reschedule-submit'))
+    await tech
+      .getByTestId('timeline')
+      .getByText(/改约 .*13:00–18:00 上门：配件还没到/)
+      .waitFor()
     await expect(tech.getByTestId('reporter-phone').innerText()).resolves.toMatch(/^1\d{10}$/)
     await tech.getByTestId('call-reporter').waitFor()
     await tech.getByTestId('action-arrive').click()
@@ -132,12 +144,13 @@ describe('service tickets, end to end in Chromium', () => {
     const texts = (await zhang.getByTestId('message-item').allInnerTexts()).join('\n')
     expect(texts).toContain('客服回复了您的工单')
     expect(texts).toMatch(/赵强师傅已接单，约好 .+ 上门/)
+    expect(texts).toMatch(/赵强师傅改为 .+13:00–18:00 上门：配件还没到/)
     await shot(zhang, 't12-messages')
     await zhang.getByTestId('message-item').first().click()
     await zhang.waitForURL(/tickets\/detail\/index/)
     await status(zhang).getByText('待确认').waitFor()
     await expect(zhang.getByTestId('promise').innerText()).resolves.toBe('已处理完毕，请确认是否解决')
-    for (const kind of ['created', 'reply', 'dispatched', 'accepted', 'arrived', 'completed']) {
+    for (const kind of ['created', 'reply', 'dispatched', 'accepted', 'rescheduled', 'arrived', 'completed']) {
       const step = zhang.getByTestId('timeline').getByTestId(`step-${kind}`)
       await expect(step.count()).resolves.toBeGreaterThan(0)
       await expect(step.first().getByTestId('step-time').innerText()).resolves.toMatch(/^\d\d-\d\d \d\d:\d\d$/)

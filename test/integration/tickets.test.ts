@@ -213,6 +213,44 @@ describe('tickets: the visit agreed at 接单', () => {
     expect(told.body).toBe('赵强师傅已接单，约好 明天 13:00–18:00 上门')
   })
 
+  it('改约 after 接单: the new window replaces the old, zhang is told why, the arrive promise follows, and each move is counted', async () => {
+    const t = await h.ok('resident-zhang', 'tickets', 'create', leak)
+    await h.ok('agent-chen', 'tickets', 'dispatch', { ticketId: t.id, assignee: 'dev-tech-zhao' })
+    await h.ok('tech-zhao', 'tickets', 'accept', { ticketId: t.id, visit: { start: Date.UTC(2026, 10, 25, 1), end: Date.UTC(2026, 10, 25, 4) } })
+    // The part is late: Thursday afternoon instead (26 November, 13:00–18:00).
+    const later = { start: Date.UTC(2026, 10, 26, 5), end: Date.UTC(2026, 10, 26, 10) }
+    const moved = await h.ok('tech-zhao', 'tickets', 'reschedule', { ticketId: t.id, visit: later, reason: '配件明天才到' })
+    expect(moved).toMatchObject({ status: 'accepted', visit: later, next: { key: 'arrive', due: later.end } })
+    expect((await h.ok('resident-zhang', 'tickets', 'detail', { ticketId: t.id })).promise).toContain('11月26日 13:00–18:00')
+    const [told] = await h.store.c.messages.find({ where: { openid: 'dev-resident-zhang', title: '上门时间已改约' }, limit: 1 })
+    expect(told.body).toBe('赵强师傅改为 11月26日 13:00–18:00 上门：配件明天才到')
+    // The desk moves it once more at zhang's request: 赵强 hears of it, the visit counts two moves.
+    const again = { start: Date.UTC(2026, 10, 27, 1), end: Date.UTC(2026, 10, 27, 4) }
+    await h.ok('agent-chen', 'tickets', 'reschedule', { ticketId: t.id, visit: again, reason: '住户周四不在家' })
+    expect((await h.store.c.tickets.get(t.id))!.visit).toMatchObject({ ...again, moved: 2 })
+    expect((await h.store.c.messages.find({ where: { openid: 'dev-tech-zhao', title: '上门时间已改约' }, limit: 5 })).length).toBe(1)
+
+    // Refused, writing nothing: a past window, no reason, a resident, someone else's job, once he is there.
+    const before = await h.store.c.tickets.get(t.id)
+    const past = { start: T0 - 4 * 3600_000, end: T0 - 3600_000 }
+    expect(await h.call('tech-zhao', 'tickets', 'reschedule', { ticketId: t.id, visit: past, reason: '改时间' })).toMatchObject({
+      error: { fields: { visit: '请选择今后的上门时间' } },
+    })
+    expect(await h.call('tech-zhao', 'tickets', 'reschedule', { ticketId: t.id, visit: again, reason: '' })).toMatchObject({ error: { code: 'INVALID_INPUT' } })
+    expect(await h.call('resident-zhang', 'tickets', 'reschedule', { ticketId: t.id, visit: again, reason: '我周五不在家' })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    })
+    // Another handler does not even see it.
+    expect(await h.call('cleaner-sun', 'tickets', 'reschedule', { ticketId: t.id, visit: again, reason: '改时间了' })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await h.store.c.tickets.get(t.id)).toEqual(before)
+    await h.ok('tech-zhao', 'tickets', 'arrive', { ticketId: t.id })
+    expect(await h.call('tech-zhao', 'tickets', 'reschedule', { ticketId: t.id, visit: again, reason: '改时间了' })).toMatchObject({
+      error: { code: 'INVALID_STATE' },
+    })
+  })
+
   it('his queue runs by what is due first: the agreed visit, else the next promise', async () => {
     const late = await h.ok('resident-zhang', 'tickets', 'create', { ...leak, window: { start: Date.UTC(2026, 10, 27, 1), end: Date.UTC(2026, 10, 27, 4) } })
     const soon = await h.ok('resident-zhang', 'tickets', 'create', {

@@ -39,6 +39,32 @@ export const accept: Handler<typeof ticketsContract.accept> = (ctx, { ticketId, 
   })
 }
 
+/**
+ * 改约: the visit agreed at 接单 moves (the resident asked, a part is late). The arrive promise
+ * follows the new window, the resident is told, and each move is counted on the visit, so a
+ * 客服主任 sees a job moved three times.
+ */
+export const reschedule: Handler<typeof ticketsContract.reschedule> = (ctx, { ticketId, visit, reason }) => {
+  const wrong = visitProblem(visit, ctx.now)
+  if (wrong) throw new AppError('INVALID_INPUT', wrong, { visit: wrong })
+  return act(ctx, ticketId, 'reschedule', {
+    apply: (t, s) => {
+      if (t.type !== 'repair' || t.scope !== 'home') throw new AppError('INVALID_STATE', '只有户内报修可以改约上门时间')
+      const moved = t.visit ? (t.visit.moved ?? 0) + 1 : 0
+      return { ...t, visit: { ...visit, agreedAt: s.now, ...(moved ? { moved } : {}) }, sla: agreeVisit(t.sla, visit.end, s.now, s.rules.sla) }
+    },
+    async after(t, s) {
+      const when = windowText(t.visit!, s.now)
+      await addEvent(s.tx, t, 'rescheduled', s.actor, s.now, `改约 ${when} 上门：${reason}`)
+      await tellResidents(s.tx, t, s.now, '上门时间已改约', `${t.assigneeName}师傅改为 ${when} 上门：${reason}`)
+      // The handler hears of a move the desk made for him.
+      if (t.assignee && t.assignee !== s.actor.openid) {
+        await tellStaff(s.tx, t, s.now, [t.assignee], '上门时间已改约', `${s.actor.name}改约 ${when} 上门：${reason}`, 'ticketAlert', '改约')
+      }
+    },
+  })
+}
+
 export const decline: Handler<typeof ticketsContract.decline> = (ctx, { ticketId, reason }) =>
   act(ctx, ticketId, 'decline', {
     apply: (t) => ({ ...t, assignee: undefined, assigneeName: undefined, department: undefined }),

@@ -213,6 +213,13 @@ export const ticketsContract = {
     input: z.strictObject({ ticketId: Id, visit: z.optional(z.strictObject({ start: z.number(), end: z.number() })) }),
     output: TicketSummary,
   }),
+  reschedule: action({
+    summary:
+      '改约: the handler (or the front office in scope) moves the agreed visit of an accepted home repair to a new window, with the reason; the resident is told, the arrive promise follows, the move is counted.',
+    callers: ['handler', ...OFFICE_ROLES],
+    input: z.strictObject({ ticketId: Id, visit: z.strictObject({ start: z.number(), end: z.number() }), reason: Reason('请填写改约原因') }),
+    output: TicketSummary,
+  }),
   decline: action({
     summary: 'Handler declines with a reason; the ticket goes back to the agents.',
     callers: ['handler'],

@@ -12,6 +12,8 @@ export const EVENTS = {
   reassign: { from: ['dispatched', 'accepted', 'paused'], to: 'dispatched', roles: ['agent', 'manager', 'supervisor'] },
   accept: { from: ['dispatched'], to: 'accepted', roles: ['handler'] },
   decline: { from: ['dispatched'], to: 'new', roles: ['handler'] },
+  /** A new visit time, agreed again with the resident before the handler is there. */
+  reschedule: { from: ['accepted'], to: 'accepted', roles: ['handler', 'agent', 'manager', 'supervisor'] },
   arrive: { from: ['accepted'], to: 'in_progress', roles: ['handler'] },
   pause: { from: ['accepted', 'in_progress'], to: 'paused', roles: ['handler', 'agent', 'supervisor'] },
   resume: { from: ['paused'], to: 'resume', roles: ['handler', 'agent', 'supervisor'] },
@@ -64,6 +66,7 @@ export const EVENT_LABELS: Record<TicketEvent, string> = {
   reassign: '改派',
   accept: '接单',
   decline: '退单',
+  reschedule: '改约',
   arrive: '到场',
   pause: '暂停处理',
   resume: '恢复',

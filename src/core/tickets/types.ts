@@ -81,6 +81,7 @@ export const EVENT_KINDS = [
   'reassigned',
   'accepted',
   'declined',
+  'rescheduled',
   'arrived',
   'paused',
   'resumed',
@@ -177,7 +178,7 @@ export interface TicketDoc {
   /** The resident's wish, from 报事: a visit in this window. */
   window?: { start: number; end: number }
   /** The visit the handler agreed with the resident at 接单 (by phone): the arrive promise is its end. */
-  visit?: { start: number; end: number; agreedAt: number }
+  visit?: { start: number; end: number; agreedAt: number; /** Times the visit was moved after 接单 (改约). */ moved?: number }
   reporter: Person
   reporterOpenid: string
   phoneTail: string

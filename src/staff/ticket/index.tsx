@@ -10,7 +10,7 @@ import { ErrorView, Loading } from '../../components/page-state'
 import { HomeLink, TicketBody } from '../../components/ticket-parts'
 import { ReasonSheet } from '../../components/sheet'
 import { PauseSheet } from './pause-sheet'
-import { AcceptSheet } from './accept-sheet'
+import { AcceptSheet, RescheduleSheet } from './accept-sheet'
 import { CompleteSheet } from './complete-sheet'
 import { RelateSheet } from './relate-sheet'
 import { StaffSurvey } from './survey'
@@ -22,12 +22,13 @@ import { go, replace } from '../../services/nav'
 import { withLargeText } from '../../services/large-text'
 
 type Reply = Output<typeof ticketsContract.savedReplies>[number]
-type SheetKind = null | 'accept' | 'dispatch' | 'reassign' | 'decline' | 'pause' | 'complete' | 'resolve' | 'relate' | 'cancel'
+type SheetKind = null | 'accept' | 'reschedule' | 'dispatch' | 'reassign' | 'decline' | 'pause' | 'complete' | 'resolve' | 'relate' | 'cancel'
 
 const ACTION_LABELS: Record<string, string> = {
   dispatch: '派单',
   accept: '接单',
   arrive: '已到场',
+  reschedule: '改约',
   complete: '完工',
   resolve: '办结',
   resume: '恢复处理',
@@ -38,7 +39,7 @@ const ACTION_LABELS: Record<string, string> = {
   cancel: '取消工单',
 }
 /** The next natural step first: that one is the big button. */
-const ORDER = ['dispatch', 'accept', 'arrive', 'complete', 'resolve', 'resume', 'reassign', 'pause', 'decline', 'relate', 'cancel']
+const ORDER = ['dispatch', 'accept', 'arrive', 'complete', 'resolve', 'resume', 'reschedule', 'reassign', 'pause', 'decline', 'relate', 'cancel']
 const DECLINE_REASONS = ['不属于本部门', '手上工单太多，请改派', '需要其他工种配合']
 const CANCEL_REASONS = ['住户已自行解决', '重复提交', '住户要求取消']
 
@@ -108,7 +109,9 @@ function StaffTicket() {
     arrive: () => run('arrive', () => api.tickets.arrive({ ticketId: d.id }), '已到场'),
     resume: () => run('resume', () => api.tickets.resume({ ticketId: d.id }), '已恢复'),
   }
-  const available = ORDER.filter((a) => (a === 'relate' ? can('link') || can('merge') : can(a)))
+  // Only a home repair has a visit to move.
+  const homeRepair = d.type === 'repair' && d.scope === 'home'
+  const available = ORDER.filter((a) => (a === 'relate' ? can('link') || can('merge') : a === 'reschedule' ? homeRepair && can(a) : can(a)))
   const tap = (a: string) => (direct[a] ? direct[a]() : setSheet(a as SheetKind))
   const shown = available.length > 3 ? available.slice(0, 2) : available
   const rest = available.length > 3 ? available.slice(2) : []
@@ -286,6 +289,14 @@ function StaffTicket() {
         />
       )}
       {sheet === 'accept' && <AcceptSheet wish={d.window} busy={busy === 'accept'} onClose={() => setSheet(null)} onSubmit={accept} />}
+      {sheet === 'reschedule' && (
+        <RescheduleSheet
+          agreed={d.visit}
+          busy={busy === 'reschedule'}
+          onClose={() => setSheet(null)}
+          onSubmit={(visit, reason) => run('reschedule', () => api.tickets.reschedule({ ticketId: d.id, visit, reason }), '已改约，已通知住户')}
+        />
+      )}
       {sheet === 'pause' && (
         <PauseSheet
           busy={busy === 'pause'}
