@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { e2eHost, go, phone, shot } from './browser'
+import { e2eHost, expectRefusals, go, phone, shot } from './browser'
 
 const env = e2eHost('binding')
 
@@ -128,6 +128,7 @@ describe('house binding, end to end in Chromium', () => {
     const pending = await api('resident-wang', 'account', 'bindHouse', { houseId: 'sunshine-4-1-101', role: 'tenant', name: '王磊', phone: '13800000502' })
     expect(pending.data.status).toBe('pending')
     const zhang = await phone(env.browser, env.host.url, 'resident-zhang')
+    expectRefusals(zhang)
     await go(zhang, env.host.url, '/staff/bindings/index')
     await zhang.getByText('暂无权限').waitFor()
     await zhang.getByText('您没有权限执行此操作').waitFor()

@@ -27,11 +27,22 @@ export async function launch(): Promise<Browser> {
   })
 }
 
+/** Calls a page made that the server refused for the caller's role: a page should never ask for what its user may not have. */
+const refused: string[] = []
+/** Pages a test sends where their user may not go, to see them refused. */
+const refusalsExpected = new WeakSet<Page>()
+export const expectRefusals = (page: Page) => refusalsExpected.add(page)
+
 /** A phone-sized page signed in as a demo account through the real sign-in page. */
 export async function phone(browser: Browser, baseUrl: string, account: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await ctx.newPage()
   page.on('pageerror', (e) => console.error(`[${account} page error]`, e.message))
+  page.on('response', (r) => {
+    if (r.status() !== 403 || !r.url().includes('/api/fn/') || refusalsExpected.has(page)) return
+    const action = (JSON.parse(r.request().postData() ?? '{}') as { action?: string }).action
+    refused.push(`${account} → ${r.url().split('/api/fn/')[1]}.${action} on ${page.url().split('#')[1]}`)
+  })
   await page.goto(`${baseUrl}/#/pages/login/index`)
   await page.getByTestId(`login-${account}`).click()
   // Residents land on 首页, staff on their 工作台.
@@ -67,6 +78,9 @@ export function e2eHost(name: string, opts: { clock?: Clock } = {}): E2E {
     dataDir = mkdtempSync(join(tmpdir(), `wuye-e2e-${name}-`))
     env.host = await boot({ dataDir, port: 0, staticDir: resolve(__dirname, '../../dist/h5'), tickMs: 0, clock: opts.clock })
     env.browser = await launch()
+  })
+  afterEach(() => {
+    expect(refused.splice(0)).toEqual([])
   })
   afterAll(async () => {
     await env.browser?.close()
