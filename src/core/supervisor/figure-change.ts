@@ -25,7 +25,7 @@ type Kind = 'count' | 'rate' | 'minutes' | 'score'
 export interface Figure {
   key: FigureKey
   label: string
-  /** What it measures, in a line a manager reads without asking. */
+  /** What it measures, in a line a manager reads without asking (durations count working time only). */
   hint: string
   kind: Kind
   unit?: string
@@ -38,15 +38,15 @@ export interface Figure {
 export const FIGURES: Figure[] = [
   { key: 'tickets', label: '工单', hint: '本月新建的工单数', kind: 'count', unit: '单', better: 'none', grows: true },
   { key: 'complaints', label: '投诉', hint: '其中投诉类工单', kind: 'count', unit: '件', better: 'down', grows: true },
-  { key: 'respondOnTime', label: '响应及时率', hint: '时限内首次响应的占比', kind: 'rate', better: 'up' },
+  { key: 'respondOnTime', label: '响应及时率', hint: '时限内响应的占比', kind: 'rate', better: 'up' },
   { key: 'resolveOnTime', label: '解决及时率', hint: '时限内解决的占比', kind: 'rate', better: 'up' },
-  { key: 'firstTimeFix', label: '一次解决率', hint: '关闭后未被重开的占比', kind: 'rate', better: 'up' },
-  { key: 'avgResponseMinutes', label: '平均响应', hint: '报事到首次响应（工作时间）', kind: 'minutes', better: 'down' },
-  { key: 'avgResolutionMinutes', label: '平均解决', hint: '报事到解决（工作时间）', kind: 'minutes', better: 'down' },
-  { key: 'averageScore', label: '满意度均分', hint: '住户评价星级的平均（满分 5）', kind: 'score', better: 'up' },
-  { key: 'satisfiedShare', label: '满意率', hint: '评 4–5 星的评价占比', kind: 'rate', better: 'up' },
-  { key: 'callbackCoverage', label: '回访覆盖率', hint: '回访任务中联系上住户的占比', kind: 'rate', better: 'up', grows: true },
-  { key: 'collectionRate', label: '收缴率', hint: '本月到期账单的实收 / 应收', kind: 'rate', better: 'up', grows: true },
+  { key: 'firstTimeFix', label: '一次解决率', hint: '未被重开的占比', kind: 'rate', better: 'up' },
+  { key: 'avgResponseMinutes', label: '平均响应', hint: '报事到首次响应', kind: 'minutes', better: 'down' },
+  { key: 'avgResolutionMinutes', label: '平均解决', hint: '报事到解决', kind: 'minutes', better: 'down' },
+  { key: 'averageScore', label: '满意度均分', hint: '星级平均，满分 5', kind: 'score', better: 'up' },
+  { key: 'satisfiedShare', label: '满意率', hint: '评 4–5 星的占比', kind: 'rate', better: 'up' },
+  { key: 'callbackCoverage', label: '回访覆盖率', hint: '回访联系上的占比', kind: 'rate', better: 'up', grows: true },
+  { key: 'collectionRate', label: '收缴率', hint: '实收 ÷ 应收', kind: 'rate', better: 'up', grows: true },
 ]
 
 /** The figure as the page shows it: 312, 87.7%, 45 分钟, 4.52, or — when there is nothing to show. */
