@@ -1,20 +1,9 @@
-import { parseHundredths, parseYuan, yuan, yuanText } from './money'
+import { parseHundredths, parseYuan, yuan } from './money'
 import { percent } from '../bills/fee-items'
 
 describe('fen as text', () => {
   it('two decimals, sign in front', () => {
     expect([yuan(22913), yuan(5), yuan(0), yuan(-5), yuan(100_000_000)]).toEqual(['229.13', '0.05', '0.00', '-0.05', '1000000.00'])
-  })
-
-  it('for a report: ¥ and thousands, never inside the fen', () => {
-    expect([yuanText(0), yuanText(99_999), yuanText(100_000), yuanText(12_345_678), yuanText(100_000_000), yuanText(-123_456)]).toEqual([
-      '¥0.00',
-      '¥999.99',
-      '¥1,000.00',
-      '¥123,456.78',
-      '¥1,000,000.00',
-      '-¥1,234.56',
-    ])
   })
 })
 

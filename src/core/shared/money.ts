@@ -6,9 +6,6 @@
 /** 22913 → '229.13', -5 → '-0.05'. */
 export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
 
-/** A sum for a report, grouped by thousands: 12345678 → '¥123,456.78'. */
-export const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}¥${yuan(Math.abs(fen)).replace(/\B(?=(\d{3})+\.)/g, ',')}`
-
 /**
  * '2.8' → 280, '12' → 1200, '0.05' → 5: a decimal with at most two places, in hundredths, by
  * string arithmetic (no float ever holds the amount). Null when it is not such a number. Yuan

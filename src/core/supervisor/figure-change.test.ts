@@ -1,6 +1,6 @@
 import { emptyCounters, type Counters } from './monthly'
 import { lineOf } from './monthly-report'
-import { changeOf, FIGURES, figureText, type FigureKey } from './figure-change'
+import { changeOf, FIGURES, figureText, yuanText, type FigureKey } from './figure-change'
 
 const line = (over: Partial<Counters>) => lineOf('all', '全小区', { ...emptyCounters(), ...over })
 const fig = (key: FigureKey) => FIGURES.find((f) => f.key === key)!
@@ -67,5 +67,15 @@ describe('a figure against the month before', () => {
   it('every figure says what it measures', () => {
     for (const f of FIGURES) expect(f.hint.length).toBeGreaterThan(4)
     expect(FIGURES.map((f) => figureText(f, dec))).toEqual(['312', '7', '95.2%', '—', '—', '30 分钟', '—', '4.52', '88%', '—', '94%'])
+  })
+  it('amounts for a report: ¥ and thousands, never inside the fen', () => {
+    expect([yuanText(0), yuanText(99_999), yuanText(100_000), yuanText(12_345_678), yuanText(100_000_000), yuanText(-123_456)]).toEqual([
+      '¥0.00',
+      '¥999.99',
+      '¥1,000.00',
+      '¥123,456.78',
+      '¥1,000,000.00',
+      '-¥1,234.56',
+    ])
   })
 })

@@ -1,3 +1,4 @@
+import { yuan } from '../shared/money'
 import { percentText } from '../shared/ratio'
 import { duration, score, type FigureLine } from './monthly-report'
 
@@ -102,3 +103,9 @@ export function changeOf(f: Figure, now: FigureLine, before: FigureLine | null, 
   const tone = f.better === 'none' ? 'flat' : d > 0 === (f.better === 'up') ? 'good' : 'bad'
   return { text: `${arrow(d)} ${size}`, tone }
 }
+
+/**
+ * A sum for a report, grouped by thousands: 12345678 → '¥123,456.78'. Here rather than in
+ * shared/money: that module ships in the main package, which has no bytes to spare.
+ */
+export const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}¥${yuan(Math.abs(fen)).replace(/\B(?=(\d{3})+\.)/g, ',')}`

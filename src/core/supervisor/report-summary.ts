@@ -1,4 +1,4 @@
-import { yuanText } from '../shared/money'
+import { yuanText } from './figure-change'
 import { percentText } from '../shared/ratio'
 import { formatTime, monthName } from '../shared/time'
 import { score, type FigureLine, type TopProblems } from './monthly-report'

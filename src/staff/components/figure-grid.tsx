@@ -1,8 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { Output } from '../../services/api'
 import type { supervisorContract } from '../../core/supervisor/contracts'
-import { changeOf, FIGURES, figureText } from '../../core/supervisor/figure-change'
-import { yuanText } from '../../core/shared/money'
+import { changeOf, FIGURES, figureText, yuanText } from '../../core/supervisor/figure-change'
 import { percentText } from '../../core/shared/ratio'
 import { monthName } from '../../core/shared/time'
 

@@ -1,6 +1,5 @@
-import { changeOf, FIGURES, figureText, type Change } from '../../core/supervisor/figure-change'
+import { changeOf, FIGURES, figureText, yuanText, type Change } from '../../core/supervisor/figure-change'
 import type { FigureLine, TopProblems } from '../../core/supervisor/monthly-report'
-import { yuanText } from '../../core/shared/money'
 import { percentText } from '../../core/shared/ratio'
 import { formatTime, monthName } from '../../core/shared/time'
 import { palette } from '../../styles/palette'
