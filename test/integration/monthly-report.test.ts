@@ -72,6 +72,10 @@ describe('supervisor trend and 月报', () => {
     expect(zhou.zone).toEqual(['1', '2', '3'])
     expect(zhou.total.tickets).toBe(2)
     expect(zhou.building.every((l: { key: string }) => ['1', '2', '3'].includes(l.key))).toBe(true)
+    // The month before, in the same scope, for the change 较上月: October's total as October's own report has it.
+    const oct = await h.ok('manager-zhou', 'supervisor', 'monthlyReport', { month: '2026-10' })
+    expect(zhou.previous).toEqual({ ...oct.total })
+    expect(zhou.previous.label).toBe('负责的 1、2、3 栋')
   })
 
   it('trend: seven months, oldest first, this month broken down by the chosen dimension; collection recomputed from the bills', async () => {
@@ -110,8 +114,8 @@ describe('supervisor trend and 月报', () => {
     const fresh = await h.ok('supervisor-liu', 'supervisor', 'monthlyReport', { month: '2026-11' })
     expect(fresh.total.tickets).toBe(1)
     expect(fresh.computedAt).toBeGreaterThan(still.computedAt)
-    // The cached call reads the caller (user, bindings) and one rollup document.
-    expect(cached).toBeLessThanOrEqual(3)
+    // The cached call reads the caller (user, bindings) and two rollup documents: the month and the one before (较上月).
+    expect(cached).toBeLessThanOrEqual(4)
     h.clock.advance(24 * HOUR)
   })
 

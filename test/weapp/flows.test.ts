@@ -223,3 +223,19 @@ it('长辈模式: the switch in 我的 puts the large-text scale on this page’
   expect(await until(() => !rootStyle(mine).includes('--fs'))).toBe(true)
   expect(h.problems()).toEqual(CLEAN)
 })
+
+it('月报 导出长图: the report is painted on the page’s 2d canvas node, exported as a PNG and offered in the image share sheet', async () => {
+  h.backend.as('supervisor-liu')
+  canvases.length = 0
+  const page = await h.open('staff/monthly-report/index')
+  await h.until(page, (t) => t.includes('导出长图') && t.includes('小结'))
+  await page.tap('.btn-primary', '导出长图')
+  expect(await until(() => callsOf('showShareImageMenu').length > 0)).toBe(true)
+  // Painted at the report's own proportions: 750 units across, far taller than wide.
+  const sheet = canvases.find((c) => c.height > 2 * c.width)
+  expect(sheet?.painted()).toBeGreaterThan(10_000)
+  expect(callsOf('canvasToTempFilePath')[0].arg).toMatchObject({ fileType: 'png' })
+  expect(callsOf('showShareImageMenu')[0].arg).toMatchObject({ path: expect.stringMatching(/^http:\/\/tmp\/canvas-\d+\.png$/) })
+  expect(callsOf('saveImageToPhotosAlbum')).toEqual([])
+  expect(h.problems()).toEqual(CLEAN)
+})

@@ -1,5 +1,5 @@
 import { AppError } from '../../../src/core/shared/errors'
-import { shanghaiMonth } from '../../../src/core/shared/time'
+import { addMonths, shanghaiMonth } from '../../../src/core/shared/time'
 import type { supervisorContract } from '../../../src/core/supervisor/contracts'
 import { monthsUpTo } from '../../../src/core/supervisor/monthly'
 import { groupBy, lineOf, reportCsv, scopeCells, topProblems, totalOf, REPORT_DIMENSIONS } from '../../../src/core/supervisor/monthly-report'
@@ -33,13 +33,15 @@ export const trend: Handler<typeof supervisorContract.trend> = async (ctx, { by 
 async function monthReport(ctx: Ctx, month: string) {
   const { communityId, zone } = scopeOf(ctx)
   if (month > shanghaiMonth(ctx.now)) throw new AppError('INVALID_INPUT', '该月份还没有到', { month: '该月份还没有到' })
-  const r = await monthRollup(ctx.store, communityId, month, ctx.now)
+  const [r, before] = await Promise.all([month, addMonths(month, -1)].map((m) => monthRollup(ctx.store, communityId, m, ctx.now)))
   const cells = scopeCells(r.cells, zone)
   const [building, department, handler] = REPORT_DIMENSIONS.map((by) => groupBy(cells, by))
+  const label = zone ? `负责的 ${zone.join('、')} 栋` : '全小区'
   return {
     month,
     zone,
-    total: lineOf('all', zone ? `负责的 ${zone.join('、')} 栋` : '全小区', totalOf(cells)),
+    total: lineOf('all', label, totalOf(cells)),
+    previous: lineOf('all', label, totalOf(scopeCells(before.cells, zone))),
     building,
     department,
     handler,

@@ -52,13 +52,14 @@ export const monthlyReportContract = {
   }),
   monthlyReport: action({
     summary:
-      "月报: one month's figures in total and by building, department and handler, with the top problems (most frequent categories, repeated locations).",
+      "月报: one month's figures in total and by building, department and handler, with the top problems (most frequent categories, repeated locations), and the month before's total in the same scope (for the change 较上月).",
     callers: ['manager', 'supervisor'],
     input: z.strictObject({ month: Month }),
     output: z.object({
       month: z.string(),
       zone: z.nullable(z.array(z.string())),
       total: FigureLineView,
+      previous: FigureLineView,
       building: z.array(FigureLineView),
       department: z.array(FigureLineView),
       handler: z.array(FigureLineView),

@@ -1,50 +1,93 @@
 import { View, Text } from '@tarojs/components'
 import type { Output } from '../../services/api'
 import type { supervisorContract } from '../../core/supervisor/contracts'
-import { duration, score } from '../../core/supervisor/monthly-report'
+import { changeOf, FIGURES, figureText, yuanText } from '../../core/supervisor/figure-change'
 import { percentText } from '../../core/shared/ratio'
+import { monthName } from '../../core/shared/time'
 
 export type Line = Output<typeof supervisorContract.monthlyReport>['total']
 
-/** The headline figures of one line (a month, a building …), each with a testid the e2e reads. */
-export const METRICS: { key: keyof Line; label: string; show: (l: Line) => string }[] = [
-  { key: 'tickets', label: '工单', show: (l) => String(l.tickets) },
-  { key: 'complaints', label: '投诉', show: (l) => String(l.complaints) },
-  { key: 'respondOnTime', label: '响应及时率', show: (l) => percentText(l.respondOnTime) },
-  { key: 'resolveOnTime', label: '解决及时率', show: (l) => percentText(l.resolveOnTime) },
-  { key: 'firstTimeFix', label: '一次解决率', show: (l) => percentText(l.firstTimeFix) },
-  { key: 'avgResponseMinutes', label: '平均响应', show: (l) => duration(l.avgResponseMinutes) },
-  { key: 'avgResolutionMinutes', label: '平均解决', show: (l) => duration(l.avgResolutionMinutes) },
-  { key: 'averageScore', label: '满意度均分', show: (l) => score(l.averageScore) },
-  { key: 'satisfiedShare', label: '满意率', show: (l) => percentText(l.satisfiedShare) },
-  { key: 'callbackCoverage', label: '回访覆盖率', show: (l) => percentText(l.callbackCoverage) },
-  { key: 'collectionRate', label: '收缴率', show: (l) => percentText(l.collectionRate) },
-]
-
-export function FigureGrid({ line, testid }: { line: Line; testid: string }) {
+/**
+ * The headline figures of one line (a month, a building …), each with a testid the e2e reads,
+ * what it measures, and — given the month before — how it moved (testid `<testid>-change-<key>`).
+ * Beside 收缴率, the money behind it: 应收 and 实收 (¥0.00 while no bill of the month is due).
+ */
+export function FigureGrid({
+  line,
+  testid,
+  previous,
+  partial = false,
+}: {
+  line: Line
+  testid: string
+  previous?: { month: string; line: Line }
+  partial?: boolean
+}) {
   return (
-    <View className='fig-grid' data-testid={testid}>
-      {METRICS.map((m) => (
-        <View key={m.key} className='fig-cell'>
-          <Text className='fig-num' data-testid={`${testid}-${m.key}`}>
-            {m.show(line)}
+    <View>
+      {previous && (
+        <Text className='fig-vs'>
+          {partial ? `本月进行中：工单、收缴、回访仍在累计，旁列${monthName(previous.month)}全月数` : `小字为较${monthName(previous.month)}的变化`}
+        </Text>
+      )}
+      <View className='fig-grid' data-testid={testid}>
+        {FIGURES.map((f) => {
+          const c = previous && changeOf(f, line, previous.line, partial)
+          return (
+            <View key={f.key} className='fig-cell'>
+              <Text className='fig-num' data-testid={`${testid}-${f.key}`}>
+                {figureText(f, line)}
+              </Text>
+              <Text className='fig-label'>{f.label}</Text>
+              <Text className='fig-hint'>{f.hint}</Text>
+              {c && (
+                <Text className={`fig-change fig-change-${c.tone}`} data-testid={`${testid}-change-${f.key}`}>
+                  {c.text}
+                </Text>
+              )}
+            </View>
+          )
+        })}
+        <View className='fig-cell fig-money'>
+          <Text className='fig-amount' data-testid={`${testid}-billed`}>
+            {yuanText(line.billed)}
           </Text>
-          <Text className='fig-label'>{m.label}</Text>
+          <Text className='fig-label'>应收</Text>
+          <Text className='fig-amount' data-testid={`${testid}-collected`}>
+            {yuanText(line.collected)}
+          </Text>
+          <Text className='fig-label'>实收</Text>
         </View>
-      ))}
+      </View>
     </View>
   )
 }
 
-/** A group's row: name, volume, and the three numbers a 客服主任 scans first. */
-export function GroupRow({ line, testid }: { line: Line; testid: string }) {
+/** The column heads over GroupRows: the same fixed widths, so every row's numbers line up under them. */
+export function GroupHead({ name, money }: { name: string; money: boolean }) {
+  return (
+    <View className='fig-row fig-row-head'>
+      <Text className='fig-row-name'>{name}</Text>
+      <Text className='fig-row-cell'>工单</Text>
+      <Text className='fig-row-cell'>解决及时</Text>
+      <Text className='fig-row-cell'>满意率</Text>
+      {money && <Text className='fig-row-cell'>收缴率</Text>}
+    </View>
+  )
+}
+
+/** A group's row: name, volume, and the three numbers a 客服主任 scans first, in fixed right-aligned columns. */
+export function GroupRow({ line, testid, money }: { line: Line; testid: string; money: boolean }) {
   return (
     <View className='fig-row' data-testid={testid}>
       <Text className='fig-row-name'>{line.label}</Text>
-      <Text className='fig-row-cell'>{line.tickets} 单</Text>
-      <Text className='fig-row-cell'>及时 {percentText(line.resolveOnTime)}</Text>
-      <Text className='fig-row-cell'>满意 {percentText(line.satisfiedShare)}</Text>
-      {line.collectionRate !== null && <Text className='fig-row-cell'>收缴 {percentText(line.collectionRate)}</Text>}
+      <Text className='fig-row-cell'>{line.tickets}</Text>
+      <Text className='fig-row-cell'>{percentText(line.resolveOnTime)}</Text>
+      <Text className='fig-row-cell'>{percentText(line.satisfiedShare)}</Text>
+      {money && <Text className='fig-row-cell'>{percentText(line.collectionRate)}</Text>}
     </View>
   )
 }
+
+/** Bills belong to buildings: a table of departments or handlers has no 收缴率 column. */
+export const hasMoney = (lines: Line[]) => lines.some((l) => l.collectionRate !== null)

@@ -7,7 +7,7 @@ import { ErrorView, Loading } from '../../components/page-state'
 import { formatTime, monthName } from '../../core/shared/time'
 import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS, type ReportDimension } from '../../core/supervisor/monthly-report'
 import { TrendChart } from '../components/trend-chart'
-import { FigureGrid, GroupRow } from '../components/figure-grid'
+import { FigureGrid, GroupHead, GroupRow, hasMoney } from '../components/figure-grid'
 import '../components/figure-grid.scss'
 import { palette } from '../../styles/palette'
 import './index.scss'
@@ -106,7 +106,12 @@ function Dashboard() {
           </View>
           <View className='section-title'>本月 · {tr.months[tr.months.length - 1].month}（进行中）</View>
           <View className='card'>
-            <FigureGrid line={tr.months[tr.months.length - 1].total} testid='db-now' />
+            <FigureGrid
+              line={tr.months[tr.months.length - 1].total}
+              testid='db-now'
+              previous={tr.months.length > 1 ? { month: tr.months[tr.months.length - 2].month, line: tr.months[tr.months.length - 2].total } : undefined}
+              partial
+            />
           </View>
           <View className='chips'>
             {REPORT_DIMENSIONS.map((d) => (
@@ -116,9 +121,13 @@ function Dashboard() {
             ))}
           </View>
           <View className='card' data-testid='db-groups'>
-            {tr.groups.length === 0 && <Text className='muted'>本月暂无数据</Text>}
+            {tr.groups.length === 0 ? (
+              <Text className='muted'>本月暂无数据</Text>
+            ) : (
+              <GroupHead name={REPORT_DIMENSION_LABELS[tr.by]} money={hasMoney(tr.groups)} />
+            )}
             {tr.groups.map((g) => (
-              <GroupRow key={g.key} line={g} testid={`db-group-${g.key}`} />
+              <GroupRow key={g.key} line={g} testid={`db-group-${g.key}`} money={hasMoney(tr.groups)} />
             ))}
           </View>
         </>

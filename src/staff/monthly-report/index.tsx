@@ -7,8 +7,10 @@ import { useLoad } from '../../services/session'
 import { REPORT_DIMENSIONS, REPORT_DIMENSION_LABELS } from '../../core/supervisor/monthly-report'
 import { addMonths, formatTime, shanghaiMonth } from '../../core/shared/time'
 import { ErrorView, Loading } from '../../components/page-state'
-import { FigureGrid, GroupRow } from '../components/figure-grid'
+import { reportSummary } from '../../core/supervisor/report-summary'
+import { FigureGrid, GroupHead, GroupRow, hasMoney } from '../components/figure-grid'
 import { saveCsv } from '../components/save-csv'
+import { LongImageButton } from './long-image-button'
 import '../components/figure-grid.scss'
 import './index.scss'
 import { withLargeText } from '../../services/large-text'
@@ -30,6 +32,9 @@ function MonthlyReport() {
   const prev = addMonths(month, -1)
   const next = addMonths(month, 1)
   const r = rep.data
+  // While the next month loads, the page still shows the one before: read everything off the data shown.
+  const partial = (r?.month ?? month) === thisMonth
+  const summary = r && reportSummary({ month: r.month, total: r.total, previous: r.previous, partial, top: r.top, computedAt: r.computedAt })
 
   const exportCsv = async () => {
     setExporting(true)
@@ -47,19 +52,15 @@ function MonthlyReport() {
   return (
     <View className='page rp'>
       <View className='card rp-head'>
-        <Text className='rp-nav' onClick={() => setMonth(prev)} data-testid='rp-prev'>
+        <Button className='btn btn-ghost btn-small' onClick={() => setMonth(prev)} data-testid='rp-prev'>
           ‹ 上月
-        </Text>
+        </Button>
         <Text className='rp-month' data-testid='rp-month'>
           {month}
         </Text>
-        {next <= thisMonth ? (
-          <Text className='rp-nav' onClick={() => setMonth(next)} data-testid='rp-next'>
-            下月 ›
-          </Text>
-        ) : (
-          <Text className='rp-nav rp-nav-off'>下月 ›</Text>
-        )}
+        <Button className='btn btn-ghost btn-small' disabled={next > thisMonth || undefined} onClick={() => setMonth(next)} data-testid='rp-next'>
+          下月 ›
+        </Button>
       </View>
       {rep.loading && !r && <Loading />}
       {rep.error && !r && <ErrorView message={rep.error} onRetry={rep.reload} />}
@@ -69,14 +70,21 @@ function MonthlyReport() {
             <Text data-testid='rp-scope'>{r.total.label}</Text>
             <Text className='muted rp-updated'>更新于 {formatTime(r.computedAt, 'MM-DD HH:mm')}</Text>
           </View>
-          {month === thisMonth && (
+          {partial && (
             // A month that has just begun has few tickets and fewer promises due: its rates are not yet comparable.
             <Text className='tag tag-warn rp-partial' data-testid='rp-partial'>
               本月还在进行中，数据截至此刻，比例会随月份推进而变化
             </Text>
           )}
           <View className='card'>
-            <FigureGrid line={r.total} testid='rp-total' />
+            <FigureGrid line={r.total} testid='rp-total' previous={{ month: addMonths(r.month, -1), line: r.previous }} partial={partial} />
+          </View>
+
+          <View className='section-title'>小结</View>
+          <View className='card'>
+            <Text className='rp-summary' data-testid='rp-summary'>
+              {summary}
+            </Text>
           </View>
 
           <View className='section-title'>工单构成</View>
@@ -117,17 +125,33 @@ function MonthlyReport() {
             <View key={d}>
               <View className='section-title'>按{REPORT_DIMENSION_LABELS[d]}</View>
               <View className='card' data-testid={`rp-${d}`}>
-                {r[d].length === 0 && <Text className='muted'>暂无数据</Text>}
+                {r[d].length === 0 ? <Text className='muted'>暂无数据</Text> : <GroupHead name={REPORT_DIMENSION_LABELS[d]} money={hasMoney(r[d])} />}
                 {r[d].map((g) => (
-                  <GroupRow key={g.key} line={g} testid={`rp-${d}-${g.key}`} />
+                  <GroupRow key={g.key} line={g} testid={`rp-${d}-${g.key}`} money={hasMoney(r[d])} />
                 ))}
               </View>
             </View>
           ))}
 
-          <Button className='btn btn-primary btn-block' loading={exporting} disabled={exporting} onClick={exportCsv} data-testid='rp-export'>
-            导出 CSV
-          </Button>
+          <View className='rp-actions'>
+            <Button className='btn btn-ghost rp-action' loading={exporting} disabled={exporting || undefined} onClick={exportCsv} data-testid='rp-export'>
+              导出 CSV
+            </Button>
+            <LongImageButton
+              filename={`月报-${r.month}${r.zone ? `-${r.zone.join('_')}栋` : ''}.png`}
+              image={{
+                month: r.month,
+                scope: r.total.label,
+                partial,
+                computedAt: r.computedAt,
+                total: r.total,
+                previous: r.previous,
+                top: r.top,
+                building: r.building,
+                summary: summary ?? '',
+              }}
+            />
+          </View>
         </>
       )}
     </View>
