@@ -1,50 +1,14 @@
 import { atShanghai } from '../shared/time'
 import { emptyCounters, type Counters } from './monthly'
-import { lineOf, type TopProblems } from './monthly-report'
+import { lineOf } from './monthly-report'
+import { DEC, NOV, reportLine, TOP } from '../../../test/helpers/report-lines'
 import { reportSummary } from './report-summary'
 
-const line = (over: Partial<Counters>) => lineOf('all', '全小区', { ...emptyCounters(), ...over })
-const nov = line({
-  tickets: 300,
-  complaints: 10,
-  respondDue: 100,
-  respondOnTime: 92,
-  resolveDue: 80,
-  resolveOnTime: 72,
-  closed: 80,
-  firstTime: 76,
-  answered: 50,
-  scoreSum: 220,
-  satisfied: 44,
-  billed: 1_000_000,
-  collected: 880_000,
-})
-const dec = line({
-  tickets: 312,
-  complaints: 7,
-  emergencies: 2,
-  respondDue: 125,
-  respondOnTime: 119,
-  resolveDue: 100,
-  resolveOnTime: 90,
-  closed: 100,
-  firstTime: 97,
-  answered: 60,
-  scoreSum: 271,
-  satisfied: 54,
-  billed: 12_345_678,
-  collected: 11_000_000,
-})
-const top: TopProblems = {
-  types: [],
-  categories: [
-    { category: 'water_electric', label: '水电', count: 80 },
-    { category: 'facility', label: '公共设施', count: 41 },
-    { category: 'door_window', label: '门窗', count: 20 },
-    { category: 'other', label: '其他', count: 3 },
-  ],
-  places: [{ place: '2栋1单元 电梯', building: '2', count: 5, category: 'elevator' }],
-}
+const line = (over: Partial<Counters>) => reportLine(over)
+const nov = NOV
+const dec = DEC
+// A fourth category: only the top three are named.
+const top = { ...TOP, categories: [...TOP.categories, { category: 'other' as const, label: '其他', count: 3 }] }
 const at = atShanghai('2026-12-07 15:30')
 
 describe('the 月报 in one paragraph', () => {

@@ -2,50 +2,16 @@ import { createCanvas, type Canvas } from '@napi-rs/canvas'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { atShanghai } from '../../core/shared/time'
-import { emptyCounters, type Counters } from '../../core/supervisor/monthly'
-import { lineOf, type TopProblems } from '../../core/supervisor/monthly-report'
+import type { Counters } from '../../core/supervisor/monthly'
+import { DEC, NOV, reportLine, TOP } from '../../../test/helpers/report-lines'
 import { reportSummary } from '../../core/supervisor/report-summary'
 import { paintReport, wrap, REPORT_WIDTH, type ReportCtx } from './long-image'
 import { palette } from '../../styles/palette'
 
-const line = (key: string, label: string, over: Partial<Counters>) => lineOf(key, label, { ...emptyCounters(), ...over })
-const nov = line('all', '全小区', {
-  tickets: 300,
-  complaints: 10,
-  respondDue: 100,
-  respondOnTime: 92,
-  resolveDue: 80,
-  resolveOnTime: 72,
-  answered: 50,
-  scoreSum: 220,
-  satisfied: 44,
-  billed: 1_000_000,
-  collected: 880_000,
-})
-const dec = line('all', '全小区', {
-  tickets: 312,
-  complaints: 7,
-  respondDue: 125,
-  respondOnTime: 119,
-  resolveDue: 100,
-  resolveOnTime: 90,
-  closed: 100,
-  firstTime: 97,
-  answered: 60,
-  scoreSum: 271,
-  satisfied: 54,
-  billed: 12_345_678,
-  collected: 11_000_000,
-})
-const top: TopProblems = {
-  types: [],
-  categories: [
-    { category: 'water_electric', label: '水电', count: 80 },
-    { category: 'facility', label: '公共设施', count: 41 },
-    { category: 'door_window', label: '门窗', count: 20 },
-  ],
-  places: [{ place: '2栋1单元 电梯', building: '2', count: 5, category: 'elevator' }],
-}
+const line = (key: string, label: string, over: Partial<Counters>) => reportLine(over, key, label)
+const nov = NOV
+const dec = DEC
+const top = TOP
 const building = ['1', '2', '3', '4', '5', '6'].map((b, i) =>
   line(b, `${b}栋`, {
     tickets: 40 + i * 7,
