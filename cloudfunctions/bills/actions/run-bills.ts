@@ -5,6 +5,7 @@ import type { House } from '../../../src/core/community/types'
 import { billsInPeriod } from '../../../src/core/bills/fees'
 import { billsFor } from '../../../src/core/bills/billing'
 import { AppError } from '../../../src/core/shared/errors'
+import { scan } from '../../lib/runtime/scan'
 import type { Ctx } from '../../lib/runtime/context'
 import { periodInWindow, PERIOD_WINDOW_MESSAGE } from '../../../src/core/bills/fees'
 
@@ -55,38 +56,33 @@ async function billsOf(ctx: Ctx, communityId: string, items: FeeItemDoc[], perio
 export const previewBills: Handler<typeof billsContract.previewBills> = async (ctx, { period }) => {
   const { communityId, items } = await dueItems(ctx, period)
   const perItem = new Map(items.map((i) => [i._id, { itemId: i._id, name: i.name, bills: 0, amount: 0 }]))
-  let houses = 0
   let existing = 0
-  let cursor = ''
-  for (;;) {
-    const page = await ctx.store.c.houses.find({
-      where: { communityId, ...(cursor ? { _id: { $gt: cursor } } : {}) },
-      orderBy: [['_id', 'asc']],
-      limit: PREVIEW_PAGE,
-    })
-    houses += page.length
-    const bills = await billsOf(ctx, communityId, items, period, page)
-    const made = new Set(
-      (
-        await findIn<BillDoc>(
-          ctx,
-          'bills',
-          '_id',
-          bills.map((b) => b._id),
-        )
-      ).map((b) => b._id),
-    )
-    for (const b of bills) {
-      if (made.has(b._id)) existing++
-      else {
-        const line = perItem.get(b.itemId)!
-        line.bills++
-        line.amount += b.amount
+  const { seen: houses } = await scan(
+    ctx.store.c.houses,
+    { communityId },
+    async (page) => {
+      const bills = await billsOf(ctx, communityId, items, period, page)
+      const made = new Set(
+        (
+          await findIn<BillDoc>(
+            ctx,
+            'bills',
+            '_id',
+            bills.map((b) => b._id),
+          )
+        ).map((b) => b._id),
+      )
+      for (const b of bills) {
+        if (made.has(b._id)) existing++
+        else {
+          const line = perItem.get(b.itemId)!
+          line.bills++
+          line.amount += b.amount
+        }
       }
-    }
-    if (page.length < PREVIEW_PAGE) break
-    cursor = page[page.length - 1]._id
-  }
+    },
+    { page: PREVIEW_PAGE },
+  )
   const lines = [...perItem.values()].filter((l) => l.bills > 0)
   return { period, houses, items: lines, bills: lines.reduce((n, l) => n + l.bills, 0), amount: lines.reduce((n, l) => n + l.amount, 0), existing }
 }

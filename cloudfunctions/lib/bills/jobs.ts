@@ -1,7 +1,7 @@
 import { dailyRunDue, dueDatesToday, stageText, today } from '../../../src/core/bills/reminders'
 import type { Deps } from '../runtime/deps'
 import { debtorsOf, promptDebtors } from './prompt'
-import { PAGE } from './scan'
+import { MAX_LIMIT as PAGE } from '../ports/store'
 import { creditOrder } from './credit'
 import { reminderPolicyOf } from './policy'
 import { moreIfFull } from '../runtime/schedule'

@@ -2,7 +2,9 @@ import { formatTime } from '../../../src/core/shared/time'
 import { inAudience, pushTime } from '../../../src/core/notices/rules'
 import { NOTICE_CATEGORY_LABELS, type DeliveryDoc, type NoticeDoc } from '../../../src/core/notices/types'
 import { isSettled, notify, type OutboxDoc } from '../outbox/notify'
-import { MAX_LIMIT, type Filter, type Store, type Tx } from '../ports/store'
+import type { Filter, Store, Tx } from '../ports/store'
+import type { BindingDoc } from '../../../src/core/account/types'
+import { scan } from '../runtime/scan'
 import type { Deps } from '../runtime/deps'
 import { pageUrl } from '../../../src/core/shared/pages'
 import { splitDue, wake } from '../runtime/schedule'
@@ -83,38 +85,36 @@ export async function deliverInBatches(store: Store, n: NoticeDoc, to: Recipient
 /** Whom a notice reaches: its community, its audience and the buildings that audience touches. */
 export type Reach = Pick<NoticeDoc, 'communityId' | 'audience' | 'buildings'>
 
-/** One page of the audience after `cursor`: approved bindings, in id order. */
-async function audiencePage(store: Store, n: Reach, cursor: string | null, limit: number) {
-  const where: Filter = { communityId: n.communityId, status: 'approved', ...(cursor ? { _id: { $gt: cursor } } : {}) }
+/** The approved bindings an audience names, as a filter; units are narrowed per page (`inUnits`). */
+function audienceWhere(n: Reach): Filter {
+  const where: Filter = { communityId: n.communityId, status: 'approved' }
   if (n.audience.scope === 'buildings' || n.audience.scope === 'units') where.building = { $in: n.buildings }
   if (n.audience.scope === 'rooms') where.houseId = { $in: n.audience.targets }
-  const page = await store.c.bindings.find({ where, orderBy: [['_id', 'asc']], limit })
-  let keep = page
-  if (n.audience.scope === 'units') {
-    const ids = [...new Set(page.map((b) => b.houseId))]
-    const houses = new Map((ids.length ? await store.c.houses.find({ where: { _id: { $in: ids } }, limit: ids.length }) : []).map((h) => [h._id, h]))
-    keep = page.filter((b) => {
-      const h = houses.get(b.houseId)
-      return h !== undefined && inAudience(n.audience, h)
-    })
-  }
-  return { page, kept: keep }
+  return where
+}
+
+/** A page of the audience's bindings, less those outside its units (a unit is a field of the house, not the binding). */
+async function inUnits(store: Store, n: Reach, page: BindingDoc[]) {
+  if (n.audience.scope !== 'units') return page
+  const ids = [...new Set(page.map((b) => b.houseId))]
+  const houses = new Map((ids.length ? await store.c.houses.find({ where: { _id: { $in: ids } }, limit: ids.length }) : []).map((h) => [h._id, h]))
+  return page.filter((b) => {
+    const h = houses.get(b.houseId)
+    return h !== undefined && inAudience(n.audience, h)
+  })
 }
 
 /** How many households and people a notice would reach now: the same walk the send makes, counting. */
 export async function countReach(store: Store, n: Reach) {
   const houses = new Set<string>()
   const people = new Set<string>()
-  let cursor: string | null = null
-  for (;;) {
-    const { page, kept } = await audiencePage(store, n, cursor, MAX_LIMIT)
-    for (const b of kept) {
+  await scan(store.c.bindings, audienceWhere(n), async (page) => {
+    for (const b of await inUnits(store, n, page)) {
       houses.add(b.houseId)
       people.add(b.openid)
     }
-    if (page.length < MAX_LIMIT) return { households: houses.size, residents: people.size }
-    cursor = page[page.length - 1]._id
-  }
+  })
+  return { households: houses.size, residents: people.size }
 }
 
 /**
@@ -126,8 +126,13 @@ export async function sendChunk(deps: Pick<Deps, 'store' | 'clock'>, noticeId: s
   const n = await notices.get(noticeId)
   const now = deps.clock.now()
   if (!n || !n.sendPending || n.publishAt > now) return { told: 0, done: true }
-  const { page, kept } = await audiencePage(deps.store, n, n.cursor, limit)
-  const recipients = kept.map((b) => ({ openid: b.openid, building: b.building }))
+  // One page of the audience from the cursor on, in id order.
+  const page = await deps.store.c.bindings.find({
+    where: { ...audienceWhere(n), ...(n.cursor ? { _id: { $gt: n.cursor } } : {}) },
+    orderBy: [['_id', 'asc']],
+    limit,
+  })
+  const recipients = (await inUnits(deps.store, n, page)).map((b) => ({ openid: b.openid, building: b.building }))
   const told = await deliverInBatches(deps.store, n, recipients, now)
   const done = page.length < limit
   await deps.store.transaction(async (tx) => {

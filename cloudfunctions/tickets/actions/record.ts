@@ -1,10 +1,10 @@
 import { AppError } from '../../../src/core/shared/errors'
 import type { ticketsContract } from '../../../src/core/tickets/contracts'
-import { HOUSE_ROLE_LABELS, type ArchiveDoc, type BindingDoc } from '../../../src/core/account/types'
+import { HOUSE_ROLE_LABELS } from '../../../src/core/account/types'
 import { houseLabel, type House } from '../../../src/core/community/types'
 import { houseIdFromQuery, phoneQuery } from '../../../src/core/community/room-query'
 import { maskPhone } from '../../../src/core/shared/phone'
-import { MAX_LIMIT, type Collection, type Doc, type Filter } from '../../lib/ports/store'
+import { scan } from '../../lib/runtime/scan'
 import { assertInScope, inScope, officeScope } from '../../lib/runtime/scope'
 import type { Ctx } from '../../lib/runtime/context'
 import type { Handler } from '../../lib/runtime/handler'
@@ -13,30 +13,32 @@ import { openTicket } from '../../lib/tickets/open'
 
 const HOUSES_SHOWN = 10
 
-/** A house's people on file: the archive's members, then bound residents the archive does not list. */
-async function peopleOf(ctx: Ctx, houseId: string) {
+/** A house's approved residents, and its people on file: the archive's members, then bound residents the archive does not list. */
+async function fileOf(ctx: Ctx, houseId: string) {
   const [archive, bound] = await Promise.all([
     ctx.store.c.archive.get(houseId),
     ctx.store.c.bindings.find({ where: { houseId, status: 'approved' }, limit: 20 }),
   ])
   const phones = new Set(bound.map((b) => b.phone))
   const listed = new Set((archive?.members ?? []).map((m) => m.phone))
-  return [
+  const people = [
     ...(archive?.members ?? []).map((m, i) => ({ key: `a.${i}`, name: m.name, role: m.role, phone: m.phone, bound: phones.has(m.phone) })),
     ...bound.filter((b) => !listed.has(b.phone)).map((b) => ({ key: `b.${b._id}`, name: b.name, role: b.role, phone: b.phone, bound: true })),
   ]
+  return { bound, people }
 }
 
-/** Walk a collection of the community page by page, keeping the house ids whose phone matches. */
-async function housesByPhone<T extends Doc>(coll: Collection<T>, where: Filter, phonesOf: (d: T) => string[], houseOf: (d: T) => string, q: string) {
+/** The houses of the community whose archive or approved residents have this phone (its last 4 digits, or all of it). */
+async function housesByPhone(ctx: Ctx, communityId: string, q: string) {
   const found = new Set<string>()
-  let cursor: string | undefined
-  for (;;) {
-    const page = await coll.find({ where: { ...where, ...(cursor ? { _id: { $gt: cursor } } : {}) }, orderBy: [['_id', 'asc']], limit: MAX_LIMIT })
-    for (const d of page) if (phonesOf(d).some((p) => (q.length === 4 ? p.endsWith(q) : p === q))) found.add(houseOf(d))
-    if (page.length < MAX_LIMIT) return found
-    cursor = page[page.length - 1]._id
-  }
+  const matches = (p: string) => (q.length === 4 ? p.endsWith(q) : p === q)
+  await scan(ctx.store.c.archive, { communityId }, (page) => {
+    for (const a of page) if (a.members.some((m) => matches(m.phone))) found.add(a._id)
+  })
+  await scan(ctx.store.c.bindings, { communityId, status: 'approved' }, (page) => {
+    for (const b of page) if (matches(b.phone)) found.add(b.houseId)
+  })
+  return [...found].sort()
 }
 
 /** 代客报事 lookup by room or phone: the houses and their people, phones masked, only in the caller's scope. */
@@ -45,27 +47,7 @@ export const reporters: Handler<typeof ticketsContract.reporters> = async (ctx, 
   const room = houseIdFromQuery(communityId, q)
   const phone = phoneQuery(q)
   if (!room && !phone) throw new AppError('INVALID_INPUT', '请输入房号（如 1-1-301）或手机号（后 4 位或完整号码）', { q: '请输入房号或手机号' })
-  let ids: string[]
-  if (room) ids = [room]
-  else {
-    const [inArchive, bound] = await Promise.all([
-      housesByPhone<ArchiveDoc>(
-        ctx.store.c.archive,
-        { communityId },
-        (a) => a.members.map((m) => m.phone),
-        (a) => a._id,
-        phone!,
-      ),
-      housesByPhone<BindingDoc>(
-        ctx.store.c.bindings,
-        { communityId, status: 'approved' },
-        (b) => [b.phone],
-        (b) => b.houseId,
-        phone!,
-      ),
-    ])
-    ids = [...new Set([...inArchive, ...bound])].sort()
-  }
+  const ids = room ? [room] : await housesByPhone(ctx, communityId, phone!)
   const houses = ids.length ? await ctx.store.c.houses.find({ where: { _id: { $in: ids } }, limit: ids.length }) : []
   const mine = houses.filter((h) => h.communityId === communityId && inScope(ctx, h)).slice(0, HOUSES_SHOWN)
   return {
@@ -73,7 +55,7 @@ export const reporters: Handler<typeof ticketsContract.reporters> = async (ctx, 
       mine.map(async (h: House) => ({
         houseId: h._id,
         label: houseLabel(h),
-        people: (await peopleOf(ctx, h._id)).map((p) => ({ ...p, role: HOUSE_ROLE_LABELS[p.role], phone: maskPhone(p.phone) })),
+        people: (await fileOf(ctx, h._id)).people.map((p) => ({ ...p, role: HOUSE_ROLE_LABELS[p.role], phone: maskPhone(p.phone) })),
       })),
     ),
   }
@@ -88,11 +70,11 @@ export const record: Handler<typeof ticketsContract.record> = async (ctx, input)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
   assertInScope(ctx, { communityId: house.communityId, building: input.scope === 'public' ? (input.building ?? house.building) : house.building })
   const { source, reporterName, reporterPhone: typed, reporterKey, ...ticket } = input
+  const { bound, people } = await fileOf(ctx, house._id)
   // A person picked from the file: the number on file, which the desk never had to read out.
-  const picked = reporterKey ? (await peopleOf(ctx, house._id)).find((p) => p.key === reporterKey) : undefined
+  const picked = reporterKey ? people.find((p) => p.key === reporterKey) : undefined
   if (reporterKey && !picked) throw new AppError('INVALID_INPUT', '该报事人已不在此房屋的档案中，请重新选择', { reporterKey: '请重新选择报事人' })
   const reporterPhone = picked?.phone ?? typed!
-  const bound = await ctx.store.c.bindings.find({ where: { houseId: house._id, status: 'approved' }, limit: 20 })
   const match = bound.find((b) => b.phone === reporterPhone)
   const openid = match?.openid ?? `offline:${reporterPhone}`
   return openTicket(ctx, { input: ticket, house, reporter: { openid, name: reporterName, phone: reporterPhone }, source, actor: actorFor(ctx, 'dispatch') })

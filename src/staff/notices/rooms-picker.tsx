@@ -1,12 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { api, type Output } from '../../services/api'
-import { messageOf } from '../../services/errors'
-import type { accountContract } from '../../core/account/contracts'
 import { HousePicker, type PickedRoom } from '../../components/house-picker'
-
-type Community = Output<typeof accountContract.communities>[number]
+import { useStaffCommunity } from './use-community'
 
 /** The server takes at most 500 targets per notice. */
 const MAX = 500
@@ -16,13 +11,7 @@ const MAX = 500
  * 500-room cap, 本单元全选 and a summary of what is picked across units.
  */
 export function RoomsPicker({ value, onChange }: { value: PickedRoom[]; onChange(v: PickedRoom[]): void }) {
-  const [community, setCommunity] = useState<Community | null>(null)
-
-  useEffect(() => {
-    Promise.all([api.account.whoami(), api.account.communities()])
-      .then(([me, cs]) => setCommunity(cs.find((c) => c.id === me.staff?.communityId) ?? null))
-      .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
-  }, [])
+  const community = useStaffCommunity()?.community ?? null
 
   const picked = new Set(value.map((r) => r.houseId))
   const toggle = (r: PickedRoom) => {

@@ -1,30 +1,16 @@
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { api } from '../../services/api'
-import { messageOf } from '../../services/errors'
-import { covers, scopeOf } from '../../core/access/scope'
-
-type Building = { no: string; units: string[] }
+import { covers } from '../../core/access/scope'
+import { useStaffCommunity } from './use-community'
 
 /**
  * 按楼栋 / 按单元 as chips, like 代客报事's house picker: only the buildings the staff member may
  * publish to (a 管理员 sees their zone), so a typo or a building outside the zone cannot be picked.
  */
 export function TargetsPicker({ units, value, onChange }: { units: boolean; value: string[]; onChange(v: string[]): void }) {
-  const [buildings, setBuildings] = useState<Building[] | null>(null)
-
-  useEffect(() => {
-    Promise.all([api.account.whoami(), api.account.communities()])
-      .then(([me, cs]) => {
-        const scope = scopeOf(me.staff)
-        const c = cs.find((x) => x.id === scope?.communityId)
-        setBuildings((c?.buildings ?? []).filter((b) => covers(scope, { communityId: c!.id, building: b.no })))
-      })
-      .catch((e) => Taro.showToast({ title: messageOf(e), icon: 'none' }))
-  }, [])
-
-  if (!buildings) return <Text className='muted'>正在读取楼栋…</Text>
+  const found = useStaffCommunity()
+  if (!found) return <Text className='muted'>正在读取楼栋…</Text>
+  const { community, scope } = found
+  const buildings = community.buildings.filter((b) => covers(scope, { communityId: community.id, building: b.no }))
   const on = new Set(value)
   const toggle = (key: string) => onChange(on.has(key) ? value.filter((v) => v !== key) : [...value, key])
   const chip = (key: string, label: string) => (
