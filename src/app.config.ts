@@ -24,6 +24,7 @@ export default defineAppConfig({
         'settings/index',
         'team/index',
         'monthly-report/index',
+        'house/index',
       ],
     },
     // The 管理员's work outdoors (巡查): a second staff subpackage, so the first keeps room under its budget.

@@ -13,6 +13,7 @@ import { pendingBindings, approveBinding, rejectBinding } from './actions/review
 import { houseMembers, removeBinding } from './actions/house-members'
 import { verifyPhone } from './actions/verify-phone'
 import { registerUpload } from './actions/register-upload'
+import { houseFile, addHouseNote, callHouseMember } from './actions/house-file'
 
 /** account: who am I, houses and their bindings. */
 export const account = defineFunction('account', accountContract, {
@@ -34,6 +35,9 @@ export const account = defineFunction('account', accountContract, {
   pendingBindings,
   approveBinding,
   rejectBinding,
+  houseFile,
+  addHouseNote,
+  callHouseMember,
 })
 
 export const main = wechatMain(account)

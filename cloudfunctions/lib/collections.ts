@@ -1,4 +1,4 @@
-import type { ArchiveDoc, BindingDoc, UserDoc } from '../../src/core/account/types'
+import type { ArchiveDoc, BindingDoc, HouseNoteDoc, UserDoc } from '../../src/core/account/types'
 import type {
   BillDoc,
   BillRunDoc,
@@ -84,6 +84,8 @@ export const COLLECTIONS = {
   communities: def<CommunityDoc>(),
   houses: def<House>([['communityId', 'building', 'unit']]),
   archive: def<ArchiveDoc>([['communityId']]),
+  /** 一户一档: staff notes on a house, newest first. */
+  houseNotes: def<HouseNoteDoc>([['houseId', 'at']]),
   bindings: def<BindingDoc>([
     ['openid', 'createdAt'],
     ['houseId', 'openid'],

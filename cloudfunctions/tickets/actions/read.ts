@@ -44,6 +44,8 @@ function allowed(ctx: Ctx, t: TicketDoc, roles: readonly string[]): string[] {
   if (active) can.push('message')
   if (urgeable(t, roles) && ctx.now >= nextUrgeAt(t)) can.push('urge')
   if (active && asOffice(roles)) can.push('link')
+  // 一户一档 is the front office's, for any ticket of a house, closed ones too.
+  if (t.houseId && asOffice(roles)) can.push('houseFile')
   return can
 }
 

@@ -10,23 +10,9 @@ import type { Ctx } from '../../lib/runtime/context'
 import type { Handler } from '../../lib/runtime/handler'
 import { actorFor } from '../../lib/tickets/actor'
 import { openTicket } from '../../lib/tickets/open'
+import { peopleOf } from '../../lib/account/people'
 
 const HOUSES_SHOWN = 10
-
-/** A house's approved residents, and its people on file: the archive's members, then bound residents the archive does not list. */
-async function fileOf(ctx: Ctx, houseId: string) {
-  const [archive, bound] = await Promise.all([
-    ctx.store.c.archive.get(houseId),
-    ctx.store.c.bindings.find({ where: { houseId, status: 'approved' }, limit: 20 }),
-  ])
-  const phones = new Set(bound.map((b) => b.phone))
-  const listed = new Set((archive?.members ?? []).map((m) => m.phone))
-  const people = [
-    ...(archive?.members ?? []).map((m, i) => ({ key: `a.${i}`, name: m.name, role: m.role, phone: m.phone, bound: phones.has(m.phone) })),
-    ...bound.filter((b) => !listed.has(b.phone)).map((b) => ({ key: `b.${b._id}`, name: b.name, role: b.role, phone: b.phone, bound: true })),
-  ]
-  return { bound, people }
-}
 
 /** The houses of the community whose archive or approved residents have this phone (its last 4 digits, or all of it). */
 async function housesByPhone(ctx: Ctx, communityId: string, q: string) {
@@ -55,7 +41,7 @@ export const reporters: Handler<typeof ticketsContract.reporters> = async (ctx, 
       mine.map(async (h: House) => ({
         houseId: h._id,
         label: houseLabel(h),
-        people: (await fileOf(ctx, h._id)).people.map((p) => ({ ...p, role: HOUSE_ROLE_LABELS[p.role], phone: maskPhone(p.phone) })),
+        people: (await peopleOf(ctx, h._id)).people.map((p) => ({ ...p, role: HOUSE_ROLE_LABELS[p.role], phone: maskPhone(p.phone) })),
       })),
     ),
   }
@@ -70,7 +56,7 @@ export const record: Handler<typeof ticketsContract.record> = async (ctx, input)
   if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
   assertInScope(ctx, { communityId: house.communityId, building: input.scope === 'public' ? (input.building ?? house.building) : house.building })
   const { source, reporterName, reporterPhone: typed, reporterKey, ...ticket } = input
-  const { bound, people } = await fileOf(ctx, house._id)
+  const { bound, people } = await peopleOf(ctx, house._id)
   // A person picked from the file: the number on file, which the desk never had to read out.
   const picked = reporterKey ? people.find((p) => p.key === reporterKey) : undefined
   if (reporterKey && !picked) throw new AppError('INVALID_INPUT', '该报事人已不在此房屋的档案中，请重新选择', { reporterKey: '请重新选择报事人' })

@@ -1,10 +1,13 @@
 import { OFFICE_ROLES } from '../access/scope'
 import * as z from '../shared/zod'
 import { action, Empty, FileId, Id, pageFields, line, text } from '../shared/contract'
-import { PHONE_RE } from '../shared/phone'
 import { STAFF_ROLES, DEPARTMENTS } from '../shared/roles'
 import { CommunitySchema } from '../community/types'
 import { BINDING_STATUSES, HOUSE_ROLES, REMOVED_BY } from './types'
+import { houseFileContract } from './house-file-contracts'
+import { BindRequest } from './bind-input'
+
+export { BindRequest }
 
 /** What an upload is for: the folder it goes to and the records that may attach it. */
 export const UPLOAD_PURPOSES = ['tickets', 'surveys', 'avatars', 'decoration'] as const
@@ -73,21 +76,11 @@ export const Me = z.object({
   ),
 })
 
-/**
- * A claim on a house. Without `phone` the claim uses the number WeChat verified for the account
- * (手机号快速验证), the only kind that can be approved at once; a typed number waits for staff.
- */
-export const BindRequest = z.strictObject({
-  houseId: Id,
-  role: z.enum(HOUSE_ROLES, '请选择身份'),
-  name: line(2, 20, '请填写真实姓名', '姓名最多 20 个字'),
-  phone: z.optional(z.string().check(z.trim(), z.regex(PHONE_RE, '请填写 11 位手机号'))),
-})
-
 /** Why staff end someone's binding: the person reads it. */
 const RemoveReason = text(2, 100, '请填写解除原因', '原因最多 100 个字')
 
 export const accountContract = {
+  ...houseFileContract,
   whoami: action({
     summary: 'Who the caller is: profile, staff roles and approved houses.',
     callers: ['signedIn'],

@@ -76,3 +76,14 @@ export interface ArchiveDoc {
   communityId: string
   members: { name: string; phone: string; role: HouseRole }[]
 }
+
+/** houseNotes/<id>: a staff note on a house file. Staff only: no resident-facing call reads them. */
+export interface HouseNoteDoc {
+  _id: string
+  communityId: string
+  houseId: string
+  building: string
+  text: string
+  by: { openid: string; name: string }
+  at: number
+}

@@ -34,6 +34,7 @@ export const PAGES = {
   staffSettings: '/staff/settings/index',
   staffTeam: '/staff/team/index',
   staffMonthlyReport: '/staff/monthly-report/index',
+  staffHouse: '/staff/house/index',
   zonePatrol: '/zone/patrol/index',
   zoneRound: '/zone/round/index',
   zoneQrSheet: '/zone/qr-sheet/index',
@@ -67,6 +68,7 @@ interface Needs {
   receipt: { no: string }
   members: { houseId: string }
   staffHouseBills: { houseId: string }
+  staffHouse: { houseId: string }
   staffCampaign: { id: string }
   zoneRound: { id: string }
   zoneVacancy: { houseId: string }

@@ -17,6 +17,7 @@ export const AUDIT_KINDS = [
   'decoration',
   'patrolSetup',
   'vendor',
+  'houseNote',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -37,6 +38,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   decoration: '装修审批与管理',
   patrolSetup: '巡查点位与路线',
   vendor: '外包单位与合同',
+  houseNote: '一户一档备注',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */

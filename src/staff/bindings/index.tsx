@@ -82,8 +82,8 @@ function Bindings() {
               <Text>{b.phoneVerified ? '已通过微信验证' : '手动填写，未经验证'}</Text>
             </View>
             <Text className='review-hint'>{b.phoneVerified ? '与业主档案不一致' : '手机号未经微信验证'}，请电话或上门核实身份后处理</Text>
-            <Text className='review-members' onClick={() => go('members', { houseId: b.houseId })} data-testid='review-members'>
-              查看该房屋已绑定的成员 ›
+            <Text className='review-members' onClick={() => go('staffHouse', { houseId: b.houseId })} data-testid='review-members'>
+              查看一户一档：业主档案、已绑定成员、工单与账单 ›
             </Text>
             <View className='review-actions'>
               <Button className='btn btn-danger-ghost btn-small' disabled={busy === b.id || undefined} onClick={() => setRejecting(b.id)} data-testid='reject'>

@@ -14,6 +14,7 @@ import { parseYuan } from '../../core/shared/money'
 import { MoneyReview } from '../bills/money-review'
 import './index.scss'
 import { withLargeText } from '../../services/large-text'
+import { go } from '../../services/nav'
 
 /** One house at the front desk: take cash or a transfer with a receipt; 客服主任 waive or adjust with a reason. */
 function HouseBills() {
@@ -83,7 +84,12 @@ function HouseBills() {
   return (
     <View className='page'>
       <View className='card'>
-        <Text className='review-house'>{d.label}</Text>
+        <View className='row between'>
+          <Text className='review-house'>{d.label}</Text>
+          <Text className='link' onClick={() => go('staffHouse', { houseId })} data-testid='open-house-file'>
+            一户一档 ›
+          </Text>
+        </View>
         <Text className='muted hb-sub'>
           待缴 {unpaid.length} 笔，共 ¥{yuan(unpaid.reduce((s, b) => s + b.payable, 0))}
         </Text>

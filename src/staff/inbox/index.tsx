@@ -9,6 +9,7 @@ import { fromQuery } from '../../core/supervisor/dashboard'
 import { Empty, ErrorView, Loading } from '../../components/page-state'
 import { TicketRow } from '../ticket-row'
 import { Sheet } from '../../components/sheet'
+import { HouseHits } from './house-hits'
 import './index.scss'
 import { withLargeText } from '../../services/large-text'
 
@@ -136,6 +137,7 @@ function Inbox() {
       </View>
 
       <View className='page inbox-body'>
+        {query && !handlerOnly && <HouseHits query={query} />}
         {list.loading && !d ? (
           <Loading />
         ) : list.error && !d ? (

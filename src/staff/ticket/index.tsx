@@ -165,6 +165,13 @@ function StaffTicket() {
         )}
       </View>
 
+      {can('houseFile') && d.houseId && (
+        <View className='card row between st-house' onClick={() => go('staffHouse', { houseId: d.houseId! })} data-testid='open-house-file'>
+          <Text>{d.place} · 一户一档</Text>
+          <Text className='muted'>档案、工单、账单、备注 ›</Text>
+        </View>
+      )}
+
       {d.mergedInto && (
         <View className='card st-merged' onClick={() => replace('staffTicket', { id: d.mergedInto! })} data-testid='merged-into'>
           <Text>已合并至主工单</Text>
