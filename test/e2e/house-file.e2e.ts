@@ -40,10 +40,12 @@ describe('一户一档, end to end in Chromium', () => {
 
     // The ticket opens from the file, and the file from the bills page.
     await tap(ticket)
-    await chen.getByTestId('ticket-head').waitFor()
+    await chen.waitForURL(/staff\/ticket\/index/)
+    await chen.getByTestId('ticket-head').last().getByText(no).waitFor()
     await go(chen, env.host.url, '/staff/house-bills/index?houseId=sunshine-1-1-301')
-    await tap(chen.getByTestId('open-house-file'))
-    await chen.getByTestId('hf-notes').getByText('张伯耳背', { exact: false }).waitFor()
+    await tap(chen.getByTestId('hb-house-file'))
+    await chen.waitForURL(/staff\/house\/index/)
+    await chen.getByTestId('hf-notes').last().getByText('张伯耳背', { exact: false }).waitFor()
 
     // The desk's search: the phone's last four digits find the house before any ticket.
     await go(chen, env.host.url, '/staff/inbox/index')
@@ -53,13 +55,14 @@ describe('一户一档, end to end in Chromium', () => {
     await expect(hit.innerText()).resolves.toContain('张建国（业主）138****0301')
     await shot(chen, 'hf03-inbox-house-hit')
     await tap(hit)
-    await chen.getByTestId('hf-people').getByText('张建国').waitFor()
+    await chen.waitForURL(/staff\/house\/index/)
+    await chen.getByTestId('hf-people').last().getByText('张建国').waitFor()
 
     // Large text: everything still fits the screen.
     await go(chen, env.host.url, '/pages/mine/index')
     await tap(chen.getByTestId('large-text-switch'))
     await go(chen, env.host.url, '/staff/house/index?houseId=sunshine-1-1-301')
-    await chen.getByTestId('hf-people').getByText('张建国').waitFor()
+    await chen.getByTestId('hf-people').last().getByText('张建国').waitFor()
     await chen.waitForTimeout(400)
     expect(await chen.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     await shot(chen, 'hf04-large-text')

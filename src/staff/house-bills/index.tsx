@@ -86,7 +86,7 @@ function HouseBills() {
       <View className='card'>
         <View className='row between'>
           <Text className='review-house'>{d.label}</Text>
-          <Text className='link' onClick={() => go('staffHouse', { houseId })} data-testid='open-house-file'>
+          <Text className='link' onClick={() => go('staffHouse', { houseId })} data-testid='hb-house-file'>
             一户一档 ›
           </Text>
         </View>
