@@ -46,6 +46,11 @@ export const PAGES: Record<string, Case> = {
   'staff/bills/index': { account: 'supervisor-liu', shows: ['欠费总额', '1栋'] },
   'staff/campaign/index': { account: 'agent-chen', query: () => ({ id: ids.campaign }), shows: ['1栋'] },
   'staff/house-bills/index': { account: 'agent-chen', query: () => ({ houseId: 'sunshine-1-1-301' }), shows: ['1栋1单元301', '物业费'] },
+  'staff/house/index': {
+    account: 'agent-chen',
+    query: () => ({ houseId: 'sunshine-1-1-301' }),
+    shows: ['1栋1单元301', '张建国', '138****0301', '卫生间地漏堵塞返水', '物业费', '绑定记录'],
+  },
   'staff/callbacks/index': { account: 'agent-chen', shows: ['待回访'] },
   'staff/figures/index': { account: 'supervisor-liu', shows: ['平均分', '满意率'] },
   'staff/notices/index': { account: 'agent-chen', shows: ['发布公告', '电梯年检通知'] },
