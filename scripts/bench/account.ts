@@ -46,6 +46,15 @@ export function accountCases(data: BenchDataset, call: CallFn, n = { read: 500, 
       },
     },
     {
+      // 一户一档 of a house with six months of tickets and bills, as the desk opens it on a call.
+      name: 'account.houseFile',
+      n: n.read,
+      call: (i) => {
+        const o = spread(owners, i)
+        return call(agentOf(o.communityId), 'account', 'houseFile', { houseId: o.houseId })
+      },
+    },
+    {
       name: 'account.approveBinding',
       n: Math.min(n.write, pending.length),
       call: (i) => {
