@@ -104,7 +104,8 @@ export const COLLECTIONS = {
     ['assignee', 'createdAt'],
     ['communityId', 'phoneTail'],
     ['communityId', 'room'],
-    ['communityId', 'houseId'],
+    /** 一户一档: a house's tickets, newest first. */
+    ['communityId', 'houseId', 'createdAt'],
     ['communityId', 'no'],
     ['reporterOpenid', 'createdAt'],
     ['nextCheckAt'],
