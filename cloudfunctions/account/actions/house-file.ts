@@ -9,27 +9,18 @@ import { peopleOf } from '../../lib/account/people'
 import { billView } from '../../lib/bills/views'
 import { permitOf } from '../../lib/decoration/views'
 import { auditChange } from '../../lib/runtime/audit'
-import type { Ctx } from '../../lib/runtime/context'
 import type { Handler } from '../../lib/runtime/handler'
 import { newId } from '../../lib/runtime/ids'
-import { assertInScope } from '../../lib/runtime/scope'
+import { staffHouse } from '../../lib/runtime/scope'
 import { summary } from '../../lib/tickets/views'
 
 const TICKETS_SHOWN = 30
 const BILLS_SHOWN = 24
 
-/** The house, if the caller's office scope covers it; a house outside it is refused, never read further. */
-async function houseInScope(ctx: Ctx, houseId: string) {
-  const house = await ctx.store.c.houses.get(houseId)
-  if (!house) throw new AppError('NOT_FOUND', '房屋不存在')
-  assertInScope(ctx, house)
-  return house
-}
-
 const noteView = (n: HouseNoteDoc) => ({ id: n._id, text: n.text, byName: n.by.name, at: n.at })
 
 export const houseFile: Handler<typeof accountContract.houseFile> = async (ctx, { houseId }) => {
-  const house = await houseInScope(ctx, houseId)
+  const house = await staffHouse(ctx, houseId)
   const { c } = ctx.store
   const inHouse = { communityId: house.communityId, houseId }
   const [{ people }, bindings, tickets, open, total, bills, unpaid, decorations, vacancy, notes] = await Promise.all([
@@ -113,7 +104,7 @@ export const houseFile: Handler<typeof accountContract.houseFile> = async (ctx, 
 }
 
 export const addHouseNote: Handler<typeof accountContract.addHouseNote> = async (ctx, { houseId, text }) => {
-  const house = await houseInScope(ctx, houseId)
+  const house = await staffHouse(ctx, houseId)
   const note: HouseNoteDoc = {
     _id: newId(ctx.now),
     communityId: house.communityId,
@@ -136,7 +127,7 @@ export const addHouseNote: Handler<typeof accountContract.addHouseNote> = async 
 }
 
 export const callHouseMember: Handler<typeof accountContract.callHouseMember> = async (ctx, { houseId, key }) => {
-  const house = await houseInScope(ctx, houseId)
+  const house = await staffHouse(ctx, houseId)
   const person = (await peopleOf(ctx, houseId)).people.find((p) => p.key === key)
   if (!person) throw new AppError('NOT_FOUND', '该住户已不在此房屋的档案中，请刷新')
   await ctx.store.transaction((tx) =>

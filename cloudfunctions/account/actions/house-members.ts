@@ -1,7 +1,7 @@
 import type { Handler } from '../../lib/runtime/handler'
 import type { accountContract } from '../../../src/core/account/contracts'
 import { isLive, removalBy } from '../../../src/core/account/rules'
-import type { BindingDoc, RemovedBy } from '../../../src/core/account/types'
+import { REMOVED_BY_LABELS, type BindingDoc } from '../../../src/core/account/types'
 import { houseLabel, type House } from '../../../src/core/community/types'
 import { AppError } from '../../../src/core/shared/errors'
 import { maskPhone } from '../../../src/core/shared/phone'
@@ -43,8 +43,6 @@ export const houseMembers: Handler<typeof accountContract.houseMembers> = async 
   }
 }
 
-const HOW: Record<RemovedBy, string> = { self: '本人解除', owner: '业主移除', staff: '物业解除' }
-
 /**
  * End a binding. It takes effect on the person's next call: every call reads the caller's
  * approved bindings afresh, so the house's tickets, bills and notices are gone at once.
@@ -68,7 +66,7 @@ export const removeBinding: Handler<typeof accountContract.removeBinding> = asyn
     await tx.c.bindings.set(next)
     await auditChange(tx, ctx, b.communityId, {
       kind: 'binding',
-      summary: `${label} ${whoLabel(b)} 的绑定已解除（${HOW[how]}${reason ? `：${reason}` : ''}）`,
+      summary: `${label} ${whoLabel(b)} 的绑定已解除（${REMOVED_BY_LABELS[how]}${reason ? `：${reason}` : ''}）`,
       before: { id: b._id, status: b.status },
       after: { id: b._id, status: next.status, removedBy: how, reason: reason ?? null },
     })
@@ -78,13 +76,13 @@ export const removeBinding: Handler<typeof accountContract.removeBinding> = asyn
         title: '房屋绑定已解除',
         body: how === 'owner' ? `业主已将您从 ${label} 的房屋成员中移除。如有疑问，请联系业主或物业。` : `物业已解除您与 ${label} 的绑定：${reason}`,
         page: pageUrl('mine'),
-        push: { templateKey: 'bindingResult', data: { house: label, result: '已解除', note: reason ?? HOW[how] } },
+        push: { templateKey: 'bindingResult', data: { house: label, result: '已解除', note: reason ?? REMOVED_BY_LABELS[how] } },
       })
     }
     if (b.status === 'approved') {
       await tellMembers(tx, ctx, members, [b.openid, ctx.openid], {
         title: '房屋成员有变化',
-        body: `${whoLabel(b)} 已不再绑定 ${label}（${HOW[how]}）。`,
+        body: `${whoLabel(b)} 已不再绑定 ${label}（${REMOVED_BY_LABELS[how]}）。`,
         result: '成员已解除',
         note: whoLabel(b),
         label,

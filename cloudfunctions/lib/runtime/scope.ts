@@ -46,3 +46,11 @@ export function scopeWhere(ctx: Ctx, building?: string): Filter {
   if (!buildings) return { communityId: s.communityId }
   return { communityId: s.communityId, building: buildings.length === 1 ? buildings[0] : { $in: buildings } }
 }
+
+/** A house the caller serves as staff (the community, or a 管理员's zone); another community's is NOT_FOUND, so ids are not probed. */
+export async function staffHouse(ctx: Ctx, houseId: string) {
+  const house = await ctx.store.c.houses.get(houseId)
+  if (!house || house.communityId !== ctx.user?.staff?.communityId) throw new AppError('NOT_FOUND', '房屋不存在')
+  if (!covers(scopeOf(ctx.user?.staff), house)) throw new AppError('FORBIDDEN', '这套房屋不在您的管辖范围')
+  return house
+}

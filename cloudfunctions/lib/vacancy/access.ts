@@ -1,14 +1,5 @@
 import { AppError } from '../../../src/core/shared/errors'
-import { covers, scopeOf } from '../../../src/core/access/scope'
 import type { Ctx } from '../runtime/context'
-
-/** A house the caller serves as staff: the community, or a 管理员's zone. */
-export async function staffHouse(ctx: Ctx, houseId: string) {
-  const house = await ctx.store.c.houses.get(houseId)
-  if (!house || house.communityId !== ctx.user?.staff?.communityId) throw new AppError('NOT_FOUND', '房屋不存在')
-  if (!covers(scopeOf(ctx.user?.staff), house)) throw new AppError('FORBIDDEN', '这套房屋不在您的管辖范围')
-  return house
-}
 
 /** A house the caller is bound to; `owner` when the binding is the owner's. */
 export async function memberHouse(ctx: Ctx, houseId: string) {

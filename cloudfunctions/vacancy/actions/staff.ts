@@ -12,7 +12,7 @@ import { auditChange } from '../../lib/runtime/audit'
 import { requireOwnUploads } from '../../lib/files/uploads'
 import { fileFinding } from '../../lib/inspections/tickets'
 import { notify } from '../../lib/outbox/notify'
-import { staffHouse } from '../../lib/vacancy/access'
+import { staffHouse } from '../../lib/runtime/scope'
 import { checksOf, staffVacancyView } from '../../lib/vacancy/views'
 
 /** The vacant houses in his scope, this month's unchecked first: two reads, however many houses. */

@@ -17,6 +17,7 @@ export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = {
 /** Who ended a binding: the person themselves, the house's owner, or staff (with a reason). */
 export const REMOVED_BY = ['self', 'owner', 'staff'] as const
 export type RemovedBy = (typeof REMOVED_BY)[number]
+export const REMOVED_BY_LABELS: Record<RemovedBy, string> = { self: '本人解除', owner: '业主移除', staff: '物业解除' }
 
 /** A staff member's place in the company, kept on the user document. */
 export const StaffProfileSchema = z.object({

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { api } from '../../services/api'
 import { useAction } from '../../services/use-action'
 import { needsSignIn, useLoad } from '../../services/session'
-import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS } from '../../core/account/types'
+import { BINDING_STATUS_LABELS, HOUSE_ROLE_LABELS, REMOVED_BY_LABELS } from '../../core/account/types'
 import { BILL_STATUS_LABELS, HOUSE_TYPE_LABELS } from '../../core/bills/types'
 import { CATEGORY_LABELS, TYPE_LABELS } from '../../core/tickets/types'
 import { yuan } from '../../core/shared/money'
@@ -14,8 +14,6 @@ import { HomeLink, StatusTag } from '../../components/ticket-parts'
 import { go } from '../../services/nav'
 import { withLargeText } from '../../services/large-text'
 import './index.scss'
-
-const REMOVED_BY_LABELS = { self: '本人解除', owner: '业主移除', staff: '物业解除' } as const
 
 /** 一户一档: what the office knows of one house, so the desk answers a call without asking twice. */
 function HouseFile() {

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { api, type Output } from '../../services/api'
 import type { ticketsContract } from '../../core/tickets/contracts'
-import { phoneQuery } from '../../core/community/room-query'
+import { namesHouse } from '../../core/community/room-query'
 import { go } from '../../services/nav'
 
 type Hit = Output<typeof ticketsContract.reporters>['houses'][number]
@@ -12,8 +12,8 @@ export function HouseHits({ query }: { query: string }) {
   const [hits, setHits] = useState<Hit[]>([])
   useEffect(() => {
     setHits([])
-    // The server parses rooms; a bare door number (301) or a ticket number is the ticket search's alone.
-    if (!phoneQuery(query) && !/[-栋幢号楼]/.test(query)) return
+    // A bare door number (301) or a ticket number is the ticket search's alone.
+    if (!namesHouse(query)) return
     let live = true
     api.tickets
       .reporters({ q: query })
