@@ -17,6 +17,7 @@ import type { DeliveryDoc, FollowDoc, NoticeDoc, ReadDoc, SignUpDoc } from '../.
 import type { CheckpointDoc, PatrolAlertDoc, RoundDoc, RouteDoc } from '../../src/core/patrol/types'
 import type { VacancyCheckDoc, VacancyDoc } from '../../src/core/vacancy/types'
 import type { DecorationDoc } from '../../src/core/decoration/types'
+import type { ArticleDoc, KbMissDoc, KbSolvedDoc, KbVoteDoc } from '../../src/core/kb/types'
 import type { FixDoc, VendorCheckDoc, VendorDoc } from '../../src/core/vendors/types'
 import type { AuditDoc, SavedReplyDoc, ZoneReportDoc } from '../../src/core/supervisor/types'
 import type { CallbackDoc, SurveyDoc } from '../../src/core/surveys/types'
@@ -203,6 +204,11 @@ export const COLLECTIONS = {
     ['houseId', 'submittedAt'],
   ]),
   decorationLocks: def<{ _id: string; decorationId: string }>(),
+  /** 小百科: articles per community and company-wide ('*'); votes, solved 咨询 and missed searches beside them. */
+  kbArticles: def<ArticleDoc>([['communityId', 'updatedAt']]),
+  kbVotes: def<KbVoteDoc>(),
+  kbSolved: def<KbSolvedDoc>(),
+  kbMisses: def<KbMissDoc>([['communityId', 'count']]),
   /** Audit trail: who changed what, when, before and after; searched by kind and actor. */
   audit: def<AuditDoc>([
     ['communityId', 'at'],

@@ -25,6 +25,7 @@ describe('deploy: cloudbaserc.json from each function’s config.json', () => {
       'account',
       'bills',
       'decoration',
+      'kb',
       'notices',
       'patrol',
       'payCallback',
@@ -80,7 +81,7 @@ describe('npm run deploy -- --dry-run', () => {
   it('writes the CLI config and prints each step without running any', () => {
     const r = run(ENV)
     expect(r.status).toBe(0)
-    expect(JSON.parse(readFileSync(join(dir, 'rc.json'), 'utf8')).functions).toHaveLength(12)
+    expect(JSON.parse(readFileSync(join(dir, 'rc.json'), 'utf8')).functions).toHaveLength(13)
     expect(r.stdout).toContain('fn deploy --all --force -e wuye-prod-1a2b3c')
     expect(r.stdout).toContain('setup-cloudbase.ts --apply')
     expect(r.stdout).toContain('上传小程序代码')

@@ -9,6 +9,7 @@ import { patrol } from '../../cloudfunctions/patrol'
 import { vacancy } from '../../cloudfunctions/vacancy'
 import { vendors } from '../../cloudfunctions/vendors'
 import { decoration } from '../../cloudfunctions/decoration'
+import { kb } from '../../cloudfunctions/kb'
 import type { CloudFunction } from '../../cloudfunctions/lib/runtime/handler'
 
 /** The cloud functions the local host serves: the very modules the WeChat build bundles. */
@@ -24,4 +25,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   vacancy,
   vendors,
   decoration,
+  kb,
 }

@@ -7,6 +7,7 @@ import { seedTicketsDemo } from './tickets'
 import { seedPatrolDemo } from './patrol'
 import { seedVacancyDemo } from './vacancy'
 import { seedVendorsDemo } from './vendors'
+import { seedKbDemo } from './kb'
 import { seedDecorationDemo } from './decoration'
 import { seedHistory } from './history'
 
@@ -120,6 +121,7 @@ export async function seedDemo(store: Store, now: number, opts: { history?: bool
   await seedPatrolDemo(store, c.id, { openid: devOpenid('manager-zhou'), name: '周明' }, now)
   await seedVacancyDemo(store, c.id, { openid: devOpenid('manager-zhou'), name: '周明' }, now)
   await seedVendorsDemo(store, c.id, { openid: devOpenid('manager-zhou'), name: '周明' }, now)
+  await seedKbDemo(store, c.id, '陈静', now)
   await seedDecorationDemo(store, c.id, { openid: devOpenid('manager-zhou'), name: '周明' }, now)
   await seedBillsDemo(
     store,

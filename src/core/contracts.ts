@@ -9,6 +9,7 @@ import { patrolContract } from './patrol/contracts'
 import { vacancyContract } from './vacancy/contracts'
 import { vendorsContract } from './vendors/contracts'
 import { decorationContract } from './decoration/contracts'
+import { kbContract } from './kb/contracts'
 
 /** Every cloud function and its actions. The client, the server and docs/api.md read this one map. */
 export const contracts = {
@@ -23,6 +24,7 @@ export const contracts = {
   vacancy: vacancyContract,
   vendors: vendorsContract,
   decoration: decorationContract,
+  kb: kbContract,
 } as const
 
 export type Contracts = typeof contracts

@@ -18,6 +18,7 @@ export const AUDIT_KINDS = [
   'patrolSetup',
   'vendor',
   'houseNote',
+  'kbArticle',
 ] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -39,6 +40,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   patrolSetup: '巡查点位与路线',
   vendor: '外包单位与合同',
   houseNote: '一户一档备注',
+  kbArticle: '小百科文章',
 }
 
 /** audit/<id>: who changed what, when, the document before and after. */
