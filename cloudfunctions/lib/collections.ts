@@ -36,12 +36,20 @@ import type { SettingsDoc } from './settings'
 import type { RollupDoc } from './supervisor/rollups'
 import type { EventDoc } from './tickets/events'
 
+/**
+ * An index: a list of field paths, or `{ sparse: [...] }` for one whose leading field most
+ * documents lack (or hold null). A sparse index is the same index to CloudBase; the local host
+ * makes it partial (`WHERE <leading field> IS NOT NULL`), so it holds only the documents a query
+ * on that field can find: any `=`, range, `$in` or `$ne: null` filter on the leading field may use it.
+ */
+export type IndexDef = string[] | { sparse: string[] }
+
 /** A collection's document type and its indexes. `doc` is never set: it only carries the type. */
 interface Def<T extends Doc> {
-  indexes: string[][]
+  indexes: IndexDef[]
   doc?: T
 }
-const def = <T extends Doc>(indexes: string[][] = []): Def<T> => ({ indexes })
+const def = <T extends Doc>(indexes: IndexDef[] = []): Def<T> => ({ indexes })
 
 /** claims/<houseId>_<openid>: the latest claim this person made on this house. */
 export interface ClaimDoc {
@@ -75,13 +83,14 @@ export interface DevSessionDoc {
 }
 
 /**
- * Every collection, its document type and its indexes, in one place. The SQLite adapter creates
- * them on open; scripts/setup-cloudbase.ts prints the same list for the CloudBase console (≤ 20 per
+ * Every collection, its document type and its indexes, in one place. The SQLite adapter makes a
+ * database's indexes exactly these on every open (stale or undeclared ones dropped, missing ones
+ * built); scripts/setup-cloudbase.ts prints the same list for the CloudBase console (≤ 20 per
  * collection). Code reads them typed: `store.c.tickets.get(id)` is a `TicketDoc`. An index is a
- * list of field paths; queries that filter and sort on a prefix of one are fast.
+ * list of field paths (see IndexDef); queries that filter and sort on a prefix of one are fast.
  */
 export const COLLECTIONS = {
-  users: def<UserDoc>([['staff.communityId']]),
+  users: def<UserDoc>([{ sparse: ['staff.communityId'] }]),
   communities: def<CommunityDoc>(),
   houses: def<House>([['communityId', 'building', 'unit']]),
   archive: def<ArchiveDoc>([['communityId']]),
@@ -109,8 +118,10 @@ export const COLLECTIONS = {
     ['communityId', 'houseId', 'createdAt'],
     ['communityId', 'no'],
     ['reporterOpenid', 'createdAt'],
-    ['nextCheckAt'],
-    ['outageId'],
+    /** Sparse: null once nothing is left to watch (closed work, the bulk of the table). */
+    { sparse: ['nextCheckAt'] },
+    /** Sparse: only repairs linked to an outage notice. */
+    { sparse: ['outageId'] },
     ['surveyState'],
     /** Dashboard tiles (supervisor.dashboard): escalated and open emergencies. */
     ['communityId', 'escalated', 'createdAt'],
@@ -121,7 +132,12 @@ export const COLLECTIONS = {
   /** files/<hash of the file id>: each upload's uploader, purpose, checked type and size. */
   files: def<FileDoc>([['uploader', 'createdAt']]),
   /** 回访: surveys/<ticketId>_<round> — one answer per ticket per round — and callback tasks. */
-  surveys: def<SurveyDoc>([['communityId', 'month', 'sentAt'], ['checkAt'], ['complaintId', 'updatedAt']]),
+  surveys: def<SurveyDoc>([
+    ['communityId', 'month', 'sentAt'],
+    /** Sparse: checkAt is null once a survey is rated or called back; complaintId is set on bad outcomes only. */
+    { sparse: ['checkAt'] },
+    { sparse: ['complaintId', 'updatedAt'] },
+  ]),
   callbacks: def<CallbackDoc>([
     ['communityId', 'state', 'dueAt'],
     ['communityId', 'state', 'updatedAt'],
@@ -247,8 +263,14 @@ export type DocOf<K extends CollectionName> = (typeof COLLECTIONS)[K] extends De
 export type Collections = { readonly [K in CollectionName]: Collection<DocOf<K>> }
 export type TxCollections = { readonly [K in CollectionName]: TxCollection<DocOf<K>> }
 
-/** A collection's indexes by name; none for a name outside the registry (the store contract's own). */
-export const indexesOf = (name: string): string[][] => (COLLECTIONS as Record<string, Def<Doc>>)[name]?.indexes ?? []
+/** A collection's index declarations by name; none for a name outside the registry (the store contract's own). */
+export const indexDefsOf = (name: string): IndexDef[] => (COLLECTIONS as Record<string, Def<Doc>>)[name]?.indexes ?? []
+
+/** An index's field paths, sparse or not. */
+export const indexFields = (i: IndexDef): string[] => (Array.isArray(i) ? i : i.sparse)
+
+/** A collection's indexes as field lists (what CloudBase is told): a sparse index is its fields. */
+export const indexesOf = (name: string): string[][] => indexDefsOf(name).map(indexFields)
 
 /** The typed collections over an adapter's `collection(name)`: each opened on first use. */
 export function byName<C>(open: (name: CollectionName) => unknown): C {
