@@ -1,6 +1,6 @@
 import type { Store } from '../../cloudfunctions/lib/ports/store'
 import { indexArticle } from '../../src/core/kb/search'
-import { COMPANY_WIDE, KB_CATEGORY_LABELS, type ArticleDoc, type KbCategory } from '../../src/core/kb/types'
+import { COMPANY_WIDE, type ArticleDoc, type KbCategory } from '../../src/core/kb/types'
 
 interface Seed {
   id: string
@@ -76,7 +76,7 @@ export async function seedKbDemo(store: Store, communityId: string, by: string, 
       communityId: s.companyWide ? COMPANY_WIDE : communityId,
       ...fields,
       status: s.draft ? 'draft' : 'published',
-      terms: indexArticle({ ...fields, category: KB_CATEGORY_LABELS[s.category] }),
+      terms: indexArticle(fields),
       useful: 0,
       useless: 0,
       deflected: 0,

@@ -20,7 +20,7 @@ const elsewhere: ArticleDoc = {
   keywords: ['养狗'],
   body: '滨江苑的犬只须在东门登记，遛狗请拴绳。',
   status: 'published',
-  terms: indexArticle({ category: '宠物管理办法', title: '滨江苑养犬规定', keywords: ['养狗'], body: '滨江苑的犬只须在东门登记，遛狗请拴绳。' }),
+  terms: indexArticle({ category: 'pets', title: '滨江苑养犬规定', keywords: ['养狗'], body: '滨江苑的犬只须在东门登记，遛狗请拴绳。' }),
   useful: 0,
   useless: 0,
   deflected: 0,

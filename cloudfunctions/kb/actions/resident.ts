@@ -25,35 +25,35 @@ export const search: Handler<typeof kbContract.search> = async (ctx, { houseId, 
 }
 
 export const article: Handler<typeof kbContract.article> = async (ctx, { houseId, id }) =>
-  residentView(ctx, await publishedFor(ctx, residentCommunity(ctx, houseId), id))
+  residentView(ctx, await publishedFor(ctx.store.c.kbArticles, residentCommunity(ctx, houseId), id))
 
 /** One rating per person: a changed mind moves the count from one side to the other, in the same transaction. */
 export const vote: Handler<typeof kbContract.vote> = async (ctx, { houseId, id, useful }) => {
   const communityId = residentCommunity(ctx, houseId)
-  await publishedFor(ctx, communityId, id)
-  await ctx.store.transaction(async (tx) => {
+  const after = await ctx.store.transaction(async (tx) => {
     const key = personKey(id, ctx.openid)
-    const [a, prior] = await Promise.all([tx.c.kbArticles.get(id), tx.c.kbVotes.get(key)])
-    if (!a || prior?.useful === useful) return
-    const undo = prior ? (prior.useful ? { useful: a.useful - 1 } : { useless: a.useless - 1 }) : {}
-    const next = { ...a, ...undo }
+    const [a, prior] = await Promise.all([publishedFor(tx.c.kbArticles, communityId, id), tx.c.kbVotes.get(key)])
+    if (prior?.useful === useful) return a
+    const next = { ...a, ...(prior ? (prior.useful ? { useful: a.useful - 1 } : { useless: a.useless - 1 }) : {}) }
     if (useful) next.useful += 1
     else next.useless += 1
     await tx.c.kbArticles.set(next)
     await tx.c.kbVotes.set({ _id: key, articleId: id, openid: ctx.openid, useful, at: ctx.now })
+    return next
   })
-  return residentView(ctx, (await ctx.store.c.kbArticles.get(id))!)
+  return residentView(ctx, after)
 }
 
 export const solved: Handler<typeof kbContract.solved> = async (ctx, { houseId, id }) => {
   const communityId = residentCommunity(ctx, houseId)
-  await publishedFor(ctx, communityId, id)
-  await ctx.store.transaction(async (tx) => {
+  const after = await ctx.store.transaction(async (tx) => {
     const key = personKey(id, ctx.openid)
-    const [a, prior] = await Promise.all([tx.c.kbArticles.get(id), tx.c.kbSolved.get(key)])
-    if (!a || prior) return
-    await tx.c.kbArticles.set({ ...a, deflected: a.deflected + 1 })
+    const [a, prior] = await Promise.all([publishedFor(tx.c.kbArticles, communityId, id), tx.c.kbSolved.get(key)])
+    if (prior) return a
+    const next = { ...a, deflected: a.deflected + 1 }
+    await tx.c.kbArticles.set(next)
     await tx.c.kbSolved.set({ _id: key, articleId: id, communityId, openid: ctx.openid, at: ctx.now })
+    return next
   })
-  return residentView(ctx, (await ctx.store.c.kbArticles.get(id))!)
+  return residentView(ctx, after)
 }

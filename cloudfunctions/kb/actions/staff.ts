@@ -1,7 +1,7 @@
 import { AppError } from '../../../src/core/shared/errors'
 import { indexArticle, searchArticles } from '../../../src/core/kb/search'
 import type { kbContract } from '../../../src/core/kb/contracts'
-import { COMPANY_WIDE, KB_CATEGORY_LABELS, type ArticleDoc } from '../../../src/core/kb/types'
+import { COMPANY_WIDE, type ArticleDoc } from '../../../src/core/kb/types'
 import type { Handler } from '../../lib/runtime/handler'
 import type { Ctx } from '../../lib/runtime/context'
 import { auditChange } from '../../lib/runtime/audit'
@@ -9,6 +9,8 @@ import { communityOf } from '../../lib/runtime/scope'
 import { newId } from '../../lib/runtime/ids'
 import { madeBefore, remember } from '../../lib/runtime/requests'
 import { articleRow, articlesOf } from '../../lib/kb/views'
+
+const COMPANY_ONLY = '全公司通用的文章只有客服主任可以编辑'
 
 /** Company-wide articles speak for every community: only the 客服主任 writes them. */
 const mayEdit = (ctx: Ctx, a: Pick<ArticleDoc, 'communityId'>) => a.communityId !== COMPANY_WIDE || ctx.callers.includes('supervisor')
@@ -41,21 +43,21 @@ export const manage: Handler<typeof kbContract.manage> = async (ctx) => {
 export const save: Handler<typeof kbContract.save> = async (ctx, input) => {
   const communityId = communityOf(ctx)
   const target = input.companyWide ? COMPANY_WIDE : communityId
-  if (!mayEdit(ctx, { communityId: target })) throw new AppError('FORBIDDEN', '全公司通用的文章只有客服主任可以编辑')
-  const id = await ctx.store.transaction(async (tx) => {
-    const prior = input.id
-      ? await tx.c.kbArticles.get(input.id)
-      : await madeBefore(tx, ctx.openid, input.requestId).then((m) => (m ? tx.c.kbArticles.get(m) : null))
+  if (!mayEdit(ctx, { communityId: target })) throw new AppError('FORBIDDEN', COMPANY_ONLY)
+  const saved = await ctx.store.transaction(async (tx) => {
+    // A retried 保存 of a new article returns the one the first try made.
+    const made = input.id ? null : await madeBefore(tx, ctx.openid, input.requestId)
+    if (made) return (await tx.c.kbArticles.get(made))!
+    const prior = input.id ? await tx.c.kbArticles.get(input.id) : null
     if (input.id && (!prior || (prior.communityId !== communityId && prior.communityId !== COMPANY_WIDE))) throw new AppError('NOT_FOUND', '文章不存在')
-    if (prior && !input.id) return prior._id
-    if (prior && !mayEdit(ctx, prior)) throw new AppError('FORBIDDEN', '全公司通用的文章只有客服主任可以编辑')
+    if (prior && !mayEdit(ctx, prior)) throw new AppError('FORBIDDEN', COMPANY_ONLY)
     const fields = { category: input.category, title: input.title, body: input.body, keywords: input.keywords }
     const next: ArticleDoc = {
       _id: prior?._id ?? newId(ctx.now),
       communityId: target,
       ...fields,
       status: input.status,
-      terms: indexArticle({ ...fields, category: KB_CATEGORY_LABELS[input.category] }),
+      terms: indexArticle(fields),
       useful: prior?.useful ?? 0,
       useless: prior?.useless ?? 0,
       deflected: prior?.deflected ?? 0,
@@ -73,7 +75,7 @@ export const save: Handler<typeof kbContract.save> = async (ctx, input) => {
       before: prior ? { ...prior, terms: undefined } : null,
       after: { ...next, terms: undefined },
     })
-    return next._id
+    return next
   })
-  return staffView(ctx, (await ctx.store.c.kbArticles.get(id))!)
+  return staffView(ctx, saved)
 }

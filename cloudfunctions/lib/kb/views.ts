@@ -1,6 +1,7 @@
 import { AppError } from '../../../src/core/shared/errors'
 import { COMPANY_WIDE, type ArticleDoc } from '../../../src/core/kb/types'
 import type { Ctx } from '../runtime/context'
+import type { TxCollection } from '../ports/store'
 
 /** The community of a house this person has bound: a resident's 小百科 is that community's and the company's. */
 export function residentCommunity(ctx: Ctx, houseId: string): string {
@@ -23,9 +24,9 @@ export const articleRow = (a: ArticleDoc) => ({
   companyWide: a.communityId === COMPANY_WIDE,
 })
 
-/** A published article of this community or the company; anything else is not there for a resident. */
-export async function publishedFor(ctx: Ctx, communityId: string, id: string): Promise<ArticleDoc> {
-  const a = await ctx.store.c.kbArticles.get(id)
+/** A published article of this community or the company, read through the store or a transaction; anything else is not there for a resident. */
+export async function publishedFor(articles: Pick<TxCollection<ArticleDoc>, 'get'>, communityId: string, id: string): Promise<ArticleDoc> {
+  const a = await articles.get(id)
   if (!a || a.status !== 'published' || (a.communityId !== communityId && a.communityId !== COMPANY_WIDE)) throw new AppError('NOT_FOUND', '文章不存在或已下线')
   return a
 }

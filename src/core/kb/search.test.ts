@@ -1,16 +1,17 @@
 import { indexArticle, missKey, searchArticles, termsOf } from './search'
+import type { KbCategory } from './types'
 
-const article = (id: string, title: string, category: string, body: string, keywords: string[] = []) => ({
+const article = (id: string, title: string, category: KbCategory, body: string, keywords: string[] = []) => ({
   id,
   terms: indexArticle({ title, keywords, category, body }),
 })
 
 const KB = [
-  article('pets', '宠物管理办法', '宠物管理办法', '小区内遛犬须拴绳，犬只须办理犬证并按时注射疫苗，及时清理粪便。'),
-  article('parcels', '快递代收服务', '快递代收', '快递统一送到南门驿站，凭取件码领取；生鲜请当天取走。', ['快递放哪', '包裹']),
-  article('parking', '停车与月卡办理', '停车', '地下车库车位可月租，在物业服务中心办理月卡，临时停车前 30 分钟免费。'),
-  article('fees', '物业费缴纳方式', '缴费方式', '可在小程序「账单」里微信支付，也可到服务中心刷卡或转账。'),
-  article('renovation', '装修管理规定', '装修管理规定', '装修须先申请，施工时间为工作日 8:00–12:00、14:00–18:00，周末不得使用电钻。'),
+  article('pets', '宠物管理办法', 'pets', '小区内遛犬须拴绳，犬只须办理犬证并按时注射疫苗，及时清理粪便。'),
+  article('parcels', '快递代收服务', 'parcels', '快递统一送到南门驿站，凭取件码领取；生鲜请当天取走。', ['快递放哪', '包裹']),
+  article('parking', '停车与月卡办理', 'parking', '地下车库车位可月租，在物业服务中心办理月卡，临时停车前 30 分钟免费。'),
+  article('fees', '物业费缴纳方式', 'fees', '可在小程序「账单」里微信支付，也可到服务中心刷卡或转账。'),
+  article('renovation', '装修管理规定', 'renovation', '装修须先申请，施工时间为工作日 8:00–12:00、14:00–18:00，周末不得使用电钻。'),
 ]
 const ids = (q: string) => searchArticles(q, KB).map((h) => h.item.id)
 

@@ -6,6 +6,8 @@
  * in 可以养狗吗 matters and 可以 does not.
  */
 
+import { KB_CATEGORY_LABELS, type KbCategory } from './types'
+
 /** Characters that carry no meaning alone in a question: 我想问一下怎么… */
 const STOP = new Set([...'的了吗呢啊吧呀嘛我你您他她它们是在有和与或么怎样什哪能可以要想请问下一个这那就也都还会得着过给把被让对不没很如何为及等从到'])
 
@@ -57,10 +59,10 @@ export function termsOf(text: string): Map<string, number> {
 
 const FIELD_WEIGHT = { title: 3, keywords: 3, category: 2, body: 1 } as const
 
-/** What an article is found by, computed when it is saved. Counts are damped so a long body does not drown its title. */
-export function indexArticle(a: { title: string; keywords: readonly string[]; category: string; body: string }): Record<string, number> {
+/** What an article is found by (its category by its label), computed when it is saved. Counts are damped so a long body does not drown its title. */
+export function indexArticle(a: { title: string; keywords: readonly string[]; category: KbCategory; body: string }): Record<string, number> {
   const terms: Record<string, number> = {}
-  const fields = { title: a.title, keywords: a.keywords.join(' '), category: a.category, body: a.body }
+  const fields = { title: a.title, keywords: a.keywords.join(' '), category: KB_CATEGORY_LABELS[a.category], body: a.body }
   for (const [field, text] of Object.entries(fields) as [keyof typeof FIELD_WEIGHT, string][]) {
     for (const [t, n] of termsOf(text)) terms[t] = Math.round(((terms[t] ?? 0) + FIELD_WEIGHT[field] * (1 + Math.log(n))) * 100) / 100
   }
